@@ -78,8 +78,8 @@ public final class GridWorld {
    * @param goalReward cell value of {@code G}, finite (default 1)
    * @param goalTerminal whether {@code G} cells end the episode (default true)
    * @param rewardTiming when cell values are paid (default {@link RewardTiming#ON_ENTER});
-   *     {@code IN_STATE} with terminal goals and a non-zero goal reward is rejected, since a
-   *     terminal state's reward is never collected
+   *     {@link #parse} rejects a map with a {@code G} under {@code IN_STATE} with terminal goals
+   *     and a non-zero goal reward, since a terminal state's reward is never collected
    * @param lavaReward cell value of {@code x}, finite (default −1)
    * @param legend cell values of digit cells by character ('1'..'9'); a digit not in it is
    *     worth its own value; null means empty (default empty)
@@ -110,11 +110,6 @@ public final class GridWorld {
       }
       if (!Double.isFinite(lavaReward)) {
         throw new IllegalArgumentException("lavaReward must be finite, got " + lavaReward);
-      }
-      if (rewardTiming == RewardTiming.IN_STATE && goalTerminal && goalReward != 0) {
-        throw new IllegalArgumentException("rewardTiming IN_STATE with goalTerminal = true never"
-            + " pays goalReward = " + goalReward + " (a terminal state has V = 0): set"
-            + " goalTerminal = false or use ON_ENTER");
       }
       legend = legend == null ? Map.of() : Map.copyOf(legend);
       for (Map.Entry<Character, Double> e : legend.entrySet()) {
@@ -214,6 +209,7 @@ public final class GridWorld {
   private final double[] initial; // null = uniform over all states
 
   private double[] rewardSa;
+  private double[] stateRewardCache;
   private TabularMdp mdp;
   private StateFeatures features;
 
@@ -309,6 +305,12 @@ public final class GridWorld {
           nonTerminal++;
         }
       }
+    }
+    if (o.rewardTiming() == RewardTiming.IN_STATE && o.goalTerminal() && o.goalReward() != 0
+        && mapText.indexOf('G') >= 0) {
+      throw new IllegalArgumentException(sourceName + ": rewardTiming IN_STATE with goalTerminal"
+          + " = true never pays goalReward = " + o.goalReward() + " (a terminal state has V = 0);"
+          + " set goalTerminal = false or use ON_ENTER");
     }
     if (nonTerminal == 0) {
       throw new MapFormatException(sourceName, 0, 0,
@@ -480,6 +482,33 @@ public final class GridWorld {
       rewardSa = r;
     }
     return rewardSa;
+  }
+
+  /** Whether r(s,a) does not depend on a ({@link RewardTiming#IN_STATE}). */
+  public boolean isStateReward() {
+    return options.rewardTiming() == RewardTiming.IN_STATE;
+  }
+
+  /**
+   * The state reward r(s) = R(s) + stepReward (0 for terminal states) with r(s,a) = r(s), length
+   * S, for kernels that want S numbers instead of S·A; computed on first call and shared: not to
+   * be modified.
+   *
+   * @throws IllegalStateException for {@link RewardTiming#ON_ENTER}, where r(s,a) depends on a
+   */
+  public synchronized double[] stateReward() {
+    if (!isStateReward()) {
+      throw new IllegalStateException("rewardTiming is ON_ENTER: r(s,a) depends on the action,"
+          + " use rewards()");
+    }
+    if (stateRewardCache == null) {
+      double[] r = new double[moves.numStates];
+      for (int s = 0; s < r.length; s++) {
+        r[s] = terminal[s] ? 0 : cellValue[s] + options.stepReward();
+      }
+      stateRewardCache = r;
+    }
+    return stateRewardCache;
   }
 
   /** One-hot state features φ(s) = e_s ({@link StateFeatures#identity}), built on first call. */
