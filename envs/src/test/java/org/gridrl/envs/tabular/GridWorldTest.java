@@ -333,6 +333,7 @@ class GridWorldTest {
     assertThat(g.isUniformSlip()).isTrue();
     assertRowsStochastic(m);
     int numStates = g.numStates();
+    double[] values = g.cellValues();
     for (int s = 0; s < numStates; s++) {
       if (m.isTerminal(s)) {
         continue;
@@ -343,7 +344,14 @@ class GridWorldTest {
         for (int b = 0; b < numActions; b++) {
           expected[g.nextState(b)[s]] += slip / numActions;
         }
-        assertClose(expected, row(m, s, a), TIGHT);
+        double[] p = row(m, s, a);
+        assertClose(expected, p, TIGHT);
+        // ON_ENTER: r(s,a) = sum_s' P(s'|s,a) R(s') + stepReward
+        double onEnter = 0;
+        for (int t = 0; t < numStates; t++) {
+          onEnter += p[t] * values[t];
+        }
+        assertClose(onEnter, m.reward(s, a), TIGHT);
         // next(s,a) is the neighbour cell, or s when that is a wall or outside
         int r2 = g.rowOf(s) + GridMoves.DR[a];
         int c2 = g.colOf(s) + GridMoves.DC[a];
@@ -386,6 +394,32 @@ class GridWorldTest {
     }
     assertClose(reward, g.stateReward(), 0);
     assertRowsStochastic(m);
+  }
+
+  /** n = 512 (262,144 states): the structure alone, no CSR; corners, edges and interior. */
+  @Test
+  void open_large_givesStructureWithoutBuildingCsr() {
+    int n = 512;
+    double[] reward = GridWorld.sparseRandomReward(n, 0.01, 3);
+    GridWorld g = GridWorld.open(n, 0.3, reward, 0.9);
+    assertThat(g.numStates()).isEqualTo(n * n);
+    assertThat(g.slip()).isEqualTo(0.3);
+    int last = n * n - 1;
+    assertThat(g.nextState(N)[0]).isZero();
+    assertThat(g.nextState(W)[0]).isZero();
+    assertThat(g.nextState(E)[0]).isEqualTo(1);
+    assertThat(g.nextState(S)[0]).isEqualTo(n);
+    assertThat(g.nextState(S)[last]).isEqualTo(last);
+    assertThat(g.nextState(E)[last]).isEqualTo(last);
+    assertThat(g.nextState(N)[last]).isEqualTo(last - n);
+    int interior = 217 * n + 300;
+    assertThat(g.nextState(N)[interior]).isEqualTo(interior - n);
+    assertThat(g.nextState(W)[interior]).isEqualTo(interior - 1);
+    assertThat(g.nextState(STAY)[interior]).isEqualTo(interior);
+    assertThat(g.nextState(E)[n - 1]).isEqualTo(n - 1); // right edge
+    assertClose(reward, g.stateReward(), 0);
+    assertThatThrownBy(g::features).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("262144 states");
   }
 
   @Test
