@@ -2,6 +2,7 @@ package org.gridrl.envs.tabular;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.stream.LongStream;
 import org.gridrl.core.mdp.StateFeatures;
@@ -87,7 +88,7 @@ class BinaryWorldTest {
     assertThat(binary.numActions()).isEqualTo(5);
     assertThat(binary.initialDistribution()).containsOnly(1 / 49.0);
     BinaryWorld w = new BinaryWorld(Config.defaults(5).withSize(7));
-    assertThat(w.slip()).isEqualTo(0.375, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(w.slip()).isEqualTo(0.375, within(1e-12));
     assertThat(w.nextState(1)[6]).isEqualTo(6);
     assertThat(w.nextState(1)[5]).isEqualTo(6);
   }

@@ -9,6 +9,7 @@ import static org.gridrl.envs.testing.EnvAsserts.dense;
 import static org.gridrl.envs.testing.EnvAsserts.row;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.gridrl.core.mdp.StateFeatures;
@@ -47,7 +48,7 @@ class ObjectWorldTest {
     int[][] inner = new int[n][n];
     int[][] outer = new int[n][n];
     for (int[] r : inner) {
-      java.util.Arrays.fill(r, -1);
+      Arrays.fill(r, -1);
     }
     for (WorldObject o : world.objects()) {
       inner[o.row()][o.col()] = o.innerColour();
@@ -61,7 +62,7 @@ class ObjectWorldTest {
     for (int r = 0; r < n; r++) {
       for (int c = 0; c < n; c++) {
         double[] nearest = new double[2 * numColours];
-        java.util.Arrays.fill(nearest, Math.sqrt(2) * n);
+        Arrays.fill(nearest, Math.sqrt(2) * n);
         for (int r2 = 0; r2 < n; r2++) {
           for (int c2 = 0; c2 < n; c2++) {
             if (inner[r2][c2] < 0) {
