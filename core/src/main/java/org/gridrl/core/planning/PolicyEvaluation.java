@@ -175,7 +175,7 @@ public final class PolicyEvaluation {
       residual = gaussSeidelSweep(mdp, piTable, rPi, v);
       if (!Double.isFinite(residual)) {
         throw SoftValueIteration.divergence("policy evaluation", v, new double[0], numActions,
-            "sweep", sweep, mdp, Double.NaN);
+            "sweep", sweep, mdp.gamma(), Double.NaN);
       }
       if (residual < tolerance) {
         break;

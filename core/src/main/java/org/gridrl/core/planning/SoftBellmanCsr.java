@@ -37,15 +37,16 @@ public final class SoftBellmanCsr {
    *
    * @param mdp transitions, rewards, γ and terminals. Not modified.
    * @param prior π0(a|s) at s·A + a, or null for none. Not modified.
+   * @param gamma the discount γ in [0, 1] (usually {@code mdp.gamma()}).
    * @param tau temperature τ &gt; 0.
    * @param v V(s), length S. Not modified.
    * @param q Q(s,a) of this sweep, length S·A. Modified.
    * @param vNew V'(s), length S, must not be {@code v}. Modified.
    * @return max_s |V'(s) − V(s)|; NaN or infinite if any V'(s) is (NaN propagates)
    */
-  public static double sweep(TabularMdp mdp, double[] prior, double tau, double[] v, double[] q,
-      double[] vNew) {
-    return sweep(mdp, prior, tau, v, q, vNew, 0, mdp.numStates());
+  public static double sweep(TabularMdp mdp, double[] prior, double gamma, double tau, double[] v,
+      double[] q, double[] vNew) {
+    return sweep(mdp, prior, gamma, tau, v, q, vNew, 0, mdp.numStates());
   }
 
   /**
@@ -54,6 +55,7 @@ public final class SoftBellmanCsr {
    *
    * @param mdp transitions, rewards, γ and terminals. Not modified.
    * @param prior π0(a|s) at s·A + a, or null for none. Not modified.
+   * @param gamma the discount γ in [0, 1] (usually {@code mdp.gamma()}).
    * @param tau temperature τ &gt; 0.
    * @param v V(s), length S. Not modified.
    * @param q Q(s,a), length S·A; rows of the range are written. Modified.
@@ -62,23 +64,22 @@ public final class SoftBellmanCsr {
    * @param stateEnd last state of the block, exclusive.
    * @return max over the block of |V'(s) − V(s)|; NaN or infinite if any V'(s) is
    */
-  public static double sweep(TabularMdp mdp, double[] prior, double tau, double[] v, double[] q,
-      double[] vNew, int stateBegin, int stateEnd) {
+  public static double sweep(TabularMdp mdp, double[] prior, double gamma, double tau, double[] v,
+      double[] q, double[] vNew, int stateBegin, int stateEnd) {
     if (prior == null) {
-      return sweepNoPrior(mdp, tau, v, q, vNew, stateBegin, stateEnd);
+      return sweepNoPrior(mdp, gamma, tau, v, q, vNew, stateBegin, stateEnd);
     }
-    return sweepPrior(mdp, prior, tau, v, q, vNew, stateBegin, stateEnd);
+    return sweepPrior(mdp, prior, gamma, tau, v, q, vNew, stateBegin, stateEnd);
   }
 
-  private static double sweepNoPrior(TabularMdp mdp, double tau, double[] v, double[] q,
-      double[] vNew, int stateBegin, int stateEnd) {
+  private static double sweepNoPrior(TabularMdp mdp, double gamma, double tau, double[] v,
+      double[] q, double[] vNew, int stateBegin, int stateEnd) {
     final int numActions = mdp.numActions();
     final int[] rowStart = mdp.rowStart();
     final int[] successors = mdp.successors();
     final double[] probabilities = mdp.probabilities();
     final double[] rewards = mdp.rewards();
     final boolean[] terminal = mdp.terminals();
-    final double gamma = mdp.gamma();
     double residual = 0;
     for (int s = stateBegin; s < stateEnd; s++) {
       final int base = s * numActions;
@@ -118,15 +119,14 @@ public final class SoftBellmanCsr {
     return residual;
   }
 
-  private static double sweepPrior(TabularMdp mdp, double[] prior, double tau, double[] v,
-      double[] q, double[] vNew, int stateBegin, int stateEnd) {
+  private static double sweepPrior(TabularMdp mdp, double[] prior, double gamma, double tau,
+      double[] v, double[] q, double[] vNew, int stateBegin, int stateEnd) {
     final int numActions = mdp.numActions();
     final int[] rowStart = mdp.rowStart();
     final int[] successors = mdp.successors();
     final double[] probabilities = mdp.probabilities();
     final double[] rewards = mdp.rewards();
     final boolean[] terminal = mdp.terminals();
-    final double gamma = mdp.gamma();
     double residual = 0;
     for (int s = stateBegin; s < stateEnd; s++) {
       final int base = s * numActions;

@@ -30,8 +30,9 @@ import org.gridrl.core.util.TrainingListener;
  * {@value #RESIDUAL_METRIC} after every sweep.
  *
  * <p><b>Finite horizon H.</b> V_H = 0; for t = H−1 down to 0: Q_t = r + γ P V_{t+1},
- * V_t and π_t as above, with γ from the MDP (γ = 0 makes each step myopic; use
- * {@link TabularMdp#withGamma} to choose the per-step discount).
+ * V_t and π_t as above, with γ from the MDP, or any per-step discount in [0, 1] through the
+ * overload that takes one (1 gives the undiscounted finite-horizon MaxEnt IRL backward pass of
+ * Ziebart et al. 2008).
  *
  * <p><b>Errors.</b> Shapes and settings are checked here, before any work. A NaN or infinite
  * value (only reachable through overflow, since rewards are finite) throws a
@@ -85,9 +86,10 @@ public final class SoftValueIteration {
     double residual = Double.POSITIVE_INFINITY;
     while (sweep < cap) {
       sweep++;
-      residual = SoftBellmanCsr.sweep(mdp, pri, tau, v, q, vNew);
+      residual = SoftBellmanCsr.sweep(mdp, pri, mdp.gamma(), tau, v, q, vNew);
       if (!Double.isFinite(residual)) {
-        throw divergence("soft value iteration", vNew, q, numActions, "sweep", sweep, mdp, tau);
+        throw divergence("soft value iteration", vNew, q, numActions, "sweep", sweep, mdp.gamma(),
+            tau);
       }
       if (!l.isNone()) {
         l.onScalar(sweep, RESIDUAL_METRIC, residual);
@@ -100,7 +102,7 @@ public final class SoftValueIteration {
         break;
       }
     }
-    checkFinite("soft value iteration", v, q, numActions, "sweep", sweep, mdp, tau);
+    checkFinite("soft value iteration", v, q, numActions, "sweep", sweep, mdp.gamma(), tau);
     final double[] pi = new double[numStates * numActions];
     SoftBellmanCsr.policy(mdp, pri, tau, q, pi);
     return new Solution(v, q, TabularPolicy.of(numStates, numActions, pi),
@@ -121,6 +123,28 @@ public final class SoftValueIteration {
   public static FiniteHorizonSolution solveFiniteHorizon(TabularMdp mdp, int horizon,
       double temperature, TabularPolicy prior) {
     Objects.requireNonNull(mdp, "mdp");
+    return solveFiniteHorizon(mdp, horizon, temperature, prior, mdp.gamma());
+  }
+
+  /**
+   * Finite-horizon soft VI with an explicit per-step discount c in [0, 1] in place of the MDP's
+   * γ: Q_t = r + c P V_{t+1}, the rest as {@link #solveFiniteHorizon(TabularMdp, int, double,
+   * TabularPolicy)}.
+   *
+   * @param mdp the MDP (its γ is not used). Not modified.
+   * @param horizon H ≥ 1.
+   * @param temperature τ &gt; 0, finite.
+   * @param prior π0, S×A like the MDP, or null for none. Not modified.
+   * @param discount c in [0, 1]; 1 for the undiscounted sum of rewards over H steps.
+   * @return V_t for t = 0..H, Q_t and π_t for t &lt; H
+   * @throws DivergenceException if a value overflows to infinity or NaN (names state and t)
+   */
+  public static FiniteHorizonSolution solveFiniteHorizon(TabularMdp mdp, int horizon,
+      double temperature, TabularPolicy prior, double discount) {
+    Objects.requireNonNull(mdp, "mdp");
+    if (!(discount >= 0 && discount <= 1)) {
+      throw new IllegalArgumentException("discount must be in [0, 1], got " + discount);
+    }
     if (horizon < 1) {
       throw new IllegalArgumentException("horizon must be >= 1, got " + horizon);
     }
@@ -136,13 +160,14 @@ public final class SoftValueIteration {
     final TabularPolicy[] policies = new TabularPolicy[horizon];
     final double[] pi = new double[numStates * numActions];
     for (int t = horizon - 1; t >= 0; t--) {
-      double change = SoftBellmanCsr.sweep(mdp, pri, temperature, v[t + 1], q[t], v[t]);
+      double change = SoftBellmanCsr.sweep(mdp, pri, discount, temperature, v[t + 1], q[t],
+          v[t]);
       if (!Double.isFinite(change)) {
         throw divergence("finite-horizon soft value iteration", v[t], q[t], numActions, "step t =",
-            t, mdp, temperature);
+            t, discount, temperature);
       }
       checkFinite("finite-horizon soft value iteration", v[t], q[t], numActions, "step t =", t,
-          mdp, temperature);
+          discount, temperature);
       SoftBellmanCsr.policy(mdp, pri, temperature, q[t], pi);
       policies[t] = TabularPolicy.of(numStates, numActions, pi);
     }
@@ -164,25 +189,25 @@ public final class SoftValueIteration {
 
   /** Throws if any V(s) or Q(s,a) is NaN or infinite, naming the first such state. */
   static void checkFinite(String solver, double[] v, double[] q, int numActions, String when,
-      int index, TabularMdp mdp, double tau) {
+      int index, double gamma, double tau) {
     for (int s = 0; s < v.length; s++) {
       if (!Double.isFinite(v[s])) {
-        throw divergence(solver, v, q, numActions, when, index, mdp, tau);
+        throw divergence(solver, v, q, numActions, when, index, gamma, tau);
       }
     }
     for (int j = 0; j < q.length; j++) {
       if (!Double.isFinite(q[j])) {
-        throw divergence(solver, v, q, numActions, when, index, mdp, tau);
+        throw divergence(solver, v, q, numActions, when, index, gamma, tau);
       }
     }
   }
 
   /** The exception for the first state whose V or Q is NaN or infinite. */
   static DivergenceException divergence(String solver, double[] v, double[] q, int numActions,
-      String when, int index, TabularMdp mdp, double tau) {
+      String when, int index, double gamma, double tau) {
     String tail = Double.isNaN(tau)
-        ? " (gamma " + mdp.gamma() + "): rewards too large for double precision"
-        : " (gamma " + mdp.gamma() + ", temperature " + tau
+        ? " (gamma " + gamma + "): rewards too large for double precision"
+        : " (gamma " + gamma + ", temperature " + tau
             + "): rewards or temperature too large for double precision";
     for (int s = 0; s < v.length; s++) {
       if (!Double.isFinite(v[s])) {

@@ -66,7 +66,7 @@ public final class ValueIteration {
       residual = HardBellmanCsr.sweep(mdp, v, q, vNew);
       if (!Double.isFinite(residual)) {
         throw SoftValueIteration.divergence("value iteration", vNew, q, numActions, "sweep",
-            sweep, mdp, Double.NaN);
+            sweep, mdp.gamma(), Double.NaN);
       }
       if (!l.isNone()) {
         l.onScalar(sweep, SoftValueIteration.RESIDUAL_METRIC, residual);
@@ -79,7 +79,7 @@ public final class ValueIteration {
         break;
       }
     }
-    SoftValueIteration.checkFinite("value iteration", v, q, numActions, "sweep", sweep, mdp,
+    SoftValueIteration.checkFinite("value iteration", v, q, numActions, "sweep", sweep, mdp.gamma(),
         Double.NaN);
     final int[] actions = new int[numStates];
     HardBellmanCsr.greedy(mdp, q, actions);

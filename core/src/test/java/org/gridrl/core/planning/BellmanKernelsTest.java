@@ -24,14 +24,14 @@ class BellmanKernelsTest extends TestBase {
     for (double[] pri : new double[][] {null, prior}) {
       double[] qFull = new double[200];
       double[] vFull = new double[50];
-      double resFull = SoftBellmanCsr.sweep(m, pri, 0.7, v, qFull, vFull);
+      double resFull = SoftBellmanCsr.sweep(m, pri, m.gamma(), 0.7, v, qFull, vFull);
       double[] qBlocks = new double[200];
       double[] vBlocks = new double[50];
       double res = 0;
       int[] cuts = {0, 13, 14, 37, 50};
       for (int i = 0; i + 1 < cuts.length; i++) {
-        res = Math.max(res, SoftBellmanCsr.sweep(m, pri, 0.7, v, qBlocks, vBlocks, cuts[i],
-            cuts[i + 1]));
+        res = Math.max(res, SoftBellmanCsr.sweep(m, pri, m.gamma(), 0.7, v, qBlocks, vBlocks,
+            cuts[i], cuts[i + 1]));
       }
       assertThat(vBlocks).containsExactly(vFull);
       assertThat(qBlocks).containsExactly(qFull);
@@ -49,7 +49,8 @@ class BellmanKernelsTest extends TestBase {
         Double.NEGATIVE_INFINITY}) {
       Arrays.fill(v, 0);
       v[m.successors()[0]] = bad; // a successor of state 0
-      assertThat(Double.isFinite(SoftBellmanCsr.sweep(m, null, 1.0, v, q, vNew))).isFalse();
+      double residual = SoftBellmanCsr.sweep(m, null, m.gamma(), 1.0, v, q, vNew);
+      assertThat(Double.isFinite(residual)).isFalse();
       assertThat(Double.isFinite(HardBellmanCsr.sweep(m, v, q, vNew))).isFalse();
     }
   }
@@ -61,7 +62,7 @@ class BellmanKernelsTest extends TestBase {
         .reward(0, 2, 3).transition(0, 0, 0, 1).transition(0, 1, 0, 1).transition(0, 2, 0, 1)
         .build();
     double[] vNew = new double[1];
-    SoftBellmanCsr.sweep(m, null, 1e-3, new double[1], new double[3], vNew);
+    SoftBellmanCsr.sweep(m, null, 0.0, 1e-3, new double[1], new double[3], vNew);
     assertThat(vNew[0]).isEqualTo(1e4);
   }
 
@@ -100,7 +101,7 @@ class BellmanKernelsTest extends TestBase {
     double[] d = new double[200];
     double[] dNext = new double[200];
     for (int i = 0; i < 2_000; i++) { // let the JIT compile the loops first
-      SoftBellmanCsr.sweep(m, i % 2 == 0 ? null : prior, 1.0, v, q, vNew);
+      SoftBellmanCsr.sweep(m, i % 2 == 0 ? null : prior, 0.9, 1.0, v, q, vNew);
       SoftBellmanCsr.policy(m, null, 1.0, q, pi);
       HardBellmanCsr.sweep(m, v, q, vNew);
       VisitationCsr.propagate(m, pi, d, 0.9, dNext);
@@ -108,7 +109,7 @@ class BellmanKernelsTest extends TestBase {
     long tid = Thread.currentThread().getId();
     long before = hot.getThreadAllocatedBytes(tid);
     for (int i = 0; i < 200; i++) {
-      SoftBellmanCsr.sweep(m, i % 2 == 0 ? null : prior, 1.0, v, q, vNew);
+      SoftBellmanCsr.sweep(m, i % 2 == 0 ? null : prior, 0.9, 1.0, v, q, vNew);
       SoftBellmanCsr.policy(m, null, 1.0, q, pi);
       HardBellmanCsr.sweep(m, v, q, vNew);
       VisitationCsr.propagate(m, pi, d, 0.9, dNext);

@@ -59,7 +59,8 @@ class SoftValueIterationTest extends TestBase {
         b.reward(s, a, r[s][a]).transition(s, a, (s + a) % 3, 1);
       }
     }
-    Solution sol = SoftValueIteration.solve(b.build(), SoftViConfig.defaults().withTemperature(tau));
+    Solution sol = SoftValueIteration.solve(b.build(),
+        SoftViConfig.defaults().withTemperature(tau));
     for (int s = 0; s < 3; s++) {
       double v = tau * Math.log(Math.exp(r[s][0] / tau) + Math.exp(r[s][1] / tau)
           + Math.exp(r[s][2] / tau));
@@ -163,6 +164,19 @@ class SoftValueIterationTest extends TestBase {
     assertThat(start.v()).isSameAs(sol.v()[0]);
     assertThat(start.report()).isEqualTo(new ConvergenceReport(horizon, 0, true, 0, horizon));
     assertThat(start.report().describe()).isEqualTo("exact after 6 steps");
+  }
+
+  @Test
+  void finiteHorizon_undiscounted_addsTheSoftMaxRewardEachStep() {
+    // discount 1 (not expressible as an MDP γ): V_t = (H − t)·τ·lse(r/τ) on a self-loop
+    double tau = 0.4;
+    FiniteHorizonSolution sol = SoftValueIteration.solveFiniteHorizon(selfLoop(0.3, 2, 1, -1),
+        5, tau, null, 1.0);
+    for (int t = 0; t <= 5; t++) {
+      assertClose((5 - t) * lse(tau, 2, 1, -1), sol.v()[t][0], TIGHT);
+    }
+    assertThatThrownBy(() -> SoftValueIteration.solveFiniteHorizon(selfLoop(0.3, 2), 5, tau,
+        null, 1.01)).hasMessageContaining("discount must be in [0, 1], got 1.01");
   }
 
   // ---------------------------------------------------------------- against brute force
