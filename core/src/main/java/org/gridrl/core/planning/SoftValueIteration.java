@@ -26,8 +26,9 @@ import org.gridrl.core.util.TrainingListener;
  * whether it converged. The returned V is the last V_new and Q is the Q of that last sweep
  * (computed from the V before it), so V(s) = τ·log Σ_a π0 exp(Q(s,a)/τ) holds to round-off for
  * the returned pair and π is exactly the soft-greedy policy of the returned Q and V; the
- * Bellman equation Q = r + γPV then holds to within γ·residual. A listener receives
- * {@value #RESIDUAL_METRIC} after every sweep.
+ * Bellman equation Q = r + γPV then holds to within γ·residual, and V is within
+ * γ·residual/(1−γ) of the fixed point. A listener receives {@value #RESIDUAL_METRIC} after
+ * every sweep.
  *
  * <p><b>Finite horizon H.</b> V_H = 0; for t = H−1 down to 0: Q_t = r + γ P V_{t+1},
  * V_t and π_t as above, with γ from the MDP, or any per-step discount in [0, 1] through the
@@ -36,7 +37,8 @@ import org.gridrl.core.util.TrainingListener;
  *
  * <p><b>Errors.</b> Shapes and settings are checked here, before any work. A NaN or infinite
  * value (only reachable through overflow, since rewards are finite) throws a
- * {@link DivergenceException} naming the state and the sweep or step.
+ * {@link DivergenceException} naming the state and the sweep or step. The class is stateless,
+ * so concurrent calls are safe.
  */
 public final class SoftValueIteration {
 
