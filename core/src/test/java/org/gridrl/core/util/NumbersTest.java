@@ -71,7 +71,7 @@ class NumbersTest extends TestBase {
   @Test
   void shortest_roundTripsExactly_onManyRandomDoubles() {
     Random r = new Random(20261125);
-    for (int i = 0; i < 200_000; i++) {
+    for (int i = 0; i < 100_000; i++) {
       double x = randomDouble(r, i);
       String s = Numbers.shortest(x);
       assertRoundTrip(x, s);
@@ -102,14 +102,16 @@ class NumbersTest extends TestBase {
   void shortest_neverLongerThanJavaToString() {
     Random r = new Random(11);
     int shorter = 0;
-    for (int i = 0; i < 100_000; i++) {
+    for (int i = 0; i < 50_000; i++) {
       double x = Double.longBitsToDouble(r.nextLong());
       if (!Double.isFinite(x) || x == 0) {
         continue;
       }
       int ours = significantDigits(Numbers.shortest(x));
       int java = significantDigits(Double.toString(x).replace("E", "e"));
-      assertThat(ours).as("%s", x).isLessThanOrEqualTo(java);
+      if (ours > java) {
+        assertThat(ours).as("%s", x).isLessThanOrEqualTo(java);
+      }
       if (ours < java) {
         shorter++;
       }
@@ -119,6 +121,10 @@ class NumbersTest extends TestBase {
   }
 
   private static void assertRoundTrip(double x, String s) {
+    if (PLAIN.matcher(s).matches() && Double.doubleToRawLongBits(Double.parseDouble(s))
+        == Double.doubleToRawLongBits(x)) {
+      return; // fast path; AssertJ below only to describe a failure
+    }
     assertThat(s).as("plain form of %s", x).matches(PLAIN);
     assertThat(Double.doubleToRawLongBits(Double.parseDouble(s)))
         .as("%s -> %s", x, s).isEqualTo(Double.doubleToRawLongBits(x));
