@@ -222,7 +222,7 @@ public final class MdpFormat {
 
     private final Reader in;
     private final String source;
-    private final char[] buf = new char[1 << 16];
+    private final char[] buf = new char[8192];
     private int bufPos;
     private int bufLen;
     private boolean pendingCr;
