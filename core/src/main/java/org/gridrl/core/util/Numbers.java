@@ -9,8 +9,9 @@ import java.math.RoundingMode;
  * bit for bit, with the fewest significant digits for which that holds.
  *
  * <p>Java 17's {@link Double#toString(double)} always round-trips but is sometimes one digit
- * too long (JDK-4511638, fixed only in Java 19), e.g. {@code 2.0E-3} is fine but
- * {@code 1.0E23} and some 17-digit outputs are not minimal. This class starts from
+ * too long (JDK-4511638, fixed only in Java 19): it prints 2e23 as
+ * {@code 1.9999999999999998E23}, 1e23 as {@code 9.999999999999999E22} and the smallest
+ * subnormal as {@code 4.9E-324} where {@code 2e+23}, {@code 1e+23} and {@code 5e-324} suffice. This class starts from
  * {@code Double.toString}, which is provably shortest when it has at most 15 significant digits
  * of a normal double (any two distinct decimals of ≤ 15 digits are distinct doubles), and only
  * otherwise tries the two decimals one digit shorter that bracket it. Since the set of decimals
