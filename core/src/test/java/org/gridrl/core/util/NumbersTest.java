@@ -71,7 +71,7 @@ class NumbersTest extends TestBase {
   @Test
   void shortest_roundTripsExactly_onManyRandomDoubles() {
     Random r = new Random(20261125);
-    for (int i = 0; i < 100_000; i++) {
+    for (int i = 0; i < 30_000; i++) {
       double x = randomDouble(r, i);
       String s = Numbers.shortest(x);
       assertRoundTrip(x, s);
@@ -102,7 +102,7 @@ class NumbersTest extends TestBase {
   void shortest_neverLongerThanJavaToString() {
     Random r = new Random(11);
     int shorter = 0;
-    for (int i = 0; i < 50_000; i++) {
+    for (int i = 0; i < 20_000; i++) {
       double x = Double.longBitsToDouble(r.nextLong());
       if (!Double.isFinite(x) || x == 0) {
         continue;
