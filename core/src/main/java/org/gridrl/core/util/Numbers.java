@@ -61,6 +61,21 @@ public final class Numbers {
     return d.format(x < 0);
   }
 
+  /**
+   * The same text found the slow way: for p = 1, 2, ... round the exact binary value of x down
+   * and up to p significant digits (BigDecimal) and stop at the first that parses back. Used as
+   * the fallback and as an independent oracle in tests.
+   */
+  static String shortestBySearch(double x) {
+    if (!Double.isFinite(x)) {
+      throw new IllegalArgumentException("cannot write a non-finite number: " + x);
+    }
+    if (x == 0) {
+      return Double.doubleToRawLongBits(x) == 0 ? "0" : "-0";
+    }
+    return exactShortest(Math.abs(x)).format(x < 0);
+  }
+
   /** Removes digits while one of the two bracketing shorter decimals still parses back to x. */
   private static Decimal shorten(Decimal d, double x) {
     while (d.digits.length() > 1) {

@@ -99,6 +99,22 @@ class NumbersTest extends TestBase {
   }
 
   @Test
+  void shortest_equalsTheSlowBigDecimalSearch_onRandomDoubles() {
+    Random r = new Random(5);
+    for (int i = 0; i < 3_000; i++) {
+      double x = randomDouble(r, i);
+      String fast = Numbers.shortest(x);
+      String slow = Numbers.shortestBySearch(x);
+      if (!fast.equals(slow)) {
+        assertThat(fast).as("%s", x).isEqualTo(slow);
+      }
+    }
+    for (double x : new double[] {2e23, 1e23, 5e-324, Double.MAX_VALUE, 1 / 3.0, 0.1, 1e-5}) {
+      assertThat(Numbers.shortest(x)).isEqualTo(Numbers.shortestBySearch(x));
+    }
+  }
+
+  @Test
   void shortest_neverLongerThanJavaToString() {
     Random r = new Random(11);
     int shorter = 0;
