@@ -292,23 +292,36 @@ public final class MdpFormat {
             return any;
           }
         }
-        char c = buf[bufPos++];
         if (pendingCr) {
           pendingCr = false;
-          if (c == '\n') {
-            continue; // the \n of a \r\n pair
+          if (buf[bufPos] == '\n') {
+            bufPos++; // the \n of a \r\n pair
+            continue;
           }
         }
-        any = true;
-        if (c == '\n' || c == '\r') {
-          pendingCr = c == '\r';
+        int start = bufPos;
+        int i = start;
+        final char[] b = buf;
+        final int n = bufLen;
+        while (i < n && b[i] != '\n' && b[i] != '\r') {
+          i++;
+        }
+        int len = i - start;
+        if (len > 0) {
+          if (lineLen + len > line.length) {
+            line = Arrays.copyOf(line, Math.max(line.length * 2, lineLen + len));
+          }
+          System.arraycopy(b, start, line, lineLen, len);
+          lineLen += len;
+        }
+        if (i < n) {
+          pendingCr = b[i] == '\r';
+          bufPos = i + 1;
           lineNumber++;
           return true;
         }
-        if (lineLen == line.length) {
-          line = Arrays.copyOf(line, line.length * 2);
-        }
-        line[lineLen++] = c;
+        any = true;
+        bufPos = i;
       }
     }
 

@@ -55,6 +55,49 @@ class MdpFormatTest extends TestBase {
     assertThat(m.rowStart()).containsExactly(0, 1, 3, 4, 6, 7, 8, 8, 8);
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 7, 64})
+  void read_linesSplitAcrossReads_crLfAndLoneCr_giveTheSameMdp(int chunk) {
+    TabularMdp expected = MdpFormat.parse(EXAMPLE, "lf");
+    String crlf = EXAMPLE.replace("\n", "\r\n");
+    String cr = EXAMPLE.replace("\n", "\r");
+    assertThat(MdpFormat.read(new ChunkedReader(crlf, chunk), "crlf")).isEqualTo(expected);
+    assertThat(MdpFormat.read(new ChunkedReader(cr, chunk), "cr")).isEqualTo(expected);
+    assertThat(MdpFormat.read(new ChunkedReader(EXAMPLE, chunk), "lf")).isEqualTo(expected);
+    // and the line numbers stay right across the splits
+    MdpFormatException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+        MdpFormatException.class,
+        () -> MdpFormat.read(new ChunkedReader(crlf + "oops\r\n", chunk), "crlf"));
+    assertThat(e.lineNumber()).isEqualTo(19);
+  }
+
+  /** A reader that hands out at most {@code chunk} characters per read. */
+  private static final class ChunkedReader extends java.io.Reader {
+    private final String text;
+    private final int chunk;
+    private int pos;
+
+    ChunkedReader(String text, int chunk) {
+      this.text = text;
+      this.chunk = chunk;
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) {
+      if (pos == text.length()) {
+        return -1;
+      }
+      int n = Math.min(Math.min(len, chunk), text.length() - pos);
+      text.getChars(pos, pos + n, cbuf, off);
+      pos += n;
+      return n;
+    }
+
+    @Override
+    public void close() {
+    }
+  }
+
   @Test
   void read_equalsTheSameMdpBuiltWithTheBuilder() {
     TabularMdp expected = TabularMdp.builder(4, 2).gamma(0.9).reward(0, 1, -0.5)
