@@ -38,6 +38,10 @@ import org.gridrl.core.util.Numbers;
  * {@code transition s a s' p} adds p ≥ 0 to P(s'|s,a). {@code terminal s} marks s terminal
  * (repeats are harmless). Every non-terminal (s,a), and every terminal (s,a) that lists any
  * transition, must sum to 1 within the same tolerance (the rule of {@link TabularMdpBuilder}).
+ * Indices and counts are plain integers ({@code [+-]?[0-9]+}); other numbers are decimals
+ * {@code [+-]?(d+(.d*)?|.d+)([eE][+-]?d+)?} as both Java and C read them (no hexadecimal, no
+ * Java suffixes such as {@code 1.0f}); {@code inf}, {@code infinity} and {@code nan} are
+ * recognised only to be rejected as not finite.
  *
  * <p>A bad file gives one {@link MdpFormatException} naming the source, the line and what is
  * wrong; the MDP is built only after the whole file passed, so nothing is half-loaded. The

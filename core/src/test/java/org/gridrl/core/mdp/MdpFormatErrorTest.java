@@ -3,8 +3,12 @@ package org.gridrl.core.mdp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.gridrl.core.testing.TestBase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -243,6 +247,17 @@ class MdpFormatErrorTest extends TestBase {
   }
 
   @Test
+  void readPath_errorNamesThePath(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("two.mdp");
+    Files.writeString(file, HEADERS + BODY + "transition 0 0 1 2\n");
+    MdpFormatException e = catchThrowableOfType(MdpFormatException.class,
+        () -> MdpFormat.read(file));
+    assertThat(e.sourceName()).isEqualTo(file.toString());
+    assertThat(e.getMessage()).isEqualTo(file + ":4: transition probabilities of state 0 "
+        + "action 0 sum to 3, not 1 (within 1e-09; reported at the first transition of the row)");
+  }
+
+  @Test
   void emptyFile_isReportedAtLineOne() {
     assertError("", 1, "empty file: no records (expected the headers states, actions, gamma)");
   }
@@ -262,9 +277,9 @@ class MdpFormatErrorTest extends TestBase {
   }
 
   @Test
-  void readPath_missingFile_namesTheFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-    java.nio.file.Path missing = dir.resolve("nope.mdp");
-    java.io.UncheckedIOException e = catchThrowableOfType(java.io.UncheckedIOException.class,
+  void readPath_missingFile_namesTheFile(@TempDir Path dir) {
+    Path missing = dir.resolve("nope.mdp");
+    UncheckedIOException e = catchThrowableOfType(UncheckedIOException.class,
         () -> MdpFormat.read(missing));
     assertThat(e.getMessage()).isEqualTo("cannot read " + missing + ": no such file");
   }

@@ -1,13 +1,16 @@
 package org.gridrl.core.mdp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.Reader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import org.gridrl.core.testing.RandomMdps;
 import org.gridrl.core.testing.TestBase;
+import org.gridrl.core.util.Numbers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,14 +68,13 @@ class MdpFormatTest extends TestBase {
     assertThat(MdpFormat.read(new ChunkedReader(cr, chunk), "cr")).isEqualTo(expected);
     assertThat(MdpFormat.read(new ChunkedReader(EXAMPLE, chunk), "lf")).isEqualTo(expected);
     // and the line numbers stay right across the splits
-    MdpFormatException e = org.assertj.core.api.Assertions.catchThrowableOfType(
-        MdpFormatException.class,
+    MdpFormatException e = catchThrowableOfType(MdpFormatException.class,
         () -> MdpFormat.read(new ChunkedReader(crlf + "oops\r\n", chunk), "crlf"));
     assertThat(e.lineNumber()).isEqualTo(19);
   }
 
   /** A reader that hands out at most {@code chunk} characters per read. */
-  private static final class ChunkedReader extends java.io.Reader {
+  private static final class ChunkedReader extends Reader {
     private final String text;
     private final int chunk;
     private int pos;
@@ -202,7 +204,7 @@ class MdpFormatTest extends TestBase {
         left -= p;
         b.transition(s, a, next, p);
         text.append("transition ").append(s).append(' ').append(a).append(' ').append(next)
-            .append(' ').append(org.gridrl.core.util.Numbers.shortest(p)).append('\n');
+            .append(' ').append(Numbers.shortest(p)).append('\n');
       }
     }
     assertThat(MdpFormat.parse(text.toString(), "t")).isEqualTo(b.build());
