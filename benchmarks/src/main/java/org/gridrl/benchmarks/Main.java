@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import org.gridrl.benchmarks.cli.ErrorHandling;
 import org.gridrl.benchmarks.cli.Io;
 import org.gridrl.benchmarks.cli.ListCommand;
+import org.gridrl.benchmarks.cli.RenderCommand;
 import org.gridrl.benchmarks.cli.RunCommand;
+import org.gridrl.benchmarks.cli.SolveCommand;
 import org.gridrl.benchmarks.cli.VersionProvider;
 import org.gridrl.benchmarks.experiments.Experiments;
 import org.gridrl.benchmarks.runner.Registry;
@@ -72,6 +74,8 @@ public final class Main implements Runnable {
     CommandLine cmd = new CommandLine(new Main());
     cmd.addSubcommand("list", new ListCommand(registry, io));
     cmd.addSubcommand("run", new RunCommand(registry, io));
+    cmd.addSubcommand("solve", new SolveCommand(io));
+    cmd.addSubcommand("render", new RenderCommand(io));
     cmd.addSubcommand("help", new HelpCommand());
     cmd.setOut(new PrintWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8),
         true));

@@ -25,7 +25,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *   <li>exit 2: a bad option (picocli's parse errors, {@link UsageException} and any other
  *       {@link IllegalArgumentException}, which includes the file-and-line errors of the map and
  *       MDP readers) or a file that cannot be read or written ({@link IOException});
- *   <li>exit 1: an experiment that failed ({@link ExperimentFailedException}, the partial results
+ *   <li>exit 1: a solver that diverged ({@link ArithmeticException}, naming the state), an
+ *       experiment that failed ({@link ExperimentFailedException}, the partial results
  *       stay) or an unexpected error (with a hint to set {@code GRIDRL_DEBUG=1}).
  * </ul>
  */
@@ -44,7 +45,7 @@ public final class ErrorHandling {
     return (ParameterException ex, String[] args) -> {
       CommandLine cmd = ex.getCommandLine();
       String where = commandPath(cmd);
-      String msg = ex.getMessage();
+      String msg = ex.getMessage() == null ? "" : ex.getMessage().replaceFirst("^Error: ", "");
       if (ex instanceof UnmatchedArgumentException u && cmd.getParent() == null
           && !cmd.getSubcommands().isEmpty() && !u.getUnmatched().isEmpty()
           && !u.getUnmatched().get(0).startsWith("-")) {
@@ -74,6 +75,9 @@ public final class ErrorHandling {
     if (ex instanceof ExperimentFailedException) {
       code = FAILURE;
       msg = ex.getMessage();
+    } else if (ex instanceof ArithmeticException) { // a solver diverged: names state and sweep
+      code = FAILURE;
+      msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     } else if (ex instanceof IllegalArgumentException) {
       code = USAGE;
       msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
@@ -82,7 +86,7 @@ public final class ErrorHandling {
       msg = describe(io);
     } else if (ex instanceof UncheckedIOException uio) {
       code = USAGE;
-      msg = describe(uio.getCause());
+      msg = uio.getMessage() != null ? uio.getMessage() : describe(uio.getCause());
     } else {
       code = FAILURE;
       msg = "unexpected " + ex.getClass().getSimpleName()
@@ -106,7 +110,7 @@ public final class ErrorHandling {
       return "not a directory: " + f.getFile();
     }
     if (io instanceof FileAlreadyExistsException f) {
-      return "already exists (and is not a directory?): " + f.getFile();
+      return "not a directory (a file of that name exists): " + f.getFile();
     }
     if (io instanceof DirectoryNotEmptyException f) {
       return "directory not empty: " + f.getFile();

@@ -10,6 +10,6 @@ public final class Experiments {
 
   /** A fresh registry holding every standard experiment. */
   public static Registry registry() {
-    return new Registry();
+    return new Registry().register(new Quickstart());
   }
 }

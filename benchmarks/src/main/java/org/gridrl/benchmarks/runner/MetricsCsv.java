@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gridrl.core.util.Numbers;
 
 /**
  * The {@code metrics.csv} of a run, written as the run goes: columns {@code seed,iteration}, then
@@ -24,8 +25,8 @@ import java.util.Map;
  *
  * <p>A metric missing from a row is an empty cell. A metric first seen after rows were written
  * adds a column: the file is rewritten once with the wider header (earlier rows get empty cells).
- * Declaring the columns up front with {@link #declare} avoids that rewrite. Values are written in
- * Java's shortest round-trip form, so the file reads back exactly.
+ * Declaring the columns up front with {@link #declare} avoids that rewrite. Values are written as
+ * the shortest text that reads back to the same double ({@link Numbers#shortest}).
  *
  * <p>A NaN or infinite value fails with a {@link NonFiniteMetricException} naming the metric,
  * seed and iteration; the offending row is not written, the rows before it stay.
@@ -145,7 +146,7 @@ public final class MetricsCsv implements Closeable {
       sb.append(',');
       Double v = values.get(c);
       if (v != null) {
-        sb.append(v.doubleValue());
+        sb.append(Numbers.shortest(v));
       }
     }
     try {

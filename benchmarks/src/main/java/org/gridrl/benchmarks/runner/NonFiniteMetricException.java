@@ -13,11 +13,23 @@ public final class NonFiniteMetricException extends ArithmeticException {
 
   /** The metric {@code metric} had the non-finite {@code value} at (seed, iteration). */
   public NonFiniteMetricException(String metric, long seed, long iteration, double value) {
-    super("metric '" + metric + "' is " + value + " at seed " + seed + ", iteration " + iteration);
+    this("metric '" + metric + "' is " + value + " at seed " + seed + ", iteration " + iteration,
+        metric, seed, iteration, value);
+  }
+
+  private NonFiniteMetricException(String message, String metric, long seed, long iteration,
+      double value) {
+    super(message);
     this.metric = metric;
     this.seed = seed;
     this.iteration = iteration;
     this.value = value;
+  }
+
+  /** A seed's final metric {@code metric} was the non-finite {@code value} (iteration −1). */
+  public static NonFiniteMetricException finalMetric(String metric, long seed, double value) {
+    return new NonFiniteMetricException("final metric '" + metric + "' of seed " + seed + " is "
+        + value, metric, seed, -1, value);
   }
 
   /** The metric's name. */
@@ -30,7 +42,7 @@ public final class NonFiniteMetricException extends ArithmeticException {
     return seed;
   }
 
-  /** The iteration that produced it. */
+  /** The iteration that produced it; −1 for a final metric. */
   public long iteration() {
     return iteration;
   }

@@ -104,47 +104,8 @@ public final class Plots {
     int colour = 0;
     for (Curve c : curves) {
       Color col = PALETTE[colour++ % PALETTE.length];
-      int longest = 0;
-      for (int i = 1; i < c.xs().size(); i++) {
-        if (c.xs().get(i).length > c.xs().get(longest).length) {
-          longest = i;
-        }
-      }
-      double[] x = c.xs().get(longest);
-      int n = x.length;
-      double[] mean = new double[n];
-      double[] lo = new double[n];
-      double[] hi = new double[n];
-      int[] count = new int[n];
-      for (int i = 0; i < n; i++) {
-        double sum = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double[] y : c.ys()) {
-          if (i < y.length) {
-            sum += y[i];
-            min = Math.min(min, y[i]);
-            max = Math.max(max, y[i]);
-            count[i]++;
-          }
-        }
-        mean[i] = sum / count[i];
-        if (band == Band.STD) {
-          double ss = 0;
-          for (double[] y : c.ys()) {
-            if (i < y.length) {
-              ss += (y[i] - mean[i]) * (y[i] - mean[i]);
-            }
-          }
-          double sd = count[i] > 1 ? Math.sqrt(ss / (count[i] - 1)) : 0;
-          lo[i] = mean[i] - sd;
-          hi[i] = mean[i] + sd;
-        } else {
-          lo[i] = min;
-          hi[i] = max;
-        }
-      }
-      double[][] kept = keep(x, mean, lo, hi, logY);
+      double[][] agg = aggregate(c, band);
+      double[][] kept = keep(agg[0], agg[1], agg[2], agg[3], logY);
       if (kept[0].length == 0) {
         continue;
       }
@@ -167,6 +128,58 @@ public final class Plots {
       line.setMarker(SeriesMarkers.NONE);
     }
     save(chart, png);
+  }
+
+  /**
+   * The curve's seeds aligned by index: {x, mean, lo, hi}, x from the longest seed; at each index
+   * the seeds that reach it give the mean and the band (min–max, or mean ± sample std with 0 for
+   * one seed; lo = hi = mean for {@link Band#NONE}).
+   */
+  static double[][] aggregate(Curve c, Band band) {
+    int longest = 0;
+    for (int i = 1; i < c.xs().size(); i++) {
+      if (c.xs().get(i).length > c.xs().get(longest).length) {
+        longest = i;
+      }
+    }
+    double[] x = c.xs().get(longest);
+    int n = x.length;
+    double[] mean = new double[n];
+    double[] lo = new double[n];
+    double[] hi = new double[n];
+    for (int i = 0; i < n; i++) {
+      double sum = 0;
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      int count = 0;
+      for (double[] y : c.ys()) {
+        if (i < y.length) {
+          sum += y[i];
+          min = Math.min(min, y[i]);
+          max = Math.max(max, y[i]);
+          count++;
+        }
+      }
+      mean[i] = sum / count;
+      if (band == Band.STD) {
+        double ss = 0;
+        for (double[] y : c.ys()) {
+          if (i < y.length) {
+            ss += (y[i] - mean[i]) * (y[i] - mean[i]);
+          }
+        }
+        double sd = count > 1 ? Math.sqrt(ss / (count - 1)) : 0;
+        lo[i] = mean[i] - sd;
+        hi[i] = mean[i] + sd;
+      } else if (band == Band.MIN_MAX) {
+        lo[i] = min;
+        hi[i] = max;
+      } else {
+        lo[i] = mean[i];
+        hi[i] = mean[i];
+      }
+    }
+    return new double[][] {x, mean, lo, hi};
   }
 
   /**

@@ -3,6 +3,7 @@ package org.gridrl.benchmarks.runner;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * What a running {@link Experiment} writes through: its output folder, {@code metrics.csv}
@@ -72,6 +73,14 @@ public final class RunContext {
    */
   public MetricsListener listener(long seed) {
     return new MetricsListener(metrics, seed);
+  }
+
+  /**
+   * Like {@link #listener(long)}, with the algorithm's metric names mapped by {@code rename}
+   * (e.g. {@code planning/residual} to {@code soft_vi/residual}).
+   */
+  public MetricsListener listener(long seed, UnaryOperator<String> rename) {
+    return new MetricsListener(metrics, seed, rename);
   }
 
   /** Writes one {@code metrics.csv} row (see {@link MetricsCsv#row}). */

@@ -14,7 +14,8 @@ package org.gridrl.benchmarks.runner;
 public record Stats(int n, double mean, Double std, double min, double max) {
 
   /**
-   * The statistics of {@code values} (two-pass, so the variance is not a difference of squares).
+   * The statistics of {@code values}: two passes, each over x_i − x_0 (so equal values give
+   * exactly their value and std 0, and the variance is not a difference of large squares).
    *
    * @param values at least one finite value. Not modified.
    */
@@ -23,20 +24,23 @@ public record Stats(int n, double mean, Double std, double min, double max) {
     if (n == 0) {
       throw new IllegalArgumentException("need at least one value");
     }
-    double sum = 0;
+    double x0 = values[0];
+    double shiftedSum = 0;
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     for (double v : values) {
-      sum += v;
+      shiftedSum += v - x0;
       min = Math.min(min, v);
       max = Math.max(max, v);
     }
-    double mean = sum / n;
+    double shiftedMean = shiftedSum / n;
+    double mean = x0 + shiftedMean;
     Double std = null;
     if (n > 1) {
       double ss = 0;
       for (double v : values) {
-        ss += (v - mean) * (v - mean);
+        double d = (v - x0) - shiftedMean;
+        ss += d * d;
       }
       std = Math.sqrt(ss / (n - 1));
     }

@@ -81,12 +81,12 @@ public final class SummaryJson {
   /**
    * Records a completed seed's final metrics (finite values only) and rewrites the file.
    *
-   * @throws NonFiniteMetricException if a value is NaN or infinite (iteration reported as -1)
+   * @throws NonFiniteMetricException if a value is NaN or infinite (nothing is recorded)
    */
   public synchronized void seedComplete(long seed, Map<String, Double> metrics) {
     for (Map.Entry<String, Double> e : metrics.entrySet()) {
       if (!Double.isFinite(e.getValue())) {
-        throw new NonFiniteMetricException(e.getKey(), seed, -1, e.getValue());
+        throw NonFiniteMetricException.finalMetric(e.getKey(), seed, e.getValue());
       }
     }
     finalMetrics.put(seed, Collections.unmodifiableMap(new LinkedHashMap<>(metrics)));

@@ -48,8 +48,8 @@ class ExperimentRunnerTest {
     }
     List<String> all = Files.readAllLines(dir.resolve("metrics.csv"));
     assertThat(all).containsExactly("seed,iteration,loss",
-        "7,1," + (7 + 1.0), "7,2," + (7 + 0.5), "7,3," + (7 + 1.0 / 3),
-        "9,1," + (9 + 1.0), "9,2," + (9 + 0.5), "9,3," + (9 + 1.0 / 3));
+        "7,1,8", "7,2,7.5", "7,3,7.333333333333333",
+        "9,1,10", "9,2,9.5", "9,3,9.333333333333334");
     // full precision: the value reads back exactly
     assertThat(Double.parseDouble(all.get(3).split(",")[2])).isEqualTo(7 + 1.0 / 3);
   }
@@ -141,7 +141,7 @@ class ExperimentRunnerTest {
       csv.row(1, 3, java.util.Map.of("b", 4.0));
     }
     assertThat(Files.readAllLines(f)).containsExactly("seed,iteration,a,b", "1,1,1.5,",
-        "1,2,2.5,-1.0", "1,3,,4.0");
+        "1,2,2.5,-1", "1,3,,4");
   }
 
   @Test
@@ -156,7 +156,7 @@ class ExperimentRunnerTest {
       }
     }
     assertThat(Files.readAllLines(f)).containsExactly("seed,iteration,soft/residual,soft/value",
-        "5,1,0.5,2.0", "5,2,0.25,2.5");
+        "5,1,0.5,2", "5,2,0.25,2.5");
   }
 
   @Test
@@ -165,6 +165,14 @@ class ExperimentRunnerTest {
     assertThat(s.mean()).isEqualTo(5.0);
     assertThat(s.std()).isCloseTo(Math.sqrt(32.0 / 7.0), within(1e-15));
     assertThat(s.format()).isEqualTo("5.00000 ± 2.1");
+  }
+
+  @Test
+  void stats_ofEqualValues_isThatValueWithZeroStd() {
+    double x = 26.26928043790638; // (x + x + x) / 3 != x in floating point
+    Stats s = Stats.of(new double[] {x, x, x});
+    assertThat(s.mean()).isEqualTo(x);
+    assertThat(s.std()).isZero();
   }
 
   @Test

@@ -13,11 +13,12 @@ import java.util.Map;
  * metric is NaN at (nanSeed, nanIteration). After every write it reads the files back from disk,
  * so a test can check that they are written as the run goes.
  */
-final class FakeExperiment implements Experiment<FakeExperiment.Config> {
+public final class FakeExperiment implements Experiment<FakeExperiment.Config> {
 
-  record Config(int iterations, List<Double> finals, long nanSeed, long nanIteration,
+  /** Iterations per seed, final values per seed, where to put a NaN, the seeds. */
+  public record Config(int iterations, List<Double> finals, long nanSeed, long nanIteration,
       List<Long> seeds) implements ExperimentConfig<Config> {
-    Config {
+    public Config {
       if (!(iterations >= 1)) {
         throw new IllegalArgumentException("iterations must be >= 1, got " + iterations);
       }
@@ -29,6 +30,18 @@ final class FakeExperiment implements Experiment<FakeExperiment.Config> {
     public Config withSeeds(List<Long> newSeeds) {
       return new Config(iterations, finals, nanSeed, nanIteration, newSeeds);
     }
+  }
+
+  private final Config defaults;
+
+  /** A fake experiment whose default config is (3 iterations, seeds 1 and 2). */
+  public FakeExperiment() {
+    this(new Config(3, List.of(), -1, -1, List.of(1L, 2L)));
+  }
+
+  /** A fake experiment with the given default config. */
+  public FakeExperiment(Config defaults) {
+    this.defaults = defaults;
   }
 
   /** Lines of metrics.csv seen on disk right after each row was written. */
@@ -53,7 +66,7 @@ final class FakeExperiment implements Experiment<FakeExperiment.Config> {
 
   @Override
   public Config defaultConfig() {
-    return new Config(3, List.of(), -1, -1, List.of(1L, 2L));
+    return defaults;
   }
 
   @Override
