@@ -86,7 +86,8 @@ public final class ErrorHandling {
       msg = describe(io);
     } else if (ex instanceof UncheckedIOException uio) {
       code = USAGE;
-      msg = uio.getMessage() != null ? uio.getMessage() : describe(uio.getCause());
+      String own = uio.getMessage();
+      msg = own != null && !own.contains("Exception") ? own : describe(uio.getCause());
     } else {
       code = FAILURE;
       msg = "unexpected " + ex.getClass().getSimpleName()

@@ -1,6 +1,7 @@
 package org.gridrl.benchmarks.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -65,6 +66,7 @@ public final class RunCommand implements Callable<Integer> {
       }
     }
     Path dir = out != null ? out : Path.of("results", experiment.name());
+    Files.createDirectories(dir); // a bad --out fails here, before anything is printed
     io.err().printf("gridrl run %s%s: seeds %s, expected %s, writing to %s%n", experiment.name(),
         quick ? " --quick" : "", config.seeds(), Durations.approx(experiment.expectedRunTime(quick)),
         dir);

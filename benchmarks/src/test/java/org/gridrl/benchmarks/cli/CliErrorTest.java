@@ -71,6 +71,9 @@ class CliErrorTest {
     cases.add(Arguments.of(List.of("run", "quickstart", "--seeds", "1,x"), "--seeds"));
     cases.add(Arguments.of(List.of("run", "quickstart", "--seeds", "4,4"),
         "--seeds: seeds must be distinct, got 4 twice"));
+    String aFile = file("a-file", "x").toString();
+    cases.add(Arguments.of(List.of("run", "quickstart", "--quick", "--out", aFile), aFile));
+    cases.add(Arguments.of(List.of("solve", "--map", "open5", "--out", aFile), aFile));
     cases.add(Arguments.of(List.of("frobnicate"), "unknown command 'frobnicate'"));
     cases.add(Arguments.of(List.of("solve", "--map", "fourrooms", "--bogus"), "--bogus"));
     return cases.stream();
