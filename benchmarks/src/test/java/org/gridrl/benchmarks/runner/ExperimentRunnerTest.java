@@ -126,7 +126,8 @@ class ExperimentRunnerTest {
 
   @Test
   void plot_isANonEmptyPngOfTheChartSize() throws IOException {
-    run(new FakeExperiment(), new FakeExperiment.Config(5, List.of(), -1, -1, List.of(1L, 2L)));
+    run(new FakeExperiment().withPlot(),
+        new FakeExperiment.Config(5, List.of(), -1, -1, List.of(1L, 2L)));
     BufferedImage img = ImageIO.read(dir.resolve("loss.png").toFile());
     assertThat(img.getWidth()).isEqualTo(900);
     assertThat(img.getHeight()).isEqualTo(560);

@@ -33,6 +33,7 @@ public final class FakeExperiment implements Experiment<FakeExperiment.Config> {
   }
 
   private final Config defaults;
+  private boolean plot;
 
   /** A fake experiment whose default config is (3 iterations, seeds 1 and 2). */
   public FakeExperiment() {
@@ -42,6 +43,12 @@ public final class FakeExperiment implements Experiment<FakeExperiment.Config> {
   /** A fake experiment with the given default config. */
   public FakeExperiment(Config defaults) {
     this.defaults = defaults;
+  }
+
+  /** This experiment, also drawing loss.png at the end (off by default: plots are slow). */
+  public FakeExperiment withPlot() {
+    plot = true;
+    return this;
   }
 
   /** Lines of metrics.csv seen on disk right after each row was written. */
@@ -90,6 +97,9 @@ public final class FakeExperiment implements Experiment<FakeExperiment.Config> {
       fin.put("final", c.finals().isEmpty() ? (double) seed : c.finals().get(k));
       ctx.seedComplete(seed, fin);
       summaryAfterEachSeed.add(Files.readString(ctx.file("summary.json")));
+    }
+    if (!plot) {
+      return;
     }
     Plots.learningCurve(ctx.file("loss.png"), "loss", "iteration", "loss",
         List.of(Plots.Curve.of("loss", ctx.metrics().series("loss"))), Plots.Band.MIN_MAX, true);
