@@ -81,8 +81,10 @@ public final class SparsePointRobot implements Env<double[], double[]> {
       throw new IllegalArgumentException("number of goals must be >= 1, got " + n);
     }
     List<Goal> goals = new ArrayList<>(n);
+    double step = n == 1 ? 0.0 : Math.PI / (n - 1);
     for (int k = 0; k < n; k++) {
-      goals.add(Goal.polar(1.0, n == 1 ? 0.0 : k * Math.PI / (n - 1)));
+      // as numpy.linspace: start + k·step, the last one exactly π (so no y is below 0)
+      goals.add(Goal.polar(1.0, k == n - 1 && n > 1 ? Math.PI : k * step));
     }
     return goals;
   }
