@@ -1,5 +1,7 @@
 package org.gridrl.envs.continuous;
 
+import java.util.Arrays;
+
 /**
  * A goal position g = (x, y) in the plane: the task of {@link PointNavigation} and
  * {@link SparsePointRobot}, and the fixed target of {@link PointMaze}.
@@ -25,7 +27,7 @@ public record Goal(double x, double y) {
   public static Goal of(double[] xy) {
     if (xy == null || xy.length != 2) {
       throw new IllegalArgumentException("a goal needs 2 coordinates (x, y), got "
-          + (xy == null ? "null" : xy.length + ": " + java.util.Arrays.toString(xy)));
+          + (xy == null ? "null" : xy.length + ": " + Arrays.toString(xy)));
     }
     return new Goal(xy[0], xy[1]);
   }

@@ -175,7 +175,8 @@ public final class PointNavigation implements Env<double[], double[]> {
    * −Σ_{t=1}^{n} max(0, d − t s) (fewer terms if a step ends within the termination tolerance
    * first); this method computes it by a deterministic rollout of this class's dynamics. This is
    * the yardstick of the {@code pg-point-navigation} experiment; see also
-   * {@link #optimalReturn(Goal)}, which is larger unless |g_x| = |g_y| or one coordinate is 0.
+   * {@link #optimalReturn(Goal)}, which is never smaller (equal, for instance, when |g_x| = |g_y|
+   * or a coordinate is 0, where both policies take the same path).
    */
   public static double straightLineReturn(Goal goal) {
     return straightLineReturn(goal, 1.0);

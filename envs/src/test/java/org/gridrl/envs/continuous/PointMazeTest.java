@@ -153,7 +153,8 @@ class PointMazeTest {
     int steps = 0;
     while (w < waypoints.length && steps < 100) {
       double[] target = waypoints[w];
-      double[] a = {(target[0] - p[0]) / PointMaze.STEP_SIZE, (target[1] - p[1]) / PointMaze.STEP_SIZE};
+      double[] a = {(target[0] - p[0]) / PointMaze.STEP_SIZE,
+          (target[1] - p[1]) / PointMaze.STEP_SIZE};
       p = env.step(a).observation();
       steps++;
       if (Math.hypot(target[0] - p[0], target[1] - p[1]) < 1e-12) {

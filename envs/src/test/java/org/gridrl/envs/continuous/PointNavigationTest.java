@@ -117,7 +117,8 @@ class PointNavigationTest {
     // clip policy: (0.1, 0.1), (0.2, 0.2), (0.3, 0.3), (0.3, 0.4)
     double expected = -(Math.sqrt(0.13) + Math.sqrt(0.05) + 0.1);
     assertClose(expected, PointNavigation.optimalReturn(G), 1e-12);
-    assertThat(PointNavigation.optimalReturn(G)).isGreaterThan(PointNavigation.straightLineReturn(G));
+    assertThat(PointNavigation.optimalReturn(G))
+        .isGreaterThan(PointNavigation.straightLineReturn(G));
   }
 
   /** −Σ_t ‖g‖₂ · r_t / ‖g‖∞ with r_t = max(0, ‖g‖∞ − 0.1 t), up to the first r_t &lt; 0.01. */
@@ -158,7 +159,8 @@ class PointNavigationTest {
     double ret = 0;
     boolean done = false;
     while (!done) {
-      double[] a = {g.x() - p[0] + 0.05 * rng.nextGaussian(), g.y() - p[1] + 0.05 * rng.nextGaussian()};
+      double[] a = {g.x() - p[0] + 0.05 * rng.nextGaussian(),
+          g.y() - p[1] + 0.05 * rng.nextGaussian()};
       Step<double[]> s = env.step(a);
       ret += s.reward();
       p = s.observation();
@@ -204,7 +206,8 @@ class PointNavigationTest {
     assertThat(a.goal()).isNull();
     List<Double> ra = rollout(a, 99);
     List<Double> rb = rollout(b, 99);
-    assertThat(a.goal()).isEqualTo(b.goal()).isEqualTo(PointNavigation.goals().sample(new Rng(99)));
+    assertThat(a.goal()).isEqualTo(b.goal())
+        .isEqualTo(PointNavigation.goals().sample(new Rng(99)));
     assertThat(ra).isEqualTo(rb);
     a.reset(100);
     assertThat(a.goal()).isNotEqualTo(b.goal());
