@@ -47,7 +47,6 @@ public class MlpBenchmark {
   DMatrixRMaj[] delta = new DMatrixRMaj[3];
   DMatrixRMaj[] gw = new DMatrixRMaj[3];
   DMatrixRMaj[] gb = new DMatrixRMaj[3];
-  DMatrixRMaj work = new DMatrixRMaj(1, 1);
   Tape tape = new Tape();
 
   @Setup
@@ -156,7 +155,7 @@ public class MlpBenchmark {
         if (ejml) {
           CommonOps_DDRM.multTransB(delta[l], w[l], prev);
         } else {
-          Gemm.multTransB(delta[l], w[l], prev, work);
+          Gemm.multTransB(delta[l], w[l], prev);
         }
         double[] pd = prev.data;
         double[] a = act[l].data;

@@ -81,7 +81,6 @@ public final class Tape {
   private final ArrayList<Tensor> nodes = new ArrayList<>();
   private int size;
   private boolean recording = true;
-  private final DMatrixRMaj work = new DMatrixRMaj(1, 1);
 
   // backward-sweep state, indexed by tensor id, grown as needed
   private Tensor[] adj = new Tensor[0];
@@ -380,7 +379,7 @@ public final class Tape {
     } else if (variant == TN) {
       Gemm.multTransA(a.value, b.value, t.value);
     } else {
-      Gemm.multTransB(a.value, b.value, t.value, work);
+      Gemm.multTransB(a.value, b.value, t.value);
     }
     return t;
   }
@@ -897,15 +896,15 @@ public final class Tape {
           boolean w = overwrite;
           if (t.i0 == NN) {
             if (w) {
-              Gemm.multTransB(gv, b.value, ta, work);
+              Gemm.multTransB(gv, b.value, ta);
             } else {
-              Gemm.multAddTransB(gv, b.value, ta, work);
+              Gemm.multAddTransB(gv, b.value, ta);
             }
           } else if (t.i0 == TN) {
             if (w) {
-              Gemm.multTransB(b.value, gv, ta, work);
+              Gemm.multTransB(b.value, gv, ta);
             } else {
-              Gemm.multAddTransB(b.value, gv, ta, work);
+              Gemm.multAddTransB(b.value, gv, ta);
             }
           } else {
             if (w) {
@@ -943,8 +942,12 @@ public final class Tape {
       case ADD:
       case SUB:
         if (need(a)) {
-          DMatrixRMaj ta = rawTarget(a);
-          Kernels.sumTo(g.value, ta, 1.0, !overwrite);
+          if (a.rows() == t.rows() && a.cols() == t.cols()) {
+            contribute(a, g, false, false); // pass the adjoint through, no copy
+          } else {
+            DMatrixRMaj ta = rawTarget(a);
+            Kernels.sumTo(g.value, ta, 1.0, !overwrite);
+          }
         }
         if (need(b)) {
           DMatrixRMaj tb = rawTarget(b);

@@ -10,10 +10,11 @@ import org.ejml.data.DMatrixRMaj;
  * faster at the sizes of gridrl's networks because the unchecked kernels in {@link ImplGemm} are
  * register- and cache-blocked so that C2 vectorises the inner loop.
  *
- * <p>Like EJML: inputs first, then the output, then an optional workspace. The output is
+ * <p>Like EJML: inputs first, then the output. The output is
  * reshaped (no allocation when its array is already large enough) or, if null, allocated, and
  * returned. An output that is also an input is rejected. The "add" forms require C to have the
- * product's shape already. Nothing is allocated when outputs and workspaces are supplied.
+ * product's shape already. Nothing is allocated when the output is supplied (the kernels keep a
+ * per-thread packing buffer that grows to the largest size seen). Thread-safe.
  */
 public final class Gemm {
 
@@ -81,16 +82,12 @@ public final class Gemm {
    * @param a m×k. Not modified.
    * @param b n×k. Not modified.
    * @param c m×n, or null to allocate. Modified.
-   * @param work scratch for Bᵀ (k·n entries), or null to allocate. Modified.
    * @return c
    */
-  public static DMatrixRMaj multTransB(
-      DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c, DMatrixRMaj work) {
+  public static DMatrixRMaj multTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
     checkInner(a.numCols, b.numCols, "multTransB", a, b);
     c = output(c, a.numRows, b.numRows, a, b);
-    work = workspace(work, b);
-    ImplGemm.multABTrans(
-        a.data, b.data, c.data, a.numRows, a.numCols, b.numRows, work.data, false);
+    ImplGemm.multABTrans(a.data, b.data, c.data, a.numRows, a.numCols, b.numRows, false);
     return c;
   }
 
@@ -100,13 +97,11 @@ public final class Gemm {
    * @param a m×k. Not modified.
    * @param b n×k. Not modified.
    * @param c m×n. Modified.
-   * @param work scratch for Bᵀ (k·n entries), or null to allocate. Modified.
    */
-  public static void multAddTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c, DMatrixRMaj work) {
+  public static void multAddTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
     checkInner(a.numCols, b.numCols, "multAddTransB", a, b);
     checkAddTarget(c, a.numRows, b.numRows, a, b);
-    work = workspace(work, b);
-    ImplGemm.multABTrans(a.data, b.data, c.data, a.numRows, a.numCols, b.numRows, work.data, true);
+    ImplGemm.multABTrans(a.data, b.data, c.data, a.numRows, a.numCols, b.numRows, true);
   }
 
   private static void checkInner(int ka, int kb, String op, DMatrixRMaj a, DMatrixRMaj b) {
@@ -135,16 +130,5 @@ public final class Gemm {
     if (c == a || c == b || c.data == a.data || c.data == b.data) {
       throw new IllegalArgumentException("the output C must not share storage with A or B");
     }
-  }
-
-  private static DMatrixRMaj workspace(DMatrixRMaj work, DMatrixRMaj b) {
-    if (work == null) {
-      return new DMatrixRMaj(b.numCols, b.numRows);
-    }
-    if (work.data == b.data) {
-      throw new IllegalArgumentException("the workspace must not share storage with B");
-    }
-    work.reshape(b.numCols, b.numRows);
-    return work;
   }
 }

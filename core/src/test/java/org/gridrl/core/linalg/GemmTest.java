@@ -84,12 +84,11 @@ class GemmTest extends TestBase {
     DMatrixRMaj b = random(s[2], s[1]);
     DMatrixRMaj expected = new DMatrixRMaj(s[0], s[2]);
     CommonOps_DDRM.multTransB(a, b, expected);
-    DMatrixRMaj work = new DMatrixRMaj(1, 1);
-    assertSame(expected, Gemm.multTransB(a, b, null, work));
+    assertSame(expected, Gemm.multTransB(a, b, null));
     DMatrixRMaj acc = random(s[0], s[2]);
     DMatrixRMaj expectedAcc = acc.copy();
     CommonOps_DDRM.multAddTransB(a, b, expectedAcc);
-    Gemm.multAddTransB(a, b, acc, null);
+    Gemm.multAddTransB(a, b, acc);
     assertSame(expectedAcc, acc);
   }
 
