@@ -1,6 +1,7 @@
 package org.gridrl.core.autodiff;
 
 import org.ejml.data.DMatrixRMaj;
+import org.gridrl.core.linalg.VectorMath;
 
 /**
  * Unchecked loops behind {@link Tape}'s ops: callers have checked shapes. Contiguous loops are
@@ -79,9 +80,7 @@ final class Kernels {
         }
         break;
       case Tape.TANH:
-        for (int i = 0; i < n; i++) {
-          y[i] = Math.tanh(x[i]);
-        }
+        VectorMath.tanh(x, y, n);
         break;
       case Tape.SIGMOID:
         for (int i = 0; i < n; i++) {
