@@ -93,6 +93,36 @@ class TapeTest extends TestBase {
   }
 
   @Test
+  void replayedPass_allocatesAlmostNothing_afterTheFirst() {
+    com.sun.management.ThreadMXBean mx =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    DMatrixRMaj w1 = RandomMatrices_DDRM.rectangle(8, 16, -1, 1, rand);
+    DMatrixRMaj b1 = new DMatrixRMaj(1, 16);
+    DMatrixRMaj w2 = RandomMatrices_DDRM.rectangle(16, 3, -1, 1, rand);
+    DMatrixRMaj xin = RandomMatrices_DDRM.rectangle(64, 8, -1, 1, rand);
+    int[] actions = new int[64];
+    Tape tape = new Tape();
+    List<Tensor> params = new java.util.ArrayList<>();
+    long[] bytes = new long[3];
+    for (int pass = 0; pass < 3; pass++) {
+      long before = mx.getCurrentThreadAllocatedBytes();
+      tape.reset();
+      params.clear();
+      params.add(tape.parameter(w1));
+      params.add(tape.parameter(b1));
+      params.add(tape.parameter(w2));
+      Tensor h = tape.tanh(tape.add(tape.matmul(tape.constant(xin), params.get(0)), params.get(1)));
+      Tensor logp = tape.logSoftmax(tape.matmul(h, params.get(2)));
+      Tensor loss = tape.neg(tape.mean(tape.gather(logp, actions)));
+      tape.grad(loss, params, false);
+      bytes[pass] = mx.getCurrentThreadAllocatedBytes() - before;
+    }
+    // the first pass allocates the buffers (tens of kB); replays only the returned gradient list
+    assertThat(bytes[0]).isGreaterThan(20_000);
+    assertThat(bytes[2]).isLessThan(1_000);
+  }
+
+  @Test
   void logSoftmax_isStable_forLargeLogits_andMatchesHandValues() {
     Tape tape = new Tape();
     Tensor z = tape.constant(new DMatrixRMaj(1, 2, true, 1000, 1000 + Math.log(3)));
