@@ -9,6 +9,11 @@ import org.gridrl.core.autodiff.Tape;
 import org.gridrl.core.autodiff.Tensor;
 import org.gridrl.core.linalg.Gemm;
 import org.gridrl.core.linalg.VectorMath;
+import org.gridrl.core.nn.Activation;
+import org.gridrl.core.nn.Init;
+import org.gridrl.core.nn.Mlp;
+import org.gridrl.core.nn.Parameter;
+import org.gridrl.core.util.Rng;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -23,9 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Forward + backward (all parameter gradients) of the MLP 32→64→64→5, tanh hidden layers,
  * float64, MSE loss L = mean((out − y)²), batch 256 — issue 5's speed target, the same network
- * as ../shared/perf/mlp_numpy.py. Three versions: {@code handWritten} (explicit backprop
+ * as ../shared/perf/mlp_numpy.py. Four versions: {@code handWritten} (explicit backprop
  * through {@link Gemm}, preallocated), {@code autodiff} (the {@link Tape}, reused across
- * iterations) and {@code ejmlGeneric} (the hand-written backprop through EJML's
+ * iterations), {@code autodiffMlp} (the same through core.nn's {@code Mlp}) and {@code ejmlGeneric} (the hand-written backprop through EJML's
  * {@code CommonOps_DDRM}). All three use {@link VectorMath#tanh}.
  */
 @State(Scope.Thread)
@@ -49,6 +54,8 @@ public class MlpBenchmark {
   DMatrixRMaj[] gw = new DMatrixRMaj[3];
   DMatrixRMaj[] gb = new DMatrixRMaj[3];
   Tape tape = new Tape();
+  Mlp mlp;
+  java.util.ArrayList<Tensor> mlpParams = new java.util.ArrayList<>();
 
   @Setup
   public void setup() {
@@ -64,6 +71,7 @@ public class MlpBenchmark {
       gw[l] = new DMatrixRMaj(SIZES[l], SIZES[l + 1]);
       gb[l] = new DMatrixRMaj(1, SIZES[l + 1]);
     }
+    mlp = new Mlp(SIZES, Activation.TANH, Init.xavierUniform(), new Rng(0));
   }
 
   static DMatrixRMaj gaussian(int rows, int cols, double scale, Random r) {
@@ -100,6 +108,21 @@ public class MlpBenchmark {
     }
     Tensor loss = t.mean(t.square(t.sub(h, t.constant(y))));
     List<Tensor> g = t.grad(loss, List.of(params), false);
+    return g.get(0).value().data[0] + loss.item();
+  }
+
+  /** The same network as {@link #autodiff} through core.nn's {@link Mlp} (own weights). */
+  @Benchmark
+  public double autodiffMlp() {
+    Tape t = tape;
+    t.reset();
+    mlpParams.clear();
+    for (Parameter p : mlp.parameters()) {
+      mlpParams.add(t.parameter(p.value()));
+    }
+    Tensor out = mlp.forward(t, t.constant(x), mlpParams, 0);
+    Tensor loss = t.mean(t.square(t.sub(out, t.constant(y))));
+    List<Tensor> g = t.grad(loss, mlpParams, false);
     return g.get(0).value().data[0] + loss.item();
   }
 
