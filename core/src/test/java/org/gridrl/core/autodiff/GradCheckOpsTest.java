@@ -71,6 +71,12 @@ class GradCheckOpsTest extends TestBase {
         (t, x) -> t.matmulTransA(x.get(0), x.get(1))));
     c.add(new Case("matmulTransB", Domain.ANY, (m, n) -> new int[][] {{m, n}, {2, n}},
         (t, x) -> t.matmulTransB(x.get(0), x.get(1))));
+    // one tensor used twice: adjoint contributions must accumulate, not overwrite or alias
+    c.add(new Case("matmulSelf", Domain.ANY, (m, n) -> new int[][] {{m, m}},
+        (t, x) -> t.matmul(x.get(0), x.get(0))));
+    c.add(new Case("addSelf", Domain.ANY, one, (t, x) -> t.add(x.get(0), x.get(0))));
+    c.add(new Case("subOfTanhSelf", Domain.ANY, one,
+        (t, x) -> t.sub(t.tanh(x.get(0)), t.mul(x.get(0), x.get(0)))));
     c.add(new Case("transpose", Domain.ANY, one, (t, x) -> t.transpose(x.get(0))));
     c.add(new Case("exp", Domain.ANY, one, (t, x) -> t.exp(x.get(0))));
     c.add(new Case("log", Domain.POSITIVE, one, (t, x) -> t.log(x.get(0))));
