@@ -20,7 +20,7 @@ final class BlockPool implements AutoCloseable {
     void run(int block, int worker);
   }
 
-  private static final long SPIN_NANOS = 200_000;
+  private static final long SPIN_NANOS = 50_000;
 
   private final int threads;
   private final Thread[] workers;
