@@ -77,7 +77,8 @@ public final class SoftValueGrid {
    * @param e E = exp(k(V − shiftIn)), length S. Not modified.
    * @param shiftIn the shift of {@code e}.
    * @param vNew V', length S; the range is written. Modified.
-   * @param eNew E' = exp(k(V' − shiftOut)), length S; the range is written. Modified.
+   * @param eNew E' = exp(k(V' − shiftOut)), length S; the range is written; null to skip
+   *     (when the next iterate is not V', as in Anderson acceleration). Modified.
    * @param shiftOut the shift of {@code eNew}.
    * @param blockMax receives max of V' over the range at {@code block}. Modified.
    * @param block index into {@code blockMax}.
@@ -148,7 +149,9 @@ public final class SoftValueGrid {
       } else {
         vs = reward[s] + meanWeight * sumV + ownShift(d, tau, k, v, s);
       }
-      eNew[s] = Math.exp(k * (vs - shiftOut));
+      if (eNew != null) {
+        eNew[s] = Math.exp(k * (vs - shiftOut));
+      }
       residual = Math.max(residual, Math.abs(vs - v[s]));
       max = Math.max(max, vs);
       vNew[s] = vs;
@@ -191,7 +194,9 @@ public final class SoftValueGrid {
           vs = reward[s] + meanWeight * sumV + ownShift(d, tau, k, v, s);
         }
       }
-      eNew[s] = Math.exp(k * (vs - shiftOut));
+      if (eNew != null) {
+        eNew[s] = Math.exp(k * (vs - shiftOut));
+      }
       residual = Math.max(residual, Math.abs(vs - v[s]));
       max = Math.max(max, vs);
       vNew[s] = vs;

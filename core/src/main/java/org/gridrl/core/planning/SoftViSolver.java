@@ -241,8 +241,12 @@ public final class SoftViSolver implements AutoCloseable {
     void start(double[] x) {
     }
 
-    /** g = T(x) on [begin, end); returns max |g − x| there. */
-    abstract double sweep(double[] x, double[] g, int block, int begin, int end, int worker);
+    /**
+     * g = T(x) on [begin, end); returns max |g − x| there. {@code gNext}: whether g is the next
+     * iterate (then its auxiliary data is computed too).
+     */
+    abstract double sweep(double[] x, double[] g, int block, int begin, int end, int worker,
+        boolean gNext);
 
     /** Auxiliary data of an iterate that did not come out of a sweep (Anderson). */
     void aux(double[] x, int block, int begin, int end) {
@@ -306,7 +310,8 @@ public final class SoftViSolver implements AutoCloseable {
     }
 
     @Override
-    double sweep(double[] x, double[] g, int block, int begin, int end, int worker) {
+    double sweep(double[] x, double[] g, int block, int begin, int end, int worker,
+        boolean gNext) {
       if (prior != null) {
         return SoftBellmanCsr.sweep(mdp, prior, mdp.gamma(), tau, x, qSweep, g, begin, end);
       }
@@ -378,9 +383,10 @@ public final class SoftViSolver implements AutoCloseable {
     }
 
     @Override
-    double sweep(double[] x, double[] g, int block, int begin, int end, int worker) {
-      return SoftValueGrid.sweep(d, tau, x, eCur, shiftCur, g, eNext, shiftNext, blockMax, block,
-          begin, end);
+    double sweep(double[] x, double[] g, int block, int begin, int end, int worker,
+        boolean gNext) {
+      return SoftValueGrid.sweep(d, tau, x, eCur, shiftCur, g, gNext ? eNext : null, shiftNext,
+          blockMax, block, begin, end);
     }
 
     @Override
@@ -445,7 +451,8 @@ public final class SoftViSolver implements AutoCloseable {
     }
 
     @Override
-    double sweep(double[] x, double[] g, int block, int begin, int end, int worker) {
+    double sweep(double[] x, double[] g, int block, int begin, int end, int worker,
+        boolean gNext) {
       return SoftValueGrid.sweepActionReward(d, tau, x, g, begin, end, work[worker]);
     }
 
@@ -516,9 +523,9 @@ public final class SoftViSolver implements AutoCloseable {
       final int begin = block * blockSize;
       final int end = Math.min(numStates, begin + blockSize);
       switch (phase) {
-        case SWEEP -> residuals[block] = op.sweep(x, g, block, begin, end, worker);
+        case SWEEP -> residuals[block] = op.sweep(x, g, block, begin, end, worker, true);
         case ANDERSON_SWEEP -> {
-          residuals[block] = op.sweep(x, g, block, begin, end, worker);
+          residuals[block] = op.sweep(x, g, block, begin, end, worker, false);
           andersonDifferences(block, begin, end);
         }
         case ANDERSON_STEP -> andersonStep(block, begin, end);
