@@ -9,8 +9,9 @@ import java.util.concurrent.locks.LockSupport;
  * runs chunk 0. Which thread runs a block never changes what the block computes, so callers that
  * write per-block results and reduce them in block order get the same bits for any K.
  *
- * <p>Hand-off is a volatile generation counter: workers spin briefly on it after a task (a
- * sweep follows within microseconds) and then park; the caller spins and then parks until the
+ * <p>Hand-off is a volatile generation counter: workers spin on it for up to a millisecond
+ * after a task (the next sweep follows within microseconds) and then park (at once when there
+ * are more threads than cores); the caller spins and then parks until the
  * last worker unparks it. A run allocates nothing. Not reentrant; one caller at a time.
  */
 final class BlockPool implements AutoCloseable {
@@ -20,7 +21,10 @@ final class BlockPool implements AutoCloseable {
     void run(int block, int worker);
   }
 
-  private static final long SPIN_NANOS = 50_000;
+  /** How long a waiting thread spins before it parks, when every thread has a core. */
+  private static final long SPIN_NANOS = 1_000_000;
+
+  private final long spinNanos;
 
   private final int threads;
   private final Thread[] workers;
@@ -37,6 +41,8 @@ final class BlockPool implements AutoCloseable {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
     this.threads = threads;
+    // spinning only pays when each thread has a core of its own; else park at once
+    this.spinNanos = threads <= Runtime.getRuntime().availableProcessors() ? SPIN_NANOS : 0;
     this.workers = new Thread[threads - 1];
     for (int i = 0; i < workers.length; i++) {
       final int worker = i + 1;
@@ -73,7 +79,7 @@ final class BlockPool implements AutoCloseable {
     runChunk(task, numBlocks, 0);
     long start = System.nanoTime();
     while (pending.get() != 0) {
-      if (System.nanoTime() - start < SPIN_NANOS) {
+      if (System.nanoTime() - start < spinNanos) {
         Thread.onSpinWait();
       } else {
         LockSupport.parkNanos(this, 100_000);
@@ -106,7 +112,7 @@ final class BlockPool implements AutoCloseable {
     while (true) {
       long start = System.nanoTime();
       while (generation == seen && !closed) {
-        if (System.nanoTime() - start < SPIN_NANOS) {
+        if (System.nanoTime() - start < spinNanos) {
           Thread.onSpinWait();
         } else {
           LockSupport.park(this);
