@@ -62,7 +62,7 @@ public final class SoftValueGrid {
     final double k = exponentScale(d, tau);
     double max = Double.NEGATIVE_INFINITY;
     for (int s = stateBegin; s < stateEnd; s++) {
-      e[s] = Math.exp(k * (v[s] - shift));
+      e[s] = SoftMath.exp(k * (v[s] - shift));
       max = Math.max(max, v[s]);
     }
     return max;
@@ -145,12 +145,12 @@ public final class SoftValueGrid {
       final double sumE = e[s - w] + e[s + 1] + e[s + w] + e[s - 1] + e[s];
       double vs;
       if (sumE >= LOW && sumE <= HIGH) {
-        vs = reward[s] + meanWeight * sumV + shiftTerm + tau * Math.log(sumE);
+        vs = reward[s] + meanWeight * sumV + shiftTerm + tau * SoftMath.log(sumE);
       } else {
         vs = reward[s] + meanWeight * sumV + ownShift(d, tau, k, v, s);
       }
       if (eNew != null) {
-        eNew[s] = Math.exp(k * (vs - shiftOut));
+        eNew[s] = SoftMath.exp(k * (vs - shiftOut));
       }
       residual = Math.max(residual, Math.abs(vs - v[s]));
       max = Math.max(max, vs);
@@ -189,13 +189,13 @@ public final class SoftValueGrid {
           sumE += e[t];
         }
         if (sumE >= LOW && sumE <= HIGH) {
-          vs = reward[s] + meanWeight * sumV + shiftTerm + tau * Math.log(sumE);
+          vs = reward[s] + meanWeight * sumV + shiftTerm + tau * SoftMath.log(sumE);
         } else {
           vs = reward[s] + meanWeight * sumV + ownShift(d, tau, k, v, s);
         }
       }
       if (eNew != null) {
-        eNew[s] = Math.exp(k * (vs - shiftOut));
+        eNew[s] = SoftMath.exp(k * (vs - shiftOut));
       }
       residual = Math.max(residual, Math.abs(vs - v[s]));
       max = Math.max(max, vs);
@@ -215,9 +215,9 @@ public final class SoftValueGrid {
     }
     double sum = 0;
     for (int a = 0; a < numActions; a++) {
-      sum += Math.exp(k * v[next[a][s]] - m);
+      sum += SoftMath.exp(k * v[next[a][s]] - m);
     }
-    return tau * (m + Math.log(sum));
+    return tau * (m + SoftMath.log(sum));
   }
 
   /**
@@ -263,10 +263,10 @@ public final class SoftValueGrid {
         double rest = 0;
         for (int a = 0; a < numActions; a++) {
           if (a != best) {
-            rest += Math.exp((work[a] - m) * invTau);
+            rest += SoftMath.exp((work[a] - m) * invTau);
           }
         }
-        vs = meanWeight * sumV + m + tau * Math.log(1 + rest);
+        vs = meanWeight * sumV + m + tau * SoftMath.log(1 + rest);
       }
       residual = Math.max(residual, Math.abs(vs - v[s]));
       vNew[s] = vs;
