@@ -9,9 +9,10 @@ import java.util.concurrent.locks.LockSupport;
  * runs chunk 0. Which thread runs a block never changes what the block computes, so callers that
  * write per-block results and reduce them in block order get the same bits for any K.
  *
- * <p>Hand-off is a volatile generation counter: workers spin on it for up to a millisecond
- * after a task (the next sweep follows within microseconds) and then park (at once when there
- * are more threads than cores); the caller spins and then parks until the
+ * <p>Hand-off is a volatile generation counter: workers wait on it by a short busy spin, then
+ * {@code Thread.yield()} up to a millisecond after a task (the next sweep follows within
+ * microseconds; yielding gives the core away when the machine is loaded) and then park (at once
+ * when there are more threads than cores); the caller spins and then parks until the
  * last worker unparks it. A run allocates nothing. Not reentrant; one caller at a time.
  */
 final class BlockPool implements AutoCloseable {
@@ -23,6 +24,9 @@ final class BlockPool implements AutoCloseable {
 
   /** How long a waiting thread spins before it parks, when every thread has a core. */
   private static final long SPIN_NANOS = 1_000_000;
+
+  /** The busy part of the spin. */
+  private static final long BUSY_NANOS = 20_000;
 
   private final long spinNanos;
 
@@ -79,11 +83,7 @@ final class BlockPool implements AutoCloseable {
     runChunk(task, numBlocks, 0);
     long start = System.nanoTime();
     while (pending.get() != 0) {
-      if (System.nanoTime() - start < spinNanos) {
-        Thread.onSpinWait();
-      } else {
-        LockSupport.parkNanos(this, 100_000);
-      }
+      pause(start, false);
     }
     this.task = null;
     Throwable f = failure;
@@ -96,6 +96,25 @@ final class BlockPool implements AutoCloseable {
         throw e;
       }
       throw new IllegalStateException(f);
+    }
+  }
+
+  /**
+   * One step of waiting that began at {@code start}: a busy spin for the first
+   * {@value #BUSY_NANOS} ns, then {@link Thread#yield()} (which returns at once on an idle core
+   * but hands the core to a runnable thread on a loaded machine) up to {@code spinNanos}, then
+   * a park.
+   */
+  private void pause(long start, boolean worker) {
+    long waited = System.nanoTime() - start;
+    if (waited < BUSY_NANOS && waited < spinNanos) {
+      Thread.onSpinWait();
+    } else if (waited < spinNanos) {
+      Thread.yield();
+    } else if (worker) {
+      LockSupport.park(this);
+    } else {
+      LockSupport.parkNanos(this, 50_000);
     }
   }
 
@@ -112,11 +131,7 @@ final class BlockPool implements AutoCloseable {
     while (true) {
       long start = System.nanoTime();
       while (generation == seen && !closed) {
-        if (System.nanoTime() - start < spinNanos) {
-          Thread.onSpinWait();
-        } else {
-          LockSupport.park(this);
-        }
+        pause(start, true);
       }
       if (closed) {
         return;
