@@ -151,8 +151,12 @@ public final class UniformSlipDynamics {
    * − mean)). next(s,a) is read off as the successor where P(·|s,a) − mean_b P(·|s,b) is largest;
    * ε from the first row whose successor is not shared by every action; then every entry is
    * verified. Rewards are taken as a state reward when r(s,a) is exactly equal across actions in
-   * every state, else as the r(s,a) table. Costs O(S·A²) plus O(nnz), allocates the S·A move
-   * tables.
+   * every state, else as the r(s,a) table. Only ε ≤ 1 is recognised (for ε &gt; 1 the intended
+   * move is the least likely one and this MDP is left to the CSR kernel; {@link #of} takes any
+   * valid ε). Costs O(nnz·A·log) plus O(S·A), allocates the S·A move tables; the moves are
+   * cached per transition array, so MDPs derived with {@code withRewards}, {@code withGamma} or
+   * {@code withInitialDistribution} (which share it) are recognised at the cost of the reward
+   * check only.
    *
    * @param mdp the MDP. Not modified.
    * @return the dynamics (sharing the MDP's terminal, reward and d0 arrays), or null when the MDP
