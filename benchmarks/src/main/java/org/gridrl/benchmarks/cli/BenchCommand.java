@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  * {@code gridrl bench}: wall-clock benchmarks of the planning kernels, printed as JSON lines
  * (the JMH classes in {@code org.gridrl.benchmarks.jmh} measure the same kernels under JMH).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Benchmarks of the planning kernels (JSON lines on stdout).",
     subcommands = {BenchCommand.SoftVi.class})
 public final class BenchCommand implements Runnable {
@@ -64,12 +64,14 @@ public final class BenchCommand implements Runnable {
    * MDP file. After a JIT warm-up every configuration (kernel × solver × threads) is timed
    * {@code --repeat} times, interleaved round by round so that load on the machine hits all
    * alike, and the best time is printed:
-   * {"kernel":..,"solver":..,"states":..,"threads":..,"sweeps":..,"sweep_us":..,"solve_ms":..,"v0":..}
+   * {"kernel":..,"solver":..,"states":..,"threads":..,"sweeps":..,"sweep_us":..,
+   * "solve_ms":..,"v0":..}
    * with sweep_us = solve_ms / sweeps. With {@code --yardstick PATH} the MDP is written in the
    * text format and the C yardstick binary is timed on it in the same rounds, then ratio lines
    * follow: {"ratio":"sweep"|"solve"|"threads",...,"value":..}.
    */
   @Command(name = "softvi", mixinStandardHelpOptions = true,
+      versionProvider = VersionProvider.class,
       description = {"Time soft value iteration kernels (csr, grid), solvers (jacobi, fast ="
           + " Anderson) and thread counts on the open NxN benchmark grid or an MDP file.",
           "Prints one JSON line per configuration; with --yardstick also the C yardstick's"
