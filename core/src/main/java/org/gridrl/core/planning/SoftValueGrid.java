@@ -4,7 +4,8 @@ package org.gridrl.core.planning;
  * The soft Bellman backup for uniform-slip dynamics ({@link UniformSlipDynamics}), unchecked and
  * allocation-free: the Jacobi sweep of {@link SoftViSolver}'s grid kernel.
  * <pre>
- *   Q(s,a) = r(s,a) + γ[(1 − ε)·V(next(s,a)) + ε·mean_b V(next(s,b))],   V'(s) = τ·log Σ_a exp(Q(s,a)/τ)
+ *   Q(s,a) = r(s,a) + γ[(1 − ε)·V(next(s,a)) + ε·mean_b V(next(s,b))]
+ *   V'(s)  = τ·log Σ_a exp(Q(s,a)/τ)
  * </pre>
  * A loads of V per state instead of a sparse row per action (A² entries).
  *
@@ -12,7 +13,8 @@ package org.gridrl.core.planning;
  * k = γ(1 − ε)/τ, Q(s,a)/τ = c(s)/τ + k·V(next(s,a)) with c(s) = r(s) + γε·mean_b V(next(s,b)),
  * so, for any shift M,
  * <pre>
- *   V'(s) = r(s) + (γε/A)·Σ_b V(next(s,b)) + γ(1 − ε)·M + τ·log Σ_a E(next(s,a)),   E(s') = exp(k·(V(s') − M)).
+ *   V'(s) = r(s) + (γε/A)·Σ_b V(next(s,b)) + γ(1 − ε)·M + τ·log Σ_a E(next(s,a)),
+ *   E(s') = exp(k·(V(s') − M)).
  * </pre>
  * E is computed once per state per sweep (each value is read by the A states that move there),
  * by the sweep that produces V: the sweep reading (V, E with shift M_in) writes V' and
