@@ -6,14 +6,14 @@ import org.gridrl.core.mdp.TabularMdp;
  * The soft Bellman backup over CSR transitions that writes V only, unchecked and
  * allocation-free: the Jacobi sweep of {@link SoftViSolver}'s CSR kernel.
  * <pre>
- *   V'(s) = m + τ·log Σ_a exp((Q(s,a) − m)/τ),   Q(s,a) = r(s,a) + γ Σ_{s'} P(s'|s,a) V(s'),
+ *   V'(s) = m + τ·log(1 + Σ_{a≠a*} exp((Q(s,a) − m)/τ)),
+ *   Q(s,a) = r(s,a) + γ Σ_{s'} P(s'|s,a) V(s'),
  * </pre>
- * with m = max_a Q(s,a), so no exponent is positive and the max action contributes exp(0) = 1
- * exactly (Ziebart 2010; the stable form of {@link SoftBellmanCsr}). Every action's exp is
- * evaluated, which costs one exp more than skipping the max action but no unpredictable branch
- * on which action that is. Q lives in an A-long workspace only, so a sweep streams the CSR
- * arrays once and writes S numbers; the S·A table is computed once, after the last sweep, by
- * {@link #qValues}. The exponent is scaled by the precomputed 1/τ (exact for τ = 1 and any
+ * with m = Q(s,a*) = max_a Q(s,a): the max action needs no exp and no exponent is positive
+ * (Ziebart 2010; the stable form of {@link SoftBellmanCsr}); the exps run in two loops around
+ * a*, so there is no per-action branch on which action it is. Q lives in an A-long workspace
+ * only, so a sweep streams the CSR arrays once and writes S numbers; the S·A table is
+ * computed once, after the last sweep, by {@link #qValues}. The exponent is scaled by the precomputed 1/τ (exact for τ = 1 and any
  * power of two; otherwise within one rounding of (Q − m)/τ). exp and log are
  * {@link SoftMath}'s table-driven versions (within 2 ulp; about twice as fast as HotSpot's
  * {@code Math.exp} and {@code Math.log} on the benchmark machine). Terminal states get V' = 0.
@@ -57,6 +57,7 @@ public final class SoftValueCsr {
       } else {
         final int base = s * numActions;
         double m = Double.NEGATIVE_INFINITY;
+        int best = 0;
         int k = rowStart[base];
         for (int a = 0; a < numActions; a++) {
           final int end = rowStart[base + a + 1];
@@ -66,14 +67,21 @@ public final class SoftValueCsr {
           }
           final double qa = rewards[base + a] + gamma * acc;
           work[a] = qa;
-          m = Math.max(m, qa);
+          if (qa > m) {
+            m = qa;
+            best = a;
+          }
         }
-        // the max action contributes exp(0) = 1 exactly; no branch on which action it is
-        double sum = 0;
-        for (int a = 0; a < numActions; a++) {
-          sum += SoftMath.exp((work[a] - m) * invTau);
+        // the max action contributes exactly 1 and needs no exp; two loops around it, so no
+        // per-action branch on which action it is
+        double rest = 0;
+        for (int a = 0; a < best; a++) {
+          rest += SoftMath.exp((work[a] - m) * invTau);
         }
-        vs = m + tau * SoftMath.log(sum);
+        for (int a = best + 1; a < numActions; a++) {
+          rest += SoftMath.exp((work[a] - m) * invTau);
+        }
+        vs = m + tau * SoftMath.log(1 + rest);
       }
       residual = Math.max(residual, Math.abs(vs - v[s]));
       vNew[s] = vs;
