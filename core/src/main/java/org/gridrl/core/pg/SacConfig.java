@@ -121,4 +121,11 @@ public record SacConfig(int totalSteps, int learningStarts, int batchSize, int b
         policy, q, alpha, initialAlpha, autotune, hiddenWidth, hiddenLayers, logStdMin, logStdMax,
         logEvery, seed);
   }
+
+  /** A copy with another initial temperature and tuning switch. */
+  public SacConfig withAlpha(double newInitialAlpha, boolean newAutotune) {
+    return new SacConfig(totalSteps, learningStarts, batchSize, bufferCapacity, gamma, tau,
+        policyLearningRate, qLearningRate, alphaLearningRate, newInitialAlpha, newAutotune,
+        hiddenWidth, hiddenLayers, logStdMin, logStdMax, logEvery, seed);
+  }
 }

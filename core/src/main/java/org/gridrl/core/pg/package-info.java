@@ -1,2 +1,0 @@
-/** Policy-gradient and actor-critic kernels: returns, advantages, losses, replay, samplers. */
-package org.gridrl.core.pg;
