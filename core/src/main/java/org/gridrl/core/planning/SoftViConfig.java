@@ -1,0 +1,50 @@
+package org.gridrl.core.planning;
+
+/**
+ * Settings of discounted soft value iteration.
+ *
+ * @param temperature τ &gt; 0 in V(s) = τ·log Σ_a exp(Q(s,a)/τ); τ → 0 gives hard value
+ *     iteration. Default 1.
+ * @param tolerance stop when max_s |V_new(s) − V(s)| &lt; tolerance, &gt; 0. Default 1e-10.
+ * @param maxIterations the cap on sweeps, ≥ 1. Default 100 000.
+ */
+public record SoftViConfig(double temperature, double tolerance, int maxIterations) {
+
+  /** Default tolerance on max_s |V_new(s) − V(s)|. */
+  public static final double DEFAULT_TOLERANCE = 1e-10;
+  /** Default cap on sweeps. */
+  public static final int DEFAULT_MAX_ITERATIONS = 100_000;
+
+  /** Rejects a temperature or tolerance that is not a finite positive number, and a cap &lt; 1. */
+  public SoftViConfig {
+    if (!(temperature > 0) || Double.isInfinite(temperature)) {
+      throw new IllegalArgumentException("temperature must be finite and > 0, got " + temperature);
+    }
+    if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
+      throw new IllegalArgumentException("tolerance must be finite and > 0, got " + tolerance);
+    }
+    if (maxIterations < 1) {
+      throw new IllegalArgumentException("maxIterations must be >= 1, got " + maxIterations);
+    }
+  }
+
+  /** τ = 1, tolerance 1e-10, at most 100 000 sweeps. */
+  public static SoftViConfig defaults() {
+    return new SoftViConfig(1.0, DEFAULT_TOLERANCE, DEFAULT_MAX_ITERATIONS);
+  }
+
+  /** The same settings with another temperature. */
+  public SoftViConfig withTemperature(double value) {
+    return new SoftViConfig(value, tolerance, maxIterations);
+  }
+
+  /** The same settings with another tolerance. */
+  public SoftViConfig withTolerance(double value) {
+    return new SoftViConfig(temperature, value, maxIterations);
+  }
+
+  /** The same settings with another cap on sweeps. */
+  public SoftViConfig withMaxIterations(int value) {
+    return new SoftViConfig(temperature, tolerance, value);
+  }
+}

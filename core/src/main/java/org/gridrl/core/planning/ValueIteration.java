@@ -1,0 +1,89 @@
+package org.gridrl.core.planning;
+
+import java.util.Objects;
+import org.gridrl.core.mdp.TabularMdp;
+import org.gridrl.core.mdp.TabularPolicy;
+import org.gridrl.core.util.TrainingListener;
+
+/**
+ * Hard value iteration (Bellman 1957):
+ * <pre>
+ *   Q(s,a) = r(s,a) + γ Σ_{s'} P(s'|s,a) V(s'),   V(s) = max_a Q(s,a),
+ *   π(s)   = argmax_a Q(s,a)   (deterministic; ties go to the lowest action index)
+ * </pre>
+ * by Jacobi sweeps from V = 0 until max_s |V_new − V| &lt; tolerance or the cap (kernel:
+ * {@link HardBellmanCsr}). As for {@link SoftValueIteration}, the returned V is the last V_new
+ * and Q is the Q of the last sweep, so V = max_a Q holds exactly for the returned pair and
+ * the policy is greedy for it. Terminal states have V = 0, Q(s,·) = 0 and action 0. A NaN or
+ * infinite value throws a {@link DivergenceException} naming the state and sweep.
+ */
+public final class ValueIteration {
+
+  private ValueIteration() {
+  }
+
+  /** Hard VI with tolerance 1e-10 and at most 100 000 sweeps. */
+  public static Solution solve(TabularMdp mdp) {
+    return solve(mdp, SoftViConfig.DEFAULT_TOLERANCE, SoftViConfig.DEFAULT_MAX_ITERATIONS,
+        TrainingListener.NONE);
+  }
+
+  /** Hard VI with the given stopping rule. */
+  public static Solution solve(TabularMdp mdp, double tolerance, int maxIterations) {
+    return solve(mdp, tolerance, maxIterations, TrainingListener.NONE);
+  }
+
+  /**
+   * Hard VI.
+   *
+   * @param mdp the MDP. Not modified.
+   * @param tolerance stop when max_s |V_new − V| &lt; tolerance; finite and &gt; 0.
+   * @param maxIterations cap on sweeps, ≥ 1.
+   * @param listener receives {@value SoftValueIteration#RESIDUAL_METRIC} each sweep; null
+   *     means none.
+   * @return V, Q, the greedy policy and the convergence report
+   */
+  public static Solution solve(TabularMdp mdp, double tolerance, int maxIterations,
+      TrainingListener listener) {
+    Objects.requireNonNull(mdp, "mdp");
+    if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
+      throw new IllegalArgumentException("tolerance must be finite and > 0, got " + tolerance);
+    }
+    if (maxIterations < 1) {
+      throw new IllegalArgumentException("maxIterations must be >= 1, got " + maxIterations);
+    }
+    final TrainingListener l = listener == null ? TrainingListener.NONE : listener;
+    final int numStates = mdp.numStates();
+    final int numActions = mdp.numActions();
+    double[] v = new double[numStates];
+    double[] vNew = new double[numStates];
+    final double[] q = new double[numStates * numActions];
+    final long start = System.nanoTime();
+    int sweep = 0;
+    double residual = Double.POSITIVE_INFINITY;
+    while (sweep < maxIterations) {
+      sweep++;
+      residual = HardBellmanCsr.sweep(mdp, v, q, vNew);
+      if (!Double.isFinite(residual)) {
+        throw SoftValueIteration.divergence("value iteration", vNew, q, numActions, "sweep",
+            sweep, mdp.gamma(), Double.NaN);
+      }
+      if (!l.isNone()) {
+        l.onScalar(sweep, SoftValueIteration.RESIDUAL_METRIC, residual);
+        l.onIterationEnd(sweep, (System.nanoTime() - start) * 1e-9);
+      }
+      double[] t = v;
+      v = vNew;
+      vNew = t;
+      if (residual < tolerance) {
+        break;
+      }
+    }
+    SoftValueIteration.checkFinite("value iteration", v, q, numActions, "sweep", sweep, mdp.gamma(),
+        Double.NaN);
+    final int[] actions = new int[numStates];
+    HardBellmanCsr.greedy(mdp, q, actions);
+    return new Solution(v, q, TabularPolicy.deterministic(actions, numActions),
+        new ConvergenceReport(sweep, residual, residual < tolerance, tolerance, maxIterations));
+  }
+}

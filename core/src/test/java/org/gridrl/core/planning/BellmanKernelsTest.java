@@ -1,0 +1,121 @@
+package org.gridrl.core.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import org.gridrl.core.mdp.TabularMdp;
+import org.gridrl.core.testing.RandomMdpCase;
+import org.gridrl.core.testing.RandomMdps;
+import org.gridrl.core.testing.TestBase;
+import org.junit.jupiter.api.Test;
+
+class BellmanKernelsTest extends TestBase {
+
+  @Test
+  void softSweep_rowBlocks_giveBitIdenticalResultsToOneFullSweep() {
+    TabularMdp m = RandomMdps.random(21, 50, 4, 5, 0.9, 0.1);
+    double[] prior = RandomMdpCase.randomPolicy(50, 4, rand).toArray();
+    double[] v = new double[50];
+    for (int s = 0; s < 50; s++) {
+      v[s] = m.isTerminal(s) ? 0 : rand.nextGaussian();
+    }
+    for (double[] pri : new double[][] {null, prior}) {
+      double[] qFull = new double[200];
+      double[] vFull = new double[50];
+      double resFull = SoftBellmanCsr.sweep(m, pri, m.gamma(), 0.7, v, qFull, vFull);
+      double[] qBlocks = new double[200];
+      double[] vBlocks = new double[50];
+      double res = 0;
+      int[] cuts = {0, 13, 14, 37, 50};
+      for (int i = 0; i + 1 < cuts.length; i++) {
+        res = Math.max(res, SoftBellmanCsr.sweep(m, pri, m.gamma(), 0.7, v, qBlocks, vBlocks,
+            cuts[i], cuts[i + 1]));
+      }
+      assertThat(vBlocks).containsExactly(vFull);
+      assertThat(qBlocks).containsExactly(qFull);
+      assertThat(res).isEqualTo(resFull);
+    }
+  }
+
+  @Test
+  void softSweep_nonFiniteInput_propagatesToResidual() {
+    TabularMdp m = RandomMdps.random(2, 6, 2, 0.9);
+    double[] v = new double[6];
+    double[] q = new double[12];
+    double[] vNew = new double[6];
+    for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY}) {
+      Arrays.fill(v, 0);
+      v[m.successors()[0]] = bad; // a successor of state 0
+      double residual = SoftBellmanCsr.sweep(m, null, m.gamma(), 1.0, v, q, vNew);
+      assertThat(Double.isFinite(residual)).isFalse();
+      assertThat(Double.isFinite(HardBellmanCsr.sweep(m, v, q, vNew))).isFalse();
+    }
+  }
+
+  @Test
+  void softSweep_largeQGaps_needNoOverflowingExponent() {
+    // Q gaps of 1e4 at τ = 1e-3: a naive exp(Q/τ) overflows, the shifted form gives max Q
+    TabularMdp m = TabularMdp.builder(1, 3).gamma(0).reward(0, 0, 1e4).reward(0, 1, -1e4)
+        .reward(0, 2, 3).transition(0, 0, 0, 1).transition(0, 1, 0, 1).transition(0, 2, 0, 1)
+        .build();
+    double[] vNew = new double[1];
+    SoftBellmanCsr.sweep(m, null, 0.0, 1e-3, new double[1], new double[3], vNew);
+    assertThat(vNew[0]).isEqualTo(1e4);
+  }
+
+  @Test
+  void greedy_tiesGoToLowestAction() {
+    TabularMdp m = RandomMdps.random(2, 3, 3, 0.5);
+    int[] actions = new int[3];
+    HardBellmanCsr.greedy(m, new double[] {1, 3, 3, 2, 2, 2, -1, -5, 0}, actions);
+    assertThat(actions).containsExactly(1, 0, 2);
+  }
+
+  @Test
+  void visitationStep_movesMassAndDropsTerminals() {
+    // 0 -> {1: 0.25, 2: 0.75}, 1 -> 0, 2 terminal (its listed row 2 -> 0 is ignored)
+    TabularMdp m = TabularMdp.builder(3, 1).transition(0, 0, 1, 0.25).transition(0, 0, 2, 0.75)
+        .transition(1, 0, 0, 1).transition(2, 0, 0, 1).terminal(2).build();
+    double[] out = new double[3];
+    double mass = VisitationCsr.propagate(m, new double[] {1, 1, 1}, new double[] {0.5, 0.2, 0.3},
+        0.9, out);
+    assertClose(new double[] {0.9 * 0.2, 0.9 * 0.125, 0.9 * 0.375}, out, TIGHT);
+    assertClose(0.9 * 0.7, mass, TIGHT);
+  }
+
+  @Test
+  void softSweep_allocatesNothing() {
+    java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+    assumeTrue(bean instanceof com.sun.management.ThreadMXBean);
+    com.sun.management.ThreadMXBean hot = (com.sun.management.ThreadMXBean) bean;
+    assumeTrue(hot.isThreadAllocatedMemorySupported() && hot.isThreadAllocatedMemoryEnabled());
+    TabularMdp m = RandomMdps.random(8, 200, 4, 0.9);
+    double[] prior = RandomMdpCase.randomPolicy(200, 4, rand).toArray();
+    double[] v = new double[200];
+    double[] q = new double[800];
+    double[] vNew = new double[200];
+    double[] pi = new double[800];
+    double[] d = new double[200];
+    double[] dNext = new double[200];
+    for (int i = 0; i < 2_000; i++) { // let the JIT compile the loops first
+      SoftBellmanCsr.sweep(m, i % 2 == 0 ? null : prior, 0.9, 1.0, v, q, vNew);
+      SoftBellmanCsr.policy(m, null, 1.0, q, pi);
+      HardBellmanCsr.sweep(m, v, q, vNew);
+      VisitationCsr.propagate(m, pi, d, 0.9, dNext);
+    }
+    long tid = Thread.currentThread().getId();
+    long before = hot.getThreadAllocatedBytes(tid);
+    for (int i = 0; i < 200; i++) {
+      SoftBellmanCsr.sweep(m, i % 2 == 0 ? null : prior, 0.9, 1.0, v, q, vNew);
+      SoftBellmanCsr.policy(m, null, 1.0, q, pi);
+      HardBellmanCsr.sweep(m, v, q, vNew);
+      VisitationCsr.propagate(m, pi, d, 0.9, dNext);
+    }
+    long allocated = hot.getThreadAllocatedBytes(tid) - before;
+    // 800 kernel calls; a per-call allocation would show as tens of kilobytes
+    assertThat(allocated).isLessThan(4096);
+  }
+}

@@ -1,0 +1,227 @@
+package org.gridrl.envs.tabular;
+
+import java.util.Arrays;
+import java.util.List;
+import org.gridrl.core.mdp.StateFeatures;
+import org.gridrl.core.mdp.TabularMdp;
+import org.gridrl.core.util.Rng;
+
+/**
+ * BinaryWorld (Wulfmeier, Ondrúška &amp; Posner 2015, "Maximum entropy deep inverse reinforcement
+ * learning"): an N×N grid whose cells are blue with probability p (0.5), else red. With b(s) the
+ * number of blue cells among the 9 cells of the 3×3 neighbourhood of s (s included; cells outside
+ * the grid are not blue), r(s) = {@code rewardFour} (+1) if b(s) = 4, {@code rewardFive} (−1) if
+ * b(s) = 5, else 0, lifted to r(s,a) = r(s).
+ *
+ * <p>Dynamics as {@link ObjectWorld}: 5 actions (0 = north, 1 = east, 2 = south, 3 = west,
+ * 4 = stay), the intended move with probability {@code determinism} (0.7), each other action's
+ * move with (1 − determinism)/4, border moves stay put; γ = 0.9, uniform d0, no terminals,
+ * s = row·N + col.
+ *
+ * <p>Features: the 9 neighbourhood cells in row-major order (columns {@code nw n ne w c e sw s
+ * se}), +1 for blue, −1 for red and the third value 0 for a cell outside the grid.
+ *
+ * <p>Generation: {@code new Rng(seed)} visits the cells in row-major order and each is blue when
+ * its draw u ~ U[0,1) is &lt; p.
+ */
+public final class BinaryWorld {
+
+  /**
+   * BinaryWorld parameters.
+   *
+   * @param size N ≥ 1 (default 32)
+   * @param blueProbability p in [0, 1] (default 0.5)
+   * @param determinism probability in [0, 1] that the intended move happens (default 0.7)
+   * @param gamma discount in [0, 1) (default 0.9)
+   * @param rewardFour reward when exactly 4 of the 9 cells are blue, finite (default +1)
+   * @param rewardFive reward when exactly 5 are blue, finite (default −1)
+   * @param seed seed of the colouring
+   */
+  public record Config(int size, double blueProbability, double determinism, double gamma,
+      double rewardFour, double rewardFive, long seed) {
+
+    /** Validates every field; the message names the field and the value. */
+    public Config {
+      if (!(size >= 1 && (long) size * size * 5 < Integer.MAX_VALUE)) {
+        throw new IllegalArgumentException("size must be >= 1 with 5*size^2 < 2^31, got " + size);
+      }
+      if (!(blueProbability >= 0 && blueProbability <= 1)) {
+        throw new IllegalArgumentException("blueProbability must be in [0, 1], got "
+            + blueProbability);
+      }
+      if (!(determinism >= 0 && determinism <= 1)) {
+        throw new IllegalArgumentException("determinism must be in [0, 1], got " + determinism);
+      }
+      if (!(gamma >= 0 && gamma < 1)) {
+        throw new IllegalArgumentException("gamma must be in [0, 1), got " + gamma);
+      }
+      if (!Double.isFinite(rewardFour)) {
+        throw new IllegalArgumentException("rewardFour must be finite, got " + rewardFour);
+      }
+      if (!Double.isFinite(rewardFive)) {
+        throw new IllegalArgumentException("rewardFive must be finite, got " + rewardFive);
+      }
+    }
+
+    /** N = 32, p = 0.5, determinism 0.7, γ = 0.9, rewards +1 / −1. */
+    public static Config defaults(long seed) {
+      return new Config(32, 0.5, 0.7, 0.9, 1, -1, seed);
+    }
+
+    public Config withSize(int v) {
+      return new Config(v, blueProbability, determinism, gamma, rewardFour, rewardFive, seed);
+    }
+
+    public Config withBlueProbability(double v) {
+      return new Config(size, v, determinism, gamma, rewardFour, rewardFive, seed);
+    }
+
+    public Config withDeterminism(double v) {
+      return new Config(size, blueProbability, v, gamma, rewardFour, rewardFive, seed);
+    }
+
+    public Config withGamma(double v) {
+      return new Config(size, blueProbability, determinism, v, rewardFour, rewardFive, seed);
+    }
+
+    /** The rewards for exactly 4 and exactly 5 blue cells. */
+    public Config withRewards(double four, double five) {
+      return new Config(size, blueProbability, determinism, gamma, four, five, seed);
+    }
+
+    /** The same parameters with another seed (a transfer world). */
+    public Config withSeed(long v) {
+      return new Config(size, blueProbability, determinism, gamma, rewardFour, rewardFive, v);
+    }
+  }
+
+  private static final List<String> NAMES = List.of("nw", "n", "ne", "w", "c", "e", "sw", "s",
+      "se");
+
+  private final Config config;
+  private final boolean[] blue;
+  private final double[] stateReward;
+  private final StateFeatures features;
+  private final GridMoves moves;
+  private TabularMdp mdp;
+
+  /** Builds the world described by the config (all randomness from its seed). */
+  public BinaryWorld(Config config) {
+    if (config == null) {
+      throw new IllegalArgumentException("config must not be null");
+    }
+    this.config = config;
+    int n = config.size();
+    int numStates = n * n;
+    Rng rng = new Rng(config.seed());
+    blue = new boolean[numStates];
+    for (int s = 0; s < numStates; s++) {
+      blue[s] = rng.nextDouble() < config.blueProbability();
+    }
+    double[] phi = new double[numStates * 9];
+    stateReward = new double[numStates];
+    for (int s = 0; s < numStates; s++) {
+      int r = s / n;
+      int c = s % n;
+      int numBlue = 0;
+      int j = 0;
+      for (int dr = -1; dr <= 1; dr++) {
+        for (int dc = -1; dc <= 1; dc++, j++) {
+          int rr = r + dr;
+          int cc = c + dc;
+          if (rr >= 0 && rr < n && cc >= 0 && cc < n) {
+            boolean b = blue[rr * n + cc];
+            phi[s * 9 + j] = b ? 1 : -1;
+            numBlue += b ? 1 : 0;
+          }
+        }
+      }
+      stateReward[s] = numBlue == 4 ? config.rewardFour() : numBlue == 5 ? config.rewardFive() : 0;
+    }
+    features = StateFeatures.of(numStates, 9, phi, NAMES);
+    int[] identity = new int[numStates];
+    for (int s = 0; s < numStates; s++) {
+      identity[s] = s;
+    }
+    moves = GridMoves.of(n, n, identity, identity, 5, config.determinism(),
+        (1 - config.determinism()) / 4);
+  }
+
+  /** The config this world was built from. */
+  public Config config() {
+    return config;
+  }
+
+  /** The side N. */
+  public int size() {
+    return config.size();
+  }
+
+  /** Number of states N². */
+  public int numStates() {
+    return moves.numStates;
+  }
+
+  /** Whether cell (row, col) is blue (false outside the grid). */
+  public boolean isBlue(int row, int col) {
+    int n = config.size();
+    return row >= 0 && row < n && col >= 0 && col < n && blue[row * n + col];
+  }
+
+  /** The true state reward r(s), a copy. */
+  public double[] stateReward() {
+    return stateReward.clone();
+  }
+
+  /** The 9 neighbourhood features (+1 blue, −1 red, 0 outside the grid). */
+  public StateFeatures features() {
+    return features;
+  }
+
+  /** The MDP with the true reward lifted to r(s,a) = r(s) (built on first call, then shared). */
+  public synchronized TabularMdp mdp() {
+    if (mdp == null) {
+      int numStates = moves.numStates;
+      double[] rewardSa = new double[numStates * 5];
+      for (int s = 0; s < numStates; s++) {
+        Arrays.fill(rewardSa, s * 5, s * 5 + 5, stateReward[s]);
+      }
+      mdp = moves.toMdp(config.gamma(), rewardSa, null, null);
+    }
+    return mdp;
+  }
+
+  /**
+   * The deterministic successor of every state under action a (length N²; s itself across the
+   * border). Shared: not to be modified.
+   */
+  public int[] nextState(int a) {
+    if (a < 0 || a >= 5) {
+      throw new IllegalArgumentException("action " + a + " out of range [0, 5)");
+    }
+    return moves.next[a];
+  }
+
+  /** Whether determinism ≥ 1/5, so that the noise is a uniform slip (see {@link #slip()}). */
+  public boolean isUniformSlip() {
+    return moves.isUniformSlip();
+  }
+
+  /**
+   * The equivalent uniform slip ε = 5·(1 − determinism)/4.
+   *
+   * @throws IllegalStateException when determinism &lt; 1/5
+   */
+  public double slip() {
+    if (!moves.isUniformSlip()) {
+      throw new IllegalStateException("determinism " + config.determinism()
+          + " < 1/5 is not a uniform slip");
+    }
+    return moves.slip();
+  }
+
+  @Override
+  public String toString() {
+    return "BinaryWorld[N=" + config.size() + ", seed=" + config.seed() + "]";
+  }
+}

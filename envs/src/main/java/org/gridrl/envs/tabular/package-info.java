@@ -1,0 +1,9 @@
+/**
+ * Tabular worlds that give a {@link org.gridrl.core.mdp.TabularMdp} and state features:
+ * {@link org.gridrl.envs.tabular.GridWorld} (ASCII maps, bundled maps such as four-rooms, and
+ * the open benchmark grid), {@link org.gridrl.envs.tabular.ObjectWorld} (Levine et al. 2011) and
+ * {@link org.gridrl.envs.tabular.BinaryWorld} (Wulfmeier et al. 2015). All share the action
+ * numbering 0 = north, 1 = east, 2 = south, 3 = west, 4 = stay, and expose the deterministic
+ * successor tables {@code nextState(a)} that structured grid kernels use in place of CSR rows.
+ */
+package org.gridrl.envs.tabular;
