@@ -55,8 +55,9 @@ import org.gridrl.envs.continuous.PointNavigation;
  * ({@code sac/eval/return}, {@code sac/gap_pct} = 100·(R_line − R)/|R_line|,
  * {@code sac/within_tolerance} ∈ {0, 1}, and the same for PPO) go to {@code summary.json} with
  * mean ± std over seeds. Plots: {@code learning_curves_sac.png} and
- * {@code learning_curves_ppo.png} (mean ± std band over seeds, with the straight-line and
- * optimal returns as lines).
+ * {@code learning_curves_ppo.png}, the suboptimality R* − R of the deterministic policy on a log
+ * axis (mean ± std band over seeds), with the straight-line policy's and the pass threshold's
+ * as lines.
  *
  * <p>Runs execute on {@code threads} worker threads; each run is single-threaded and seeded
  * only by its seed, and its metrics are buffered and written in (seed, algorithm) order, so
@@ -171,23 +172,31 @@ public final class PgPointNavigation implements Experiment<PgPointNavigationConf
     }
 
     for (String a : ALGORITHMS) {
-      var series = ctx.metrics().series(a + "/eval/return");
+      // suboptimality R* − R on a log axis: the interesting range is 1e-3 .. 1e-1, the first
+      // evaluations are 1e1 .. 1e2 below
+      List<double[]> xs = new ArrayList<>();
+      List<double[]> ys = new ArrayList<>();
       double maxX = 0;
-      for (var s : series.values()) {
+      for (var s : ctx.metrics().series(a + "/eval/return").values()) {
+        double[] y = s.y();
+        for (int i = 0; i < y.length; i++) {
+          y[i] = Math.max(optimal - y[i], 1e-6);
+        }
+        xs.add(s.x());
+        ys.add(y);
         maxX = Math.max(maxX, s.x()[s.size() - 1]);
       }
+      double[] span = {0, maxX};
       Plots.learningCurve(ctx.file("learning_curves_" + a + ".png"),
           "PointNavigation, goal (" + goal.x() + ", " + goal.y() + "): " + a.toUpperCase()
-              + ", deterministic return, mean ± std over " + seeds.size() + " seeds",
-          "environment steps", "return of the mean action (one episode)",
-          List.of(Plots.Curve.of(a.toUpperCase(), series),
-              Plots.Curve.single("straight line", new double[] {0, maxX},
-                  new double[] {line, line}),
-              Plots.Curve.single("within 10%", new double[] {0, maxX},
-                  new double[] {threshold, threshold}),
-              Plots.Curve.single("optimal", new double[] {0, maxX},
-                  new double[] {optimal, optimal})),
-          Plots.Band.STD, false);
+              + ", mean ± std over " + seeds.size() + " seeds",
+          "environment steps", "optimal return − return of the mean action (log scale)",
+          List.of(new Plots.Curve(a.toUpperCase(), xs, ys),
+              Plots.Curve.single("straight-line policy", span,
+                  new double[] {optimal - line, optimal - line}),
+              Plots.Curve.single("pass threshold (within 10% of straight line)", span,
+                  new double[] {optimal - threshold, optimal - threshold})),
+          Plots.Band.STD, true);
     }
     ctx.note("files", List.of("metrics.csv", "summary.json", "learning_curves_sac.png",
         "learning_curves_ppo.png"));
