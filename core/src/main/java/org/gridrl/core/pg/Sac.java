@@ -49,9 +49,10 @@ import org.gridrl.core.util.TrainingListener;
  *
  * <p>All randomness comes from {@code config.seed()}: network initialisation, exploration noise,
  * episode reset seeds and minibatch indices use separate forks of one {@link Rng}, so a run is
- * reproducible and independent of other threads. After construction the update loop allocates
- * nothing per step beyond what the environment allocates (the tape and buffers are reused). Not
- * thread-safe: one instance per thread.
+ * reproducible and independent of other threads. After construction no matrix is allocated
+ * per step: the tapes, the minibatch, the noise and the targets are reused; what remains per
+ * step is a few small objects (the distribution and sample records, gradient lists) and what
+ * the environment allocates. Not thread-safe: one instance per thread.
  */
 public final class Sac {
 
@@ -105,6 +106,7 @@ public final class Sac {
   private double lossAlpha = Double.NaN;
   private double q1Mean = Double.NaN;
   private double entropy = Double.NaN;
+  private double lastMeanLogPi = Double.NaN;
   private long startNanos = -1;
 
   /**
@@ -233,6 +235,16 @@ public final class Sac {
   }
 
   /**
+   * Trains until {@code config.totalSteps()} environment steps have been taken in all.
+   *
+   * @param listener receives the metrics listed in the class comment
+   * @throws ArithmeticException if a loss or gradient is NaN or infinite
+   */
+  public void train(TrainingListener listener) {
+    train(Math.max(0, config.totalSteps() - step), listener);
+  }
+
+  /**
    * Runs {@code steps} more environment steps (and their updates), continuing any episode in
    * progress; the first call resets the environment.
    *
@@ -348,8 +360,6 @@ public final class Sac {
         constants(tape, q2, frozen2), obsT, epsCurrent, alpha, config.logStdMin(),
         config.logStdMax(), minMask);
     lossPolicy = checkFinite(loss.item(), "loss/policy");
-    // the sampled log π is the first input of the last mean: recompute its batch mean from the
-    // loss parts recorded by actorLoss
     entropy = -lastMeanLogPi;
     List<Tensor> ga = tape.grad(loss, actorParams, false);
     actorOptimizer.step(checkedValues(ga, "loss/policy", actor, null));
@@ -369,8 +379,6 @@ public final class Sac {
     polyak(q1.parameterValues(), q1Target.parameterValues(), config.tau());
     polyak(q2.parameterValues(), q2Target.parameterValues(), config.tau());
   }
-
-  private double lastMeanLogPi;
 
   private Tensor actorLoss(Tape t, Mlp pi, List<Tensor> piParams, Mlp c1, List<Tensor> c1Params,
       Mlp c2, List<Tensor> c2Params, Tensor obsT, DMatrixRMaj eps, double alpha, double lo,

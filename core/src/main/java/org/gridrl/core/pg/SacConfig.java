@@ -4,8 +4,9 @@ package org.gridrl.core.pg;
  * Hyperparameters of {@link Sac}. Defaults follow CleanRL's {@code sac_continuous_action.py}
  * except for smaller networks (the tasks here are 1-D and 2-D points).
  *
- * @param totalSteps environment steps {@link Sac#train(long, org.gridrl.core.util.TrainingListener)}
- *     is usually asked for; informational for callers, ≥ 1 (default 20 000)
+ * @param totalSteps environment steps of {@link Sac#train(org.gridrl.core.util.TrainingListener)},
+ *     ≥ 1 (default 20 000); {@link Sac#train(long, org.gridrl.core.util.TrainingListener)} runs
+ *     any number in chunks
  * @param learningStarts the first this many steps take uniform random actions in [−1, 1]^d and
  *     make no update; ≥ 1 so the buffer is never sampled empty (default 1 000)
  * @param batchSize minibatch size B of every update, ≥ 1 (default 256)

@@ -194,6 +194,16 @@ class SacTest extends TestBase {
   }
 
   @Test
+  void trainWithoutCount_runsUpToTotalSteps() {
+    Sac sac = new Sac(new PointToZero(), small(5).withSteps(350, 300));
+    sac.train(TrainingListener.NONE);
+    assertThat(sac.steps()).isEqualTo(350);
+    sac.train(TrainingListener.NONE);
+    assertThat(sac.steps()).isEqualTo(350);
+    assertThat(sac.buffer().size()).isEqualTo(350);
+  }
+
+  @Test
   void nanReward_stopsWithArithmeticExceptionNamingIterationAndQuantity() {
     PointToZero env = new PointToZero();
     env.rewardOverride = Double.NaN;
