@@ -69,7 +69,7 @@ public record PgFourRoomsConfig(String map, double slip, double gamma, double st
   /** The full run: 5 seeds. */
   public static PgFourRoomsConfig defaults() {
     double gamma = 0.95;
-    ReinforceConfig reinforce = new ReinforceConfig(400, 1, gamma, true, true, 3e-3, 0.01, 0.5,
+    ReinforceConfig reinforce = new ReinforceConfig(600, 1, gamma, true, true, 2e-3, 0.01, 0.5,
         0.5, new int[] {64}, 0.0, 0L);
     A2cConfig a2c = new A2cConfig(1500, 16, gamma, 1.0, 2e-3, 0.01, 0.5, 0.5, true,
         new int[] {64}, 0.0, 0L);
