@@ -60,6 +60,44 @@ class GemmTest extends TestBase {
     assertSame(expectedAcc, acc);
   }
 
+  /** A with mostly exact zeros: one-hot rows (k ≥ 1) or 90% zeros, so blocks get skipped. */
+  private DMatrixRMaj sparse(int r, int c, boolean oneHot) {
+    DMatrixRMaj m = new DMatrixRMaj(r, c);
+    for (int i = 0; i < r; i++) {
+      if (oneHot) {
+        m.set(i, rand.nextInt(c), 1.0);
+      } else {
+        for (int j = 0; j < c; j++) {
+          m.set(i, j, rand.nextDouble() < 0.1 ? 2 * rand.nextDouble() - 1 : 0.0);
+        }
+      }
+    }
+    return m;
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void sparseX_allVariants_matchEjml(int seed) {
+    int[] s = shape(seed);
+    boolean oneHot = seed % 2 == 0;
+    DMatrixRMaj a = sparse(s[0], s[1], oneHot);
+    DMatrixRMaj b = random(s[1], s[2]);
+    DMatrixRMaj expected = new DMatrixRMaj(s[0], s[2]);
+    CommonOps_DDRM.mult(a, b, expected);
+    assertSame(expected, Gemm.mult(a, b, null));
+    DMatrixRMaj at = sparse(s[1], s[0], oneHot); // Aᵀ·B with a sparse A (the weight gradient)
+    CommonOps_DDRM.multTransA(at, b, expected);
+    assertSame(expected, Gemm.multTransA(at, b, null));
+    DMatrixRMaj bt = random(s[2], s[1]);
+    CommonOps_DDRM.multTransB(a, bt, expected);
+    assertSame(expected, Gemm.multTransB(a, bt, null));
+    DMatrixRMaj acc = random(s[0], s[2]);
+    DMatrixRMaj expectedAcc = acc.copy();
+    CommonOps_DDRM.multAdd(a, b, expectedAcc);
+    Gemm.multAdd(a, b, acc);
+    assertSame(expectedAcc, acc);
+  }
+
   @ParameterizedTest
   @MethodSource("seeds")
   void multTransA_matchesEjml(int seed) {
