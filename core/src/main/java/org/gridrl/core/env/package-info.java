@@ -1,0 +1,9 @@
+/**
+ * The environment API shared by every sampling-based algorithm: {@link org.gridrl.core.env.Env}
+ * ({@code reset(seed)}, {@code step(action)} giving a {@link org.gridrl.core.env.Step}),
+ * observation and action {@link org.gridrl.core.env.Space}s ({@link org.gridrl.core.env.Discrete},
+ * {@link org.gridrl.core.env.Box}), {@link org.gridrl.core.env.TabularEnv} (samples a
+ * {@link org.gridrl.core.mdp.TabularMdp}), the {@link org.gridrl.core.env.TimeLimit} wrapper and
+ * {@link org.gridrl.core.env.TaskDistribution} (multi-task and meta-RL task families).
+ */
+package org.gridrl.core.env;
