@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Objects;
+import org.gridrl.core.env.TabularEnv;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularPolicy;
 import org.gridrl.core.util.Rng;
@@ -22,13 +23,14 @@ import org.gridrl.core.util.Rng;
  * N demonstrated trajectories τ_n = (s_0, a_0), (s_1, a_1), ..., (s_{L_n−1}, a_{L_n−1}) over
  * S states and A actions: the data every IRL method here fits. Immutable.
  *
- * <p><b>Sampling.</b> {@link #sample} rolls a policy out on a {@link TabularMdp}: s_0 ~ d0,
- * a_t ~ π(·|s_t), s_{t+1} ~ P(·|s_t, a_t), for {@code length} steps or until a terminal state is
- * reached. A terminal state is recorded at the step it is reached (with an action drawn from
+ * <p><b>Sampling.</b> {@link #sample} rolls a policy out on a {@link TabularEnv} over the MDP:
+ * s_0 ~ d0, a_t ~ π(·|s_t), s_{t+1} ~ P(·|s_t, a_t), for {@code length} steps or until a terminal
+ * state is reached. A terminal state is recorded at the step it is reached (with an action drawn from
  * π, which has no effect) and ends the trajectory, as {@code core.planning.StateVisitation}
- * counts terminal mass at its arrival step and no further. Trajectory n draws from
- * {@code new Rng(seed).fork(n)}, so the first k trajectories of a sample of N ≥ k are the sample
- * of k (nested demonstration sets for "EVD against the number of demonstrations").
+ * counts terminal mass at its arrival step and no further. Trajectory n resets the environment
+ * with seed {@code new Rng(seed).fork(2n).nextLong()} and draws its actions from
+ * {@code new Rng(seed).fork(2n + 1)}, so the first k trajectories of a sample of N ≥ k are the
+ * sample of k (nested demonstration sets for "EVD against the number of demonstrations").
  *
  * <p><b>CSV.</b> {@code trajectory,step,state,action}: a header line, then one row per step;
  * the rows of a trajectory are consecutive and its steps run 0, 1, 2, ... Trajectory ids are
@@ -123,7 +125,7 @@ public final class Demonstrations {
    * @param count N ≥ 1
    * @param length L ≥ 1, the steps per trajectory (fewer if a terminal is reached)
    * @param d0 start distribution, length S, non-negative, positive sum. Not modified.
-   * @param seed trajectory n uses {@code new Rng(seed).fork(n)}
+   * @param seed the root of the per-trajectory streams (see the class doc)
    */
   public static Demonstrations sample(TabularMdp mdp, TabularPolicy pi, int count, int length,
       double[] d0, long seed) {
@@ -155,34 +157,39 @@ public final class Demonstrations {
       throw new IllegalArgumentException("d0 must have positive mass, got " + mass);
     }
     final int numActions = mdp.numActions();
-    final int[] rowStart = mdp.rowStart();
-    final int[] successors = mdp.successors();
-    final double[] probabilities = mdp.probabilities();
+    final TabularEnv env = new TabularEnv(d0 == mdp.initialDistribution() ? mdp
+        : mdp.withInitialDistribution(normalised(d0, mass)));
     final Rng root = new Rng(seed);
     final int[][] states = new int[count][];
     final int[][] actions = new int[count][];
     final int[] sBuf = new int[length];
     final int[] aBuf = new int[length];
     for (int n = 0; n < count; n++) {
-      Rng rng = root.fork(n);
-      int s = rng.nextCategorical(d0);
+      final Rng policyRng = root.fork(2L * n + 1);
+      int s = env.resetState(root.fork(2L * n).nextLong());
       int len = 0;
       while (true) {
-        int a = pi.sample(s, rng);
+        int a = pi.sample(s, policyRng);
         sBuf[len] = s;
         aBuf[len] = a;
         len++;
-        if (len == length || mdp.isTerminal(s)) {
+        if (len == length || env.terminated()) {
           break;
         }
-        int row = s * numActions + a;
-        int begin = rowStart[row];
-        s = successors[begin + rng.nextCategorical(probabilities, begin, rowStart[row + 1] - begin)];
+        s = env.stepState(a);
       }
       states[n] = Arrays.copyOf(sBuf, len);
       actions[n] = Arrays.copyOf(aBuf, len);
     }
     return new Demonstrations(mdp.numStates(), numActions, states, actions);
+  }
+
+  private static double[] normalised(double[] d0, double mass) {
+    double[] d = new double[d0.length];
+    for (int s = 0; s < d.length; s++) {
+      d[s] = d0[s] / mass;
+    }
+    return d;
   }
 
   /** Reads a CSV file (see the class doc); errors name the file and line. */
