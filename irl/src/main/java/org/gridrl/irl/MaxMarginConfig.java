@@ -12,7 +12,8 @@ import java.util.Objects;
  *     when the subgradient norm is ≤ this; &gt; 0 (default 1e-6)
  * @param slackPenalty C &gt; 0, the weight of the slack ξ in ½|w|² + C·ξ (default 10; structured
  *     only)
- * @param learningRate α &gt; 0 of the subgradient step α/√i (default 0.05; structured only)
+ * @param learningRate α &gt; 0, the length α/√i of the i-th normalised subgradient step
+ *     (default 0.1; structured only)
  */
 public record MaxMarginConfig(Method method, int maxIterations, double tolerance,
     double slackPenalty, double learningRate) {
@@ -44,9 +45,9 @@ public record MaxMarginConfig(Method method, int maxIterations, double tolerance
     }
   }
 
-  /** The given method with 100 iterations, tolerance 1e-6, C = 10, α = 0.05. */
+  /** The given method with 100 iterations, tolerance 1e-6, C = 10, α = 0.1. */
   public static MaxMarginConfig defaults(Method method) {
-    return new MaxMarginConfig(method, 100, 1e-6, 10, 0.05);
+    return new MaxMarginConfig(method, 100, 1e-6, 10, 0.1);
   }
 
   public MaxMarginConfig withMethod(Method v) {

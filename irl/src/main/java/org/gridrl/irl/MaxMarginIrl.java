@@ -35,7 +35,7 @@ import org.gridrl.core.util.TrainingListener;
  * </pre>
  * solved by the subgradient method: loss-augmented planning π̂ = optimal for r(s,a) = φ(s)ᵀw +
  * [a ≠ π_D(s)], ξ = max(0, wᵀ(μ(π̂) − μ_D) + D(π̂)), subgradient w + C(μ(π̂) − μ_D) (w alone if
- * ξ = 0), step α/√i. It returns the w of the lowest objective seen. Metrics: {@value #OBJECTIVE},
+ * ξ = 0), a normalised step of length α/√i along it (features of any scale). It returns the w of the lowest objective seen. Metrics: {@value #OBJECTIVE},
  * {@value #SLACK}, {@value #FEATURE_GAP} = |μ(π̂) − μ_D|.
  */
 public final class MaxMarginIrl {
@@ -202,7 +202,7 @@ public final class MaxMarginIrl {
         converged = true;
         break;
       }
-      final double step = config.learningRate() / Math.sqrt(it);
+      final double step = config.learningRate() / (Math.sqrt(it) * gradNorm);
       for (int i = 0; i < k; i++) {
         w[i] -= step * grad[i];
       }
