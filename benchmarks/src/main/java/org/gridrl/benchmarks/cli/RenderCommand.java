@@ -1,0 +1,62 @@
+package org.gridrl.benchmarks.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.gridrl.benchmarks.report.GridHeatMap;
+import org.gridrl.core.planning.Solution;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code gridrl render --map FILE|NAME [solver options] [--out FILE.png]}: the ASCII policy in the
+ * terminal and a PNG heat map of V with policy arrows.
+ */
+@Command(name = "render", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = {"Solve a grid map by soft value iteration, print the policy as ASCII"
+        + " (^ > v < for the most probable move, o for stay, # wall, G goal) and write a PNG heat"
+        + " map of V with policy arrows."})
+public final class RenderCommand implements Callable<Integer> {
+
+  @Option(names = "--map", paramLabel = "FILE|NAME", required = true,
+      description = "A grid map file, or a bundled map: fourrooms, open5, cliff, maze.")
+  String map;
+
+  @Mixin
+  SolverOptions solver;
+
+  @Mixin
+  MapOptions mapOptions;
+
+  @Option(names = "--out", paramLabel = "FILE.png",
+      description = "The PNG to write. Default: NAME.png in the current folder (NAME: the map's"
+          + " name).")
+  Path out;
+
+  private final Io io;
+
+  /** The render command writing to {@code io}. */
+  public RenderCommand(Io io) {
+    this.io = io;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    solver.config();
+    Problem problem = Problem.fromMap(map, mapOptions);
+    Solution sol = Solver.solve(problem, solver);
+    Path png = out != null ? out : Path.of(problem.name() + ".png");
+    String title = problem.name() + ": " + solver.describeSolver().replace("temperature", "τ =")
+        + ", γ = " + Formats.number(problem.mdp().gamma())
+        + (solver.horizon != null ? " (t = 0)" : "");
+    GridHeatMap.write(problem.world(), sol.v(), sol.policy(), title, png);
+    io.out().print(problem.world().renderAscii(sol.policy()));
+    io.out().println(problem.describe());
+    io.out().println(solver.describeSolver() + ": " + sol.report().describe());
+    io.out().println("wrote " + png);
+    io.out().flush();
+    return 0;
+  }
+}

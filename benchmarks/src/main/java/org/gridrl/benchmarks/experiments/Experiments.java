@@ -1,0 +1,15 @@
+package org.gridrl.benchmarks.experiments;
+
+import org.gridrl.benchmarks.runner.Registry;
+
+/** The standard experiments, in the order {@code gridrl list} shows them. */
+public final class Experiments {
+
+  private Experiments() {
+  }
+
+  /** A fresh registry holding every standard experiment. */
+  public static Registry registry() {
+    return new Registry().register(new Quickstart());
+  }
+}

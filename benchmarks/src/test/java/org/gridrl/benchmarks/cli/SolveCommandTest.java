@@ -1,0 +1,143 @@
+package org.gridrl.benchmarks.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.gridrl.core.planning.SoftValueIteration;
+import org.gridrl.core.planning.Solution;
+import org.gridrl.envs.tabular.GridWorld;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code gridrl solve} on a hand-made two-state MDP whose soft solution has a closed form.
+ *
+ * <p>State 1 loops on itself with reward 1 (action 0) or 2 (action 1), so
+ * V(1) = τ·log(e^{1/τ} + e^{2/τ}) / (1 − γ). State 0 moves to state 1 with reward 0 (action 0) or
+ * log 3 (action 1), so Q(0,a) = r(0,a) + γV(1), V(0) = τ·log(1 + 3^{1/τ}) + γV(1) and
+ * π(1|0) = 3^{1/τ} / (1 + 3^{1/τ}). Finite horizon H = 2: V_1(1) = τ·lse(1/τ, 2/τ),
+ * V_1(0) = τ·log(1 + 3^{1/τ}), V_0(s) = V_1(s) + γ·V_1(1).
+ */
+class SolveCommandTest {
+
+  private static final double TAU = 0.5;
+  private static final double GAMMA = 0.9;
+  private static final String MDP = """
+      # two states, closed form in SolveCommandTest
+      states 2
+      actions 2
+      gamma 0.9
+      init 1 0
+      reward 0 1 1.0986122886681098
+      reward 1 0 1
+      reward 1 1 2
+      transition 0 0 1 1
+      transition 0 1 1 1
+      transition 1 0 1 1
+      transition 1 1 1 1
+      """;
+
+  @TempDir
+  Path dir;
+
+  private static double lse(double a, double b) {
+    double m = Math.max(a, b);
+    return m + Math.log(Math.exp(a - m) + Math.exp(b - m));
+  }
+
+  private static double[] column(Path csv, int col) throws IOException {
+    List<String> lines = Files.readAllLines(csv);
+    return lines.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[col]))
+        .toArray();
+  }
+
+  @Test
+  void solveMdp_twoStates_matchesClosedForm() throws IOException {
+    Path mdp = dir.resolve("two.mdp");
+    Files.writeString(mdp, MDP);
+    Path out = dir.resolve("out");
+
+    CliRunner.Result r = CliRunner.run("solve", "--mdp", mdp.toString(), "--temperature",
+        Double.toString(TAU), "--tolerance", "1e-13", "--out", out.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    double log3 = Math.log(3);
+    double v1 = TAU * lse(1 / TAU, 2 / TAU) / (1 - GAMMA);
+    double v0 = TAU * lse(0, log3 / TAU) + GAMMA * v1;
+    double[] v = column(out.resolve("values.csv"), 1);
+    assertThat(v).hasSize(2);
+    assertThat(v[0]).isCloseTo(v0, within(1e-10));
+    assertThat(v[1]).isCloseTo(v1, within(1e-10));
+
+    double[] q = column(out.resolve("q.csv"), 2);
+    assertThat(q[0]).isCloseTo(GAMMA * v1, within(1e-10));
+    assertThat(q[1]).isCloseTo(1.0986122886681098 + GAMMA * v1, within(1e-10));
+    assertThat(q[2]).isCloseTo(1 + GAMMA * v1, within(1e-10));
+    assertThat(q[3]).isCloseTo(2 + GAMMA * v1, within(1e-10));
+
+    double[] pi = column(out.resolve("policy.csv"), 2);
+    double p = Math.pow(3, 1 / TAU) / (1 + Math.pow(3, 1 / TAU));
+    assertThat(pi[0]).isCloseTo(1 - p, within(1e-12));
+    assertThat(pi[1]).isCloseTo(p, within(1e-12));
+    double e = Math.exp(1 / TAU);
+    assertThat(pi[3]).isCloseTo(e / (1 + e), within(1e-12)); // e^{2/τ} / (e^{1/τ} + e^{2/τ})
+
+    assertThat(Files.readAllLines(out.resolve("values.csv")).get(0)).isEqualTo("state,value");
+    assertThat(Files.readAllLines(out.resolve("q.csv")).get(0)).isEqualTo("state,action,q");
+    assertThat(Files.readAllLines(out.resolve("policy.csv")).get(0))
+        .isEqualTo("state,action,probability");
+    assertThat(r.out()).contains("2 states, 2 actions, gamma 0.9").contains("converged after")
+        .contains("residual");
+  }
+
+  @Test
+  void solveMdp_finiteHorizon_writesTheTimeZeroSolution() throws IOException {
+    Path mdp = dir.resolve("two.mdp");
+    Files.writeString(mdp, MDP);
+
+    CliRunner.Result r = CliRunner.run("solve", "--mdp", mdp.toString(), "--temperature",
+        Double.toString(TAU), "--horizon", "2", "--out", dir.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    double v11 = TAU * lse(1 / TAU, 2 / TAU);
+    double v10 = TAU * lse(0, Math.log(3) / TAU);
+    double[] v = column(dir.resolve("values.csv"), 1);
+    assertThat(v[0]).isCloseTo(v10 + GAMMA * v11, within(1e-12));
+    assertThat(v[1]).isCloseTo(v11 + GAMMA * v11, within(1e-12));
+    assertThat(r.out()).contains("H = 2").contains("exact after 2 steps");
+  }
+
+  @Test
+  void solveMap_csvValues_roundTripExactlyToTheLibrarySolution() throws IOException {
+    CliRunner.Result r = CliRunner.run("solve", "--map", "fourrooms", "--slip", "0.2",
+        "--actions", "5", "--gamma", "0.9", "--out", dir.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    GridWorld world = GridWorld.bundled("fourrooms",
+        GridWorld.Options.defaults().withSlip(0.2).withNumActions(5).withGamma(0.9));
+    Solution expected = SoftValueIteration.solve(world.mdp());
+    assertThat(column(dir.resolve("values.csv"), 1)).containsExactly(expected.v());
+    assertThat(column(dir.resolve("q.csv"), 2)).containsExactly(expected.q());
+    assertThat(column(dir.resolve("policy.csv"), 2)).containsExactly(expected.policy().toArray());
+  }
+
+  @Test
+  void render_printsTheAsciiPolicy_andWritesAPng() throws IOException {
+    Path png = dir.resolve("four.png");
+    CliRunner.Result r = CliRunner.run("render", "--map", "fourrooms", "--goal-reward", "100",
+        "--out", png.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    GridWorld world = GridWorld.bundled("fourrooms",
+        GridWorld.Options.defaults().withGoalReward(100));
+    assertThat(r.out()).startsWith(world.renderAscii(SoftValueIteration.solve(world.mdp())
+        .policy()));
+    java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+    assertThat(img.getWidth()).isGreaterThan(400);
+    assertThat(img.getHeight()).isGreaterThan(400);
+  }
+}
