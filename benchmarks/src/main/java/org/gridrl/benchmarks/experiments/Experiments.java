@@ -1,5 +1,7 @@
 package org.gridrl.benchmarks.experiments;
 
+import org.gridrl.benchmarks.experiments.irl.IrlGridWorld;
+import org.gridrl.benchmarks.experiments.irl.IrlSweep;
 import org.gridrl.benchmarks.runner.Registry;
 
 /** The standard experiments, in the order {@code gridrl list} shows them. */
@@ -10,6 +12,9 @@ public final class Experiments {
 
   /** A fresh registry holding every standard experiment. */
   public static Registry registry() {
-    return new Registry().register(new Quickstart());
+    return new Registry().register(new Quickstart())
+        .register(new IrlGridWorld())
+        .register(IrlSweep.objectWorld())
+        .register(IrlSweep.binaryWorld());
   }
 }
