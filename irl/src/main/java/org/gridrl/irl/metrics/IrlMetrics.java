@@ -51,7 +51,36 @@ public final class IrlMetrics {
    */
   public static double expectedValueDifference(TabularMdp trueMdp, TabularPolicy pi) {
     Objects.requireNonNull(trueMdp, "trueMdp");
-    Solution star = ValueIteration.solve(trueMdp);
+    return expectedValueDifference(trueMdp, ValueIteration.solve(trueMdp), pi);
+  }
+
+  /**
+   * EVD of a learned state reward with the true MDP's optimal solution computed once by the
+   * caller (for sweeps that score many rewards on one world).
+   *
+   * @param trueMdp the MDP with the true reward. Not modified.
+   * @param optimal {@code ValueIteration.solve(trueMdp)}. Not modified.
+   * @param learnedStateReward r̂(s), length S, finite. Not modified.
+   */
+  public static double expectedValueDifference(TabularMdp trueMdp, Solution optimal,
+      double[] learnedStateReward) {
+    Objects.requireNonNull(trueMdp, "trueMdp");
+    return expectedValueDifference(trueMdp, optimal, ValueIteration.solve(
+        trueMdp.withStateRewards(learnedStateReward)).policy());
+  }
+
+  /**
+   * Σ_s d0(s) [V*(s) − V^π(s)] with V* given.
+   *
+   * @param trueMdp the MDP with the true reward. Not modified.
+   * @param optimal {@code ValueIteration.solve(trueMdp)}. Not modified.
+   * @param pi the policy, S×A like the MDP. Not modified.
+   */
+  public static double expectedValueDifference(TabularMdp trueMdp, Solution optimal,
+      TabularPolicy pi) {
+    Objects.requireNonNull(trueMdp, "trueMdp");
+    checkShape(trueMdp, pi);
+    Solution star = optimal;
     double[] vPi = PolicyEvaluation.evaluate(trueMdp, pi);
     double[] d0 = trueMdp.initialDistribution();
     double evd = 0;

@@ -16,6 +16,8 @@ import org.gridrl.benchmarks.runner.RunContext;
 import org.gridrl.core.mdp.StateFeatures;
 import org.gridrl.core.mdp.TabularPolicy;
 import org.gridrl.core.planning.SoftValueIteration;
+import org.gridrl.core.planning.Solution;
+import org.gridrl.core.planning.ValueIteration;
 import org.gridrl.irl.Demonstrations;
 import org.gridrl.irl.IrlProblem;
 import org.gridrl.irl.metrics.IrlMetrics;
@@ -100,6 +102,8 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
     Worlds.World train = Worlds.draw(config, seed);
     Worlds.World transfer = Worlds.draw(config, seed + TRANSFER_OFFSET);
     TabularPolicy expert = SoftValueIteration.solve(train.mdp()).policy();
+    Solution trainStar = ValueIteration.solve(train.mdp());
+    Solution transferStar = ValueIteration.solve(transfer.mdp());
     int maxCount = config.demoCounts().get(config.demoCounts().size() - 1);
     Demonstrations all = Demonstrations.sample(train.mdp(), expert, maxCount,
         config.demoLength(), seed * 31 + 7);
@@ -116,9 +120,9 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
           double[] r = learned.stateReward(phi);
           double[] rT = learned.stateReward(transfer.features(fs));
           row.put(column("evd_train", method, fs),
-              IrlMetrics.expectedValueDifference(train.mdp(), r));
+              IrlMetrics.expectedValueDifference(train.mdp(), trainStar, r));
           row.put(column("evd_transfer", method, fs),
-              IrlMetrics.expectedValueDifference(transfer.mdp(), rT));
+              IrlMetrics.expectedValueDifference(transfer.mdp(), transferStar, rT));
           row.put(column("corr", method, fs), IrlMetrics.rewardCorrelation(train.trueReward(), r));
           if (n == maxCount) {
             rewards.put(method + "/" + fs, r);
