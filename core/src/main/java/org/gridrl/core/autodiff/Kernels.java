@@ -1,0 +1,320 @@
+package org.gridrl.core.autodiff;
+
+import org.ejml.data.DMatrixRMaj;
+import org.gridrl.core.linalg.VectorMath;
+
+/**
+ * Unchecked loops behind {@link Tape}'s ops: callers have checked shapes. Contiguous loops are
+ * kept free of calls and branches so C2 vectorises them. Nothing is allocated.
+ */
+final class Kernels {
+
+  private Kernels() {}
+
+  /** out = a ∘ b elementwise with broadcasting (each dimension equal to out's or 1). */
+  static void binary(int op, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
+    final int m = out.numRows;
+    final int n = out.numCols;
+    final double[] x = a.data;
+    final double[] y = b.data;
+    final double[] z = out.data;
+    final int ars = a.numRows == 1 ? 0 : a.numCols;
+    final int brs = b.numRows == 1 ? 0 : b.numCols;
+    final boolean aFull = a.numCols == n;
+    final boolean bFull = b.numCols == n;
+    for (int i = 0; i < m; i++) {
+      final int ai = i * ars;
+      final int bi = i * brs;
+      final int zi = i * n;
+      if (aFull && bFull) {
+        switch (op) {
+          case Tape.ADD:
+            for (int j = 0; j < n; j++) {
+              z[zi + j] = x[ai + j] + y[bi + j];
+            }
+            break;
+          case Tape.SUB:
+            for (int j = 0; j < n; j++) {
+              z[zi + j] = x[ai + j] - y[bi + j];
+            }
+            break;
+          case Tape.MUL:
+            for (int j = 0; j < n; j++) {
+              z[zi + j] = x[ai + j] * y[bi + j];
+            }
+            break;
+          default:
+            for (int j = 0; j < n; j++) {
+              z[zi + j] = x[ai + j] / y[bi + j];
+            }
+        }
+      } else {
+        final int acs = aFull ? 1 : 0;
+        final int bcs = bFull ? 1 : 0;
+        for (int j = 0; j < n; j++) {
+          double u = x[ai + j * acs];
+          double v = y[bi + j * bcs];
+          z[zi + j] = op == Tape.ADD ? u + v : op == Tape.SUB ? u - v : op == Tape.MUL ? u * v
+              : u / v;
+        }
+      }
+    }
+  }
+
+  /** y = f(x) for the unary ops; p and q are the op's constants (pow's exponent, clamp's range). */
+  static void unary(int op, double[] x, double[] y, int n, double p, double q) {
+    switch (op) {
+      case Tape.NEG:
+        for (int i = 0; i < n; i++) {
+          y[i] = -x[i];
+        }
+        break;
+      case Tape.EXP:
+        for (int i = 0; i < n; i++) {
+          y[i] = Math.exp(x[i]);
+        }
+        break;
+      case Tape.LOG:
+        for (int i = 0; i < n; i++) {
+          y[i] = Math.log(x[i]);
+        }
+        break;
+      case Tape.TANH:
+        VectorMath.tanh(x, y, n);
+        break;
+      case Tape.SIGMOID:
+        for (int i = 0; i < n; i++) {
+          double v = x[i];
+          if (v >= 0) {
+            y[i] = 1.0 / (1.0 + Math.exp(-v));
+          } else {
+            double e = Math.exp(v);
+            y[i] = e / (1.0 + e);
+          }
+        }
+        break;
+      case Tape.RELU:
+        for (int i = 0; i < n; i++) {
+          y[i] = Math.max(x[i], 0.0);
+        }
+        break;
+      case Tape.SOFTPLUS:
+        for (int i = 0; i < n; i++) {
+          double v = x[i];
+          y[i] = Math.max(v, 0.0) + Math.log1p(Math.exp(-Math.abs(v)));
+        }
+        break;
+      case Tape.SQUARE:
+        for (int i = 0; i < n; i++) {
+          y[i] = x[i] * x[i];
+        }
+        break;
+      case Tape.SQRT:
+        for (int i = 0; i < n; i++) {
+          y[i] = Math.sqrt(x[i]);
+        }
+        break;
+      case Tape.POW:
+        for (int i = 0; i < n; i++) {
+          y[i] = Math.pow(x[i], p);
+        }
+        break;
+      case Tape.CLAMP:
+        for (int i = 0; i < n; i++) {
+          y[i] = Math.min(Math.max(x[i], p), q);
+        }
+        break;
+      default:
+        throw new IllegalStateException("not a unary op: " + Tape.opName(op));
+    }
+  }
+
+  /**
+   * target (=|+=) scale · (g summed down to target's shape): target is g's shape, 1×n, m×1 or
+   * 1×1.
+   */
+  static void sumTo(DMatrixRMaj g, DMatrixRMaj target, double scale, boolean add) {
+    final int m = g.numRows;
+    final int n = g.numCols;
+    final double[] x = g.data;
+    final double[] t = target.data;
+    if (target.numRows == m && target.numCols == n) {
+      if (add) {
+        for (int i = 0, e = m * n; i < e; i++) {
+          t[i] += scale * x[i];
+        }
+      } else {
+        for (int i = 0, e = m * n; i < e; i++) {
+          t[i] = scale * x[i];
+        }
+      }
+    } else if (target.numRows == 1 && target.numCols == n) {
+      if (!add) {
+        java.util.Arrays.fill(t, 0, n, 0.0);
+      }
+      for (int i = 0; i < m; i++) {
+        final int r = i * n;
+        for (int j = 0; j < n; j++) {
+          t[j] += scale * x[r + j];
+        }
+      }
+    } else if (target.numCols == 1 && target.numRows == m) {
+      for (int i = 0; i < m; i++) {
+        double s = 0;
+        final int r = i * n;
+        for (int j = 0; j < n; j++) {
+          s += x[r + j];
+        }
+        t[i] = (add ? t[i] : 0.0) + scale * s;
+      }
+    } else {
+      double s = 0;
+      for (int i = 0, e = m * n; i < e; i++) {
+        s += x[i];
+      }
+      t[0] = (add ? t[0] : 0.0) + scale * s;
+    }
+  }
+
+  /** target (=|+=) scale · src repeated to target's shape (src is target's shape, 1×n, m×1, 1×1). */
+  static void broadcast(DMatrixRMaj src, DMatrixRMaj target, double scale, boolean add) {
+    final int m = target.numRows;
+    final int n = target.numCols;
+    final double[] x = src.data;
+    final double[] t = target.data;
+    final int rs = src.numRows == 1 ? 0 : src.numCols;
+    final int cs = src.numCols == 1 ? 0 : 1;
+    for (int i = 0; i < m; i++) {
+      final int si = i * rs;
+      final int ti = i * n;
+      if (cs == 1) {
+        if (add) {
+          for (int j = 0; j < n; j++) {
+            t[ti + j] += scale * x[si + j];
+          }
+        } else {
+          for (int j = 0; j < n; j++) {
+            t[ti + j] = scale * x[si + j];
+          }
+        }
+      } else {
+        final double v = scale * x[si];
+        if (add) {
+          for (int j = 0; j < n; j++) {
+            t[ti + j] += v;
+          }
+        } else {
+          for (int j = 0; j < n; j++) {
+            t[ti + j] = v;
+          }
+        }
+      }
+    }
+  }
+
+  /** t += c, same shapes. */
+  static void addInPlace(DMatrixRMaj t, DMatrixRMaj c) {
+    final double[] x = t.data;
+    final double[] y = c.data;
+    for (int i = 0, n = t.getNumElements(); i < n; i++) {
+      x[i] += y[i];
+    }
+  }
+
+  /** out (=|+=) g ⊙ (1 − y²), the tanh backward from its output y. */
+  static void tanhBackward(double[] g, double[] y, double[] out, int n, boolean add) {
+    if (add) {
+      for (int i = 0; i < n; i++) {
+        out[i] += g[i] * (1.0 - y[i] * y[i]);
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        out[i] = g[i] * (1.0 - y[i] * y[i]);
+      }
+    }
+  }
+
+  /** out (=|+=) 2 g ⊙ x, the square backward. */
+  static void squareBackward(double[] g, double[] x, double[] out, int n, boolean add) {
+    if (add) {
+      for (int i = 0; i < n; i++) {
+        out[i] += 2.0 * g[i] * x[i];
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        out[i] = 2.0 * g[i] * x[i];
+      }
+    }
+  }
+
+  /** out_i = max_j a_ij + log Σ_j exp(a_ij − max_j a_ij). */
+  static void logSumExpRows(DMatrixRMaj a, DMatrixRMaj out) {
+    final int n = a.numCols;
+    final double[] x = a.data;
+    for (int i = 0; i < a.numRows; i++) {
+      out.data[i] = rowLse(x, i * n, n);
+    }
+  }
+
+  private static double rowLse(double[] x, int r, int n) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int j = 0; j < n; j++) {
+      max = Math.max(max, x[r + j]);
+    }
+    if (max == Double.NEGATIVE_INFINITY || max == Double.POSITIVE_INFINITY) {
+      return max;
+    }
+    double s = 0;
+    for (int j = 0; j < n; j++) {
+      s += Math.exp(x[r + j] - max);
+    }
+    return max + Math.log(s);
+  }
+
+  /** Row-wise softmax (or log-softmax when {@code log}). */
+  static void softmaxRows(DMatrixRMaj a, DMatrixRMaj out, boolean log) {
+    final int n = a.numCols;
+    final double[] x = a.data;
+    final double[] y = out.data;
+    for (int i = 0; i < a.numRows; i++) {
+      final int r = i * n;
+      final double lse = rowLse(x, r, n);
+      if (log) {
+        for (int j = 0; j < n; j++) {
+          y[r + j] = x[r + j] - lse;
+        }
+      } else {
+        for (int j = 0; j < n; j++) {
+          y[r + j] = Math.exp(x[r + j] - lse);
+        }
+      }
+    }
+  }
+
+  /** dst[r0 + i, c0 + j] (=|+=) src[i, j]. */
+  static void place(DMatrixRMaj src, DMatrixRMaj dst, int r0, int c0, boolean add) {
+    final int m = src.numRows;
+    final int n = src.numCols;
+    final int dn = dst.numCols;
+    for (int i = 0; i < m; i++) {
+      final int s = i * n;
+      final int d = (r0 + i) * dn + c0;
+      if (add) {
+        for (int j = 0; j < n; j++) {
+          dst.data[d + j] += src.data[s + j];
+        }
+      } else {
+        System.arraycopy(src.data, s, dst.data, d, n);
+      }
+    }
+  }
+
+  /** dst[i, j] = src[r0 + i, c0 + j] for dst's shape. */
+  static void extract(DMatrixRMaj src, int r0, int c0, DMatrixRMaj dst) {
+    final int n = dst.numCols;
+    final int sn = src.numCols;
+    for (int i = 0; i < dst.numRows; i++) {
+      System.arraycopy(src.data, (r0 + i) * sn + c0, dst.data, i * n, n);
+    }
+  }
+}

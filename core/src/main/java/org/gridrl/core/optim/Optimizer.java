@@ -1,0 +1,59 @@
+package org.gridrl.core.optim;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.gridrl.core.autodiff.Tensor;
+
+/**
+ * Updates a fixed list of parameter matrices in place, θ ← θ − update(∇), from gradients given
+ * in the same order and shapes. Holds per-parameter state (momentum, moments) allocated once.
+ */
+public interface Optimizer {
+
+  /**
+   * One update.
+   *
+   * @param grads one gradient per parameter, same order and shapes. Not modified.
+   */
+  void step(List<DMatrixRMaj> grads);
+
+  /** The current learning rate. */
+  double learningRate();
+
+  /** Sets the learning rate (for schedules); must be ≥ 0 and finite. */
+  void setLearningRate(double learningRate);
+
+  /** The values of gradient tensors, for {@link #step}. */
+  static List<DMatrixRMaj> values(List<Tensor> grads) {
+    List<DMatrixRMaj> out = new ArrayList<>(grads.size());
+    for (Tensor t : grads) {
+      out.add(t.value());
+    }
+    return out;
+  }
+
+  /** Checks that the gradients match the parameters in number and shapes. */
+  static void checkShapes(List<DMatrixRMaj> params, List<DMatrixRMaj> grads) {
+    if (params.size() != grads.size()) {
+      throw new IllegalArgumentException("expected " + params.size() + " gradients, got "
+          + grads.size());
+    }
+    for (int i = 0; i < params.size(); i++) {
+      DMatrixRMaj p = params.get(i);
+      DMatrixRMaj g = grads.get(i);
+      if (p.numRows != g.numRows || p.numCols != g.numCols) {
+        throw new IllegalArgumentException("gradient " + i + " is " + g.numRows + "×" + g.numCols
+            + " but its parameter is " + p.numRows + "×" + p.numCols);
+      }
+    }
+  }
+
+  /** Checks a learning rate. */
+  static double checkLearningRate(double lr) {
+    if (!(lr >= 0) || Double.isInfinite(lr)) {
+      throw new IllegalArgumentException("learningRate must be >= 0 and finite, got " + lr);
+    }
+    return lr;
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * First-order optimisers that update parameter matrices in place from gradients in the same
+ * order: {@link org.gridrl.core.optim.Sgd} (with momentum), {@link org.gridrl.core.optim.Adam},
+ * and {@link org.gridrl.core.optim.GradClip} (global-norm clipping). Learning-rate schedules
+ * plug in through {@link org.gridrl.core.optim.Optimizer#setLearningRate(double)}.
+ */
+package org.gridrl.core.optim;

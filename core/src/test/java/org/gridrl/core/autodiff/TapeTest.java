@@ -1,0 +1,148 @@
+package org.gridrl.core.autodiff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.RandomMatrices_DDRM;
+import org.gridrl.core.testing.TestBase;
+import org.junit.jupiter.api.Test;
+
+class TapeTest extends TestBase {
+
+  @Test
+  void hessianVectorProduct_ofQuadraticForm_isSymmetrisedMatrixTimesV() {
+    // L = xᵀ A x (x a 1×n row: L = x A xᵀ), ∇L = x(A + Aᵀ), H v = v (A + Aᵀ)
+    int n = 5;
+    DMatrixRMaj a = RandomMatrices_DDRM.rectangle(n, n, -1, 1, rand);
+    DMatrixRMaj x = RandomMatrices_DDRM.rectangle(1, n, -1, 1, rand);
+    DMatrixRMaj v = RandomMatrices_DDRM.rectangle(1, n, -1, 1, rand);
+    Tape tape = new Tape();
+    Tensor xt = tape.parameter(x);
+    Tensor loss = tape.sum(tape.mul(tape.matmul(xt, tape.constant(a)), xt));
+    Tensor g = tape.grad(loss, xt, true);
+    Tensor hv = tape.grad(tape.sum(tape.mul(g, tape.constant(v))), xt, false);
+    DMatrixRMaj sym = new DMatrixRMaj(n, n);
+    CommonOps_DDRM.add(a, CommonOps_DDRM.transpose(a, null), sym);
+    assertClose(CommonOps_DDRM.mult(x, sym, null).data, g.value().data, TIGHT);
+    assertClose(CommonOps_DDRM.mult(v, sym, null).data, hv.value().data, TIGHT);
+  }
+
+  @Test
+  void mamlStep_secondOrderMetaGradient_matchesClosedForm() {
+    // inner loss l(w) = ½ a w², adapted w' = w − α a w, outer loss ½ b w'²:
+    // dL/dw = b (1 − α a)² w  (first-order MAML would give b (1 − α a) w)
+    double a = 3, b = 2, alpha = 0.1, w0 = 0.7;
+    Tape tape = new Tape();
+    DMatrixRMaj w = new DMatrixRMaj(1, 1, true, w0);
+    Tensor wt = tape.parameter(w);
+    Tensor inner = tape.mul(tape.square(wt), 0.5 * a);
+    Tensor g = tape.grad(inner, wt, true);
+    Tensor adapted = tape.sub(wt, tape.mul(g, alpha));
+    Tensor outer = tape.mul(tape.square(adapted), 0.5 * b);
+    double meta = tape.grad(outer, wt, false).item();
+    assertClose(b * (1 - alpha * a) * (1 - alpha * a) * w0, meta, TIGHT);
+  }
+
+  @Test
+  void stopGradient_blocksFlow_andGradCheckNoticesTheMismatch() {
+    DMatrixRMaj x = new DMatrixRMaj(2, 2, true, 1, -2, 3, 0.5);
+    GradCheck.Loss f = (t, in) -> t.sum(t.mul(t.stopGradient(in.get(0)), in.get(0)));
+    Tape tape = new Tape();
+    Tensor xt = tape.parameter(x);
+    assertClose(x.data, tape.grad(f.apply(tape, List.of(xt)), xt, false).value().data, TIGHT);
+    // the true derivative of Σx² is 2x, so the check must fail with error ~ |x|
+    GradCheck.Report r = GradCheck.firstOrder(f, List.of(x), 1e-5);
+    assertThat(r.maxError()).isGreaterThan(0.4);
+  }
+
+  @Test
+  void grad_ofUnrelatedTensor_isZeros_andSharedInputsAccumulate() {
+    Tape tape = new Tape();
+    Tensor x = tape.parameter(new DMatrixRMaj(1, 3, true, 1, 2, 3));
+    Tensor y = tape.parameter(new DMatrixRMaj(2, 2));
+    Tensor loss = tape.sum(tape.add(x, x)); // d/dx = 2
+    List<Tensor> g = tape.grad(loss, List.of(x, y), false);
+    assertClose(new double[] {2, 2, 2}, g.get(0).value().data, 0);
+    assertClose(new double[4], g.get(1).value().data, 0);
+  }
+
+  @Test
+  void reset_reusesTensorsAndBuffers_andGivesTheSameGradients() {
+    DMatrixRMaj w = RandomMatrices_DDRM.rectangle(4, 3, -1, 1, rand);
+    DMatrixRMaj xin = RandomMatrices_DDRM.rectangle(5, 4, -1, 1, rand);
+    Tape tape = new Tape();
+    double[] first = null;
+    DMatrixRMaj firstBuffer = null;
+    for (int pass = 0; pass < 3; pass++) {
+      tape.reset();
+      Tensor wt = tape.parameter(w);
+      Tensor h = tape.tanh(tape.matmul(tape.constant(xin), wt));
+      Tensor loss = tape.mean(tape.square(h));
+      Tensor g = tape.grad(loss, wt, false);
+      if (pass == 0) {
+        first = g.value().data.clone();
+        firstBuffer = h.value();
+      } else {
+        assertClose(first, g.value().data, 0);
+        assertThat(h.value()).isSameAs(firstBuffer);
+      }
+    }
+  }
+
+  @Test
+  void replayedPass_allocatesAlmostNothing_afterTheFirst() {
+    com.sun.management.ThreadMXBean mx =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    DMatrixRMaj w1 = RandomMatrices_DDRM.rectangle(8, 16, -1, 1, rand);
+    DMatrixRMaj b1 = new DMatrixRMaj(1, 16);
+    DMatrixRMaj w2 = RandomMatrices_DDRM.rectangle(16, 3, -1, 1, rand);
+    DMatrixRMaj xin = RandomMatrices_DDRM.rectangle(64, 8, -1, 1, rand);
+    int[] actions = new int[64];
+    Tape tape = new Tape();
+    List<Tensor> params = new java.util.ArrayList<>();
+    long[] bytes = new long[3];
+    for (int pass = 0; pass < 3; pass++) {
+      long before = mx.getCurrentThreadAllocatedBytes();
+      tape.reset();
+      params.clear();
+      params.add(tape.parameter(w1));
+      params.add(tape.parameter(b1));
+      params.add(tape.parameter(w2));
+      Tensor h = tape.tanh(tape.add(tape.matmul(tape.constant(xin), params.get(0)), params.get(1)));
+      Tensor logp = tape.logSoftmax(tape.matmul(h, params.get(2)));
+      Tensor loss = tape.neg(tape.mean(tape.gather(logp, actions)));
+      tape.grad(loss, params, false);
+      bytes[pass] = mx.getCurrentThreadAllocatedBytes() - before;
+    }
+    // the first pass allocates the buffers (tens of kB); replays only the returned gradient list
+    assertThat(bytes[0]).isGreaterThan(20_000);
+    assertThat(bytes[2]).isLessThan(1_000);
+  }
+
+  @Test
+  void logSoftmax_isStable_forLargeLogits_andMatchesHandValues() {
+    Tape tape = new Tape();
+    Tensor z = tape.constant(new DMatrixRMaj(1, 2, true, 1000, 1000 + Math.log(3)));
+    Tensor lp = tape.logSoftmax(z);
+    assertClose(new double[] {Math.log(0.25), Math.log(0.75)}, lp.value().data, TIGHT);
+    assertClose(1000 + Math.log(4), tape.logSumExp(z).item(), 1e-9);
+    assertClose(0.75, tape.softmax(z).value().get(0, 1), TIGHT);
+  }
+
+  @Test
+  void shapeErrors_nameTheShapes() {
+    Tape tape = new Tape();
+    Tensor a = tape.constant(new DMatrixRMaj(2, 3));
+    Tensor b = tape.constant(new DMatrixRMaj(3, 2));
+    assertThatThrownBy(() -> tape.add(a, b)).hasMessageContaining("2×3 and 3×2");
+    assertThatThrownBy(() -> tape.matmul(a, a)).hasMessageContaining("inner dimensions");
+    assertThatThrownBy(() -> tape.gather(a, new int[] {0, 3}))
+        .hasMessageContaining("index 3 in row 1");
+    assertThatThrownBy(() -> tape.grad(a, a, false)).hasMessageContaining("1×1 loss");
+    Tape other = new Tape();
+    assertThatThrownBy(() -> other.neg(a)).hasMessageContaining("does not belong");
+  }
+}
