@@ -83,7 +83,7 @@ public final class IrlGridWorld implements Experiment<IrlGridWorldConfig> {
         IrlProblem.Start.INIT);
     Map<String, Double> out = new LinkedHashMap<>();
     for (String method : config.methods()) {
-      double[] r = IrlMethods.fit(method, problem, config.settings()).stateReward(
+      double[] r = IrlMethods.fit(method, problem, config.settings(seed)).stateReward(
           world.features());
       TabularPolicy greedy = ValueIteration.solve(mdp.withStateRewards(r)).policy();
       out.put("agreement/" + method, IrlMetrics.optimalActionAgreement(mdp, greedy));

@@ -2,6 +2,7 @@ package org.gridrl.benchmarks.experiments.irl;
 
 import java.util.List;
 import org.gridrl.benchmarks.runner.ExperimentConfig;
+import org.gridrl.irl.DeepMaxEntIrlConfig;
 
 /**
  * Settings of {@code irl-gridworld}: the bundled open 5×5 map with a goal reward.
@@ -13,7 +14,9 @@ import org.gridrl.benchmarks.runner.ExperimentConfig;
  * @param methods names from {@code IrlMethods.NAMES} (default all)
  * @param l2 MaxEnt's λ (default 0.01)
  * @param learningRate MaxEnt's Adam step (default 0.1)
- * @param maxEntIterations MaxEnt's cap (default 300)
+ * @param maxEntIterations MaxEnt's and deep MaxEnt's cap (default 300; deep MaxEnt otherwise
+ *     uses {@code DeepMaxEntIrlConfig.defaults()} seeded with the run's seed, with the one-hot
+ *     features as 0/1 inputs (MIN_MAX) and weight decay 0.3, as for ObjectWorld's indicators)
  * @param maxMarginIterations the max-margin methods' cap (default 300)
  * @param seeds one demonstration sample per seed (default 1..5)
  */
@@ -64,8 +67,10 @@ public record IrlGridWorldConfig(double slip, double gamma, int numDemos, int de
   }
 
   /** The settings the methods share. */
-  IrlMethods.Settings settings() {
-    return new IrlMethods.Settings(l2, learningRate, maxEntIterations, maxMarginIterations);
+  IrlMethods.Settings settings(long seed) {
+    return new IrlMethods.Settings(l2, learningRate, maxEntIterations, maxMarginIterations,
+        DeepMaxEntIrlConfig.defaults().withMaxIterations(maxEntIterations).withSeed(seed)
+            .withInputScaling(DeepMaxEntIrlConfig.InputScaling.MIN_MAX).withWeightDecay(0.3));
   }
 
   @Override

@@ -1,6 +1,8 @@
 package org.gridrl.benchmarks.experiments.irl;
 
 import java.util.List;
+import org.gridrl.irl.DeepMaxEntIrl;
+import org.gridrl.irl.DeepMaxEntIrlConfig;
 import org.gridrl.irl.IrlProblem;
 import org.gridrl.irl.IrlResult;
 import org.gridrl.irl.MaxEntIrl;
@@ -10,13 +12,15 @@ import org.gridrl.irl.MaxMarginIrl;
 
 /**
  * The IRL methods the experiments compare, by name: {@code maxent} (the pinned finite-horizon
- * objective, Adam), {@code max-margin} (structured max-margin with slack, Ratliff et al. 2006)
+ * objective, Adam), {@code deep-maxent} (Wulfmeier et al. 2015, same objective, MLP reward),
+ * {@code max-margin} (structured max-margin with slack, Ratliff et al. 2006)
  * and {@code projection} (Abbeel &amp; Ng 2004).
  */
 final class IrlMethods {
 
   /** Every method name the experiments accept. */
-  static final List<String> NAMES = List.of("maxent", "max-margin", "projection");
+  static final List<String> NAMES = List.of("maxent", "deep-maxent", "max-margin",
+      "projection");
 
   private IrlMethods() {
   }
@@ -42,6 +46,10 @@ final class IrlMethods {
    * @param settings the shared hyperparameters
    */
   static LearnedReward fit(String method, IrlProblem problem, Settings settings) {
+    if (method.equals("deep-maxent")) {
+      DeepMaxEntIrl.Model model = DeepMaxEntIrl.train(problem, settings.deep());
+      return model::reward;
+    }
     IrlResult r = switch (method) {
       case "maxent" -> MaxEntIrl.train(problem, MaxEntIrlConfig.defaults()
           .withL2(settings.l2()).withLearningRate(settings.learningRate())
@@ -62,7 +70,9 @@ final class IrlMethods {
    * @param learningRate MaxEnt's Adam step
    * @param maxEntIterations MaxEnt's cap
    * @param maxMarginIterations the max-margin methods' cap
+   * @param deep deep MaxEnt's configuration
    */
-  record Settings(double l2, double learningRate, int maxEntIterations, int maxMarginIterations) {
+  record Settings(double l2, double learningRate, int maxEntIterations, int maxMarginIterations,
+      DeepMaxEntIrlConfig deep) {
   }
 }

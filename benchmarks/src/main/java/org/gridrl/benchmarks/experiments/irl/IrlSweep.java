@@ -116,7 +116,7 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
         IrlProblem problem = IrlProblem.of(train.mdp(), phi, all.first(n), config.demoLength(),
             IrlProblem.Start.EMPIRICAL);
         for (String method : config.methods()) {
-          LearnedReward learned = IrlMethods.fit(method, problem, config.settings());
+          LearnedReward learned = IrlMethods.fit(method, problem, config.settings(fs, seed));
           double[] r = learned.stateReward(phi);
           double[] rT = learned.stateReward(transfer.features(fs));
           row.put(column("evd_train", method, fs),
