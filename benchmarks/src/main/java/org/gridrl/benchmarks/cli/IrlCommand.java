@@ -13,6 +13,8 @@ import org.gridrl.core.mdp.StateFeatures;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularPolicy;
 import org.gridrl.core.util.Numbers;
+import org.gridrl.irl.DeepMaxEntIrl;
+import org.gridrl.irl.DeepMaxEntIrlConfig;
 import org.gridrl.irl.Demonstrations;
 import org.gridrl.irl.FeaturesCsv;
 import org.gridrl.irl.IrlProblem;
@@ -35,11 +37,12 @@ import picocli.CommandLine.Parameters;
  * a bad file is one line naming the file and line, exit code 2, and no output file. Then the
  * method runs and writes {@code weights.csv} ({@code feature,weight}), {@code reward.csv}
  * ({@code state,reward}) and {@code policy.csv} ({@code state,action,probability}: MaxEnt's
- * soft-optimal π_0, max-margin's greedy optimal policy), numbers in shortest round-trip form.
+ * and deep MaxEnt's soft-optimal π_0, max-margin's greedy optimal policy), numbers in shortest
+ * round-trip form; deep MaxEnt has no weights.csv.
  */
 @Command(name = "irl", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     sortOptions = false,
-    description = {"Inverse RL with known dynamics: fit a linear reward r(s) = phi(s)'w to"
+    description = {"Inverse RL with known dynamics: fit a reward r(s) of the features to"
         + " demonstrations and write weights.csv (feature,weight), reward.csv (state,reward) and"
         + " policy.csv (state,action,probability).",
         "maxent: the discounted maximum causal entropy objective: finite-horizon soft VI over T"
@@ -47,7 +50,9 @@ import picocli.CommandLine.Parameters;
         + " the gradient E[mu] - mu_D of the convex dual, gamma^t-weighted; Adam.",
         "max-margin: structured max-margin with slack (Ratliff et al. 2006) by subgradient with"
         + " loss-augmented planning; --method projection for Abbeel & Ng (2004).",
-        "deep-maxent: not available in this build (it needs core.autodiff)."})
+        "deep-maxent: the same objective with an MLP reward of the features (Wulfmeier et al."
+            + " 2015), back-propagated with core.autodiff; writes reward.csv and policy.csv (no"
+            + " weights.csv); --l2 is its weight decay (default 0.1)."})
 public final class IrlCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "METHOD",
@@ -70,9 +75,14 @@ public final class IrlCommand implements Callable<Integer> {
       description = "The horizon T (default: the longest demonstration); no step may reach it.")
   Integer horizon;
 
-  @Option(names = "--l2", paramLabel = "LAMBDA", defaultValue = "0",
-      description = "L2 weight lambda >= 0 of (lambda/2)|w|^2 (default ${DEFAULT-VALUE}).")
-  double l2;
+  @Option(names = "--l2", paramLabel = "LAMBDA",
+      description = "L2 weight lambda >= 0 of (lambda/2)|w|^2 (default 0; deep-maxent: weight"
+          + " decay, default 0.1).")
+  Double l2;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+      description = "Seed of deep-maxent's initial network weights (default ${DEFAULT-VALUE}).")
+  long seed;
 
   @Option(names = "--start", paramLabel = "init|empirical", defaultValue = "init",
       description = "Start E[mu] from the MDP's initial distribution (init, default) or from the"
@@ -111,11 +121,7 @@ public final class IrlCommand implements Callable<Integer> {
       throw new UsageException("METHOD must be maxent, deep-maxent or max-margin, got '" + method
           + "'");
     }
-    if (m.equals("deep-maxent")) {
-      throw new UsageException("deep-maxent is not available in this build: it needs"
-          + " core.autodiff, core.nn and core.optim; use maxent or max-margin");
-    }
-    if (!(l2 >= 0) || Double.isInfinite(l2)) {
+    if (l2 != null && (!(l2 >= 0) || Double.isInfinite(l2))) {
       throw new UsageException("--l2 must be finite and >= 0, got " + l2);
     }
     IrlProblem.Start startRule = switch (start.toLowerCase(Locale.ROOT)) {
@@ -150,8 +156,20 @@ public final class IrlCommand implements Callable<Integer> {
 
     // 3. fit
     IrlResult result;
-    if (m.equals("maxent")) {
-      MaxEntIrlConfig c = MaxEntIrlConfig.defaults().withL2(l2);
+    if (m.equals("deep-maxent")) {
+      DeepMaxEntIrlConfig c = DeepMaxEntIrlConfig.defaults().withSeed(seed);
+      if (l2 != null) {
+        c = c.withWeightDecay(l2);
+      }
+      if (iterations != null) {
+        c = c.withMaxIterations(iterations);
+      }
+      if (learningRate != null) {
+        c = c.withLearningRate(learningRate);
+      }
+      result = DeepMaxEntIrl.train(problem, c).result();
+    } else if (m.equals("maxent")) {
+      MaxEntIrlConfig c = MaxEntIrlConfig.defaults().withL2(l2 == null ? 0 : l2);
       if (iterations != null) {
         c = c.withMaxIterations(iterations);
       }
@@ -172,13 +190,15 @@ public final class IrlCommand implements Callable<Integer> {
 
     // 4. write
     Files.createDirectories(out);
-    Path weights = out.resolve("weights.csv");
+    Path weights = result.weights() == null ? null : out.resolve("weights.csv");
     Path reward = out.resolve("reward.csv");
     Path policy = out.resolve("policy.csv");
-    try (BufferedWriter w = Files.newBufferedWriter(weights, StandardCharsets.UTF_8)) {
-      w.write("feature,weight\n");
-      for (int i = 0; i < phi.numFeatures(); i++) {
-        w.write(phi.names().get(i) + "," + Numbers.shortest(result.weights()[i]) + "\n");
+    if (weights != null) {
+      try (BufferedWriter w = Files.newBufferedWriter(weights, StandardCharsets.UTF_8)) {
+        w.write("feature,weight\n");
+        for (int i = 0; i < phi.numFeatures(); i++) {
+          w.write(phi.names().get(i) + "," + Numbers.shortest(result.weights()[i]) + "\n");
+        }
       }
     }
     try (BufferedWriter w = Files.newBufferedWriter(reward, StandardCharsets.UTF_8)) {
@@ -201,15 +221,15 @@ public final class IrlCommand implements Callable<Integer> {
         + demos.size() + " demonstrations, T = " + horizonT + ", start " + start.toLowerCase(
             Locale.ROOT) + ", gamma " + mdp.gamma());
     io.out().println((result.converged() ? "converged" : "stopped at the cap") + " after "
-        + result.iterations() + " iterations, final " + (m.equals("maxent") ? "gradient norm "
+        + result.iterations() + " iterations, final " + (m.endsWith("maxent") ? "gradient norm "
         : mmMethod == MaxMarginConfig.Method.PROJECTION ? "margin " : "objective ")
         + Formats.number(result.finalMetric()));
-    if (m.equals("maxent")) {
+    if (m.endsWith("maxent")) {
       double[] ll = result.series(MaxEntIrl.LOG_LIKELIHOOD);
       io.out().println("demo log-likelihood (gamma^t-weighted, mean per demonstration): "
           + Formats.number(ll[0]) + " -> " + Formats.number(ll[ll.length - 1]));
     }
-    io.out().println("wrote " + weights + ", " + reward + ", " + policy);
+    io.out().println("wrote " + (weights == null ? "" : weights + ", ") + reward + ", " + policy);
     io.out().flush();
     return 0;
   }

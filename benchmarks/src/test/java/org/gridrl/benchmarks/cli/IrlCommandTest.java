@@ -13,6 +13,8 @@ import org.gridrl.core.mdp.StateFeatures;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularPolicy;
 import org.gridrl.core.planning.SoftValueIteration;
+import org.gridrl.irl.DeepMaxEntIrl;
+import org.gridrl.irl.DeepMaxEntIrlConfig;
 import org.gridrl.irl.Demonstrations;
 import org.gridrl.irl.IrlProblem;
 import org.gridrl.irl.IrlResult;
@@ -108,6 +110,19 @@ class IrlCommandTest {
           ? MaxMarginConfig.Method.PROJECTION : MaxMarginConfig.Method.STRUCTURED));
       assertThat(column(o.resolve("weights.csv"), 1)).containsExactly(lib.weights());
     }
+  }
+
+  @Test
+  void deepMaxent_writesTheLibrarysRewardAndNoWeights() throws IOException {
+    CliRunner.Result r = CliRunner.run("irl", "deep-maxent", "--mdp", mdpFile.toString(),
+        "--features", featuresFile.toString(), "--demos", demosFile.toString(), "--iterations",
+        "30", "--seed", "5", "--out", out.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    DeepMaxEntIrl.Model lib = DeepMaxEntIrl.train(IrlProblem.of(ring(), PHI, demos, 6,
+        IrlProblem.Start.INIT), DeepMaxEntIrlConfig.defaults().withMaxIterations(30).withSeed(5));
+    assertThat(column(out.resolve("reward.csv"), 1)).containsExactly(lib.result().stateReward());
+    assertThat(Files.exists(out.resolve("weights.csv"))).isFalse();
+    assertThat(Files.readAllLines(out.resolve("policy.csv"))).hasSize(1 + 8);
   }
 
   @ParameterizedTest(name = "{0}")
