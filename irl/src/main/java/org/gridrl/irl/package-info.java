@@ -10,13 +10,18 @@
  * and the demos' γ^t-weighted feature expectations μ_D.
  *
  * <p>The algorithms, each a static {@code train(problem, config[, listener])} returning an
- * {@link org.gridrl.irl.IrlResult} (weights, reward, policy, history, config):
+ * {@link org.gridrl.irl.IrlResult} (weights, reward, policy, history, config; deep MaxEnt wraps
+ * it in a model that also holds the network):
  * <ul>
  *   <li>{@link org.gridrl.irl.MaxEntIrl} — maximum (causal) entropy IRL, Ziebart et al. 2008 /
  *       2010, linear reward. Backward pass: {@code SoftValueIteration.solveFiniteHorizon} (or
  *       {@code solve} for the discounted variant); forward pass: {@code StateVisitation};
  *       gradient E[μ] − μ_D of the convex dual ({@link org.gridrl.irl.MaxEntObjective}); Adam or
  *       exponentiated gradient; L2.</li>
+ *   <li>{@link org.gridrl.irl.DeepMaxEntIrl} — maximum-entropy deep IRL, Wulfmeier et al. 2015:
+ *       the same objective with an MLP reward ({@code core.nn.Mlp}); the visitation gradient
+ *       D − D̂ is back-propagated through the network by {@code core.autodiff.Tape.vjp};
+ *       {@code core.optim.Adam}; weight decay.</li>
  *   <li>{@link org.gridrl.irl.MaxMarginIrl} — the projection method of Abbeel &amp; Ng 2004 and
  *       structured max-margin with slack (Ratliff, Bagnell &amp; Zinkevich 2006) by subgradient with
  *       loss-augmented planning. Planning: {@code ValueIteration}; feature expectations:
@@ -28,7 +33,6 @@
  * ({@code irl/feature_gap}, {@code irl/log_likelihood}, ...) through a
  * {@link org.gridrl.core.util.TrainingListener}.
  *
- * <p>Deep MaxEnt IRL (Wulfmeier et al. 2015), guided cost learning, GAIL and AIRL are not here
- * yet (deep MaxEnt waits for {@code core.autodiff}).
+ * <p>Guided cost learning, GAIL and AIRL are not here yet.
  */
 package org.gridrl.irl;
