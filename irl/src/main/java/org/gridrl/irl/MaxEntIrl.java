@@ -1,7 +1,9 @@
 package org.gridrl.irl;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import org.ejml.data.DMatrixRMaj;
 import org.gridrl.core.mdp.StateFeatures;
 import org.gridrl.core.util.MetricsRecorder;
 import org.gridrl.core.util.TrainingListener;
@@ -72,7 +74,7 @@ public final class MaxEntIrl {
     final double[] gap = new double[k];
     final double[] grad = new double[k];
     final Step step = config.optimizer() == MaxEntIrlConfig.Optimizer.ADAM
-        ? new Adam(k, config.learningRate()) : new ExponentiatedGradient(k, config.learningRate());
+        ? new Adam(w, config.learningRate()) : new ExponentiatedGradient(k, config.learningRate());
 
     final long start = System.nanoTime();
     MaxEntObjective.Evaluation eval = null;
@@ -118,32 +120,23 @@ public final class MaxEntIrl {
     void apply(double[] grad, double[] w);
   }
 
-  /** Adam (Kingma &amp; Ba 2015) with bias correction. */
+  /** Adam (Kingma &amp; Ba 2015) from core.optim, over w wrapped as a k×1 matrix. */
   static final class Adam implements Step {
-    private static final double BETA1 = 0.9;
-    private static final double BETA2 = 0.999;
-    private static final double EPS = 1e-8;
-    private final double lr;
-    private final double[] m;
-    private final double[] v;
-    private int t;
+    private final org.gridrl.core.optim.Adam adam;
+    private final DMatrixRMaj gradient;
+    private final List<DMatrixRMaj> gradients;
 
-    Adam(int k, double lr) {
-      this.lr = lr;
-      this.m = new double[k];
-      this.v = new double[k];
+    Adam(double[] w, double lr) {
+      this.adam = new org.gridrl.core.optim.Adam(List.of(DMatrixRMaj.wrap(w.length, 1, w)),
+          org.gridrl.core.optim.Adam.Config.defaults().withLearningRate(lr));
+      this.gradient = new DMatrixRMaj(w.length, 1);
+      this.gradients = List.of(gradient);
     }
 
     @Override
     public void apply(double[] grad, double[] w) {
-      t++;
-      final double c1 = 1 - Math.pow(BETA1, t);
-      final double c2 = 1 - Math.pow(BETA2, t);
-      for (int i = 0; i < w.length; i++) {
-        m[i] = BETA1 * m[i] + (1 - BETA1) * grad[i];
-        v[i] = BETA2 * v[i] + (1 - BETA2) * grad[i] * grad[i];
-        w[i] -= lr * (m[i] / c1) / (Math.sqrt(v[i] / c2) + EPS);
-      }
+      System.arraycopy(grad, 0, gradient.data, 0, grad.length);
+      adam.step(gradients);
     }
   }
 

@@ -19,7 +19,7 @@ public record MaxEntIrlConfig(MaxEntObjective.Horizon horizon, Optimizer optimiz
 
   /** The weight update. */
   public enum Optimizer {
-    /** Adam (Kingma &amp; Ba 2015), β1 = 0.9, β2 = 0.999, ε = 1e-8. */
+    /** Adam (Kingma &amp; Ba 2015; core.optim.Adam), β1 = 0.9, β2 = 0.999, ε = 1e-8. */
     ADAM,
     /**
      * Exponentiated gradient ± (Kivinen &amp; Warmuth 1997): w = u − v with u, v &gt; 0 starting
