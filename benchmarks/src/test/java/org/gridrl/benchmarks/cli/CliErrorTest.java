@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.gridrl.benchmarks.experiments.Experiments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,6 +104,7 @@ class CliErrorTest {
   @Test
   void unknownExperiment_listsTheKnownOnes() {
     CliRunner.Result r = CliRunner.run("run", "nope");
-    assertThat(r.err().strip()).isEqualTo("gridrl: unknown experiment 'nope'; known: quickstart");
+    assertThat(r.err().strip()).isEqualTo("gridrl: unknown experiment 'nope'; known: "
+        + String.join(", ", Experiments.registry().names()));
   }
 }

@@ -47,7 +47,7 @@ class CliHelpTest {
   void list_showsNameRunTimeAndDescription() {
     CliRunner.Result r = CliRunner.run("list");
     assertThat(r.exitCode()).isZero();
-    assertThat(r.out().lines().toList()).hasSize(2);
+    assertThat(r.out().lines().toList()).hasSize(1 + Experiments.registry().names().size());
     assertThat(r.out().lines().toList().get(1)).startsWith("quickstart").contains("~")
         .contains("FourRooms");
   }
