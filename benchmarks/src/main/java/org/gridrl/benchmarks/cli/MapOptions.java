@@ -22,16 +22,28 @@ public final class MapOptions {
   Double gamma;
 
   @Option(names = "--step-reward", paramLabel = "c",
-      description = "Map only: reward added to every step from a non-terminal cell. Default: 0.")
+      description = "Map only: reward added to every step from a non-terminal cell. Default: -1"
+          + " (with the goal's 100, a soft policy at τ = 1 heads for the goal; with a goal worth"
+          + " 1 and no step cost, the entropy bonus of about log A per step outweighs the goal)."
+          + " The library's GridWorld.Options.defaults() has 0 and 1.")
   Double stepReward;
 
   @Option(names = "--goal-reward", paramLabel = "R",
-      description = "Map only: reward for entering a goal cell G. Default: 1.")
+      description = "Map only: reward for entering a goal cell G. Default: 100.")
   Double goalReward;
 
-  /** The grid options, starting from {@code GridWorld.Options.defaults()}; bad values name the option. */
+  /** The command line's step reward when {@code --step-reward} is absent. */
+  static final double DEFAULT_STEP_REWARD = -1;
+  /** The command line's goal reward when {@code --goal-reward} is absent. */
+  static final double DEFAULT_GOAL_REWARD = 100;
+
+  /**
+   * The grid options: {@code GridWorld.Options.defaults()} with the command line's step and goal
+   * rewards (−1 and 100), then each given option; bad values name the option.
+   */
   GridWorld.Options gridOptions() {
-    GridWorld.Options o = GridWorld.Options.defaults();
+    GridWorld.Options o = GridWorld.Options.defaults().withStepReward(DEFAULT_STEP_REWARD)
+        .withGoalReward(DEFAULT_GOAL_REWARD);
     if (slip != null) {
       GridWorld.Options base = o;
       o = OptionErrors.naming("--slip", "slip", () -> base.withSlip(slip));

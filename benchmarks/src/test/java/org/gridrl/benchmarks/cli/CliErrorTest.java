@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.gridrl.benchmarks.experiments.Experiments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,16 +67,31 @@ class CliErrorTest {
         "mutually exclusive"));
     cases.add(Arguments.of(List.of("render"), "--map"));
     cases.add(Arguments.of(List.of("run", "no-such-experiment"),
-        "unknown experiment 'no-such-experiment'; known: quickstart"));
+        "unknown experiment 'no-such-experiment'; known: quickstart, "));
     cases.add(Arguments.of(List.of("run", "quickstart", "--seeds", "1,x"), "--seeds"));
     cases.add(Arguments.of(List.of("run", "quickstart", "--seeds", "4,4"),
         "--seeds: seeds must be distinct, got 4 twice"));
     String aFile = file("a-file", "x").toString();
     cases.add(Arguments.of(List.of("run", "quickstart", "--quick", "--out", aFile), aFile));
     cases.add(Arguments.of(List.of("solve", "--map", "open5", "--out", aFile), aFile));
+    cases.add(Arguments.of(List.of("solve", "--map", "open5", "--kernel", "dense"),
+        "--kernel must be auto, csr or grid, got 'dense'"));
+    cases.add(Arguments.of(List.of("solve", "--map", "open5", "--solver", "newton"),
+        "--solver must be jacobi or fast, got 'newton'"));
+    cases.add(Arguments.of(List.of("solve", "--map", "open5", "--threads", "0"),
+        "--threads must be >= 1, got 0"));
+    cases.add(Arguments.of(List.of("solve", "--mdp", rowSumOk(), "--kernel", "grid"),
+        "--kernel grid: kernel GRID needs uniform-slip dynamics"));
     cases.add(Arguments.of(List.of("frobnicate"), "unknown command 'frobnicate'"));
     cases.add(Arguments.of(List.of("solve", "--map", "fourrooms", "--bogus"), "--bogus"));
     return cases.stream();
+  }
+
+  /** A valid MDP whose dynamics are not uniform-slip (so the grid kernel cannot take it). */
+  private static String rowSumOk() throws IOException {
+    return file("not-grid.mdp", "states 2\nactions 2\ngamma 0.5\ntransition 0 0 1 0.7\n"
+        + "transition 0 0 0 0.3\ntransition 0 1 0 1\ntransition 1 0 0 1\n"
+        + "transition 1 1 1 0.4\ntransition 1 1 0 0.6\n").toString();
   }
 
   @ParameterizedTest
@@ -105,6 +119,6 @@ class CliErrorTest {
   void unknownExperiment_listsTheKnownOnes() {
     CliRunner.Result r = CliRunner.run("run", "nope");
     assertThat(r.err().strip()).isEqualTo("gridrl: unknown experiment 'nope'; known: "
-        + String.join(", ", Experiments.registry().names()));
+        + String.join(", ", org.gridrl.benchmarks.experiments.Experiments.registry().names()));
   }
 }

@@ -47,9 +47,13 @@ class CliHelpTest {
   void list_showsNameRunTimeAndDescription() {
     CliRunner.Result r = CliRunner.run("list");
     assertThat(r.exitCode()).isZero();
-    assertThat(r.out().lines().toList()).hasSize(1 + Experiments.registry().names().size());
-    assertThat(r.out().lines().toList().get(1)).startsWith("quickstart").contains("~")
-        .contains("FourRooms");
+    List<String> names = Experiments.registry().names();
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines).hasSize(names.size() + 1);
+    assertThat(lines.get(1)).startsWith("quickstart").contains("~").contains("FourRooms");
+    for (int i = 0; i < names.size(); i++) {
+      assertThat(lines.get(i + 1)).startsWith(names.get(i)).contains("~");
+    }
   }
 
   @Test

@@ -118,7 +118,9 @@ class SolveCommandTest {
 
     assertThat(r.exitCode()).as(r.err()).isZero();
     GridWorld world = GridWorld.bundled("fourrooms",
-        GridWorld.Options.defaults().withSlip(0.2).withNumActions(5).withGamma(0.9));
+        GridWorld.Options.defaults().withSlip(0.2).withNumActions(5).withGamma(0.9)
+            .withStepReward(MapOptions.DEFAULT_STEP_REWARD)
+            .withGoalReward(MapOptions.DEFAULT_GOAL_REWARD));
     Solution expected = SoftValueIteration.solve(world.mdp());
     assertThat(column(dir.resolve("values.csv"), 1)).containsExactly(expected.v());
     assertThat(column(dir.resolve("q.csv"), 2)).containsExactly(expected.q());
@@ -126,14 +128,33 @@ class SolveCommandTest {
   }
 
   @Test
+  void solveMap_everyKernelSolverAndThreadCount_reachesTheSameFixedPoint() throws IOException {
+    String[][] variants = {{"csr", "jacobi", "1"}, {"grid", "jacobi", "2"}, {"grid", "fast", "1"},
+        {"csr", "fast", "3"}};
+    double[] reference = null;
+    for (String[] v : variants) {
+      Path out = dir.resolve(String.join("-", v));
+      CliRunner.Result r = CliRunner.run("solve", "--map", "maze", "--slip", "0.3", "--actions",
+          "5", "--kernel", v[0], "--solver", v[1], "--threads", v[2], "--out", out.toString());
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      double[] values = column(out.resolve("values.csv"), 1);
+      if (reference == null) {
+        reference = values;
+      } else {
+        assertThat(values).as(String.join(" ", v)).containsExactly(reference, within(1e-8));
+      }
+    }
+  }
+
+  @Test
   void render_printsTheAsciiPolicy_andWritesAPng() throws IOException {
     Path png = dir.resolve("four.png");
-    CliRunner.Result r = CliRunner.run("render", "--map", "fourrooms", "--goal-reward", "100",
+    CliRunner.Result r = CliRunner.run("render", "--map", "fourrooms", "--goal-reward", "50",
         "--out", png.toString());
 
     assertThat(r.exitCode()).as(r.err()).isZero();
     GridWorld world = GridWorld.bundled("fourrooms",
-        GridWorld.Options.defaults().withGoalReward(100));
+        GridWorld.Options.defaults().withGoalReward(50).withStepReward(-1));
     assertThat(r.out()).startsWith(world.renderAscii(SoftValueIteration.solve(world.mdp())
         .policy()));
     java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
