@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.gridrl.benchmarks.cli.ErrorHandling;
 import org.gridrl.benchmarks.cli.Io;
+import org.gridrl.benchmarks.cli.IrlCommand;
 import org.gridrl.benchmarks.cli.ListCommand;
 import org.gridrl.benchmarks.cli.RenderCommand;
 import org.gridrl.benchmarks.cli.RunCommand;
@@ -76,6 +77,7 @@ public final class Main implements Runnable {
     cmd.addSubcommand("run", new RunCommand(registry, io));
     cmd.addSubcommand("solve", new SolveCommand(io));
     cmd.addSubcommand("render", new RenderCommand(io));
+    cmd.addSubcommand("irl", new IrlCommand(io));
     cmd.addSubcommand("bench", new org.gridrl.benchmarks.cli.BenchCommand());
     cmd.addSubcommand("help", new HelpCommand());
     cmd.setOut(new PrintWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8),

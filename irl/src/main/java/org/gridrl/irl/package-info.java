@@ -1,10 +1,38 @@
 /**
- * Inverse reinforcement learning: recover a reward from demonstrations.
+ * Inverse reinforcement learning with known dynamics: recover a state reward r(s) from
+ * demonstrations on a {@link org.gridrl.core.mdp.TabularMdp} with state features φ(s).
  *
- * <p>Planned algorithms (each arrives with its own issue and calls the kernels in
- * {@code org.gridrl.core}): max-margin feature matching and structured max-margin with slack,
- * maximum-entropy IRL and deep MaxEnt IRL (soft value iteration + state visitation from
- * {@code core.planning}), guided cost learning, GAIL and AIRL (policy-gradient kernels from
- * {@code core.pg}). Until then this module holds no classes.
+ * <p>The data: {@link org.gridrl.irl.Demonstrations} (sampled from a policy through
+ * {@code core.env.TabularEnv}, or read from CSV {@code trajectory,step,state,action}),
+ * {@link org.gridrl.irl.FeaturesCsv} ({@code state,f0,f1,...}) and an
+ * {@link org.gridrl.irl.IrlProblem} that fixes the horizon T, the start distribution of the
+ * model's expectations ({@code INIT}: the MDP's d0; {@code EMPIRICAL}: the demos' first states)
+ * and the demos' γ^t-weighted feature expectations μ_D.
+ *
+ * <p>The algorithms, each a static {@code train(problem, config[, listener])} returning an
+ * {@link org.gridrl.irl.IrlResult} (weights, reward, policy, history, config; deep MaxEnt wraps
+ * it in a model that also holds the network):
+ * <ul>
+ *   <li>{@link org.gridrl.irl.MaxEntIrl} — maximum (causal) entropy IRL, Ziebart et al. 2008 /
+ *       2010, linear reward. Backward pass: {@code SoftValueIteration.solveFiniteHorizon} (or
+ *       {@code solve} for the discounted variant); forward pass: {@code StateVisitation};
+ *       gradient E[μ] − μ_D of the convex dual ({@link org.gridrl.irl.MaxEntObjective}); Adam or
+ *       exponentiated gradient; L2.</li>
+ *   <li>{@link org.gridrl.irl.DeepMaxEntIrl} — maximum-entropy deep IRL, Wulfmeier et al. 2015:
+ *       the same objective with an MLP reward ({@code core.nn.Mlp}); the visitation gradient
+ *       D − D̂ is back-propagated through the network by {@code core.autodiff.Tape.vjp};
+ *       {@code core.optim.Adam}; weight decay.</li>
+ *   <li>{@link org.gridrl.irl.MaxMarginIrl} — the projection method of Abbeel &amp; Ng 2004 and
+ *       structured max-margin with slack (Ratliff, Bagnell &amp; Zinkevich 2006) by subgradient with
+ *       loss-augmented planning. Planning: {@code ValueIteration}; feature expectations:
+ *       {@code StateVisitation.finiteHorizon}.</li>
+ * </ul>
+ * No method here has its own value iteration: all planning goes through {@code core.planning}.
+ * Metrics (expected value difference, reward correlation, policy agreement, log-likelihood) are
+ * in {@link org.gridrl.irl.metrics}. Every method reports namespaced metrics
+ * ({@code irl/feature_gap}, {@code irl/log_likelihood}, ...) through a
+ * {@link org.gridrl.core.util.TrainingListener}.
+ *
+ * <p>Guided cost learning, GAIL and AIRL are not here yet.
  */
 package org.gridrl.irl;

@@ -1,5 +1,7 @@
 package org.gridrl.benchmarks.experiments;
 
+import org.gridrl.benchmarks.experiments.irl.IrlGridWorld;
+import org.gridrl.benchmarks.experiments.irl.IrlSweep;
 import org.gridrl.benchmarks.runner.Registry;
 
 /** The standard experiments, in the order {@code gridrl list} shows them. */
@@ -11,6 +13,9 @@ public final class Experiments {
   /** A fresh registry holding every standard experiment. */
   public static Registry registry() {
     return new Registry().register(new Quickstart())
+        .register(new IrlGridWorld())
+        .register(IrlSweep.objectWorld())
+        .register(IrlSweep.binaryWorld())
         .register(new org.gridrl.benchmarks.experiments.pg.PgFourRooms())
         .register(new org.gridrl.benchmarks.experiments.pg.PgPointNavigation());
   }

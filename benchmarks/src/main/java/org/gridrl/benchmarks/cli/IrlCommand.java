@@ -1,0 +1,236 @@
+package org.gridrl.benchmarks.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.gridrl.core.mdp.MdpFormat;
+import org.gridrl.core.mdp.StateFeatures;
+import org.gridrl.core.mdp.TabularMdp;
+import org.gridrl.core.mdp.TabularPolicy;
+import org.gridrl.core.util.Numbers;
+import org.gridrl.irl.DeepMaxEntIrl;
+import org.gridrl.irl.DeepMaxEntIrlConfig;
+import org.gridrl.irl.Demonstrations;
+import org.gridrl.irl.FeaturesCsv;
+import org.gridrl.irl.IrlProblem;
+import org.gridrl.irl.IrlResult;
+import org.gridrl.irl.MaxEntIrl;
+import org.gridrl.irl.MaxEntIrlConfig;
+import org.gridrl.irl.MaxMarginConfig;
+import org.gridrl.irl.MaxMarginIrl;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code gridrl irl maxent|deep-maxent|max-margin --mdp FILE --features CSV --demos CSV
+ * [--horizon H] [--l2 λ] [--start init|empirical] [--out DIR]}: inverse RL on a user's MDP.
+ *
+ * <p>Everything is read and checked before anything is written: the MDP (text format), the
+ * features ({@code state,f0,f1,...}, a row for every state), the demonstrations
+ * ({@code trajectory,step,state,action}, states and actions of the MDP, steps below the horizon);
+ * a bad file is one line naming the file and line, exit code 2, and no output file. Then the
+ * method runs and writes {@code weights.csv} ({@code feature,weight}), {@code reward.csv}
+ * ({@code state,reward}) and {@code policy.csv} ({@code state,action,probability}: MaxEnt's
+ * and deep MaxEnt's soft-optimal π_0, max-margin's greedy optimal policy), numbers in shortest
+ * round-trip form; deep MaxEnt has no weights.csv.
+ */
+@Command(name = "irl", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = {"Inverse RL with known dynamics: fit a reward r(s) of the features to"
+        + " demonstrations and write weights.csv (feature,weight), reward.csv (state,reward) and"
+        + " policy.csv (state,action,probability).",
+        "maxent: the discounted maximum causal entropy objective: finite-horizon soft VI over T"
+        + " steps (T = the demos' length or --horizon, gamma from the MDP file, temperature 1);"
+        + " the gradient E[mu] - mu_D of the convex dual, gamma^t-weighted; Adam.",
+        "max-margin: structured max-margin with slack (Ratliff et al. 2006) by subgradient with"
+        + " loss-augmented planning; --method projection for Abbeel & Ng (2004).",
+        "deep-maxent: the same objective with an MLP reward of the features (Wulfmeier et al."
+            + " 2015), back-propagated with core.autodiff; writes reward.csv and policy.csv (no"
+            + " weights.csv); --l2 is its weight decay (default 0.1)."})
+public final class IrlCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "METHOD",
+      description = "maxent, deep-maxent or max-margin.")
+  String method;
+
+  @Option(names = "--mdp", paramLabel = "FILE", required = true,
+      description = "The MDP in gridrl's text format (docs/cli.md); its rewards are ignored.")
+  Path mdpFile;
+
+  @Option(names = "--features", paramLabel = "CSV", required = true,
+      description = "State features: header 'state,f0,f1,...', one row per state.")
+  Path featuresFile;
+
+  @Option(names = "--demos", paramLabel = "CSV", required = true,
+      description = "Demonstrations: header 'trajectory,step,state,action'.")
+  Path demosFile;
+
+  @Option(names = "--horizon", paramLabel = "H",
+      description = "The horizon T (default: the longest demonstration); no step may reach it.")
+  Integer horizon;
+
+  @Option(names = "--l2", paramLabel = "LAMBDA",
+      description = "L2 weight lambda >= 0 of (lambda/2)|w|^2 (default 0; deep-maxent: weight"
+          + " decay, default 0.1).")
+  Double l2;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+      description = "Seed of deep-maxent's initial network weights (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--start", paramLabel = "init|empirical", defaultValue = "init",
+      description = "Start E[mu] from the MDP's initial distribution (init, default) or from the"
+          + " demonstrations' first states (empirical).")
+  String start;
+
+  @Option(names = "--iterations", paramLabel = "N",
+      description = "Iteration cap (default: 200 for maxent, 100 for max-margin).")
+  Integer iterations;
+
+  @Option(names = "--learning-rate", paramLabel = "ETA",
+      description = "Step size (default: 0.1 Adam for maxent, 0.1 for max-margin).")
+  Double learningRate;
+
+  @Option(names = "--method", paramLabel = "structured|projection", defaultValue = "structured",
+      description = "The max-margin form (default ${DEFAULT-VALUE}).")
+  String maxMarginMethod;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = ".",
+      description = "Folder for the output files (created if missing). Default: the current"
+          + " folder.")
+  Path out;
+
+  private final Io io;
+
+  /** The irl command writing to {@code io}. */
+  public IrlCommand(Io io) {
+    this.io = io;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    // 1. options, before reading any file
+    String m = method.toLowerCase(Locale.ROOT);
+    if (!List.of("maxent", "deep-maxent", "max-margin").contains(m)) {
+      throw new UsageException("METHOD must be maxent, deep-maxent or max-margin, got '" + method
+          + "'");
+    }
+    if (l2 != null && (!(l2 >= 0) || Double.isInfinite(l2))) {
+      throw new UsageException("--l2 must be finite and >= 0, got " + l2);
+    }
+    IrlProblem.Start startRule = switch (start.toLowerCase(Locale.ROOT)) {
+      case "init" -> IrlProblem.Start.INIT;
+      case "empirical" -> IrlProblem.Start.EMPIRICAL;
+      default -> throw new UsageException("--start must be init or empirical, got '" + start
+          + "'");
+    };
+    if (horizon != null && horizon < 1) {
+      throw new UsageException("--horizon must be >= 1, got " + horizon);
+    }
+    if (iterations != null && iterations < 1) {
+      throw new UsageException("--iterations must be >= 1, got " + iterations);
+    }
+    if (learningRate != null && (!(learningRate > 0) || Double.isInfinite(learningRate))) {
+      throw new UsageException("--learning-rate must be finite and > 0, got " + learningRate);
+    }
+    MaxMarginConfig.Method mmMethod = switch (maxMarginMethod.toLowerCase(Locale.ROOT)) {
+      case "structured" -> MaxMarginConfig.Method.STRUCTURED;
+      case "projection" -> MaxMarginConfig.Method.PROJECTION;
+      default -> throw new UsageException("--method must be structured or projection, got '"
+          + maxMarginMethod + "'");
+    };
+
+    // 2. every input file, checked, before anything is written
+    TabularMdp mdp = MdpFormat.read(mdpFile);
+    StateFeatures phi = FeaturesCsv.read(featuresFile, mdp.numStates());
+    Demonstrations demos = Demonstrations.read(demosFile, mdp.numStates(), mdp.numActions(),
+        horizon == null ? Integer.MAX_VALUE : horizon);
+    int horizonT = horizon == null ? demos.maxLength() : horizon;
+    IrlProblem problem = IrlProblem.of(mdp, phi, demos, horizonT, startRule);
+
+    // 3. fit
+    IrlResult result;
+    if (m.equals("deep-maxent")) {
+      DeepMaxEntIrlConfig c = DeepMaxEntIrlConfig.defaults().withSeed(seed);
+      if (l2 != null) {
+        c = c.withWeightDecay(l2);
+      }
+      if (iterations != null) {
+        c = c.withMaxIterations(iterations);
+      }
+      if (learningRate != null) {
+        c = c.withLearningRate(learningRate);
+      }
+      result = DeepMaxEntIrl.train(problem, c).result();
+    } else if (m.equals("maxent")) {
+      MaxEntIrlConfig c = MaxEntIrlConfig.defaults().withL2(l2 == null ? 0 : l2);
+      if (iterations != null) {
+        c = c.withMaxIterations(iterations);
+      }
+      if (learningRate != null) {
+        c = c.withLearningRate(learningRate);
+      }
+      result = MaxEntIrl.train(problem, c);
+    } else {
+      MaxMarginConfig c = MaxMarginConfig.defaults(mmMethod);
+      if (iterations != null) {
+        c = c.withMaxIterations(iterations);
+      }
+      if (learningRate != null) {
+        c = c.withLearningRate(learningRate);
+      }
+      result = MaxMarginIrl.train(problem, c);
+    }
+
+    // 4. write
+    Files.createDirectories(out);
+    Path weights = result.weights() == null ? null : out.resolve("weights.csv");
+    Path reward = out.resolve("reward.csv");
+    Path policy = out.resolve("policy.csv");
+    if (weights != null) {
+      try (BufferedWriter w = Files.newBufferedWriter(weights, StandardCharsets.UTF_8)) {
+        w.write("feature,weight\n");
+        for (int i = 0; i < phi.numFeatures(); i++) {
+          w.write(phi.names().get(i) + "," + Numbers.shortest(result.weights()[i]) + "\n");
+        }
+      }
+    }
+    try (BufferedWriter w = Files.newBufferedWriter(reward, StandardCharsets.UTF_8)) {
+      w.write("state,reward\n");
+      for (int s = 0; s < mdp.numStates(); s++) {
+        w.write(s + "," + Numbers.shortest(result.stateReward()[s]) + "\n");
+      }
+    }
+    TabularPolicy pi = result.policy();
+    try (BufferedWriter w = Files.newBufferedWriter(policy, StandardCharsets.UTF_8)) {
+      w.write("state,action,probability\n");
+      for (int s = 0; s < mdp.numStates(); s++) {
+        for (int a = 0; a < mdp.numActions(); a++) {
+          w.write(s + "," + a + "," + Numbers.shortest(pi.probability(s, a)) + "\n");
+        }
+      }
+    }
+    io.out().println(result.algorithm() + " on " + mdpFile + ": S = " + mdp.numStates()
+        + ", A = " + mdp.numActions() + ", k = " + phi.numFeatures() + " features, "
+        + demos.size() + " demonstrations, T = " + horizonT + ", start " + start.toLowerCase(
+            Locale.ROOT) + ", gamma " + mdp.gamma());
+    io.out().println((result.converged() ? "converged" : "stopped at the cap") + " after "
+        + result.iterations() + " iterations, final " + (m.endsWith("maxent") ? "gradient norm "
+        : mmMethod == MaxMarginConfig.Method.PROJECTION ? "margin " : "objective ")
+        + Formats.number(result.finalMetric()));
+    if (m.endsWith("maxent")) {
+      double[] ll = result.series(MaxEntIrl.LOG_LIKELIHOOD);
+      io.out().println("demo log-likelihood (gamma^t-weighted, mean per demonstration): "
+          + Formats.number(ll[0]) + " -> " + Formats.number(ll[ll.length - 1]));
+    }
+    io.out().println("wrote " + (weights == null ? "" : weights + ", ") + reward + ", " + policy);
+    io.out().flush();
+    return 0;
+  }
+}

@@ -1,0 +1,248 @@
+package org.gridrl.benchmarks.experiments.irl;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.gridrl.benchmarks.runner.Experiment;
+import org.gridrl.benchmarks.runner.Plots;
+import org.gridrl.benchmarks.runner.Progress;
+import org.gridrl.benchmarks.runner.RunContext;
+import org.gridrl.core.mdp.StateFeatures;
+import org.gridrl.core.mdp.TabularPolicy;
+import org.gridrl.core.planning.SoftValueIteration;
+import org.gridrl.core.planning.Solution;
+import org.gridrl.core.planning.ValueIteration;
+import org.gridrl.irl.Demonstrations;
+import org.gridrl.irl.IrlProblem;
+import org.gridrl.irl.metrics.IrlMetrics;
+
+/**
+ * {@code irl-objectworld} and {@code irl-binaryworld}: the protocol of Levine et al. (2011, Fig. 3)
+ * and Wulfmeier et al. (2015, Fig. 4). Per seed: draw the training world (seed) and a transfer
+ * world (seed + {@value #TRANSFER_OFFSET}); the expert is the soft-optimal policy (τ = 1,
+ * discounted) of the true reward, as in the authors' toolkit; sample the largest number of
+ * demonstrations of the configured length from the uniform start, and use its first n for each
+ * count n. Each method fits on the training world's features with E[μ] started from the demos'
+ * start states ({@code --start empirical}); its learned reward, as a function of the features, is
+ * evaluated by EVD on the training world and on the transfer world (with that world's features),
+ * and by its correlation with the true reward.
+ *
+ * <p>metrics.csv has one row per (seed, n) with iteration = n and columns
+ * {@code evd_train/METHOD/FEATURES}, {@code evd_transfer/...}, {@code corr/...}. Seeds run in
+ * parallel on {@code threads} workers; each seed's numbers depend only on the seed, so they do
+ * not depend on the thread count, and rows are written in seed order.
+ */
+public final class IrlSweep implements Experiment<IrlSweepConfig> {
+
+  /** The transfer world's seed is the training seed plus this. */
+  public static final long TRANSFER_OFFSET = 1_000_003L;
+
+  private final String name;
+  private final String world;
+
+  private IrlSweep(String name, String world) {
+    this.name = name;
+    this.world = world;
+  }
+
+  /** {@code irl-objectworld}. */
+  public static IrlSweep objectWorld() {
+    return new IrlSweep("irl-objectworld", "objectworld");
+  }
+
+  /** {@code irl-binaryworld}. */
+  public static IrlSweep binaryWorld() {
+    return new IrlSweep("irl-binaryworld", "binaryworld");
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String description() {
+    return "IRL on " + ("objectworld".equals(world) ? "ObjectWorld" : "BinaryWorld")
+        + " 32x32: EVD (training and transfer world) vs number of demonstrations, 5 seeds";
+  }
+
+  @Override
+  public Duration expectedRunTime(boolean quick) {
+    return quick ? Duration.ofSeconds(60) : Duration.ofMinutes("objectworld".equals(world) ? 6 : 3);
+  }
+
+  @Override
+  public IrlSweepConfig defaultConfig() {
+    return IrlSweepConfig.defaults(world);
+  }
+
+  @Override
+  public IrlSweepConfig quickConfig() {
+    return IrlSweepConfig.quick(world);
+  }
+
+  /** Column name of a metric of a method on a feature set. */
+  static String column(String metric, String method, String features) {
+    return metric + "/" + method + "/" + features;
+  }
+
+  /** One seed's numbers: per demo count, the row; and the learned rewards at the largest count. */
+  record SeedResult(long seed, Map<Integer, Map<String, Double>> rows,
+      Map<String, double[]> rewardsAtMax, double[] trueReward) {
+  }
+
+  /** Runs one seed (pure: depends only on the config and the seed). */
+  static SeedResult runSeed(IrlSweepConfig config, long seed) {
+    Worlds.World train = Worlds.draw(config, seed);
+    Worlds.World transfer = Worlds.draw(config, seed + TRANSFER_OFFSET);
+    TabularPolicy expert = SoftValueIteration.solve(train.mdp()).policy();
+    Solution trainStar = ValueIteration.solve(train.mdp());
+    Solution transferStar = ValueIteration.solve(transfer.mdp());
+    int maxCount = config.demoCounts().get(config.demoCounts().size() - 1);
+    Demonstrations all = Demonstrations.sample(train.mdp(), expert, maxCount,
+        config.demoLength(), seed * 31 + 7);
+    Map<Integer, Map<String, Double>> rows = new LinkedHashMap<>();
+    Map<String, double[]> rewards = new LinkedHashMap<>();
+    for (int n : config.demoCounts()) {
+      Map<String, Double> row = new LinkedHashMap<>();
+      for (String fs : config.featureSets()) {
+        StateFeatures phi = train.features(fs);
+        IrlProblem problem = IrlProblem.of(train.mdp(), phi, all.first(n), config.demoLength(),
+            IrlProblem.Start.EMPIRICAL);
+        for (String method : config.methods()) {
+          LearnedReward learned = IrlMethods.fit(method, problem, config.settings(fs, seed));
+          double[] r = learned.stateReward(phi);
+          double[] rT = learned.stateReward(transfer.features(fs));
+          row.put(column("evd_train", method, fs),
+              IrlMetrics.expectedValueDifference(train.mdp(), trainStar, r));
+          row.put(column("evd_transfer", method, fs),
+              IrlMetrics.expectedValueDifference(transfer.mdp(), transferStar, rT));
+          row.put(column("corr", method, fs), IrlMetrics.rewardCorrelation(train.trueReward(), r));
+          if (n == maxCount) {
+            rewards.put(method + "/" + fs, r);
+          }
+        }
+      }
+      rows.put(n, row);
+    }
+    return new SeedResult(seed, rows, rewards, train.trueReward());
+  }
+
+  @Override
+  public void run(IrlSweepConfig config, RunContext ctx) throws Exception {
+    List<String> columns = new ArrayList<>();
+    for (String metric : List.of("evd_train", "evd_transfer", "corr")) {
+      for (String fs : config.featureSets()) {
+        for (String m : config.methods()) {
+          columns.add(column(metric, m, fs));
+        }
+      }
+    }
+    ctx.metrics().declare(columns.toArray(new String[0]));
+    ctx.note("protocol", "expert: soft-optimal (tau 1) policy of the true reward; demos: "
+        + config.demoLength() + " steps from the uniform start, nested sets; E[mu] from the demos'"
+        + " start states; transfer world seed = seed + " + TRANSFER_OFFSET);
+    ctx.out().println(name + ": " + config.world() + " " + config.size() + "x" + config.size()
+        + ", methods " + config.methods() + ", features " + config.featureSets() + ", demos "
+        + config.demoCounts() + " x " + config.demoLength() + " steps, seeds " + config.seeds()
+        + " on " + config.threads() + " threads");
+    List<SeedResult> results = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.threads(),
+        config.seeds().size()));
+    try (Progress progress = ctx.progress("seeds", config.seeds().size())) {
+      List<Future<SeedResult>> futures = new ArrayList<>();
+      for (long seed : config.seeds()) {
+        futures.add(pool.submit(() -> runSeed(config, seed)));
+      }
+      for (Future<SeedResult> f : futures) {
+        SeedResult r;
+        try {
+          r = f.get();
+        } catch (ExecutionException e) {
+          throw e.getCause() instanceof Exception ex ? ex : e;
+        }
+        for (Map.Entry<Integer, Map<String, Double>> row : r.rows().entrySet()) {
+          ctx.row(r.seed(), row.getKey(), row.getValue());
+        }
+        int maxCount = config.demoCounts().get(config.demoCounts().size() - 1);
+        ctx.seedComplete(r.seed(), r.rows().get(maxCount));
+        results.add(r);
+        progress.step();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    writePlots(config, ctx, results);
+    printTable(config, ctx, results);
+  }
+
+  private void writePlots(IrlSweepConfig config, RunContext ctx, List<SeedResult> results)
+      throws Exception {
+    for (String fs : config.featureSets()) {
+      List<Plots.Curve> curves = new ArrayList<>();
+      for (String m : config.methods()) {
+        curves.add(Plots.Curve.of(m + " (training world)",
+            ctx.metrics().series(column("evd_train", m, fs))));
+        curves.add(Plots.Curve.of(m + " (transfer world)",
+            ctx.metrics().series(column("evd_transfer", m, fs))));
+      }
+      Plots.learningCurve(ctx.file("evd_" + fs + ".png"), config.world() + " " + config.size()
+          + "x" + config.size() + ", " + fs + " features: expected value difference",
+          "number of demonstrations", "EVD", curves, Plots.Band.MIN_MAX, false);
+      SeedResult first = results.get(0);
+      List<String> labels = new ArrayList<>(List.of("true reward"));
+      List<double[]> panels = new ArrayList<>(List.of(first.trueReward()));
+      for (String m : config.methods()) {
+        labels.add(m);
+        panels.add(first.rewardsAtMax().get(m + "/" + fs));
+      }
+      int maxCount = config.demoCounts().get(config.demoCounts().size() - 1);
+      RewardHeatMaps.write(ctx.file("rewards_" + fs + ".png"), config.world() + " seed "
+          + first.seed() + ", " + fs + " features, " + maxCount + " demonstrations: true vs"
+          + " learned reward", config.size(), config.size(), labels, panels);
+    }
+  }
+
+  private void printTable(IrlSweepConfig config, RunContext ctx, List<SeedResult> results) {
+    ctx.out().println();
+    ctx.out().println("EVD, mean ± std over " + results.size() + " seed(s) (train / transfer):");
+    StringBuilder header = new StringBuilder(String.format("%-26s", "method/features"));
+    for (int n : config.demoCounts()) {
+      header.append(String.format("%22s", "n=" + n));
+    }
+    ctx.out().println(header);
+    for (String fs : config.featureSets()) {
+      for (String m : config.methods()) {
+        StringBuilder line = new StringBuilder(String.format("%-26s", m + "/" + fs));
+        for (int n : config.demoCounts()) {
+          double[] tr = stats(results, n, column("evd_train", m, fs));
+          double[] te = stats(results, n, column("evd_transfer", m, fs));
+          line.append(String.format("%22s", String.format("%.2f±%.2f / %.2f±%.2f", tr[0], tr[1],
+              te[0], te[1])));
+        }
+        ctx.out().println(line);
+      }
+    }
+  }
+
+  /** Mean and sample standard deviation over seeds. */
+  static double[] stats(List<SeedResult> results, int n, String col) {
+    double sum = 0;
+    for (SeedResult r : results) {
+      sum += r.rows().get(n).get(col);
+    }
+    double mean = sum / results.size();
+    double ss = 0;
+    for (SeedResult r : results) {
+      double d = r.rows().get(n).get(col) - mean;
+      ss += d * d;
+    }
+    return new double[] {mean, results.size() > 1 ? Math.sqrt(ss / (results.size() - 1)) : 0};
+  }
+}

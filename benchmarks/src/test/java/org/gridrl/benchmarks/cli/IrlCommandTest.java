@@ -1,0 +1,198 @@
+package org.gridrl.benchmarks.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.gridrl.core.mdp.MdpFormat;
+import org.gridrl.core.mdp.StateFeatures;
+import org.gridrl.core.mdp.TabularMdp;
+import org.gridrl.core.mdp.TabularPolicy;
+import org.gridrl.core.planning.SoftValueIteration;
+import org.gridrl.irl.DeepMaxEntIrl;
+import org.gridrl.irl.DeepMaxEntIrlConfig;
+import org.gridrl.irl.Demonstrations;
+import org.gridrl.irl.IrlProblem;
+import org.gridrl.irl.IrlResult;
+import org.gridrl.irl.MaxEntIrl;
+import org.gridrl.irl.MaxEntIrlConfig;
+import org.gridrl.irl.MaxMarginConfig;
+import org.gridrl.irl.MaxMarginIrl;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code gridrl irl} on a small chain MDP: the written files equal what the library computes,
+ * and every bad input is one line naming the file and line, exit 2, nothing written.
+ */
+class IrlCommandTest {
+
+  /** 4 states in a ring, action 0 stays, action 1 moves on (slip 0.2 to staying); uniform d0. */
+  private static TabularMdp ring() {
+    var b = TabularMdp.builder(4, 2).gamma(0.9)
+        .initialDistribution(new double[] {0.25, 0.25, 0.25, 0.25});
+    for (int s = 0; s < 4; s++) {
+      b.transition(s, 0, s, 1.0);
+      b.transition(s, 1, (s + 1) % 4, 0.8);
+      b.transition(s, 1, s, 0.2);
+    }
+    return b.build();
+  }
+
+  private static final StateFeatures PHI = StateFeatures.of(4, 2,
+      new double[] {1, 0, 0, 0.5, 0, 1, 0.5, 0.5}, List.of("a", "b"));
+
+  @TempDir
+  Path dir;
+  Path mdpFile;
+  Path featuresFile;
+  Path demosFile;
+  Path out;
+  Demonstrations demos;
+
+  @BeforeEach
+  void writeInputs() throws IOException {
+    mdpFile = dir.resolve("ring.mdp");
+    MdpFormat.write(ring(), mdpFile);
+    featuresFile = dir.resolve("features.csv");
+    Files.writeString(featuresFile, "state,a,b\n0,1,0\n1,0,0.5\n2,0,1\n3,0.5,0.5\n");
+    TabularPolicy expert = SoftValueIteration.solve(ring().withStateRewards(
+        PHI.linear(new double[] {1, -1}, null))).policy();
+    demos = Demonstrations.sample(ring(), expert, 20, 6, 3);
+    demosFile = dir.resolve("demos.csv");
+    demos.write(demosFile);
+    out = dir.resolve("out");
+  }
+
+  private static double[] column(Path csv, int col) throws IOException {
+    return Files.readAllLines(csv).stream().skip(1)
+        .mapToDouble(l -> Double.parseDouble(l.split(",")[col])).toArray();
+  }
+
+  @Test
+  void maxent_writesTheLibrarysWeightsRewardAndPolicy() throws IOException {
+    CliRunner.Result r = CliRunner.run("irl", "maxent", "--mdp", mdpFile.toString(),
+        "--features", featuresFile.toString(), "--demos", demosFile.toString(), "--l2", "0.1",
+        "--start", "empirical", "--out", out.toString());
+    assertThat(r.err()).isEmpty();
+    assertThat(r.exitCode()).isZero();
+    IrlResult lib = MaxEntIrl.train(IrlProblem.of(ring(), PHI, demos, 6,
+        IrlProblem.Start.EMPIRICAL), MaxEntIrlConfig.defaults().withL2(0.1));
+    assertThat(Files.readAllLines(out.resolve("weights.csv")).get(0)).isEqualTo("feature,weight");
+    assertThat(column(out.resolve("weights.csv"), 1)).containsExactly(lib.weights());
+    assertThat(column(out.resolve("reward.csv"), 1)).containsExactly(lib.stateReward());
+    double[] p = column(out.resolve("policy.csv"), 2);
+    assertThat(p).hasSize(8);
+    for (int s = 0; s < 4; s++) {
+      assertThat(p[2 * s] + p[2 * s + 1]).isCloseTo(1.0, within(1e-12));
+      assertThat(p[2 * s + 1]).isEqualTo(lib.policy().probability(s, 1));
+    }
+    assertThat(r.out()).contains("demo log-likelihood");
+  }
+
+  @Test
+  void maxMargin_projectionAndStructured_writeTheLibrarysWeights() throws IOException {
+    for (String method : List.of("structured", "projection")) {
+      Path o = dir.resolve("out-" + method);
+      CliRunner.Result r = CliRunner.run("irl", "max-margin", "--mdp", mdpFile.toString(),
+          "--features", featuresFile.toString(), "--demos", demosFile.toString(), "--method",
+          method, "--horizon", "8", "--out", o.toString());
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      IrlResult lib = MaxMarginIrl.train(IrlProblem.of(ring(), PHI, demos, 8,
+          IrlProblem.Start.INIT), MaxMarginConfig.defaults(method.equals("projection")
+          ? MaxMarginConfig.Method.PROJECTION : MaxMarginConfig.Method.STRUCTURED));
+      assertThat(column(o.resolve("weights.csv"), 1)).containsExactly(lib.weights());
+    }
+  }
+
+  @Test
+  void deepMaxent_writesTheLibrarysRewardAndNoWeights() throws IOException {
+    CliRunner.Result r = CliRunner.run("irl", "deep-maxent", "--mdp", mdpFile.toString(),
+        "--features", featuresFile.toString(), "--demos", demosFile.toString(), "--iterations",
+        "30", "--seed", "5", "--out", out.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    DeepMaxEntIrl.Model lib = DeepMaxEntIrl.train(IrlProblem.of(ring(), PHI, demos, 6,
+        IrlProblem.Start.INIT), DeepMaxEntIrlConfig.defaults().withMaxIterations(30).withSeed(5));
+    assertThat(column(out.resolve("reward.csv"), 1)).containsExactly(lib.result().stateReward());
+    assertThat(Files.exists(out.resolve("weights.csv"))).isFalse();
+    assertThat(Files.readAllLines(out.resolve("policy.csv"))).hasSize(1 + 8);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "features missing a state|features|state,a,b\\n0,1,0\\n1,0,0.5\\n3,0.5,0.5\\n"
+          + "|features.csv:4: state 2 has no row",
+      "features ragged row|features|state,a,b\\n0,1,0\\n1,0\\n2,0,1\\n3,0.5,0.5\\n"
+          + "|features.csv:3: ragged row",
+      "demos unknown state|demos|trajectory,step,state,action\\n0,0,1,1\\n0,1,9,0\\n"
+          + "|demos.csv:3: unknown state 9",
+      "demos unknown action|demos|trajectory,step,state,action\\n0,0,1,2\\n"
+          + "|demos.csv:2: unknown action 2",
+      "demos step gap|demos|trajectory,step,state,action\\n0,0,1,1\\n0,2,1,0\\n"
+          + "|demos.csv:3: trajectory 0: expected step 1, got 2",
+      "mdp bad probability|mdp|states 2\\nactions 1\\ngamma 0.9\\ntransition 0 0 1 1.5\\n"
+          + "|ring.mdp:4:",
+  })
+  void badFile_oneLineNamingFileAndLine_exit2_nothingWritten(String name, String which,
+      String content, String expected) throws IOException {
+    Path target = switch (which) {
+      case "features" -> featuresFile;
+      case "demos" -> demosFile;
+      default -> mdpFile;
+    };
+    Files.writeString(target, content.replace("\\n", "\n"));
+    CliRunner.Result r = CliRunner.run("irl", "maxent", "--mdp", mdpFile.toString(),
+        "--features", featuresFile.toString(), "--demos", demosFile.toString(), "--out",
+        out.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err().lines().count()).isEqualTo(1);
+    assertThat(r.err()).startsWith("gridrl: ").contains(dir.resolve(expected.split(":")[0])
+        .toString() + expected.substring(expected.indexOf(':')));
+    assertThat(Files.exists(out)).isFalse();
+  }
+
+  @Test
+  void horizonShorterThanDemos_namesTheDemoLine_exit2_nothingWritten() {
+    CliRunner.Result r = CliRunner.run("irl", "maxent", "--mdp", mdpFile.toString(),
+        "--features", featuresFile.toString(), "--demos", demosFile.toString(), "--horizon",
+        "4", "--out", out.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    // rows of trajectory 0 are lines 2..7; step 4 is line 6
+    assertThat(r.err().strip()).isEqualTo("gridrl: " + demosFile
+        + ":6: trajectory 0 step 4 is beyond the horizon 4 (steps must be < 4)");
+    assertThat(Files.exists(out)).isFalse();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "negative l2|--l2|-1|--l2 must be finite and >= 0, got -1.0",
+      "bad start|--start|middle|--start must be init or empirical, got 'middle'",
+      "zero horizon|--horizon|0|--horizon must be >= 1, got 0",
+  })
+  void badOption_oneLineNamingIt_exit2(String name, String option, String value,
+      String expected) {
+    CliRunner.Result r = CliRunner.run("irl", "maxent", "--mdp", mdpFile.toString(),
+        "--features", featuresFile.toString(), "--demos", demosFile.toString(), option, value,
+        "--out", out.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("gridrl: " + expected);
+    assertThat(Files.exists(out)).isFalse();
+  }
+
+  @Test
+  void missingFile_namesIt_exit2() {
+    CliRunner.Result r = CliRunner.run("irl", "maxent", "--mdp", mdpFile.toString(),
+        "--features", dir.resolve("nope.csv").toString(), "--demos", demosFile.toString(),
+        "--out", out.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("nope.csv");
+    assertThat(Stream.of(out).anyMatch(Files::exists)).isFalse();
+  }
+}

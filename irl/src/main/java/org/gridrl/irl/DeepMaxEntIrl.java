@@ -1,0 +1,219 @@
+package org.gridrl.irl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.ejml.data.DMatrixRMaj;
+import org.gridrl.core.autodiff.Tape;
+import org.gridrl.core.autodiff.Tensor;
+import org.gridrl.core.mdp.StateFeatures;
+import org.gridrl.core.nn.Init;
+import org.gridrl.core.nn.Mlp;
+import org.gridrl.core.optim.Adam;
+import org.gridrl.core.util.MetricsRecorder;
+import org.gridrl.core.util.Rng;
+import org.gridrl.core.util.TrainingListener;
+
+/**
+ * Maximum-entropy deep IRL (Wulfmeier, Ondrúška &amp; Posner 2015): the reward is an MLP of the
+ * scaled features, r(s) = f_θ((φ(s) − m)/σ) with m, σ per feature from the training states
+ * ({@link DeepMaxEntIrlConfig.InputScaling}), fitted to the same objective as
+ * {@link MaxEntIrl} ({@link MaxEntObjective}):
+ * <pre>
+ *   min_θ g(r_θ) + (λ/2)|θ|²,   ∇_θ = J_θᵀ (D − D̂) + λθ,   J_θ = ∂r_θ/∂θ (S × |θ|)
+ * </pre>
+ * Each iteration: forward the network over all S states on a {@code core.autodiff.Tape}; soft
+ * VI and state visitation for r_θ (core.planning) give ∂g/∂r = D − D̂ (the visitation gradient,
+ * E[μ] − μ_D in state space); its vector-Jacobian product through the network
+ * ({@code Tape.vjp}) is ∇_θ g; add the weight decay; an Adam step (core.optim). The scaling
+ * m, σ (σ = 1 for a constant feature) is part of the model, so a transfer world's features go
+ * through the same map. Metrics as
+ * MaxEnt: {@value MaxEntIrl#DUAL}, {@value MaxEntIrl#LOG_LIKELIHOOD}, {@value
+ * MaxEntIrl#FEATURE_GAP} = |Φᵀ(D − D̂)|₂ on the raw features, {@value MaxEntIrl#GRADIENT_NORM}
+ * = |∇_θ|₂.
+ */
+public final class DeepMaxEntIrl {
+
+  private DeepMaxEntIrl() {
+  }
+
+  /**
+   * A fitted network reward.
+   *
+   * @param result reward, policy, history (weights null)
+   * @param network f_θ. Its parameters are this model's; do not train it further in place.
+   * @param mean m per feature (see {@link DeepMaxEntIrlConfig.InputScaling})
+   * @param scale σ per feature (1 for a constant feature)
+   */
+  public record Model(IrlResult result, Mlp network, double[] mean, double[] scale) {
+
+    /** r(s) = f_θ((φ(s) − m)/σ) for every state of a world with the same feature columns. */
+    public double[] reward(StateFeatures phi) {
+      if (phi.numFeatures() != mean.length) {
+        throw new IllegalArgumentException("the network takes " + mean.length
+            + " features, got " + phi.numFeatures());
+      }
+      Tape tape = new Tape();
+      Tensor r = network.forward(tape, tape.constant(standardised(phi, mean, scale)));
+      return r.value().data.clone();
+    }
+  }
+
+  /** Fits without a listener. */
+  public static Model train(IrlProblem problem, DeepMaxEntIrlConfig config) {
+    return train(problem, config, TrainingListener.NONE);
+  }
+
+  /**
+   * Fits a network reward.
+   *
+   * @param problem MDP, features, demonstrations, horizon, start. Not modified.
+   * @param config hyperparameters and the seed of the initial weights.
+   * @param listener receives the metrics each iteration; null means none.
+   */
+  public static Model train(IrlProblem problem, DeepMaxEntIrlConfig config,
+      TrainingListener listener) {
+    Objects.requireNonNull(problem, "problem");
+    Objects.requireNonNull(config, "config");
+    final MetricsRecorder recorder = new MetricsRecorder();
+    final TrainingListener l = new Listeners(recorder, listener);
+    final MaxEntObjective objective = new MaxEntObjective(problem, config.horizon(),
+        config.temperature());
+    final StateFeatures phi = problem.features();
+    final int numStates = phi.numStates();
+    final int k = phi.numFeatures();
+
+    final double[] mean = new double[k];
+    final double[] scale = new double[k];
+    final boolean minMax = config.inputScaling() == DeepMaxEntIrlConfig.InputScaling.MIN_MAX;
+    for (int i = 0; i < k; i++) {
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      double sum = 0;
+      for (int s = 0; s < numStates; s++) {
+        lo = Math.min(lo, phi.get(s, i));
+        hi = Math.max(hi, phi.get(s, i));
+        sum += phi.get(s, i);
+      }
+      if (minMax) {
+        mean[i] = lo;
+        scale[i] = hi > lo ? hi - lo : 1;
+        continue;
+      }
+      mean[i] = sum / numStates;
+      double ss = 0;
+      for (int s = 0; s < numStates; s++) {
+        double d = phi.get(s, i) - mean[i];
+        ss += d * d;
+      }
+      double sd = Math.max(Math.sqrt(ss / numStates), (hi - lo) / 4);
+      scale[i] = sd > 0 ? sd : 1;
+    }
+    final DMatrixRMaj x = standardised(phi, mean, scale);
+
+    int[] sizes = new int[config.hidden().size() + 2];
+    sizes[0] = k;
+    for (int i = 0; i < config.hidden().size(); i++) {
+      sizes[i + 1] = config.hidden().get(i);
+    }
+    sizes[sizes.length - 1] = 1;
+    final Mlp net = new Mlp(sizes, config.activation(), Init.xavierUniform(),
+        new Rng(config.seed()));
+    final List<DMatrixRMaj> theta = net.parameterValues();
+    final Adam adam = new Adam(theta, Adam.Config.defaults().withLearningRate(
+        config.learningRate()));
+    final List<DMatrixRMaj> grads = new ArrayList<>();
+    final List<DMatrixRMaj> rawGrads = new ArrayList<>();
+    for (DMatrixRMaj p : theta) {
+      grads.add(new DMatrixRMaj(p.numRows, p.numCols));
+      rawGrads.add(new DMatrixRMaj(p.numRows, p.numCols));
+    }
+    final double lambda = config.weightDecay();
+    final double[] reward = new double[numStates];
+    final double[] gradR = new double[numStates];
+    final double[] gap = new double[k];
+    final DMatrixRMaj seed = new DMatrixRMaj(numStates, 1);
+
+    final long start = System.nanoTime();
+    MaxEntObjective.Evaluation eval = null;
+    double gradNorm = Double.NaN;
+    boolean converged = false;
+    int it = 0;
+    while (it < config.maxIterations()) {
+      it++;
+      eval = backward(objective, net, x, reward, gradR, seed, rawGrads);
+      double sq = 0;
+      double thetaSq = 0;
+      for (int i = 0; i < theta.size(); i++) {
+        double[] gi = rawGrads.get(i).data;
+        double[] pi = theta.get(i).data;
+        double[] out = grads.get(i).data;
+        for (int j = 0, n = theta.get(i).getNumElements(); j < n; j++) {
+          out[j] = gi[j] + lambda * pi[j];
+          sq += out[j] * out[j];
+          thetaSq += pi[j] * pi[j];
+        }
+      }
+      gradNorm = Math.sqrt(sq);
+      IrlProblem.transposeTimes(phi, gradR, gap);
+      double gapSq = 0;
+      for (double v : gap) {
+        gapSq += v * v;
+      }
+      l.onScalar(it, MaxEntIrl.DUAL, eval.dual() + 0.5 * lambda * thetaSq);
+      l.onScalar(it, MaxEntIrl.LOG_LIKELIHOOD, eval.logLikelihood());
+      l.onScalar(it, MaxEntIrl.FEATURE_GAP, Math.sqrt(gapSq));
+      l.onScalar(it, MaxEntIrl.GRADIENT_NORM, gradNorm);
+      l.onIterationEnd(it, (System.nanoTime() - start) * 1e-9);
+      if (gradNorm < config.gradientTolerance()) {
+        converged = true;
+        break;
+      }
+      if (it == config.maxIterations()) {
+        break;
+      }
+      adam.step(grads);
+    }
+    IrlResult result = new IrlResult("deep-maxent", null, reward.clone(), eval.policies()[0], it,
+        converged, gradNorm, recorder.rows(), config);
+    return new Model(result, net, mean, scale);
+  }
+
+  /**
+   * One forward and backward pass: r = f_θ(x) on a fresh tape, the objective at r (which fills
+   * ∂g/∂r), and ∇_θ g = J_θᵀ ∂g/∂r by a vector-Jacobian product.
+   *
+   * @param x the scaled features, S×k. Not modified.
+   * @param reward r(s), length S. Modified.
+   * @param gradR ∂g/∂r, length S. Modified.
+   * @param seed an S×1 work matrix. Modified.
+   * @param gradTheta ∇_θ g, one matrix per parameter in order. Modified.
+   * @return the objective's evaluation at r
+   */
+  static MaxEntObjective.Evaluation backward(MaxEntObjective objective, Mlp net, DMatrixRMaj x,
+      double[] reward, double[] gradR, DMatrixRMaj seed, List<DMatrixRMaj> gradTheta) {
+    Tape tape = new Tape();
+    List<Tensor> params = net.bind(tape);
+    Tensor r = net.forward(tape, tape.constant(x), params);
+    System.arraycopy(r.value().data, 0, reward, 0, reward.length);
+    MaxEntObjective.Evaluation eval = objective.evaluate(reward, gradR);
+    System.arraycopy(gradR, 0, seed.data, 0, gradR.length);
+    List<Tensor> g = tape.vjp(r, tape.constant(seed), params, false);
+    for (int i = 0; i < g.size(); i++) {
+      gradTheta.get(i).setTo(g.get(i).value());
+    }
+    return eval;
+  }
+
+  /** The S×k matrix (φ(s) − m)/σ. */
+  static DMatrixRMaj standardised(StateFeatures phi, double[] mean, double[] scale) {
+    final int k = phi.numFeatures();
+    DMatrixRMaj x = new DMatrixRMaj(phi.numStates(), k);
+    for (int s = 0; s < phi.numStates(); s++) {
+      for (int i = 0; i < k; i++) {
+        x.data[s * k + i] = (phi.get(s, i) - mean[i]) / scale[i];
+      }
+    }
+    return x;
+  }
+}

@@ -1,0 +1,167 @@
+package org.gridrl.irl;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.ejml.data.DMatrixRMaj;
+import org.gridrl.core.mdp.StateFeatures;
+import org.gridrl.core.util.MetricsRecorder;
+import org.gridrl.core.util.TrainingListener;
+
+/**
+ * Maximum-entropy IRL with a linear reward r(s) = φ(s)ᵀw (Ziebart et al. 2008; the discounted
+ * causal form of Ziebart, Bagnell &amp; Dey 2010). It minimises the convex dual
+ * <pre>
+ *   g(w) + (λ/2)|w|²,   g(w) = Σ_s d0(s) V_0(s) − wᵀμ_D,   ∇_w = E[μ] − μ_D + λw
+ * </pre>
+ * of {@link MaxEntObjective}, the lecture's loop:
+ * <ol>
+ *   <li>r = Φw;</li>
+ *   <li>backward pass: soft value iteration for r (core.planning.SoftValueIteration);</li>
+ *   <li>forward pass: discounted state visitation D of the soft-optimal policy from d0
+ *       (core.planning.StateVisitation);</li>
+ *   <li>gradient E[μ] − μ_D + λw with E[μ] = ΦᵀD; stop if its norm is below the tolerance;</li>
+ *   <li>an Adam or exponentiated-gradient step on w.</li>
+ * </ol>
+ * Weights start at 0 (the uniform-policy reward), so a fit is deterministic. Each iteration
+ * reports {@value #DUAL}, {@value #LOG_LIKELIHOOD} (the γ^t-weighted demo log-likelihood,
+ * mean over demonstrations), {@value #FEATURE_GAP} = |E[μ] − μ_D|₂ and {@value #GRADIENT_NORM}
+ * (with the L2 term). The returned weights are the last evaluated ones.
+ */
+public final class MaxEntIrl {
+
+  /** g(w) + (λ/2)|w|². */
+  public static final String DUAL = "irl/dual";
+  /** (1/N) Σ_n Σ_t γ^t log π_t(a_t|s_t). */
+  public static final String LOG_LIKELIHOOD = "irl/log_likelihood";
+  /** |E[μ] − μ_D|₂. */
+  public static final String FEATURE_GAP = "irl/feature_gap";
+  /** |∇_w|₂ including the L2 term. */
+  public static final String GRADIENT_NORM = "irl/gradient_norm";
+
+  private MaxEntIrl() {
+  }
+
+  /** Fits without a listener. */
+  public static IrlResult train(IrlProblem problem, MaxEntIrlConfig config) {
+    return train(problem, config, TrainingListener.NONE);
+  }
+
+  /**
+   * Fits a linear reward.
+   *
+   * @param problem MDP, features, demonstrations, horizon, start. Not modified.
+   * @param config hyperparameters.
+   * @param listener receives the metrics above each iteration; null means none.
+   * @return weights, state reward, the soft-optimal π_0 and the history
+   */
+  public static IrlResult train(IrlProblem problem, MaxEntIrlConfig config,
+      TrainingListener listener) {
+    Objects.requireNonNull(problem, "problem");
+    Objects.requireNonNull(config, "config");
+    final MetricsRecorder recorder = new MetricsRecorder();
+    final TrainingListener l = new Listeners(recorder, listener);
+    final MaxEntObjective objective = new MaxEntObjective(problem, config.horizon(),
+        config.temperature());
+    final StateFeatures phi = problem.features();
+    final int k = phi.numFeatures();
+    final int numStates = phi.numStates();
+    final double lambda = config.l2();
+
+    final double[] w = new double[k];
+    final double[] reward = new double[numStates];
+    final double[] gradR = new double[numStates];
+    final double[] gap = new double[k];
+    final double[] grad = new double[k];
+    final Step step = config.optimizer() == MaxEntIrlConfig.Optimizer.ADAM
+        ? new Adam(w, config.learningRate()) : new ExponentiatedGradient(k, config.learningRate());
+
+    final long start = System.nanoTime();
+    MaxEntObjective.Evaluation eval = null;
+    double gradNorm = Double.NaN;
+    boolean converged = false;
+    int it = 0;
+    while (it < config.maxIterations()) {
+      it++;
+      phi.linear(w, reward);
+      eval = objective.evaluate(reward, gradR);
+      IrlProblem.transposeTimes(phi, gradR, gap);
+      double sq = 0;
+      double gapSq = 0;
+      double wSq = 0;
+      for (int i = 0; i < k; i++) {
+        grad[i] = gap[i] + lambda * w[i];
+        sq += grad[i] * grad[i];
+        gapSq += gap[i] * gap[i];
+        wSq += w[i] * w[i];
+      }
+      gradNorm = Math.sqrt(sq);
+      l.onScalar(it, DUAL, eval.dual() + 0.5 * lambda * wSq);
+      l.onScalar(it, LOG_LIKELIHOOD, eval.logLikelihood());
+      l.onScalar(it, FEATURE_GAP, Math.sqrt(gapSq));
+      l.onScalar(it, GRADIENT_NORM, gradNorm);
+      l.onIterationEnd(it, (System.nanoTime() - start) * 1e-9);
+      if (gradNorm < config.gradientTolerance()) {
+        converged = true;
+        break;
+      }
+      if (it == config.maxIterations()) {
+        break;
+      }
+      step.apply(grad, w);
+    }
+    return new IrlResult("maxent", w, reward.clone(), eval.policies()[0], it, converged,
+        gradNorm, recorder.rows(), config);
+  }
+
+  /** A first-order update of w from a gradient; allocation-free after construction. */
+  interface Step {
+    /** w ← w − step(∇). */
+    void apply(double[] grad, double[] w);
+  }
+
+  /** Adam (Kingma &amp; Ba 2015) from core.optim, over w wrapped as a k×1 matrix. */
+  static final class Adam implements Step {
+    private final org.gridrl.core.optim.Adam adam;
+    private final DMatrixRMaj gradient;
+    private final List<DMatrixRMaj> gradients;
+
+    Adam(double[] w, double lr) {
+      this.adam = new org.gridrl.core.optim.Adam(List.of(DMatrixRMaj.wrap(w.length, 1, w)),
+          org.gridrl.core.optim.Adam.Config.defaults().withLearningRate(lr));
+      this.gradient = new DMatrixRMaj(w.length, 1);
+      this.gradients = List.of(gradient);
+    }
+
+    @Override
+    public void apply(double[] grad, double[] w) {
+      System.arraycopy(grad, 0, gradient.data, 0, grad.length);
+      adam.step(gradients);
+    }
+  }
+
+  /** EG±: w = u − v, u ← u·exp(−η∇), v ← v·exp(η∇), u = v = 1 at the start. */
+  static final class ExponentiatedGradient implements Step {
+    private final double lr;
+    private final double[] u;
+    private final double[] v;
+
+    ExponentiatedGradient(int k, double lr) {
+      this.lr = lr;
+      this.u = new double[k];
+      this.v = new double[k];
+      Arrays.fill(u, 1);
+      Arrays.fill(v, 1);
+    }
+
+    @Override
+    public void apply(double[] grad, double[] w) {
+      for (int i = 0; i < w.length; i++) {
+        final double e = Math.exp(-lr * grad[i]);
+        u[i] *= e;
+        v[i] /= e;
+        w[i] = u[i] - v[i];
+      }
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package org.gridrl.irl;
+
+import java.util.Objects;
+import org.gridrl.core.mdp.TabularMdp;
+import org.gridrl.core.mdp.TabularPolicy;
+import org.gridrl.core.planning.FiniteHorizonSolution;
+import org.gridrl.core.planning.SoftValueIteration;
+import org.gridrl.core.planning.SoftViConfig;
+import org.gridrl.core.planning.Solution;
+import org.gridrl.core.planning.StateVisitation;
+
+/**
+ * The maximum (causal) entropy IRL objective as a function of a state reward r(s) (Ziebart et
+ * al. 2008; Ziebart, Bagnell &amp; Dey 2010), for a fixed {@link IrlProblem} with γ, T, start
+ * distribution d0 and the demos' discounted visitation D̂:
+ * <pre>
+ *   backward pass:  soft VI for r (temperature τ):  V_t, Q_t, π_t = exp((Q_t − V_t)/τ)
+ *   forward pass:   D(s) = Σ_t γ^t Pr(s_t = s) under π_t from d0          (terminals left out)
+ *   dual:           g(r) = Σ_s d0(s) V_0(s) − Σ_s r(s) D̂(s)
+ *   gradient:       ∂g/∂r(s) = D(s) − D̂(s),   so for r = Φw:  ∇_w g = E[μ] − μ_D
+ *   log-likelihood: ℓ(r) = (1/N) Σ_n Σ_t γ^t log π_t(a_t|s_t)   (non-terminal steps)
+ * </pre>
+ * {@link Horizon#FINITE} is the pinned objective: T steps of finite-horizon soft VI
+ * ({@link SoftValueIteration#solveFiniteHorizon}) with γ from the MDP, the time-dependent
+ * policies π_t, t &lt; T, and {@link StateVisitation#finiteHorizon} with discount γ.
+ * {@link Horizon#DISCOUNTED} is the stationary infinite-horizon variant: discounted soft VI to
+ * its tolerance, one policy π, D = {@link StateVisitation#discounted}; D̂ still sums the whole
+ * demonstrations with γ^t. g is convex in w; its minimiser matches the feature expectations and
+ * is unique up to the null space of Φ restricted to the states that matter. With deterministic
+ * dynamics and the empirical start, ℓ(r) = wᵀμ_D − Σ d0 V_0 = −g, so ∇ℓ = μ_D − E[μ] too.
+ *
+ * <p>Terminal states have no reward to collect (V = 0 there), so their visits count in neither
+ * D nor D̂ and the gradient above is exact. Instances are immutable and thread-safe.
+ */
+public final class MaxEntObjective {
+
+  /** Finite-horizon (time-dependent policies) or discounted (one stationary policy). */
+  public enum Horizon {
+    /** T-step finite-horizon soft VI, π_t for t &lt; T (the pinned objective). */
+    FINITE,
+    /** Discounted infinite-horizon soft VI, one stationary π. */
+    DISCOUNTED
+  }
+
+  /**
+   * One evaluation of the objective at a reward.
+   *
+   * @param dual g(r)
+   * @param logLikelihood ℓ(r)
+   * @param policies π_t for t &lt; T ({@link Horizon#FINITE}) or the one stationary π
+   *     ({@link Horizon#DISCOUNTED}, length 1)
+   * @param startValue Σ_s d0(s) V_0(s)
+   */
+  public record Evaluation(double dual, double logLikelihood, TabularPolicy[] policies,
+      double startValue) {
+  }
+
+  private final IrlProblem problem;
+  private final Horizon horizon;
+  private final double temperature;
+  private final SoftViConfig discountedConfig;
+
+  /**
+   * The objective of a problem.
+   *
+   * @param problem the IRL problem. Not modified.
+   * @param horizon finite or discounted
+   * @param temperature τ &gt; 0 (1 in the pinned objective)
+   */
+  public MaxEntObjective(IrlProblem problem, Horizon horizon, double temperature) {
+    this.problem = Objects.requireNonNull(problem, "problem");
+    this.horizon = Objects.requireNonNull(horizon, "horizon");
+    if (!(temperature > 0) || Double.isInfinite(temperature)) {
+      throw new IllegalArgumentException("temperature must be finite and > 0, got "
+          + temperature);
+    }
+    this.temperature = temperature;
+    this.discountedConfig = SoftViConfig.defaults().withTemperature(temperature);
+  }
+
+  /** The problem. */
+  public IrlProblem problem() {
+    return problem;
+  }
+
+  /** Finite or discounted. */
+  public Horizon horizon() {
+    return horizon;
+  }
+
+  /**
+   * Evaluates g, ℓ and the gradient ∂g/∂r = D − D̂ at a state reward.
+   *
+   * @param stateReward r(s), length S, finite. Not modified.
+   * @param gradient ∂g/∂r(s) = D(s) − D̂(s), length S, or null. Modified.
+   * @return g, ℓ and the policies
+   */
+  public Evaluation evaluate(double[] stateReward, double[] gradient) {
+    final TabularMdp mdp = problem.mdp();
+    final int numStates = mdp.numStates();
+    if (stateReward.length != numStates) {
+      throw new IllegalArgumentException("reward must have length S = " + numStates + ", got "
+          + stateReward.length);
+    }
+    if (gradient != null && gradient.length != numStates) {
+      throw new IllegalArgumentException("gradient must have length S = " + numStates
+          + ", got " + gradient.length);
+    }
+    final TabularMdp withReward = mdp.withStateRewards(stateReward);
+    final double[] d0 = problem.startDistribution();
+    final double gamma = mdp.gamma();
+    final TabularPolicy[] policies;
+    final double[] v0;
+    final double logLik;
+    if (horizon == Horizon.FINITE) {
+      FiniteHorizonSolution sol = SoftValueIteration.solveFiniteHorizon(withReward,
+          problem.horizon(), temperature, null, gamma);
+      policies = sol.policies();
+      v0 = sol.v()[0];
+      logLik = logLikelihood(sol.q(), sol.v(), false);
+    } else {
+      Solution sol = SoftValueIteration.solve(withReward, discountedConfig);
+      policies = new TabularPolicy[] {sol.policy()};
+      v0 = sol.v();
+      logLik = logLikelihood(new double[][] {sol.q()}, new double[][] {sol.v()}, true);
+    }
+    double startValue = 0;
+    double linear = 0;
+    final double[] dHat = problem.empiricalVisitation();
+    for (int s = 0; s < numStates; s++) {
+      startValue += d0[s] * v0[s];
+      linear += stateReward[s] * dHat[s];
+    }
+    if (gradient != null) {
+      double[] d = visitation(policies);
+      for (int s = 0; s < numStates; s++) {
+        gradient[s] = d[s] - dHat[s];
+      }
+    }
+    return new Evaluation(startValue - linear, logLik, policies, startValue);
+  }
+
+  /**
+   * The model's discounted visitation D(s) under the given policies from the problem's start,
+   * with terminal states left out.
+   *
+   * @param policies π_t for t &lt; T (finite) or one stationary π (discounted). Not modified.
+   */
+  public double[] visitation(TabularPolicy[] policies) {
+    final TabularMdp mdp = problem.mdp();
+    final double[] d = horizon == Horizon.FINITE
+        ? StateVisitation.finiteHorizon(mdp, policies, problem.startDistribution(), mdp.gamma())
+        : StateVisitation.discounted(mdp, policies[0], problem.startDistribution());
+    for (int s = 0; s < d.length; s++) {
+      if (mdp.isTerminal(s)) {
+        d[s] = 0;
+      }
+    }
+    return d;
+  }
+
+  /** ℓ = (1/N) Σ_n Σ_t γ^t (Q_t(s,a) − V_t(s))/τ over non-terminal steps t &lt; T. */
+  private double logLikelihood(double[][] q, double[][] v, boolean stationary) {
+    final Demonstrations demos = problem.demos();
+    final TabularMdp mdp = problem.mdp();
+    final int numActions = mdp.numActions();
+    final double gamma = mdp.gamma();
+    final int horizonT = problem.horizon();
+    double total = 0;
+    for (int n = 0; n < demos.size(); n++) {
+      double c = 1;
+      final int len = Math.min(demos.length(n), horizonT);
+      for (int t = 0; t < len; t++) {
+        final int s = demos.state(n, t);
+        if (!mdp.isTerminal(s)) {
+          final int k = stationary ? 0 : t;
+          total += c * (q[k][s * numActions + demos.action(n, t)] - v[k][s]) / temperature;
+        }
+        c *= gamma;
+      }
+    }
+    return total / demos.size();
+  }
+}
