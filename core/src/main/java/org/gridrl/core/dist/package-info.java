@@ -4,6 +4,8 @@
  * org.gridrl.core.dist.Categorical} (from logits) and {@link org.gridrl.core.dist.DiagGaussian}
  * (mean and log standard deviation), each with sampling from a seeded
  * {@link org.gridrl.core.util.Rng}; the Gaussian also has the reparameterised sample
- * x = μ + σ ⊙ ε.
+ * x = μ + σ ⊙ ε. {@link org.gridrl.core.dist.TanhGaussian} is SAC's squashed Gaussian
+ * a = tanh(μ + σ ⊙ ε), whose log-probability carries the stable change-of-variables correction
+ * log(1 − tanh(u)²) = 2·(log 2 − u − softplus(−2u)).
  */
 package org.gridrl.core.dist;

@@ -8,7 +8,9 @@
  * loss) on core.autodiff tensors. Algorithms, each a config record and a {@code train} whose
  * steps are the lecture's steps: {@link org.gridrl.core.pg.Reinforce} (Williams 1992, with a
  * learned baseline), {@link org.gridrl.core.pg.A2c} (Mnih et al. 2016, synchronous),
- * {@link org.gridrl.core.pg.Ppo} (Schulman et al. 2017, clipped). Policies:
+ * {@link org.gridrl.core.pg.Ppo} (Schulman et al. 2017, clipped), and off-policy
+ * {@link org.gridrl.core.pg.Sac} (Haarnoja et al. 2018: twin Q, Polyak-averaged targets,
+ * automatic temperature) over a preallocated {@link org.gridrl.core.pg.ReplayBuffer}. Policies:
  * {@link org.gridrl.core.pg.Policy} with a categorical head (core.dist.Categorical) or a
  * diagonal Gaussian head (core.dist.DiagGaussian) on a core.nn.Mlp.
  */
