@@ -67,6 +67,12 @@ class BenchMlpCommandTest {
     assertThat(ratio.get("autodiff/hand")).isCloseTo(us.get("autodiff") / us.get("hand"),
         org.assertj.core.data.Offset.offset(0.01));
     assertThat(r.out().lines().toList()).hasSize(8);
+    // the best CPU time per step cannot exceed the best wall time per step (same rounds)
+    Matcher cpu = Pattern.compile("\"variant\":\"hand\",\"us_per_step\":([0-9.]+),"
+        + "\"median_us\":[0-9.]+,\"cpu_us_per_step\":([0-9.]+)").matcher(r.out());
+    assertThat(cpu.find()).as(r.out()).isTrue();
+    assertThat(Double.parseDouble(cpu.group(2)))
+        .isLessThanOrEqualTo(Double.parseDouble(cpu.group(1)) * 1.05 + 1);
     assertThat(r.out()).contains("\"target\":1.25", "\"target\":1.5");
   }
 
