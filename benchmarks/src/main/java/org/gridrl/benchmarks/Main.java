@@ -76,6 +76,7 @@ public final class Main implements Runnable {
     cmd.addSubcommand("run", new RunCommand(registry, io));
     cmd.addSubcommand("solve", new SolveCommand(io));
     cmd.addSubcommand("render", new RenderCommand(io));
+    cmd.addSubcommand("bench", new org.gridrl.benchmarks.cli.BenchCommand());
     cmd.addSubcommand("help", new HelpCommand());
     cmd.setOut(new PrintWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8),
         true));

@@ -3,6 +3,8 @@ package org.gridrl.benchmarks.cli;
 import org.gridrl.core.planning.FiniteHorizonSolution;
 import org.gridrl.core.planning.SoftValueIteration;
 import org.gridrl.core.planning.SoftViConfig;
+import org.gridrl.core.planning.SoftViKernel;
+import org.gridrl.core.planning.SoftViSolver;
 import org.gridrl.core.planning.Solution;
 
 /** Solves a {@link Problem} as the solver options say: discounted soft VI, or finite horizon. */
@@ -19,6 +21,15 @@ final class Solver {
           options.horizon, config.temperature(), null);
       return f.atStart();
     }
-    return SoftValueIteration.solve(problem.mdp(), config);
+    if (config.kernel() == SoftViKernel.GRID) {
+      try {
+        SoftViSolver.resolveKernel(problem.mdp(), SoftViKernel.GRID, false);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--kernel grid: " + e.getMessage());
+      }
+    }
+    try (SoftViSolver solver = new SoftViSolver(options.threads)) {
+      return solver.solve(problem.mdp(), config);
+    }
   }
 }

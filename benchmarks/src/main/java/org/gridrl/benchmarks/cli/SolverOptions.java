@@ -1,6 +1,9 @@
 package org.gridrl.benchmarks.cli;
 
+import java.util.Locale;
 import org.gridrl.core.planning.SoftViConfig;
+import org.gridrl.core.planning.SoftViKernel;
+import org.gridrl.core.planning.SoftViMethod;
 import picocli.CommandLine.Option;
 
 /** The solver options shared by {@code solve} and {@code render} (a picocli mixin). */
@@ -26,6 +29,24 @@ public final class SolverOptions {
           + " Default: ${DEFAULT-VALUE}.")
   int maxIterations;
 
+  @Option(names = "--kernel", paramLabel = "auto|csr|grid", defaultValue = "auto",
+      description = "Discounted solve: the soft Bellman kernel. grid = the structured"
+          + " uniform-slip operator (grid worlds: five loads per state instead of a sparse row"
+          + " per action), csr = the generic sparse kernel, auto = grid when the MDP has that"
+          + " structure. All reach the same fixed point. Default: ${DEFAULT-VALUE}.")
+  String kernel;
+
+  @Option(names = "--solver", paramLabel = "jacobi|fast", defaultValue = "jacobi",
+      description = "Discounted solve: plain Jacobi sweeps, or fast = Anderson-accelerated"
+          + " sweeps (same stopping rule and error bound, usually several times fewer sweeps)."
+          + " Default: ${DEFAULT-VALUE}.")
+  String solver;
+
+  @Option(names = "--threads", paramLabel = "K", defaultValue = "1",
+      description = "Discounted solve: worker threads for each sweep (results are identical for"
+          + " any K). Default: ${DEFAULT-VALUE}.")
+  int threads;
+
   /** The discounted solver's settings; a bad value names its option (checked one at a time). */
   SoftViConfig config() {
     if (horizon != null && horizon < 1) {
@@ -36,7 +57,34 @@ public final class SolverOptions {
     OptionErrors.naming("--tolerance", "tolerance", () -> d.withTolerance(tolerance));
     OptionErrors.naming("--max-iterations", "maxIterations",
         () -> d.withMaxIterations(maxIterations));
-    return new SoftViConfig(temperature, tolerance, maxIterations);
+    if (threads < 1) {
+      throw new UsageException("--threads must be >= 1, got " + threads);
+    }
+    return new SoftViConfig(temperature, tolerance, maxIterations, kernel(), method());
+  }
+
+  private SoftViKernel kernel() {
+    switch (kernel.toLowerCase(Locale.ROOT)) {
+      case "auto":
+        return SoftViKernel.AUTO;
+      case "csr":
+        return SoftViKernel.CSR;
+      case "grid":
+        return SoftViKernel.GRID;
+      default:
+        throw new UsageException("--kernel must be auto, csr or grid, got '" + kernel + "'");
+    }
+  }
+
+  private SoftViMethod method() {
+    switch (solver.toLowerCase(Locale.ROOT)) {
+      case "jacobi":
+        return SoftViMethod.JACOBI;
+      case "fast":
+        return SoftViMethod.ANDERSON;
+      default:
+        throw new UsageException("--solver must be jacobi or fast, got '" + solver + "'");
+    }
   }
 
   /** One line naming the solver, e.g. "soft value iteration, temperature 1". */

@@ -10,6 +10,8 @@ public final class Experiments {
 
   /** A fresh registry holding every standard experiment. */
   public static Registry registry() {
-    return new Registry().register(new Quickstart());
+    return new Registry().register(new Quickstart())
+        .register(new org.gridrl.benchmarks.experiments.pg.PgFourRooms())
+        .register(new org.gridrl.benchmarks.experiments.pg.PgPointNavigation());
   }
 }

@@ -1,5 +1,9 @@
 /**
- * JMH benchmarks of the core kernels, run with
- * {@code java -cp benchmarks/target/gridrl.jar org.openjdk.jmh.Main NAME}.
+ * JMH benchmarks, one class per kernel family, run with
+ * {@code java -cp benchmarks/target/gridrl.jar org.openjdk.jmh.Main NAME}:
+ * {@code SoftViBenchmark} (soft value iteration: one CSR sweep, one grid sweep, whole Jacobi and
+ * Anderson solves on 1 and 2 threads), {@code MlpBenchmark} and {@code GemmBenchmark} (the
+ * autodiff MLP forward + backward against a hand-written network and EJML). Results and the
+ * yardstick comparisons are in docs/performance.md.
  */
 package org.gridrl.benchmarks.jmh;

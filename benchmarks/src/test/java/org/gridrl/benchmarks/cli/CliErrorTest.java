@@ -74,9 +74,24 @@ class CliErrorTest {
     String aFile = file("a-file", "x").toString();
     cases.add(Arguments.of(List.of("run", "quickstart", "--quick", "--out", aFile), aFile));
     cases.add(Arguments.of(List.of("solve", "--map", "open5", "--out", aFile), aFile));
+    cases.add(Arguments.of(List.of("solve", "--map", "open5", "--kernel", "dense"),
+        "--kernel must be auto, csr or grid, got 'dense'"));
+    cases.add(Arguments.of(List.of("solve", "--map", "open5", "--solver", "newton"),
+        "--solver must be jacobi or fast, got 'newton'"));
+    cases.add(Arguments.of(List.of("solve", "--map", "open5", "--threads", "0"),
+        "--threads must be >= 1, got 0"));
+    cases.add(Arguments.of(List.of("solve", "--mdp", rowSumOk(), "--kernel", "grid"),
+        "--kernel grid: kernel GRID needs uniform-slip dynamics"));
     cases.add(Arguments.of(List.of("frobnicate"), "unknown command 'frobnicate'"));
     cases.add(Arguments.of(List.of("solve", "--map", "fourrooms", "--bogus"), "--bogus"));
     return cases.stream();
+  }
+
+  /** A valid MDP whose dynamics are not uniform-slip (so the grid kernel cannot take it). */
+  private static String rowSumOk() throws IOException {
+    return file("not-grid.mdp", "states 2\nactions 2\ngamma 0.5\ntransition 0 0 1 0.7\n"
+        + "transition 0 0 0 0.3\ntransition 0 1 0 1\ntransition 1 0 0 1\n"
+        + "transition 1 1 1 0.4\ntransition 1 1 0 0.6\n").toString();
   }
 
   @ParameterizedTest

@@ -126,6 +126,25 @@ class SolveCommandTest {
   }
 
   @Test
+  void solveMap_everyKernelSolverAndThreadCount_reachesTheSameFixedPoint() throws IOException {
+    String[][] variants = {{"csr", "jacobi", "1"}, {"grid", "jacobi", "2"}, {"grid", "fast", "1"},
+        {"csr", "fast", "3"}};
+    double[] reference = null;
+    for (String[] v : variants) {
+      Path out = dir.resolve(String.join("-", v));
+      CliRunner.Result r = CliRunner.run("solve", "--map", "maze", "--slip", "0.3", "--actions",
+          "5", "--kernel", v[0], "--solver", v[1], "--threads", v[2], "--out", out.toString());
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      double[] values = column(out.resolve("values.csv"), 1);
+      if (reference == null) {
+        reference = values;
+      } else {
+        assertThat(values).as(String.join(" ", v)).containsExactly(reference, within(1e-8));
+      }
+    }
+  }
+
+  @Test
   void render_printsTheAsciiPolicy_andWritesAPng() throws IOException {
     Path png = dir.resolve("four.png");
     CliRunner.Result r = CliRunner.run("render", "--map", "fourrooms", "--goal-reward", "100",

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.gridrl.core.mdp.StateFeatures;
 import org.gridrl.core.mdp.TabularMdp;
+import org.gridrl.core.planning.UniformSlipDynamics;
 import org.gridrl.core.util.Rng;
 
 /**
@@ -218,6 +219,15 @@ public final class BinaryWorld {
           + " < 1/5 is not a uniform slip");
     }
     return moves.slip();
+  }
+
+  /**
+   * The structured dynamics for the grid kernel of soft value iteration (state reward, γ,
+   * uniform d0, no terminals), built from the move tables without the CSR arrays.
+   */
+  public UniformSlipDynamics dynamics() {
+    return UniformSlipDynamics.of(moves.next, moves.slip(), config.gamma(), stateReward(), null,
+        null, null);
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.gridrl.core.mdp.StateFeatures;
 import org.gridrl.core.mdp.TabularMdp;
+import org.gridrl.core.planning.UniformSlipDynamics;
 import org.gridrl.core.mdp.TabularPolicy;
 import org.gridrl.core.util.Rng;
 
@@ -570,6 +571,18 @@ public final class GridWorld {
   /** Always true: a grid world's noise is a uniform draw over all actions. */
   public boolean isUniformSlip() {
     return true;
+  }
+
+  /**
+   * The structured dynamics for the grid kernel of soft value iteration, built from the move
+   * tables without the CSR arrays (so {@link #open} worlds of any size stay cheap): the state
+   * reward for {@link RewardTiming#IN_STATE}, else r(s,a) from {@link #rewards()}; γ, terminals
+   * and d0 as in {@link #mdp()}. Shares this world's arrays.
+   */
+  public UniformSlipDynamics dynamics() {
+    return UniformSlipDynamics.of(moves.next, moves.slip(), options.gamma(),
+        isStateReward() ? stateReward() : null, isStateReward() ? null : rewards(), terminal,
+        initial);
   }
 
   /** Terminal flags, length S, a copy. */

@@ -1,0 +1,331 @@
+package org.gridrl.benchmarks.experiments.pg;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.ejml.data.DMatrixRMaj;
+import org.gridrl.benchmarks.runner.Experiment;
+import org.gridrl.benchmarks.runner.Plots;
+import org.gridrl.benchmarks.runner.Progress;
+import org.gridrl.benchmarks.runner.RunContext;
+import org.gridrl.benchmarks.runner.Stats;
+import org.gridrl.core.autodiff.Tape;
+import org.gridrl.core.env.Env;
+import org.gridrl.core.env.TabularEnv;
+import org.gridrl.core.env.TimeLimit;
+import org.gridrl.core.mdp.TabularMdp;
+import org.gridrl.core.mdp.TabularPolicy;
+import org.gridrl.core.nn.Module;
+import org.gridrl.core.pg.A2c;
+import org.gridrl.core.pg.CategoricalPolicy;
+import org.gridrl.core.pg.Networks;
+import org.gridrl.core.pg.PgResult;
+import org.gridrl.core.pg.Policy;
+import org.gridrl.core.pg.Ppo;
+import org.gridrl.core.pg.Reinforce;
+import org.gridrl.core.pg.Sampler;
+import org.gridrl.core.planning.PolicyEvaluation;
+import org.gridrl.core.planning.Solution;
+import org.gridrl.core.planning.ValueIteration;
+import org.gridrl.core.util.MetricsRecorder;
+import org.gridrl.core.util.Rng;
+import org.gridrl.core.util.TrainingListener;
+import org.gridrl.envs.tabular.GridWorld;
+
+/**
+ * {@code gridrl run pg-fourrooms}: REINFORCE (with baseline), A2C and PPO on FourRooms from
+ * one-hot state observations, each scored by the exact expected discounted return of its
+ * learned (stochastic) policy against value iteration's optimum.
+ *
+ * <p>Protocol, per seed and algorithm:
+ * <ol>
+ *   <li>the MDP: {@code GridWorld.bundled(map, options)} (slip, step cost, goal reward, γ);
+ *       J* = Σ_s d0(s) V*(s) from {@link ValueIteration}; J_unif the same for the uniform
+ *       random policy ({@link PolicyEvaluation});
+ *   <li>training: {@code numEnvs} {@link TabularEnv}s in a {@link TimeLimit}, one-hot
+ *       observations ({@link Sampler#oneHot}), the algorithm's {@code train} with the run seed;
+ *   <li>evaluation every {@code evalEvery} iterations and at the end: the policy network's
+ *       softmax π(a|s) on every state as a {@link TabularPolicy} (the stochastic policy as it
+ *       acts; the greedy policy is reported beside it), its exact J(π) = Σ_s d0(s) V^π(s), and the
+ *       normalised score (J(π) − J_unif) / (J* − J_unif): 0 for the uniform policy, 1 for an
+ *       optimal one. Success: final score ≥ {@code target}.
+ * </ol>
+ * Seeds run in parallel on {@code threads} workers; each (seed, algorithm) run is independent and
+ * its results are written in seed order, so the numbers do not depend on the thread count.
+ */
+public final class PgFourRooms implements Experiment<PgFourRoomsConfig> {
+
+  /** The algorithms in run order, as the metric prefixes name them. */
+  public static final List<String> ALGORITHMS = List.of("reinforce", "a2c", "ppo");
+
+  @Override
+  public String name() {
+    return "pg-fourrooms";
+  }
+
+  @Override
+  public String description() {
+    return "REINFORCE, A2C and PPO on FourRooms (one-hot states) vs value iteration's optimum";
+  }
+
+  @Override
+  public Duration expectedRunTime(boolean quick) {
+    return quick ? Duration.ofSeconds(60) : Duration.ofSeconds(150);
+  }
+
+  @Override
+  public PgFourRoomsConfig defaultConfig() {
+    return PgFourRoomsConfig.defaults();
+  }
+
+  @Override
+  public PgFourRoomsConfig quickConfig() {
+    return PgFourRoomsConfig.quick();
+  }
+
+  /** One (seed, algorithm) run's history and final numbers. */
+  record RunResult(String algorithm, long seed, MetricsRecorder history, double score,
+      double greedyScore, double expectedReturn, long steps, double seconds) {
+  }
+
+  @Override
+  public void run(PgFourRoomsConfig config, RunContext ctx) throws Exception {
+    GridWorld world = GridWorld.bundled(config.map(), config.gridOptions());
+    TabularMdp mdp = world.mdp();
+    Solution opt = ValueIteration.solve(mdp);
+    double jStar = opt.expectedValue(mdp.initialDistribution());
+    double jUnif = expectedReturn(mdp, TabularPolicy.uniform(mdp.numStates(), mdp.numActions()));
+    ctx.note("world", world.toString());
+    ctx.note("optimal_return", jStar);
+    ctx.note("uniform_return", jUnif);
+    ctx.note("score", "(J(pi) - J_uniform) / (J* - J_uniform), J = sum_s d0(s) V^pi(s), pi the"
+        + " stochastic softmax policy of the network");
+    ctx.out().println(world + ", slip " + config.slip() + ", step " + config.stepReward()
+        + ", goal " + config.goalReward() + ", gamma " + config.gamma() + ", time limit "
+        + config.timeLimit());
+    ctx.out().printf("J* = %.4f (value iteration), J_uniform = %.4f%n", jStar, jUnif);
+    List<String> columns = new ArrayList<>();
+    for (String alg : ALGORITHMS) {
+      for (String m : List.of("charts/steps", "charts/episodic_return", "charts/entropy",
+          "loss/policy", "loss/value", "eval/score", "eval/greedy_score", "eval/return")) {
+        columns.add(alg + "/" + m);
+      }
+      columns.add("ppo/ppo/approx_kl");
+      columns.add("ppo/ppo/clip_fraction");
+    }
+    ctx.metrics().declare(columns.stream().distinct().toArray(String[]::new));
+
+    ExecutorService pool = Executors.newFixedThreadPool(config.threads());
+    Map<String, Map<Long, RunResult>> results = new LinkedHashMap<>();
+    try (Progress progress = ctx.progress("runs", (long) config.seeds().size()
+        * ALGORITHMS.size())) {
+      List<List<Future<RunResult>>> futures = new ArrayList<>();
+      for (long seed : config.seeds()) {
+        List<Future<RunResult>> perSeed = new ArrayList<>();
+        for (String alg : ALGORITHMS) {
+          perSeed.add(pool.submit(() -> runOne(alg, seed, config, mdp, jStar, jUnif)));
+        }
+        futures.add(perSeed);
+      }
+      for (int i = 0; i < config.seeds().size(); i++) {
+        long seed = config.seeds().get(i);
+        Map<String, Double> fin = new LinkedHashMap<>();
+        for (Future<RunResult> f : futures.get(i)) {
+          RunResult r = get(f);
+          results.computeIfAbsent(r.algorithm(), k -> new LinkedHashMap<>()).put(seed, r);
+          for (MetricsRecorder.Row row : r.history().rows()) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            row.values().forEach((k, v) -> values.put(r.algorithm() + "/" + k, v));
+            ctx.row(seed, row.iteration(), values);
+          }
+          fin.put(r.algorithm() + "/score", r.score());
+          fin.put(r.algorithm() + "/greedy_score", r.greedyScore());
+          fin.put(r.algorithm() + "/return", r.expectedReturn());
+          fin.put(r.algorithm() + "/steps", (double) r.steps());
+          fin.put(r.algorithm() + "/seconds", r.seconds());
+          progress.step();
+        }
+        ctx.seedComplete(seed, fin);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    ctx.out().println();
+    ctx.out().printf("%-10s %-22s %-22s %-22s %s%n", "algorithm", "score (stochastic)",
+        "score (greedy)", "J(pi)", "reached " + config.target());
+    Map<String, Object> table = new LinkedHashMap<>();
+    for (String alg : ALGORITHMS) {
+      Map<Long, RunResult> rs = results.get(alg);
+      double[] s = rs.values().stream().mapToDouble(RunResult::score).toArray();
+      double[] g = rs.values().stream().mapToDouble(RunResult::greedyScore).toArray();
+      double[] j = rs.values().stream().mapToDouble(RunResult::expectedReturn).toArray();
+      Stats ss = Stats.of(s);
+      long reached = rs.values().stream().filter(r -> r.score() >= config.target()).count();
+      ctx.out().printf("%-10s %-22s %-22s %-22s %d/%d%n", alg, ss.format(), Stats.of(g).format(),
+          Stats.of(j).format(), reached, rs.size());
+      table.put(alg, Map.of("score", ss, "greedy_score", Stats.of(g), "return", Stats.of(j),
+          "seeds_reaching_target", reached));
+    }
+    ctx.note("results", table);
+
+    List<Plots.Curve> score = new ArrayList<>();
+    List<Plots.Curve> returns = new ArrayList<>();
+    for (String alg : ALGORITHMS) {
+      score.add(curve(alg, results.get(alg), "eval/score"));
+      returns.add(curve(alg, results.get(alg), "charts/episodic_return"));
+    }
+    Plots.learningCurve(ctx.file("score.png"), config.map() + ": normalised exact return of the"
+        + " learned policy", "environment steps", "(J(π) − J_unif) / (J* − J_unif)", score,
+        Plots.Band.STD, false);
+    Plots.learningCurve(ctx.file("episodic_return.png"), config.map()
+        + ": undiscounted training episode return", "environment steps", "Σ r per episode",
+        returns, Plots.Band.STD, false);
+    ctx.note("files", List.of("metrics.csv", "summary.json", "score.png",
+        "episodic_return.png"));
+  }
+
+  private static RunResult get(Future<RunResult> f) throws Exception {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Exception ex) {
+        throw ex;
+      }
+      throw e;
+    }
+  }
+
+  /** A curve of {@code metric} against the environment steps at which it was recorded. */
+  private static Plots.Curve curve(String alg, Map<Long, RunResult> runs, String metric) {
+    List<double[]> xs = new ArrayList<>();
+    List<double[]> ys = new ArrayList<>();
+    for (RunResult r : runs.values()) {
+      List<Double> x = new ArrayList<>();
+      List<Double> y = new ArrayList<>();
+      for (MetricsRecorder.Row row : r.history().rows()) {
+        Double v = row.values().get(metric);
+        if (v != null) {
+          x.add(row.values().get("charts/steps"));
+          y.add(v);
+        }
+      }
+      xs.add(x.stream().mapToDouble(Double::doubleValue).toArray());
+      ys.add(y.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+    return new Plots.Curve(alg, xs, ys);
+  }
+
+  /** Trains one algorithm with one seed and evaluates it exactly. */
+  static RunResult runOne(String alg, long seed, PgFourRoomsConfig config, TabularMdp mdp,
+      double jStar, double jUnif) {
+    int s = mdp.numStates();
+    List<Env<Integer, Integer>> envs = new ArrayList<>();
+    for (int i = 0; i < config.numEnvs(); i++) {
+      envs.add(new TimeLimit<>(new TabularEnv(mdp), config.timeLimit()));
+    }
+    Sampler<Integer, Integer> sampler = Sampler.oneHot(envs, s);
+    int[] hidden = switch (alg) {
+      case "reinforce" -> config.reinforce().hidden();
+      case "a2c" -> config.a2c().hidden();
+      default -> config.ppo().hidden();
+    };
+    int iterations = switch (alg) {
+      case "reinforce" -> config.reinforce().iterations();
+      case "a2c" -> config.a2c().iterations();
+      default -> config.ppo().iterations();
+    };
+    Rng rng = new Rng(seed);
+    Policy policy = Networks.policy(sampler, hidden, 0.0, rng.fork(0));
+    Module value = Networks.value(s, hidden, rng.fork(1));
+    MetricsRecorder history = new MetricsRecorder();
+    Evaluator eval = new Evaluator(mdp, (CategoricalPolicy) policy, jStar, jUnif);
+    TrainingListener listener = new TrainingListener() {
+      @Override
+      public void onScalar(long iteration, String name, double v) {
+        history.onScalar(iteration, name, v);
+      }
+
+      @Override
+      public void onIterationEnd(long iteration, double elapsed) {
+        if (iteration % config.evalEvery() == 0 || iteration == iterations) {
+          double[] e = eval.evaluate();
+          history.onScalar(iteration, "eval/score", e[0]);
+          history.onScalar(iteration, "eval/greedy_score", e[1]);
+          history.onScalar(iteration, "eval/return", e[2]);
+        }
+        history.onIterationEnd(iteration, elapsed);
+      }
+    };
+    long t0 = System.nanoTime();
+    PgResult result = switch (alg) {
+      case "reinforce" -> Reinforce.train(sampler, policy, value,
+          config.reinforce().withSeed(seed), listener);
+      case "a2c" -> A2c.train(sampler, policy, value, config.a2c().withSeed(seed), listener);
+      case "ppo" -> Ppo.train(sampler, policy, value, config.ppo().withSeed(seed), listener);
+      default -> throw new IllegalArgumentException("unknown algorithm " + alg);
+    };
+    double seconds = (System.nanoTime() - t0) * 1e-9;
+    double[] e = eval.evaluate();
+    return new RunResult(alg, seed, history, e[0], e[1], e[2], result.environmentSteps(),
+        seconds);
+  }
+
+  /** Exact evaluation of a categorical policy network on every state of a tabular MDP. */
+  static final class Evaluator {
+    private final TabularMdp mdp;
+    private final CategoricalPolicy policy;
+    private final double jStar;
+    private final double jUnif;
+    private final DMatrixRMaj identity;
+    private final Tape tape = new Tape();
+
+    Evaluator(TabularMdp mdp, CategoricalPolicy policy, double jStar, double jUnif) {
+      this.mdp = mdp;
+      this.policy = policy;
+      this.jStar = jStar;
+      this.jUnif = jUnif;
+      int s = mdp.numStates();
+      identity = new DMatrixRMaj(s, s);
+      for (int i = 0; i < s; i++) {
+        identity.set(i, i, 1.0);
+      }
+    }
+
+    /** {stochastic score, greedy score, stochastic J(π)}. */
+    double[] evaluate() {
+      tape.reset();
+      DMatrixRMaj p = policy.probabilities(tape, identity, null);
+      tape.reset();
+      TabularPolicy pi = TabularPolicy.of(mdp.numStates(), mdp.numActions(), p.data);
+      int[] greedy = new int[mdp.numStates()];
+      for (int s = 0; s < greedy.length; s++) {
+        greedy[s] = pi.greedyAction(s);
+      }
+      double j = expectedReturn(mdp, pi);
+      double jg = expectedReturn(mdp, TabularPolicy.deterministic(greedy, mdp.numActions()));
+      return new double[] {score(j), score(jg), j};
+    }
+
+    private double score(double j) {
+      return (j - jUnif) / (jStar - jUnif);
+    }
+  }
+
+  /** Σ_s d0(s) V^π(s) by an exact policy evaluation. */
+  static double expectedReturn(TabularMdp mdp, TabularPolicy pi) {
+    double[] v = PolicyEvaluation.evaluate(mdp, pi);
+    double[] d0 = mdp.initialDistribution();
+    double acc = 0;
+    for (int s = 0; s < v.length; s++) {
+      acc += d0[s] * v[s];
+    }
+    return acc;
+  }
+}

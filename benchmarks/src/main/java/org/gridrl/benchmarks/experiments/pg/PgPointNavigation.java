@@ -1,0 +1,295 @@
+package org.gridrl.benchmarks.experiments.pg;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.ejml.data.DMatrixRMaj;
+import org.gridrl.benchmarks.runner.Experiment;
+import org.gridrl.benchmarks.runner.MetricsListener;
+import org.gridrl.benchmarks.runner.Plots;
+import org.gridrl.benchmarks.runner.Progress;
+import org.gridrl.benchmarks.runner.RunContext;
+import org.gridrl.benchmarks.runner.Stats;
+import org.gridrl.core.autodiff.Tape;
+import org.gridrl.core.autodiff.Tensor;
+import org.gridrl.core.env.Step;
+import org.gridrl.core.nn.Module;
+import org.gridrl.core.pg.Batch;
+import org.gridrl.core.pg.Networks;
+import org.gridrl.core.pg.Policy;
+import org.gridrl.core.pg.Ppo;
+import org.gridrl.core.pg.PpoConfig;
+import org.gridrl.core.pg.Sac;
+import org.gridrl.core.pg.Sampler;
+import org.gridrl.core.pg.UpdateStats;
+import org.gridrl.core.util.MetricsRecorder;
+import org.gridrl.core.util.Rng;
+import org.gridrl.envs.continuous.Goal;
+import org.gridrl.envs.continuous.PointNavigation;
+
+/**
+ * {@code gridrl run pg-point-navigation}: PPO and SAC learn to drive the point of
+ * {@link PointNavigation} (p_{t+1} = p_t + clip(a_t, −0.1, 0.1), r_t = −‖p_{t+1} − g‖, 100 steps)
+ * to ONE fixed goal g, and the learned policy, run deterministically (the mean action: μ(s) for
+ * PPO's Gaussian, tanh(μ(s)) for SAC's squashed Gaussian), must earn a return within
+ * {@code tolerance} (10%) of the straight-line policy's, R ≥ R_line − 0.1·|R_line| with
+ * R_line = {@link PointNavigation#straightLineReturn(Goal)}; {@link PointNavigation#optimalReturn}
+ * is reported beside it.
+ *
+ * <p>Per seed and algorithm, an independent run:
+ * <ul>
+ *   <li><b>SAC</b> ({@link Sac}): {@code sacSteps} environment steps with one update per step
+ *       after {@code sacLearningStarts} random ones; every {@code evalEvery} steps one
+ *       deterministic episode on a fresh environment gives {@code sac/eval/return};</li>
+ *   <li><b>PPO</b> ({@link Ppo}, Gaussian policy from {@link Networks#policy}): each iteration
+ *       collects {@code ppoEnvs × ppoStepsPerEnv} steps with a {@link Sampler} and updates;
+ *       after each iteration one deterministic episode gives {@code ppo/eval/return}.</li>
+ * </ul>
+ * Rows of {@code metrics.csv} are indexed by environment steps. The final metrics per seed
+ * ({@code sac/eval/return}, {@code sac/gap_pct} = 100·(R_line − R)/|R_line|,
+ * {@code sac/within_tolerance} ∈ {0, 1}, and the same for PPO) go to {@code summary.json} with
+ * mean ± std over seeds. Plots: {@code learning_curves_sac.png} and
+ * {@code learning_curves_ppo.png}, the suboptimality R* − R of the deterministic policy on a log
+ * axis (mean ± std band over seeds), with the straight-line policy's and the pass threshold's
+ * as lines.
+ *
+ * <p>Runs execute on {@code threads} worker threads; each run is single-threaded and seeded
+ * only by its seed, and its metrics are buffered and written in (seed, algorithm) order, so
+ * {@code metrics.csv} and {@code summary.json} do not depend on the thread count. If a run
+ * fails (for example a NaN loss), the metrics it recorded so far are written before the error
+ * is rethrown.
+ */
+public final class PgPointNavigation implements Experiment<PgPointNavigationConfig> {
+
+  /** The algorithms, in output order. */
+  static final List<String> ALGORITHMS = List.of("sac", "ppo");
+
+  @Override
+  public String name() {
+    return "pg-point-navigation";
+  }
+
+  @Override
+  public String description() {
+    return "PPO and SAC on PointNavigation with one fixed goal reach the straight-line"
+        + " policy's return within 10%";
+  }
+
+  @Override
+  public Duration expectedRunTime(boolean quick) {
+    return quick ? Duration.ofSeconds(60) : Duration.ofMinutes(6);
+  }
+
+  @Override
+  public PgPointNavigationConfig defaultConfig() {
+    return PgPointNavigationConfig.defaults();
+  }
+
+  @Override
+  public PgPointNavigationConfig quickConfig() {
+    return PgPointNavigationConfig.quick();
+  }
+
+  /** One finished (or failed) run: its metric stream and its final deterministic return. */
+  record RunResult(MetricsRecorder metrics, double finalReturn, RuntimeException failure) {}
+
+  @Override
+  public void run(PgPointNavigationConfig config, RunContext ctx) throws Exception {
+    Goal goal = config.goal();
+    double line = PointNavigation.straightLineReturn(goal);
+    double optimal = PointNavigation.optimalReturn(goal);
+    double threshold = line - config.tolerance() * Math.abs(line);
+    ctx.note("goal", List.of(goal.x(), goal.y()));
+    ctx.note("straight_line_return", line);
+    ctx.note("optimal_return", optimal);
+    ctx.note("pass_threshold", threshold);
+    ctx.out().printf("PointNavigation, goal (%s, %s): straight-line return %.4f, optimal %.4f;"
+        + " pass if the deterministic return >= %.4f%n", goal.x(), goal.y(), line, optimal,
+        threshold);
+    for (String a : ALGORITHMS) {
+      ctx.metrics().declare(a + "/eval/return");
+    }
+
+    List<Long> seeds = config.seeds();
+    ExecutorService pool = Executors.newFixedThreadPool(config.threads(), r -> {
+      Thread t = new Thread(r, "pg-point-navigation");
+      t.setDaemon(true);
+      return t;
+    });
+    Map<Long, Map<String, Double>> finals = new LinkedHashMap<>();
+    Map<String, List<Double>> perAlgorithm = new LinkedHashMap<>();
+    try (Progress progress = ctx.progress("runs", 2L * seeds.size())) {
+      List<Future<RunResult>> futures = new ArrayList<>();
+      for (long seed : seeds) {
+        futures.add(pool.submit(() -> runSac(config, seed)));
+        futures.add(pool.submit(() -> runPpo(config, seed)));
+      }
+      int k = 0;
+      for (long seed : seeds) {
+        Map<String, Double> fin = new LinkedHashMap<>();
+        for (String algorithm : ALGORITHMS) {
+          RunResult r = get(futures.get(k++));
+          try (MetricsListener out = ctx.listener(seed, name -> algorithm + "/" + name)) {
+            for (MetricsRecorder.Row row : r.metrics().rows()) {
+              for (Map.Entry<String, Double> e : row.values().entrySet()) {
+                out.onScalar(row.iteration(), e.getKey(), e.getValue());
+              }
+            }
+          }
+          if (r.failure() != null) {
+            throw r.failure();
+          }
+          double ret = r.finalReturn();
+          fin.put(algorithm + "/eval/return", ret);
+          fin.put(algorithm + "/gap_pct", 100 * (line - ret) / Math.abs(line));
+          fin.put(algorithm + "/within_tolerance", ret >= threshold ? 1.0 : 0.0);
+          perAlgorithm.computeIfAbsent(algorithm, a -> new ArrayList<>()).add(ret);
+          progress.message("seed " + seed + " " + algorithm + " return " + ret);
+          progress.step();
+        }
+        finals.put(seed, fin);
+        ctx.seedComplete(seed, fin);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    ctx.out().println();
+    ctx.out().printf("%-4s  %-22s  %-8s  %s%n", "alg", "return (mean ± std)", "passed",
+        "per seed");
+    for (String a : ALGORITHMS) {
+      List<Double> rs = perAlgorithm.get(a);
+      double[] v = rs.stream().mapToDouble(Double::doubleValue).toArray();
+      long passed = rs.stream().filter(x -> x >= threshold).count();
+      ctx.out().printf("%-4s  %-22s  %d/%-6d  %s%n", a, Stats.of(v).format(), passed, v.length,
+          rs);
+    }
+
+    for (String a : ALGORITHMS) {
+      // suboptimality R* − R on a log axis: the interesting range is 1e-3 .. 1e-1, the first
+      // evaluations are 1e1 .. 1e2 below
+      List<double[]> xs = new ArrayList<>();
+      List<double[]> ys = new ArrayList<>();
+      double maxX = 0;
+      for (var s : ctx.metrics().series(a + "/eval/return").values()) {
+        double[] y = s.y();
+        for (int i = 0; i < y.length; i++) {
+          y[i] = Math.max(optimal - y[i], 1e-6);
+        }
+        xs.add(s.x());
+        ys.add(y);
+        maxX = Math.max(maxX, s.x()[s.size() - 1]);
+      }
+      double[] span = {0, maxX};
+      Plots.learningCurve(ctx.file("learning_curves_" + a + ".png"),
+          "PointNavigation, goal (" + goal.x() + ", " + goal.y() + "): " + a.toUpperCase()
+              + ", mean ± std over " + seeds.size() + " seeds",
+          "environment steps", "optimal return − return of the mean action (log scale)",
+          List.of(new Plots.Curve(a.toUpperCase(), xs, ys),
+              Plots.Curve.single("straight-line policy", span,
+                  new double[] {optimal - line, optimal - line}),
+              Plots.Curve.single("pass threshold (within 10% of straight line)", span,
+                  new double[] {optimal - threshold, optimal - threshold})),
+          Plots.Band.STD, true);
+    }
+    ctx.note("files", List.of("metrics.csv", "summary.json", "learning_curves_sac.png",
+        "learning_curves_ppo.png"));
+  }
+
+  private static RunResult get(Future<RunResult> f) throws Exception {
+    try {
+      return f.get();
+    } catch (ExecutionException ex) {
+      if (ex.getCause() instanceof Exception e) {
+        throw e;
+      }
+      throw ex;
+    }
+  }
+
+  /** One SAC run: train in chunks of {@code evalEvery} steps, evaluating after each. */
+  static RunResult runSac(PgPointNavigationConfig config, long seed) {
+    MetricsRecorder rec = new MetricsRecorder();
+    Goal goal = config.goal();
+    double last = Double.NaN;
+    try {
+      Sac sac = new Sac(PointNavigation.withGoal(goal), config.sacConfig(seed));
+      long done = 0;
+      while (done < config.sacSteps()) {
+        long chunk = Math.min(config.evalEvery(), config.sacSteps() - done);
+        sac.train(chunk, rec);
+        done += chunk;
+        last = sac.evaluate(PointNavigation.withGoal(goal), 0, PointNavigation.HORIZON);
+        rec.onScalar(done, "eval/return", last);
+        rec.onIterationEnd(done, 0);
+      }
+      return new RunResult(rec, last, null);
+    } catch (RuntimeException ex) {
+      return new RunResult(rec, last, ex);
+    }
+  }
+
+  /** One PPO run, seeded as {@link Ppo#train} seeds it, evaluated after every iteration. */
+  static RunResult runPpo(PgPointNavigationConfig config, long seed) {
+    MetricsRecorder rec = new MetricsRecorder();
+    Goal goal = config.goal();
+    double last = Double.NaN;
+    try {
+      PpoConfig pc = config.ppoConfig(seed);
+      List<PointNavigation> envs = new ArrayList<>();
+      for (int i = 0; i < config.ppoEnvs(); i++) {
+        envs.add(PointNavigation.withGoal(goal));
+      }
+      Sampler<double[], double[]> sampler = Sampler.vector(envs);
+      Rng rng = new Rng(pc.seed());
+      Policy policy = Networks.policy(sampler, pc.hidden(), pc.initLogStd(), rng.fork(0));
+      Module value = Networks.value(sampler.observationDim(), pc.hidden(), rng.fork(1));
+      sampler.reseed(new Rng(pc.seed()).fork(2).nextLong());
+      Ppo ppo = new Ppo(policy, value, pc);
+      Tape tape = new Tape();
+      long steps = 0;
+      for (int it = 1; it <= pc.iterations(); it++) {
+        Batch batch = sampler.collect(policy, pc.stepsPerEnv());
+        steps += batch.size();
+        UpdateStats s = ppo.update(batch, it);
+        last = evaluateMean(policy, goal, tape);
+        rec.onScalar(steps, "loss/policy", s.policyLoss());
+        rec.onScalar(steps, "loss/value", s.valueLoss());
+        rec.onScalar(steps, "charts/entropy", s.entropy());
+        rec.onScalar(steps, "ppo/approx_kl", s.approxKl());
+        rec.onScalar(steps, "ppo/clip_fraction", s.clipFraction());
+        rec.onScalar(steps, "eval/return", last);
+        rec.onIterationEnd(steps, 0);
+      }
+      return new RunResult(rec, last, null);
+    } catch (RuntimeException ex) {
+      return new RunResult(rec, last, ex);
+    }
+  }
+
+  /** One episode of the Gaussian policy's mean action μ(s) (the environment clips it). */
+  static double evaluateMean(Policy policy, Goal goal, Tape tape) {
+    PointNavigation env = PointNavigation.withGoal(goal);
+    double[] obs = env.reset(0);
+    DMatrixRMaj o = new DMatrixRMaj(1, obs.length);
+    double ret = 0;
+    for (int t = 0; t < PointNavigation.HORIZON; t++) {
+      System.arraycopy(obs, 0, o.data, 0, obs.length);
+      tape.reset();
+      Tensor mu = policy.network().forward(tape, tape.constant(o));
+      Step<double[]> s = env.step(mu.value().data.clone());
+      ret += s.reward();
+      if (s.done()) {
+        break;
+      }
+      obs = s.observation();
+    }
+    return ret;
+  }
+}

@@ -1,0 +1,101 @@
+package org.gridrl.core.pg;
+
+import org.gridrl.core.nn.Module;
+import org.gridrl.core.util.Rng;
+import org.gridrl.core.util.TrainingListener;
+
+/**
+ * Synchronous advantage actor-critic (Mnih et al. 2016, "Asynchronous methods for deep
+ * reinforcement learning", in its synchronous A2C form): ∇J ≈ Ê[∇ log π_θ(a_t|s_t) Â_t] with
+ * n-step / GAE advantages from a learned critic.
+ *
+ * <p>Each iteration: (1) collect N·T steps ({@link Sampler#collect}, episodes continue across
+ * iterations); (2) V(s_t), V(s'_t); (3) Â by {@link Gae} with λ (λ = 1: the n-step return to
+ * the end of the rollout, bootstrapped from V at cuts and truncations, minus V) and targets
+ * R = Â + V; (4) one Adam step on L = −mean(log π Â) + c_V ½ mean((V − R)²) − c_H H̄.
+ *
+ * <p>Metrics: {@code charts/episodic_return}, {@code charts/episode_length},
+ * {@code charts/steps}, {@code charts/entropy}, {@code loss/policy}, {@code loss/value}.
+ */
+public final class A2c {
+
+  /** The algorithm's name in error messages. */
+  public static final String NAME = "A2C";
+
+  private final A2cConfig config;
+  private final ActorCriticLearner learner;
+  private double[] values = new double[0];
+  private double[] nextValues = new double[0];
+  private double[] advantages = new double[0];
+  private double[] targets = new double[0];
+
+  /** An A2C learner over the given networks (updated in place). */
+  public A2c(Policy policy, Module value, A2cConfig config) {
+    this.config = config;
+    this.learner = new ActorCriticLearner(NAME, policy, value, config.learningRate(),
+        config.valueCoef(), config.entropyCoef(), config.maxGradNorm());
+  }
+
+  /** Trains the default networks ({@link Networks}) built from the config's seed. */
+  public static PgResult train(Sampler<?, ?> sampler, A2cConfig config,
+      TrainingListener listener) {
+    Rng rng = new Rng(config.seed());
+    Policy policy = Networks.policy(sampler, config.hidden(), config.initLogStd(), rng.fork(0));
+    Module value = Networks.value(sampler.observationDim(), config.hidden(), rng.fork(1));
+    return train(sampler, policy, value, config, listener);
+  }
+
+  /** Trains the given networks; the sampler is reseeded from the config's seed. */
+  public static PgResult train(Sampler<?, ?> sampler, Policy policy, Module value,
+      A2cConfig config, TrainingListener listener) {
+    sampler.reseed(new Rng(config.seed()).fork(2).nextLong());
+    A2c a2c = new A2c(policy, value, config);
+    long start = System.nanoTime();
+    long steps = 0;
+    double lastReturn = Double.NaN;
+    for (int it = 1; it <= config.iterations(); it++) {
+      // 1. collect an n-step rollout in every environment
+      Batch batch = sampler.collect(policy, config.stepsPerEnv());
+      steps += batch.size();
+      // 2-4. critic, advantages, one actor-critic step
+      UpdateStats s = a2c.update(batch, it);
+      lastReturn = Reporting.report(listener, it, batch, steps, s, lastReturn, false);
+      listener.onIterationEnd(it, (System.nanoTime() - start) * 1e-9);
+    }
+    return new PgResult(policy, value, config.iterations(), steps, lastReturn);
+  }
+
+  /** One A2C step on a batch collected by the current policy. */
+  public UpdateStats update(Batch batch, long iteration) {
+    int n = batch.size();
+    if (values.length != n) {
+      values = new double[n];
+      nextValues = new double[n];
+      advantages = new double[n];
+      targets = new double[n];
+    }
+    int d = batch.observationDim();
+    // 2. critic V(s_t), V(s'_t)
+    learner.values(batch.observations(), n, d, values);
+    learner.values(batch.nextObservations(), n, d, nextValues);
+    // 3. advantages Â (GAE λ) and targets R = Â + V
+    Gae.advantages(batch, values, nextValues, config.gamma(), config.lambda(), advantages);
+    Gae.valueTargets(advantages, values, targets);
+    // 4. one gradient step on the whole batch
+    learner.resize(n, d, batch.actionDim());
+    for (int t = 0; t < n; t++) {
+      learner.gather(batch, t, t, advantages, targets, values);
+    }
+    if (config.normalizeAdvantages()) {
+      Gae.normalize(learner.adv.data, 0, n);
+    }
+    learner.step(iteration, ActorCriticLearner.Objective.SCORE_FUNCTION, Double.MAX_VALUE, 0);
+    return new UpdateStats(learner.lastPolicyLoss, learner.lastValueLoss, learner.lastEntropy,
+        Double.NaN, Double.NaN, 1);
+  }
+
+  /** The policy being trained. */
+  public Policy policy() {
+    return learner.policy;
+  }
+}

@@ -1,0 +1,190 @@
+package org.gridrl.core.pg;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.gridrl.core.autodiff.Tape;
+import org.gridrl.core.autodiff.Tensor;
+import org.gridrl.core.nn.Module;
+import org.gridrl.core.nn.Parameter;
+import org.gridrl.core.optim.Adam;
+import org.gridrl.core.optim.GradClip;
+
+/**
+ * The machinery REINFORCE, A2C and PPO share: a policy and a value network trained by one Adam
+ * on L = L_π + c_v L_V − c_H H̄, with global-norm clipping, finiteness checks, and value
+ * predictions over a batch. Scratch buffers are kept and reshaped, so a replayed update
+ * allocates almost nothing.
+ */
+final class ActorCriticLearner {
+
+  /** The policy loss to use in a gradient step. */
+  enum Objective { SCORE_FUNCTION, PPO_CLIP }
+
+  final String algorithm;
+  final Policy policy;
+  final Module value;
+  final Tape tape = new Tape();
+  private final List<Parameter> allParams = new ArrayList<>();
+  private final List<DMatrixRMaj> grads = new ArrayList<>();
+  private final Adam adam;
+  private final double valueCoef;
+  private final double entropyCoef;
+  private final double maxGradNorm;
+
+  // minibatch scratch
+  final DMatrixRMaj obs = new DMatrixRMaj(1, 1);
+  final DMatrixRMaj actions = new DMatrixRMaj(1, 1);
+  final DMatrixRMaj adv = new DMatrixRMaj(1, 1);
+  final DMatrixRMaj oldLogp = new DMatrixRMaj(1, 1);
+  final DMatrixRMaj targets = new DMatrixRMaj(1, 1);
+  final DMatrixRMaj oldValues = new DMatrixRMaj(1, 1);
+  int[] actionIndices = new int[0];
+
+  // statistics of the last gradient step
+  double lastPolicyLoss;
+  double lastValueLoss;
+  double lastEntropy;
+  double lastApproxKl;
+  double lastClipFraction;
+
+  ActorCriticLearner(String algorithm, Policy policy, Module value, double learningRate,
+      double valueCoef, double entropyCoef, double maxGradNorm) {
+    if (value.parameters().isEmpty()) {
+      throw new IllegalArgumentException("the value network has no parameters");
+    }
+    this.algorithm = algorithm;
+    this.policy = policy;
+    this.value = value;
+    this.valueCoef = valueCoef;
+    this.entropyCoef = entropyCoef;
+    this.maxGradNorm = maxGradNorm;
+    allParams.addAll(policy.parameters());
+    allParams.addAll(value.parameters());
+    List<DMatrixRMaj> values = new ArrayList<>();
+    for (Parameter p : allParams) {
+      values.add(p.value());
+      grads.add(null);
+    }
+    adam = new Adam(values, Adam.Config.defaults().withLearningRate(learningRate));
+  }
+
+  /**
+   * V(s) for the n rows of a flat observation array.
+   *
+   * @param out length n. Modified.
+   */
+  double[] values(double[] observations, int n, int obsDim, double[] out) {
+    DMatrixRMaj x = DMatrixRMaj.wrap(n, obsDim, observations);
+    tape.reset();
+    Tensor v = value.forward(tape, tape.constant(x));
+    System.arraycopy(v.value().data, 0, out, 0, n);
+    tape.reset();
+    return out;
+  }
+
+  /** Sizes the minibatch scratch for m rows. */
+  void resize(int m, int obsDim, int actionDim) {
+    obs.reshape(m, obsDim);
+    actions.reshape(m, actionDim);
+    adv.reshape(m, 1);
+    oldLogp.reshape(m, 1);
+    targets.reshape(m, 1);
+    oldValues.reshape(m, 1);
+    if (actionIndices.length != m) {
+      actionIndices = new int[m];
+    }
+  }
+
+  /**
+   * Copies row {@code src} of the batch (with its advantage, target, old value) into minibatch
+   * row {@code dst}.
+   */
+  void gather(Batch b, int src, int dst, double[] advantages, double[] valueTargets,
+      double[] values) {
+    int d = b.observationDim();
+    System.arraycopy(b.observations(), src * d, obs.data, dst * d, d);
+    int k = b.actionDim();
+    System.arraycopy(b.actions(), src * k, actions.data, dst * k, k);
+    if (b.discrete()) {
+      actionIndices[dst] = b.actionIndices()[src];
+    }
+    adv.data[dst] = advantages[src];
+    oldLogp.data[dst] = b.logProbs()[src];
+    targets.data[dst] = valueTargets[src];
+    oldValues.data[dst] = values[src];
+  }
+
+  /**
+   * One optimiser step on the minibatch in the scratch buffers.
+   *
+   * @param valueClip ε of the clipped value loss, or 0 for the plain squared error
+   */
+  void step(long iteration, Objective objective, double clipRatio, double valueClip) {
+    tape.reset();
+    List<Tensor> params = new ArrayList<>(allParams.size());
+    for (Parameter p : allParams) {
+      params.add(tape.parameter(p.value()));
+    }
+    int np = policy.parameters().size();
+    Tensor x = tape.constant(obs);
+    Policy.Evaluation ev = policy.evaluate(tape, x, params.subList(0, np),
+        policy.discrete() ? null : actions, policy.discrete() ? actionIndices : null);
+    Tensor a = tape.constant(adv);
+    Tensor lossPi = objective == Objective.PPO_CLIP
+        ? PgLosses.ppoClip(tape, ev.logProb(), tape.constant(oldLogp), a, clipRatio)
+        : PgLosses.scoreFunction(tape, ev.logProb(), a);
+    Tensor v = value.forward(tape, x, params.subList(np, params.size()), 0);
+    Tensor lossV = valueClip > 0
+        ? PgLosses.clippedValue(tape, v, tape.constant(oldValues), tape.constant(targets),
+            valueClip)
+        : PgLosses.valueMse(tape, v, tape.constant(targets));
+    Tensor entropy = tape.mean(ev.entropy());
+    Tensor loss = tape.sub(tape.add(lossPi, tape.mul(lossV, valueCoef)),
+        tape.mul(entropy, entropyCoef));
+    lastPolicyLoss = requireFinite(iteration, "loss/policy", lossPi.item());
+    lastValueLoss = requireFinite(iteration, "loss/value", lossV.item());
+    lastEntropy = requireFinite(iteration, "charts/entropy", entropy.item());
+    requireFinite(iteration, "loss/total", loss.item());
+    // PPO diagnostics from the values: k3 KL estimate and clip fraction
+    double[] lp = ev.logProb().value().data;
+    int m = obs.numRows;
+    double kl = 0;
+    int clipped = 0;
+    for (int i = 0; i < m; i++) {
+      double logRatio = lp[i] - oldLogp.data[i];
+      double ratio = Math.exp(logRatio);
+      kl += (ratio - 1) - logRatio;
+      if (Math.abs(ratio - 1) > clipRatio) {
+        clipped++;
+      }
+    }
+    lastApproxKl = kl / m;
+    lastClipFraction = (double) clipped / m;
+    List<Tensor> g = tape.grad(loss, params, false);
+    for (int i = 0; i < g.size(); i++) {
+      DMatrixRMaj gi = g.get(i).value();
+      for (int j = 0, n = gi.getNumElements(); j < n; j++) {
+        if (!Double.isFinite(gi.data[j])) {
+          throw new ArithmeticException(algorithm + " iteration " + iteration + ": gradient of "
+              + (i < np ? "policy." : "value.") + allParams.get(i).name() + " is " + gi.data[j]
+              + " at entry " + j);
+        }
+      }
+      grads.set(i, gi);
+    }
+    if (maxGradNorm > 0 && maxGradNorm < Double.POSITIVE_INFINITY) {
+      GradClip.clipGlobalNorm(grads, maxGradNorm);
+    }
+    adam.step(grads);
+    tape.reset();
+  }
+
+  double requireFinite(long iteration, String quantity, double x) {
+    if (!Double.isFinite(x)) {
+      throw new ArithmeticException(algorithm + " iteration " + iteration + ": " + quantity
+          + " is " + x);
+    }
+    return x;
+  }
+}

@@ -1,0 +1,156 @@
+package org.gridrl.core.pg;
+
+import org.gridrl.core.nn.Module;
+import org.gridrl.core.util.Rng;
+import org.gridrl.core.util.TrainingListener;
+
+/**
+ * Proximal policy optimisation with the clipped surrogate (Schulman et al. 2017, "Proximal
+ * policy optimization algorithms"; implementation details as in CleanRL's ppo.py):
+ * maximise Ê[min(ρ_t Â_t, clip(ρ_t, 1 − ε, 1 + ε) Â_t)], ρ_t = π_θ(a_t|s_t) / π_old(a_t|s_t).
+ *
+ * <p>Each iteration: (1) collect N·T steps with π_old = π_θ ({@link Sampler#collect});
+ * (2) V(s_t), V(s'_t) with the value network; (3) Â by {@link Gae} (bootstrapping truncated and
+ * cut segments, not terminated ones) and targets R = Â + V; (4) for K epochs, shuffle the
+ * batch and, per minibatch, normalise Â (optional) and take one Adam step on
+ * L = L_clip + c_V L_V − c_H H̄ ({@link PgLosses#ppoClip}, {@link PgLosses#clippedValue} or
+ * {@link PgLosses#valueMse}), clipping the global gradient norm.
+ *
+ * <p>Logged metrics per iteration: {@code charts/episodic_return} (mean undiscounted return of
+ * the episodes that ended, when any did), {@code charts/episode_length}, {@code charts/steps},
+ * {@code charts/entropy}, {@code loss/policy}, {@code loss/value}, {@code ppo/approx_kl},
+ * {@code ppo/clip_fraction} (means over the update's gradient steps). A NaN or infinity in a
+ * loss or gradient throws an {@link ArithmeticException} naming the iteration and quantity.
+ */
+public final class Ppo {
+
+  /** The algorithm's name in error messages. */
+  public static final String NAME = "PPO";
+
+  private final PpoConfig config;
+  private final ActorCriticLearner learner;
+  private final Rng shuffleRng;
+  private int[] perm = new int[0];
+  private double[] values = new double[0];
+  private double[] nextValues = new double[0];
+  private double[] advantages = new double[0];
+  private double[] targets = new double[0];
+
+  /**
+   * A PPO learner over the given networks (their parameters are updated in place).
+   *
+   * @param policy π_θ. Modified by updates.
+   * @param value V(s), obs → 1. Modified by updates.
+   */
+  public Ppo(Policy policy, Module value, PpoConfig config) {
+    this.config = config;
+    this.learner = new ActorCriticLearner(NAME, policy, value, config.learningRate(),
+        config.valueCoef(), config.entropyCoef(), config.maxGradNorm());
+    this.shuffleRng = new Rng(config.seed()).fork(3);
+  }
+
+  /** Trains the default networks ({@link Networks}) built from the config's seed. */
+  public static PgResult train(Sampler<?, ?> sampler, PpoConfig config,
+      TrainingListener listener) {
+    Rng rng = new Rng(config.seed());
+    Policy policy = Networks.policy(sampler, config.hidden(), config.initLogStd(), rng.fork(0));
+    Module value = Networks.value(sampler.observationDim(), config.hidden(), rng.fork(1));
+    return train(sampler, policy, value, config, listener);
+  }
+
+  /**
+   * Trains the given networks for {@code config.iterations()} iterations; the sampler is
+   * reseeded from the config's seed.
+   */
+  public static PgResult train(Sampler<?, ?> sampler, Policy policy, Module value,
+      PpoConfig config, TrainingListener listener) {
+    sampler.reseed(new Rng(config.seed()).fork(2).nextLong());
+    Ppo ppo = new Ppo(policy, value, config);
+    long start = System.nanoTime();
+    long steps = 0;
+    double lastReturn = Double.NaN;
+    for (int it = 1; it <= config.iterations(); it++) {
+      // 1. collect experience with the current policy
+      Batch batch = sampler.collect(policy, config.stepsPerEnv());
+      steps += batch.size();
+      // 2-4. advantages, then K epochs of clipped minibatch updates
+      UpdateStats s = ppo.update(batch, it);
+      lastReturn = Reporting.report(listener, it, batch, steps, s, lastReturn, true);
+      listener.onIterationEnd(it, (System.nanoTime() - start) * 1e-9);
+    }
+    return new PgResult(policy, value, config.iterations(), steps, lastReturn);
+  }
+
+  /**
+   * One PPO update on a batch collected by the current policy: GAE, then epochs of shuffled
+   * minibatch steps.
+   *
+   * @param batch the experience, with log π_old recorded. Not modified.
+   * @param iteration the iteration number for metrics and error messages
+   */
+  public UpdateStats update(Batch batch, long iteration) {
+    int n = batch.size();
+    ensure(n);
+    int d = batch.observationDim();
+    // 2. value predictions V(s_t) and V(s'_t)
+    learner.values(batch.observations(), n, d, values);
+    learner.values(batch.nextObservations(), n, d, nextValues);
+    // 3. advantages and value targets
+    Gae.advantages(batch, values, nextValues, config.gamma(), config.lambda(), advantages);
+    Gae.valueTargets(advantages, values, targets);
+    // 4. K epochs over shuffled minibatches
+    int mb = Math.min(config.minibatchSize(), n);
+    double pl = 0;
+    double vl = 0;
+    double ent = 0;
+    double kl = 0;
+    double cf = 0;
+    int stepsTaken = 0;
+    for (int epoch = 0; epoch < config.epochs(); epoch++) {
+      for (int i = 0; i < n; i++) {
+        perm[i] = i;
+      }
+      shuffleRng.shuffle(perm);
+      for (int lo = 0; lo < n; lo += mb) {
+        int hi = Math.min(n, lo + mb);
+        learner.resize(hi - lo, d, batch.actionDim());
+        for (int k = lo; k < hi; k++) {
+          learner.gather(batch, perm[k], k - lo, advantages, targets, values);
+        }
+        if (config.normalizeAdvantages()) {
+          Gae.normalize(learner.adv.data, 0, hi - lo);
+        }
+        learner.step(iteration, ActorCriticLearner.Objective.PPO_CLIP, config.clipRatio(),
+            config.valueClip());
+        pl += learner.lastPolicyLoss;
+        vl += learner.lastValueLoss;
+        ent += learner.lastEntropy;
+        kl += learner.lastApproxKl;
+        cf += learner.lastClipFraction;
+        stepsTaken++;
+      }
+    }
+    return new UpdateStats(pl / stepsTaken, vl / stepsTaken, ent / stepsTaken, kl / stepsTaken,
+        cf / stepsTaken, stepsTaken);
+  }
+
+  /** The policy being trained. */
+  public Policy policy() {
+    return learner.policy;
+  }
+
+  /** The value network being trained. */
+  public Module value() {
+    return learner.value;
+  }
+
+  private void ensure(int n) {
+    if (perm.length != n) {
+      perm = new int[n];
+      values = new double[n];
+      nextValues = new double[n];
+      advantages = new double[n];
+      targets = new double[n];
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package org.gridrl.core.pg;
+
+import org.gridrl.core.nn.Module;
+import org.gridrl.core.util.Rng;
+import org.gridrl.core.util.TrainingListener;
+
+/**
+ * REINFORCE with a learned baseline (Williams 1992): ∇J ≈ (1/N) Σ_t ∇ log π_θ(a_t|s_t)
+ * (G_t − b(s_t)), G_t = Σ_{k≥t} γ^{k−t} r_k the discounted reward-to-go of whole episodes.
+ *
+ * <p>Each iteration: (1) sample k whole episodes per environment
+ * ({@link Sampler#collectEpisodes}); (2) V(s_t) and V(s'_t); (3) G_t by {@link Returns}
+ * (0 after termination; V(s') after a time-limit truncation) and Â_t = G_t − V(s_t) (or G_t
+ * without baseline), optionally normalised; (4) one Adam step on
+ * L = −mean(log π Â) + c_V ½ mean((V − G)²) − c_H H̄.
+ *
+ * <p>Metrics: {@code charts/episodic_return}, {@code charts/episode_length},
+ * {@code charts/steps}, {@code charts/entropy}, {@code loss/policy}, {@code loss/value}.
+ */
+public final class Reinforce {
+
+  /** The algorithm's name in error messages. */
+  public static final String NAME = "REINFORCE";
+
+  private final ReinforceConfig config;
+  private final ActorCriticLearner learner;
+
+  /** A REINFORCE learner over the given networks (updated in place). */
+  public Reinforce(Policy policy, Module value, ReinforceConfig config) {
+    this.config = config;
+    this.learner = new ActorCriticLearner(NAME, policy, value, config.learningRate(),
+        config.valueCoef(), config.entropyCoef(), config.maxGradNorm());
+  }
+
+  /** Trains the default networks ({@link Networks}) built from the config's seed. */
+  public static PgResult train(Sampler<?, ?> sampler, ReinforceConfig config,
+      TrainingListener listener) {
+    Rng rng = new Rng(config.seed());
+    Policy policy = Networks.policy(sampler, config.hidden(), config.initLogStd(), rng.fork(0));
+    Module value = Networks.value(sampler.observationDim(), config.hidden(), rng.fork(1));
+    return train(sampler, policy, value, config, listener);
+  }
+
+  /** Trains the given networks; the sampler is reseeded from the config's seed. */
+  public static PgResult train(Sampler<?, ?> sampler, Policy policy, Module value,
+      ReinforceConfig config, TrainingListener listener) {
+    sampler.reseed(new Rng(config.seed()).fork(2).nextLong());
+    Reinforce reinforce = new Reinforce(policy, value, config);
+    long start = System.nanoTime();
+    long steps = 0;
+    double lastReturn = Double.NaN;
+    for (int it = 1; it <= config.iterations(); it++) {
+      // 1. sample whole episodes
+      Batch batch = sampler.collectEpisodes(policy, config.episodesPerEnv());
+      steps += batch.size();
+      // 2-4. returns, advantages, one step
+      UpdateStats s = reinforce.update(batch, it);
+      lastReturn = Reporting.report(listener, it, batch, steps, s, lastReturn, false);
+      listener.onIterationEnd(it, (System.nanoTime() - start) * 1e-9);
+    }
+    return new PgResult(policy, value, config.iterations(), steps, lastReturn);
+  }
+
+  /** One REINFORCE step on whole episodes sampled by the current policy. */
+  public UpdateStats update(Batch batch, long iteration) {
+    int n = batch.size();
+    int d = batch.observationDim();
+    double[] values = new double[n];
+    double[] nextValues = new double[n];
+    // 2. baseline V(s_t) and the bootstrap V(s'_t) for truncated episodes
+    learner.values(batch.observations(), n, d, values);
+    learner.values(batch.nextObservations(), n, d, nextValues);
+    // 3. reward-to-go G_t and advantages Â_t = G_t − V(s_t)
+    double[] returns = Returns.rewardToGo(batch, nextValues, config.gamma(), null);
+    double[] advantages = new double[n];
+    for (int t = 0; t < n; t++) {
+      advantages[t] = config.baseline() ? returns[t] - values[t] : returns[t];
+    }
+    // 4. one gradient step
+    learner.resize(n, d, batch.actionDim());
+    for (int t = 0; t < n; t++) {
+      learner.gather(batch, t, t, advantages, returns, values);
+    }
+    if (config.normalizeAdvantages()) {
+      Gae.normalize(learner.adv.data, 0, n);
+    }
+    learner.step(iteration, ActorCriticLearner.Objective.SCORE_FUNCTION, Double.MAX_VALUE, 0);
+    return new UpdateStats(learner.lastPolicyLoss, learner.lastValueLoss, learner.lastEntropy,
+        Double.NaN, Double.NaN, 1);
+  }
+
+  /** The policy being trained. */
+  public Policy policy() {
+    return learner.policy;
+  }
+}

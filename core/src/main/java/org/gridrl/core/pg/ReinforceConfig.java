@@ -1,0 +1,69 @@
+package org.gridrl.core.pg;
+
+import java.util.Arrays;
+
+/**
+ * Hyperparameters of {@link Reinforce}.
+ *
+ * @param iterations number of collect-then-step iterations, ≥ 1
+ * @param episodesPerEnv whole episodes sampled from each environment per iteration, ≥ 1
+ * @param gamma discount γ in [0, 1]
+ * @param baseline whether Â = G − V(s) (true) or Â = G (false); V is fitted either way and
+ *     bootstraps the return of time-limit-truncated episodes
+ * @param normalizeAdvantages whether Â is normalised over the batch
+ * @param learningRate Adam step size η &gt; 0
+ * @param entropyCoef c_H ≥ 0
+ * @param valueCoef c_V ≥ 0, weight of the baseline's squared error
+ * @param maxGradNorm global-norm clip &gt; 0; +∞ disables it
+ * @param hidden hidden layer sizes of the policy and value MLPs (tanh)
+ * @param initLogStd initial log σ of a Gaussian policy (continuous actions only)
+ * @param seed seeds the networks and the sampler
+ */
+public record ReinforceConfig(int iterations, int episodesPerEnv, double gamma,
+    boolean baseline, boolean normalizeAdvantages, double learningRate, double entropyCoef,
+    double valueCoef, double maxGradNorm, int[] hidden, double initLogStd, long seed) {
+
+  /** Validates every field; messages name the value. */
+  public ReinforceConfig {
+    Checks.positive("iterations", iterations);
+    Checks.positive("episodesPerEnv", episodesPerEnv);
+    Checks.unit("gamma", gamma);
+    Checks.learningRate(learningRate);
+    Checks.nonNegative("entropyCoef", entropyCoef);
+    Checks.nonNegative("valueCoef", valueCoef);
+    Checks.maxGradNorm(maxGradNorm);
+    hidden = Checks.hidden(hidden);
+    if (!Double.isFinite(initLogStd)) {
+      throw new IllegalArgumentException("initLogStd must be finite, got " + initLogStd);
+    }
+  }
+
+  /**
+   * 200 iterations of 1 episode per environment, γ 0.99, baseline, normalised advantages,
+   * η 1e-3, c_H 0.01, c_V 0.5, clip 0.5, one hidden layer of 64, seed 0.
+   */
+  public static ReinforceConfig defaults() {
+    return new ReinforceConfig(200, 1, 0.99, true, true, 1e-3, 0.01, 0.5, 0.5, new int[] {64},
+        0.0, 0L);
+  }
+
+  /** A copy with another seed. */
+  public ReinforceConfig withSeed(long s) {
+    return new ReinforceConfig(iterations, episodesPerEnv, gamma, baseline, normalizeAdvantages,
+        learningRate, entropyCoef, valueCoef, maxGradNorm, hidden, initLogStd, s);
+  }
+
+  @Override
+  public int[] hidden() {
+    return hidden.clone();
+  }
+
+  @Override
+  public String toString() {
+    return "ReinforceConfig[iterations=" + iterations + ", episodesPerEnv=" + episodesPerEnv
+        + ", gamma=" + gamma + ", baseline=" + baseline + ", normalizeAdvantages="
+        + normalizeAdvantages + ", learningRate=" + learningRate + ", entropyCoef=" + entropyCoef
+        + ", valueCoef=" + valueCoef + ", maxGradNorm=" + maxGradNorm + ", hidden="
+        + Arrays.toString(hidden) + ", initLogStd=" + initLogStd + ", seed=" + seed + "]";
+  }
+}

@@ -1,0 +1,536 @@
+package org.gridrl.core.planning;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.WeakHashMap;
+import org.gridrl.core.mdp.TabularMdp;
+import org.gridrl.core.mdp.TabularMdpBuilder;
+
+/**
+ * A tabular MDP whose transitions are one deterministic move per action mixed by uniform action
+ * noise (a grid world, ObjectWorld, BinaryWorld):
+ * <pre>
+ *   P(s'|s,a) = (1 − ε)·[s' = next(s,a)] + (ε/A)·#{b : next(s,b) = s'}
+ * </pre>
+ * so that the soft Bellman backup needs A loads of V per state instead of a sparse row per
+ * action: Q(s,a) = r(s,a) + γ[(1 − ε)V(next(s,a)) + ε·mean_b V(next(s,b))]. This is the input of
+ * the structured kernel {@link SoftValueGrid}; it can be built straight from a world's move
+ * tables ({@link #of}, without the CSR arrays, so a 2048×2048 grid fits in a small heap) or
+ * recognised in a {@link TabularMdp} ({@link #detect}).
+ *
+ * <p>ε may lie in [0, A/(A − 1)] (every probability stays ≥ 0; ε = 1 is pure noise, ε &gt; 1
+ * makes the intended move less likely than each other one). Rewards are either a state reward
+ * r(s,a) = r(s) ({@link #stateReward()} non-null, which the kernel exploits: one exp and one log
+ * per state) or a full r(s,a) table. Terminal states have V = 0; their moves are never read.
+ *
+ * <p>Index layout: {@code next[a][s]}, r(s,a) at s·A + a as in {@link TabularMdp}. The arrays
+ * are shared, not copied (a 4.2M-state world should not exist twice): not to be modified after
+ * construction.
+ */
+public final class UniformSlipDynamics {
+
+  /** Entry-wise tolerance of {@link #detect} on |P(s'|s,a) − reconstructed|. */
+  public static final double DETECTION_TOLERANCE = 1e-12;
+
+  private final int numStates;
+  private final int numActions;
+  private final int[][] next;
+  private final double slip;
+  private final double gamma;
+  private final double[] stateReward;
+  private final double[] rewardSa;
+  private final boolean[] terminal;
+  private final boolean anyTerminal;
+  private final double[] initial;
+  private final int openGridWidth;
+
+  private UniformSlipDynamics(int[][] next, double slip, double gamma, double[] stateReward,
+      double[] rewardSa, boolean[] terminal, double[] initial) {
+    this.numActions = next.length;
+    this.numStates = next[0].length;
+    this.next = next;
+    this.slip = slip;
+    this.gamma = gamma;
+    this.stateReward = stateReward;
+    this.rewardSa = rewardSa;
+    this.terminal = terminal == null ? new boolean[numStates] : terminal;
+    boolean any = false;
+    for (boolean t : this.terminal) {
+      any |= t;
+    }
+    this.anyTerminal = any;
+    this.initial = initial;
+    this.openGridWidth = any ? -1 : findOpenGridWidth(next, numStates, numActions);
+  }
+
+  /**
+   * Dynamics from move tables, checked.
+   *
+   * @param next next(s,a) at {@code next[a][s]}, A ≥ 1 tables of equal length S ≥ 1, entries in
+   *     [0, S). Not modified (shared).
+   * @param slip ε in [0, A/(A − 1)] ([0, 1] for A = 1).
+   * @param gamma discount in [0, 1).
+   * @param stateReward r(s) of length S, finite, or null when {@code rewardSa} is given. Not
+   *     modified (shared).
+   * @param rewardSa r(s,a) at s·A + a, finite, or null when {@code stateReward} is given.
+   *     Not modified (shared).
+   * @param terminal terminal flags of length S, or null for none. Not modified (shared).
+   * @param initial d0 of length S, or null for uniform. Not modified (shared).
+   */
+  public static UniformSlipDynamics of(int[][] next, double slip, double gamma,
+      double[] stateReward, double[] rewardSa, boolean[] terminal, double[] initial) {
+    Objects.requireNonNull(next, "next");
+    if (next.length < 1) {
+      throw new IllegalArgumentException("need at least one action, got " + next.length);
+    }
+    int numStates = next[0].length;
+    int numActions = next.length;
+    if (numStates < 1) {
+      throw new IllegalArgumentException("need at least one state, got " + numStates);
+    }
+    if ((long) numStates * numActions > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("S*A = " + (long) numStates * numActions
+          + " does not fit in one array");
+    }
+    for (int a = 0; a < numActions; a++) {
+      if (next[a] == null || next[a].length != numStates) {
+        throw new IllegalArgumentException("next[" + a + "] must have length S = " + numStates);
+      }
+      for (int s = 0; s < numStates; s++) {
+        if (next[a][s] < 0 || next[a][s] >= numStates) {
+          throw new IllegalArgumentException("next[" + a + "][" + s + "] = " + next[a][s]
+              + " is not a state in [0, " + numStates + ")");
+        }
+      }
+    }
+    double maxSlip = numActions == 1 ? 1 : numActions / (numActions - 1.0);
+    if (!(slip >= 0 && slip <= maxSlip)) {
+      throw new IllegalArgumentException("slip must be in [0, " + maxSlip + "] for A = "
+          + numActions + ", got " + slip);
+    }
+    if (!(gamma >= 0 && gamma < 1)) {
+      throw new IllegalArgumentException("gamma must be in [0, 1), got " + gamma);
+    }
+    if ((stateReward == null) == (rewardSa == null)) {
+      throw new IllegalArgumentException("give exactly one of stateReward and rewardSa");
+    }
+    if (stateReward != null) {
+      checkFinite("stateReward", stateReward, numStates);
+    } else {
+      checkFinite("rewardSa", rewardSa, numStates * numActions);
+    }
+    if (terminal != null && terminal.length != numStates) {
+      throw new IllegalArgumentException("terminal must have length S = " + numStates + ", got "
+          + terminal.length);
+    }
+    if (initial != null) {
+      checkFinite("initial", initial, numStates);
+    }
+    return new UniformSlipDynamics(next, slip, gamma, stateReward, rewardSa, terminal, initial);
+  }
+
+  private static void checkFinite(String name, double[] x, int length) {
+    if (x.length != length) {
+      throw new IllegalArgumentException(name + " must have length " + length + ", got "
+          + x.length);
+    }
+    for (int i = 0; i < x.length; i++) {
+      if (!Double.isFinite(x[i])) {
+        throw new IllegalArgumentException(name + "[" + i + "] is not finite: " + x[i]);
+      }
+    }
+  }
+
+  /**
+   * Recognises uniform-slip dynamics in an MDP, exactly: for every non-terminal state s there
+   * must be successors next(s,·) and one global ε with P(s'|s,a) = (1 − ε)[s' = next(s,a)] +
+   * (ε/A)·#{b : next(s,b) = s'} for every entry of every row to {@value #DETECTION_TOLERANCE}
+   * (equivalently mean_a P(·|s,a) = (1/A)Σ_b δ_next(s,b) and P(·|s,a) − mean = (1 − ε)(δ_next(s,a)
+   * − mean)). next(s,a) is read off as the successor where P(·|s,a) − mean_b P(·|s,b) is largest;
+   * ε from the first row whose successor is not shared by every action; then every entry is
+   * verified. Rewards are taken as a state reward when r(s,a) is exactly equal across actions in
+   * every state, else as the r(s,a) table. Only ε ≤ 1 is recognised (for ε &gt; 1 the intended
+   * move is the least likely one and this MDP is left to the CSR kernel; {@link #of} takes any
+   * valid ε). Costs O(nnz·A·log) plus O(S·A), allocates the S·A move tables; the moves are
+   * cached per transition array, so MDPs derived with {@code withRewards}, {@code withGamma} or
+   * {@code withInitialDistribution} (which share it) are recognised at the cost of the reward
+   * check only.
+   *
+   * @param mdp the MDP. Not modified.
+   * @return the dynamics (sharing the MDP's terminal, reward and d0 arrays), or null when the MDP
+   *     is not of this kind
+   */
+  public static UniformSlipDynamics detect(TabularMdp mdp) {
+    Objects.requireNonNull(mdp, "mdp");
+    Object moves = DETECTED.get(mdp.successors());
+    if (moves == null) {
+      UniformSlipDynamics d = detectUncached(mdp);
+      DETECTED.put(mdp.successors(), d == null ? NOT_UNIFORM : d.moves());
+      return d;
+    }
+    if (moves == NOT_UNIFORM) {
+      return null;
+    }
+    Moves m = (Moves) moves;
+    return assemble(mdp, m.next, m.slip);
+  }
+
+  /** Move tables and slip recognised in a CSR transition array (which withRewards etc. share). */
+  private record Moves(int[][] next, double slip) {
+  }
+
+  private static final Object NOT_UNIFORM = new Object();
+  /**
+   * Detection results keyed by the identity of an MDP's successor array, which MDPs derived by
+   * withRewards / withGamma / withInitialDistribution share, so repeated solves (an IRL loop)
+   * detect once. Weak keys: an entry goes with its MDP.
+   */
+  private static final Map<int[], Object> DETECTED =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  private Moves moves() {
+    return new Moves(next, slip);
+  }
+
+  private static UniformSlipDynamics detectUncached(TabularMdp mdp) {
+    final int numStates = mdp.numStates();
+    final int numActions = mdp.numActions();
+    final int[] rowStart = mdp.rowStart();
+    final int[] successors = mdp.successors();
+    final double[] probabilities = mdp.probabilities();
+    final boolean[] terminal = mdp.terminals();
+    final int[][] next = new int[numActions][numStates];
+    double slip = Double.NaN;
+    boolean needsPureNoise = false;
+    final int[] cand = new int[numActions];
+    for (int s = 0; s < numStates; s++) {
+      if (terminal[s]) {
+        for (int a = 0; a < numActions; a++) {
+          next[a][s] = s;
+        }
+        continue;
+      }
+      boolean allSame = true;
+      for (int a = 0; a < numActions; a++) {
+        int row = s * numActions + a;
+        int best = -1;
+        double bestDiff = Double.NEGATIVE_INFINITY;
+        for (int k = rowStart[row]; k < rowStart[row + 1]; k++) {
+          double d = probabilities[k] - meanProbability(mdp, s, successors[k]);
+          if (d > bestDiff + DETECTION_TOLERANCE) {
+            bestDiff = d;
+            best = successors[k];
+          }
+        }
+        if (best < 0) {
+          return null;
+        }
+        cand[a] = best;
+        if (bestDiff > DETECTION_TOLERANCE) {
+          allSame = false;
+        }
+      }
+      if (allSame) {
+        // every row equals the mean: a single successor, or pure noise (ε = 1)
+        int row = s * numActions;
+        if (rowStart[row + 1] - rowStart[row] == 1) {
+          for (int a = 0; a < numActions; a++) {
+            next[a][s] = successors[rowStart[row]];
+          }
+          continue;
+        }
+        needsPureNoise = true;
+        int a = 0;
+        for (int k = rowStart[row]; k < rowStart[row + 1]; k++) {
+          double c = probabilities[k] * numActions;
+          long count = Math.round(c);
+          if (Math.abs(c - count) > DETECTION_TOLERANCE * numActions) {
+            return null;
+          }
+          for (long i = 0; i < count && a < numActions; i++) {
+            next[a++][s] = successors[k];
+          }
+        }
+        if (a != numActions) {
+          return null;
+        }
+        continue;
+      }
+      for (int a = 0; a < numActions; a++) {
+        next[a][s] = cand[a];
+      }
+      if (Double.isNaN(slip)) {
+        for (int a = 0; a < numActions && Double.isNaN(slip); a++) {
+          int t = cand[a];
+          int count = 0;
+          for (int b = 0; b < numActions; b++) {
+            count += cand[b] == t ? 1 : 0;
+          }
+          if (count < numActions) {
+            slip = (1 - mdp.transitionProbability(s, a, t)) / (1 - (double) count / numActions);
+          }
+        }
+      }
+    }
+    if (Double.isNaN(slip)) {
+      slip = needsPureNoise ? 1.0 : 0.0;
+    } else if (needsPureNoise && Math.abs(slip - 1) > DETECTION_TOLERANCE) {
+      return null;
+    } else if (needsPureNoise) {
+      slip = 1.0;
+    }
+    double maxSlip = numActions == 1 ? 1 : numActions / (numActions - 1.0);
+    if (Math.abs(slip) <= DETECTION_TOLERANCE) {
+      slip = 0;
+    }
+    if (!(slip >= 0 && slip <= maxSlip)) {
+      return null;
+    }
+    // verify every entry of every non-terminal row
+    final int[] succ = new int[numActions];
+    final double[] prob = new double[numActions];
+    for (int s = 0; s < numStates; s++) {
+      if (terminal[s]) {
+        continue;
+      }
+      for (int a = 0; a < numActions; a++) {
+        int n = expectedRow(next, numActions, slip, s, a, succ, prob);
+        int row = s * numActions + a;
+        int k = rowStart[row];
+        int end = rowStart[row + 1];
+        int i = 0;
+        while (k < end || i < n) {
+          int sk = k < end ? successors[k] : Integer.MAX_VALUE;
+          int si = i < n ? succ[i] : Integer.MAX_VALUE;
+          double got;
+          double want;
+          if (sk == si) {
+            got = probabilities[k++];
+            want = prob[i++];
+          } else if (sk < si) {
+            got = probabilities[k++];
+            want = 0;
+          } else {
+            got = 0;
+            want = prob[i++];
+          }
+          if (!(Math.abs(got - want) <= DETECTION_TOLERANCE)) {
+            return null;
+          }
+        }
+      }
+    }
+    return assemble(mdp, next, slip);
+  }
+
+  /** The dynamics with these moves and the MDP's rewards, γ, terminals and d0. */
+  private static UniformSlipDynamics assemble(TabularMdp mdp, int[][] next, double slip) {
+    final int numStates = mdp.numStates();
+    final int numActions = mdp.numActions();
+    final boolean[] terminal = mdp.terminals();
+    final double[] rewards = mdp.rewards();
+    boolean isStateReward = true;
+    for (int s = 0; s < numStates && isStateReward; s++) {
+      for (int a = 1; a < numActions; a++) {
+        if (Double.compare(rewards[s * numActions + a], rewards[s * numActions]) != 0) {
+          isStateReward = false;
+          break;
+        }
+      }
+    }
+    double[] stateReward = null;
+    if (isStateReward) {
+      stateReward = new double[numStates];
+      for (int s = 0; s < numStates; s++) {
+        stateReward[s] = terminal[s] ? 0 : rewards[s * numActions];
+      }
+    }
+    return new UniformSlipDynamics(next, slip, mdp.gamma(), stateReward,
+        isStateReward ? null : rewards, terminal, mdp.initialDistribution());
+  }
+
+  /** mean_a P(t|s,a) by binary searches of the rows. */
+  private static double meanProbability(TabularMdp mdp, int s, int t) {
+    double acc = 0;
+    for (int a = 0; a < mdp.numActions(); a++) {
+      acc += mdp.transitionProbability(s, a, t);
+    }
+    return acc / mdp.numActions();
+  }
+
+  /**
+   * The distinct successors of (s,a) ascending with their probabilities (1 − ε)[t = next(s,a)] +
+   * (ε/A)·#{b : next(s,b) = t}.
+   */
+  private static int expectedRow(int[][] next, int numActions, double slip, int s, int a,
+      int[] succ, double[] prob) {
+    int n = 0;
+    for (int b = 0; b < numActions; b++) {
+      int t = next[b][s];
+      double w = slip / numActions + (b == a ? 1 - slip : 0);
+      int k = 0;
+      while (k < n && succ[k] < t) {
+        k++;
+      }
+      if (k < n && succ[k] == t) {
+        prob[k] += w;
+      } else {
+        System.arraycopy(succ, k, succ, k + 1, n - k);
+        System.arraycopy(prob, k, prob, k + 1, n - k);
+        succ[k] = t;
+        prob[k] = w;
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * The same MDP in CSR form (for tests, files and the CSR kernel; costs about A² entries per
+   * state). Zero-probability entries are left out; terminal states get no transitions.
+   */
+  public TabularMdp toMdp() {
+    TabularMdpBuilder b = TabularMdp.builder(numStates, numActions).gamma(gamma);
+    final int[] succ = new int[numActions];
+    final double[] prob = new double[numActions];
+    for (int s = 0; s < numStates; s++) {
+      if (terminal[s]) {
+        b.terminal(s);
+        continue;
+      }
+      for (int a = 0; a < numActions; a++) {
+        double r = reward(s, a);
+        if (r != 0) {
+          b.reward(s, a, r);
+        }
+        int n = expectedRow(next, numActions, slip, s, a, succ, prob);
+        for (int k = 0; k < n; k++) {
+          if (prob[k] > 0) {
+            b.transition(s, a, succ[k], prob[k]);
+          }
+        }
+      }
+    }
+    if (initial != null) {
+      b.initialDistribution(initial);
+    }
+    return b.build();
+  }
+
+  /**
+   * The width W when this is the open H×W grid (H, W ≥ 3) with the grid-world action order
+   * (0 = north s − W, 1 = east s + 1, 2 = south s + W, 3 = west s − 1, 4 = stay, border moves
+   * stay put), five actions and no terminals; else −1. The kernel then reads interior
+   * neighbours by offset instead of through the tables.
+   */
+  public int openGridWidth() {
+    return openGridWidth;
+  }
+
+  private static int findOpenGridWidth(int[][] next, int numStates, int numActions) {
+    if (numActions != 5) {
+      return -1;
+    }
+    int w = next[2][0];
+    if (w < 3 || numStates % w != 0 || numStates / w < 3) {
+      return -1;
+    }
+    int h = numStates / w;
+    for (int s = 0; s < numStates; s++) {
+      int r = s / w;
+      int c = s % w;
+      if (next[0][s] != (r > 0 ? s - w : s) || next[1][s] != (c < w - 1 ? s + 1 : s)
+          || next[2][s] != (r < h - 1 ? s + w : s) || next[3][s] != (c > 0 ? s - 1 : s)
+          || next[4][s] != s) {
+        return -1;
+      }
+    }
+    return w;
+  }
+
+  /** Number of states S. */
+  public int numStates() {
+    return numStates;
+  }
+
+  /** Number of actions A. */
+  public int numActions() {
+    return numActions;
+  }
+
+  /** next(s,a) of every s for action a (shared, not to be modified). */
+  public int[] next(int a) {
+    return next[a];
+  }
+
+  /** All move tables, {@code next[a][s]} (shared, not to be modified). */
+  public int[][] nextTables() {
+    return next;
+  }
+
+  /** The slip ε. */
+  public double slip() {
+    return slip;
+  }
+
+  /** The discount γ. */
+  public double gamma() {
+    return gamma;
+  }
+
+  /** r(s) with r(s,a) = r(s), or null when rewards depend on the action (shared). */
+  public double[] stateReward() {
+    return stateReward;
+  }
+
+  /** r(s,a) at s·A + a, or null for a state reward (shared). */
+  public double[] rewardTable() {
+    return rewardSa;
+  }
+
+  /** r(s,a). */
+  public double reward(int s, int a) {
+    return stateReward != null ? stateReward[s] : rewardSa[s * numActions + a];
+  }
+
+  /** Terminal flags, length S (shared, not to be modified). */
+  public boolean[] terminals() {
+    return terminal;
+  }
+
+  /** Whether any state is terminal. */
+  public boolean hasTerminals() {
+    return anyTerminal;
+  }
+
+  /** d0, or null for uniform (shared). */
+  public double[] initialDistribution() {
+    return initial;
+  }
+
+  /** The same dynamics with a state reward r(s) (length S, finite; shared). */
+  public UniformSlipDynamics withStateReward(double[] r) {
+    return of(next, slip, gamma, r, null, terminal, initial);
+  }
+
+  @Override
+  public String toString() {
+    return "UniformSlipDynamics[S=" + numStates + ", A=" + numActions + ", slip=" + slip
+        + ", gamma=" + gamma + (openGridWidth > 0 ? ", open grid width " + openGridWidth : "")
+        + (stateReward != null ? ", state reward" : ", r(s,a)") + "]";
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof UniformSlipDynamics d && d.slip == slip && d.gamma == gamma
+        && Arrays.deepEquals(d.next, next) && Arrays.equals(d.stateReward, stateReward)
+        && Arrays.equals(d.rewardSa, rewardSa) && Arrays.equals(d.terminal, terminal);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(numStates, numActions, slip, gamma);
+  }
+}
