@@ -104,4 +104,17 @@ class BenchMlpCommandTest {
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("without a \"mlp_fwd_bwd_us\" line", "no numbers here");
   }
+
+  @Test
+  void gridrlBenchMlp_isRegisteredUnderBench_andUsesTheLaunchersErrorHandling() {
+    CliRunner.Result ok = CliRunner.run("bench", "mlp", "--rounds", "1", "--round-ms", "5",
+        "--warmup-ms", "0");
+    assertThat(ok.exitCode()).as(ok.err()).isZero();
+    assertThat(ok.out().lines().toList()).hasSize(5);
+    CliRunner.Result bad = CliRunner.run("bench", "mlp", "--rounds", "0");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err().strip().lines().toList()).hasSize(1);
+    assertThat(bad.err()).contains("--rounds must be >= 1, got 0");
+    assertThat(CliRunner.run("bench", "--help").out()).contains("mlp", "softvi");
+  }
 }
