@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
  * of CPU-time bests) and, with the yardstick, {"ratio":"autodiff/numpy","value":..,"target":1.5}
  * (numpy times itself by wall clock only).
  */
-@Command(name = "mlp", mixinStandardHelpOptions = true,
+@Command(name = "mlp", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {"Time forward + backward of the MLP 32-64-64-5 (tanh, float64, MSE, batch"
         + " 256) on one thread: hand-written (Gemm), autodiff (core.nn Mlp on the tape) and"
         + " EJML's generic products, interleaved; optionally the numpy yardstick.",
