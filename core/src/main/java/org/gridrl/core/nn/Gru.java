@@ -25,8 +25,8 @@ import org.gridrl.core.util.Rng;
  *
  * <p>Parameters, in order: {@code <name>.weight_ih} (in × 3H, the column blocks r | z | n),
  * {@code <name>.weight_hh} (H × 3H, same blocks), {@code <name>.bias_ih} (1 × 3H),
- * {@code <name>.bias_hh} (1 × 3H); PyTorch's {@code weight_ih_l0} is the transpose of
- * {@code weight_ih}. Biases start at 0.
+ * {@code <name>.bias_hh} (1 × 3H); PyTorch's {@code GRUCell.weight_ih} ({@code GRU.weight_ih_l0})
+ * is the transpose of {@code weight_ih}. Biases start at 0.
  *
  * <p>As a {@link Module} the cell maps [x | h] (batch × (in + H), x then h) to h'. Recurrent
  * code calls {@link #step} and {@link #unroll}, whose gradients flow through every step
