@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Benchmarks of the planning kernels (JSON lines on stdout).",
-    subcommands = {BenchCommand.SoftVi.class})
+    subcommands = {BenchCommand.SoftVi.class, BenchMlpCommand.class})
 public final class BenchCommand implements Runnable {
 
   @Spec

@@ -1,0 +1,250 @@
+package org.gridrl.benchmarks.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gridrl.benchmarks.jmh.MlpWorkload;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gridrl bench mlp}: issue 5's MLP speed ratios measured side by side in one run.
+ *
+ * <p>The workload is {@link MlpWorkload} (forward + backward of the MLP 32→64→64→5, tanh,
+ * float64, MSE, batch 256), on the calling thread. First the variants' gradients are checked to
+ * agree (else exit 1). Then every variant — {@code hand} (hand-written backprop through
+ * {@code Gemm}), {@code autodiff} (the tape through core.nn's {@code Mlp}), {@code ejml} (the
+ * hand-written backprop through EJML's {@code CommonOps_DDRM}) — is warmed up, and timed in
+ * {@code --rounds} interleaved rounds of about {@code --round-ms} each, so load on the machine
+ * hits all alike; with {@code --yardstick FILE.py} the numpy script (which times itself and
+ * prints {"mlp_fwd_bwd_us": ..}) runs once per round as a subprocess with
+ * {@code OPENBLAS_NUM_THREADS=1}. Each variant reports its best round:
+ * {"variant":..,"us_per_step":..,"median_us":..,"rounds":..}; Java variants add
+ * "cpu_us_per_step" (best round by the thread's CPU time, which time-slicing on a loaded machine
+ * does not inflate) and "gflops" (from the wall-clock best). Then ratio lines of the wall-clock
+ * bests, {"ratio":"autodiff/hand","value":..,"cpu":..,"target":1.25} ("cpu" = the same ratio
+ * of CPU-time bests) and, with the yardstick, {"ratio":"autodiff/numpy","value":..,"target":1.5}
+ * (numpy times itself by wall clock only).
+ */
+@Command(name = "mlp", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = {"Time forward + backward of the MLP 32-64-64-5 (tanh, float64, MSE, batch"
+        + " 256) on one thread: hand-written (Gemm), autodiff (core.nn Mlp on the tape) and"
+        + " EJML's generic products, interleaved; optionally the numpy yardstick.",
+        "Prints one JSON line per variant (best round) and ratio lines."})
+public final class BenchMlpCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--rounds", paramLabel = "R", defaultValue = "15",
+      description = "Interleaved timed rounds per variant; the best is reported (default 15).")
+  int rounds;
+
+  @Option(names = "--round-ms", paramLabel = "MS", defaultValue = "200",
+      description = "Time per variant per round, in ms (default 200).")
+  int roundMs;
+
+  @Option(names = "--warmup-ms", paramLabel = "MS", defaultValue = "3000",
+      description = "JIT warm-up time per Java variant, in ms (default 3000).")
+  int warmupMs;
+
+  @Option(names = "--yardstick", paramLabel = "FILE.py",
+      description = "The numpy yardstick script (mlp_numpy.py); run once per round with"
+          + " OPENBLAS_NUM_THREADS=1. Default: not run.")
+  Path yardstick;
+
+  @Option(names = "--python", paramLabel = "EXE", defaultValue = "python3",
+      description = "The Python interpreter for --yardstick (default python3).")
+  String python;
+
+  /** A picocli-instantiated command; prints to the command line's output stream. */
+  public BenchMlpCommand() {
+  }
+
+  /** Runs {@code mlp ARGS} on its own. */
+  public static void main(String[] args) {
+    CommandLine cmd = new CommandLine(new BenchMlpCommand());
+    cmd.setParameterExceptionHandler((ex, a) -> {
+      System.err.println("gridrl: " + ex.getMessage());
+      return 2;
+    });
+    System.exit(cmd.execute(args));
+  }
+
+  /** One timed thing: a name and one step returning a value to keep alive. */
+  private record Variant(String name, DoubleSupplier step) {
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    CommandLine cl = spec.commandLine();
+    if (rounds < 1) {
+      throw new ParameterException(cl, "--rounds must be >= 1, got " + rounds);
+    }
+    if (roundMs < 1 || warmupMs < 0) {
+      throw new ParameterException(cl, "--round-ms must be >= 1 and --warmup-ms >= 0, got "
+          + roundMs + " and " + warmupMs);
+    }
+    if (yardstick != null && !Files.isRegularFile(yardstick)) {
+      throw new ParameterException(cl, "--yardstick " + yardstick + ": no such file");
+    }
+    PrintWriter out = cl.getOut();
+    MlpWorkload work = new MlpWorkload(0);
+    double disagreement = work.maxGradientDisagreement();
+    if (!(disagreement < 1e-12)) {
+      cl.getErr().println("gridrl: the MLP variants disagree: max |gradient difference| "
+          + disagreement + " (expected < 1e-12)");
+      return 1;
+    }
+    List<Variant> variants = List.of(
+        new Variant("hand", () -> work.handWritten().data[0]),
+        new Variant("autodiff", work::autodiffMlp),
+        new Variant("ejml", () -> work.ejmlGeneric().data[0]));
+    double sink = 0;
+    long warmupNs = TimeUnit.MILLISECONDS.toNanos(warmupMs);
+    for (int slice = 0; slice < 4; slice++) { // interleaved, so every variant is compiled alike
+      for (Variant v : variants) {
+        sink += runFor(v, warmupNs / 4, new long[1]);
+      }
+    }
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    boolean cpuClock = threads.isCurrentThreadCpuTimeSupported();
+    double[][] us = new double[variants.size()][rounds];
+    double[][] cpuUs = new double[variants.size()][rounds];
+    double[] numpyUs = new double[yardstick == null ? 0 : rounds];
+    long roundNs = TimeUnit.MILLISECONDS.toNanos(roundMs);
+    for (int r = 0; r < rounds; r++) {
+      for (int i = 0; i < variants.size(); i++) {
+        long[] steps = new long[1];
+        long c0 = cpuClock ? threads.getCurrentThreadCpuTime() : 0;
+        long t0 = System.nanoTime();
+        sink += runFor(variants.get(i), roundNs, steps);
+        us[i][r] = (System.nanoTime() - t0) / 1e3 / steps[0];
+        cpuUs[i][r] = cpuClock
+            ? (threads.getCurrentThreadCpuTime() - c0) / 1e3 / steps[0] : Double.NaN;
+      }
+      if (yardstick != null) {
+        numpyUs[r] = runYardstick();
+      }
+    }
+    double flops = MlpWorkload.flops();
+    double[] best = new double[variants.size()];
+    double[] bestCpu = new double[variants.size()];
+    for (int i = 0; i < variants.size(); i++) {
+      best[i] = min(us[i]);
+      bestCpu[i] = min(cpuUs[i]);
+      out.printf(Locale.ROOT, "{\"variant\":\"%s\",\"us_per_step\":%.1f,\"median_us\":%.1f,"
+          + "\"cpu_us_per_step\":%.1f,\"gflops\":%.2f,\"rounds\":%d,\"threads\":1,"
+          + "\"batch\":%d}%n", variants.get(i).name(), best[i], median(us[i]), bestCpu[i],
+          flops / (best[i] * 1e3), rounds, MlpWorkload.BATCH);
+    }
+    double numpyBest = Double.NaN;
+    if (yardstick != null) {
+      numpyBest = min(numpyUs);
+      out.printf(Locale.ROOT, "{\"variant\":\"numpy\",\"us_per_step\":%.1f,\"median_us\":%.1f,"
+          + "\"rounds\":%d,\"threads\":1,\"batch\":%d}%n", numpyBest, median(numpyUs), rounds,
+          MlpWorkload.BATCH);
+    }
+    printRatio(out, "autodiff/hand", best[1] / best[0], bestCpu[1] / bestCpu[0], 1.25);
+    printRatio(out, "ejml/hand", best[2] / best[0], bestCpu[2] / bestCpu[0], Double.NaN);
+    if (yardstick != null) {
+      printRatio(out, "autodiff/numpy", best[1] / numpyBest, Double.NaN, 1.5);
+      printRatio(out, "hand/numpy", best[0] / numpyBest, Double.NaN, Double.NaN);
+    }
+    out.flush();
+    if (sink == 42.4242) { // keeps the results alive; never true in practice
+      cl.getErr().println();
+    }
+    return 0;
+  }
+
+  /** {"ratio":name,"value":wall[,"cpu":cpu][,"target":target]}; NaN parts are left out. */
+  private static void printRatio(PrintWriter out, String name, double wall, double cpu,
+      double target) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "{\"ratio\":\"%s\",\"value\":%.3f", name, wall));
+    if (!Double.isNaN(cpu)) {
+      sb.append(String.format(Locale.ROOT, ",\"cpu\":%.3f", cpu));
+    }
+    if (!Double.isNaN(target)) {
+      sb.append(",\"target\":").append(target);
+    }
+    out.println(sb.append('}'));
+  }
+
+  /** Runs {@code v} in batches of 16 steps until {@code ns} have passed; counts the steps. */
+  private static double runFor(Variant v, long ns, long[] steps) {
+    double sink = 0;
+    long start = System.nanoTime();
+    do {
+      for (int k = 0; k < 16; k++) {
+        sink += v.step().getAsDouble();
+      }
+      steps[0] += 16;
+    } while (System.nanoTime() - start < ns);
+    return sink;
+  }
+
+  private static final Pattern YARDSTICK_US =
+      Pattern.compile("\"mlp_fwd_bwd_us\"\\s*:\\s*([0-9.eE+-]+)");
+
+  /** Runs the numpy script once; its best-of-5 microseconds per step. */
+  private double runYardstick() throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(python, yardstick.toString());
+    Map<String, String> env = pb.environment();
+    env.put("OPENBLAS_NUM_THREADS", "1");
+    env.put("OMP_NUM_THREADS", "1");
+    env.put("MKL_NUM_THREADS", "1");
+    pb.redirectErrorStream(true);
+    Process p;
+    try {
+      p = pb.start();
+    } catch (IOException e) {
+      throw new ParameterException(spec.commandLine(), "--python " + python
+          + ": cannot start it (" + e.getMessage() + ")");
+    }
+    String text;
+    try (InputStream in = p.getInputStream()) {
+      ByteArrayOutputStream buf = new ByteArrayOutputStream();
+      in.transferTo(buf);
+      text = buf.toString(StandardCharsets.UTF_8);
+    }
+    int code = p.waitFor();
+    Matcher m = YARDSTICK_US.matcher(text);
+    if (code != 0 || !m.find()) {
+      throw new IllegalStateException("the yardstick " + python + " " + yardstick + " exited "
+          + code + " without a \"mlp_fwd_bwd_us\" line; its output: " + text.strip());
+    }
+    return Double.parseDouble(m.group(1));
+  }
+
+  private static double min(double[] a) {
+    return Arrays.stream(a).min().orElse(Double.NaN);
+  }
+
+  private static double median(double[] a) {
+    double[] s = a.clone();
+    Arrays.sort(s);
+    int n = s.length;
+    return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+  }
+}
