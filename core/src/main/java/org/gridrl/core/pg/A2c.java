@@ -1,7 +1,6 @@
 package org.gridrl.core.pg;
 
 import org.gridrl.core.nn.Module;
-import org.gridrl.core.util.Rng;
 import org.gridrl.core.util.TrainingListener;
 
 /**
@@ -39,30 +38,19 @@ public final class A2c {
   /** Trains the default networks ({@link Networks}) built from the config's seed. */
   public static PgResult train(Sampler<?, ?> sampler, A2cConfig config,
       TrainingListener listener) {
-    Rng rng = new Rng(config.seed());
-    Policy policy = Networks.policy(sampler, config.hidden(), config.initLogStd(), rng.fork(0));
-    Module value = Networks.value(sampler.observationDim(), config.hidden(), rng.fork(1));
+    Policy policy = OnPolicyLoop.defaultPolicy(sampler, config.hidden(), config.initLogStd(),
+        config.seed());
+    Module value = OnPolicyLoop.defaultValue(sampler, config.hidden(), config.seed());
     return train(sampler, policy, value, config, listener);
   }
 
   /** Trains the given networks; the sampler is reseeded from the config's seed. */
   public static PgResult train(Sampler<?, ?> sampler, Policy policy, Module value,
       A2cConfig config, TrainingListener listener) {
-    sampler.reseed(new Rng(config.seed()).fork(2).nextLong());
     A2c a2c = new A2c(policy, value, config);
-    long start = System.nanoTime();
-    long steps = 0;
-    double lastReturn = Double.NaN;
-    for (int it = 1; it <= config.iterations(); it++) {
-      // 1. collect an n-step rollout in every environment
-      Batch batch = sampler.collect(policy, config.stepsPerEnv());
-      steps += batch.size();
-      // 2-4. critic, advantages, one actor-critic step
-      UpdateStats s = a2c.update(batch, it);
-      lastReturn = Reporting.report(listener, it, batch, steps, s, lastReturn, false);
-      listener.onIterationEnd(it, (System.nanoTime() - start) * 1e-9);
-    }
-    return new PgResult(policy, value, config.iterations(), steps, lastReturn);
+    // 1. collect an n-step rollout in every environment; 2-4. critic, advantages, one actor-critic step
+    return OnPolicyLoop.run(sampler, policy, value, config.seed(), config.iterations(),
+        p -> sampler.collect(p, config.stepsPerEnv()), a2c::update, false, listener);
   }
 
   /** One A2C step on a batch collected by the current policy. */

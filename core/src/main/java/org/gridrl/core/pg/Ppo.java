@@ -52,9 +52,9 @@ public final class Ppo {
   /** Trains the default networks ({@link Networks}) built from the config's seed. */
   public static PgResult train(Sampler<?, ?> sampler, PpoConfig config,
       TrainingListener listener) {
-    Rng rng = new Rng(config.seed());
-    Policy policy = Networks.policy(sampler, config.hidden(), config.initLogStd(), rng.fork(0));
-    Module value = Networks.value(sampler.observationDim(), config.hidden(), rng.fork(1));
+    Policy policy = OnPolicyLoop.defaultPolicy(sampler, config.hidden(), config.initLogStd(),
+        config.seed());
+    Module value = OnPolicyLoop.defaultValue(sampler, config.hidden(), config.seed());
     return train(sampler, policy, value, config, listener);
   }
 
@@ -64,21 +64,10 @@ public final class Ppo {
    */
   public static PgResult train(Sampler<?, ?> sampler, Policy policy, Module value,
       PpoConfig config, TrainingListener listener) {
-    sampler.reseed(new Rng(config.seed()).fork(2).nextLong());
     Ppo ppo = new Ppo(policy, value, config);
-    long start = System.nanoTime();
-    long steps = 0;
-    double lastReturn = Double.NaN;
-    for (int it = 1; it <= config.iterations(); it++) {
-      // 1. collect experience with the current policy
-      Batch batch = sampler.collect(policy, config.stepsPerEnv());
-      steps += batch.size();
-      // 2-4. advantages, then K epochs of clipped minibatch updates
-      UpdateStats s = ppo.update(batch, it);
-      lastReturn = Reporting.report(listener, it, batch, steps, s, lastReturn, true);
-      listener.onIterationEnd(it, (System.nanoTime() - start) * 1e-9);
-    }
-    return new PgResult(policy, value, config.iterations(), steps, lastReturn);
+    // 1. collect experience with the current policy; 2-4. advantages, then K epochs of clipped minibatch updates
+    return OnPolicyLoop.run(sampler, policy, value, config.seed(), config.iterations(),
+        p -> sampler.collect(p, config.stepsPerEnv()), ppo::update, true, listener);
   }
 
   /**

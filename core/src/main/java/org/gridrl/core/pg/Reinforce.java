@@ -1,7 +1,6 @@
 package org.gridrl.core.pg;
 
 import org.gridrl.core.nn.Module;
-import org.gridrl.core.util.Rng;
 import org.gridrl.core.util.TrainingListener;
 
 /**
@@ -35,30 +34,19 @@ public final class Reinforce {
   /** Trains the default networks ({@link Networks}) built from the config's seed. */
   public static PgResult train(Sampler<?, ?> sampler, ReinforceConfig config,
       TrainingListener listener) {
-    Rng rng = new Rng(config.seed());
-    Policy policy = Networks.policy(sampler, config.hidden(), config.initLogStd(), rng.fork(0));
-    Module value = Networks.value(sampler.observationDim(), config.hidden(), rng.fork(1));
+    Policy policy = OnPolicyLoop.defaultPolicy(sampler, config.hidden(), config.initLogStd(),
+        config.seed());
+    Module value = OnPolicyLoop.defaultValue(sampler, config.hidden(), config.seed());
     return train(sampler, policy, value, config, listener);
   }
 
   /** Trains the given networks; the sampler is reseeded from the config's seed. */
   public static PgResult train(Sampler<?, ?> sampler, Policy policy, Module value,
       ReinforceConfig config, TrainingListener listener) {
-    sampler.reseed(new Rng(config.seed()).fork(2).nextLong());
     Reinforce reinforce = new Reinforce(policy, value, config);
-    long start = System.nanoTime();
-    long steps = 0;
-    double lastReturn = Double.NaN;
-    for (int it = 1; it <= config.iterations(); it++) {
-      // 1. sample whole episodes
-      Batch batch = sampler.collectEpisodes(policy, config.episodesPerEnv());
-      steps += batch.size();
-      // 2-4. returns, advantages, one step
-      UpdateStats s = reinforce.update(batch, it);
-      lastReturn = Reporting.report(listener, it, batch, steps, s, lastReturn, false);
-      listener.onIterationEnd(it, (System.nanoTime() - start) * 1e-9);
-    }
-    return new PgResult(policy, value, config.iterations(), steps, lastReturn);
+    // 1. sample whole episodes; 2-4. returns, advantages, one step
+    return OnPolicyLoop.run(sampler, policy, value, config.seed(), config.iterations(),
+        p -> sampler.collectEpisodes(p, config.episodesPerEnv()), reinforce::update, false, listener);
   }
 
   /** One REINFORCE step on whole episodes sampled by the current policy. */
