@@ -330,6 +330,11 @@ public final class SoftViSolver implements AutoCloseable {
   }
 
   private static final class GridOperator extends Operator {
+    /**
+     * Each block's max sits on its own 64-byte cache line: the kernel rewrites it once per grid
+     * row, and two threads writing neighbouring doubles would pass the line back and forth.
+     */
+    static final int PAD = 8;
     final UniformSlipDynamics d;
     final double tau;
     final double[] blockMax;
@@ -341,7 +346,7 @@ public final class SoftViSolver implements AutoCloseable {
     GridOperator(UniformSlipDynamics d, double tau, int numBlocks) {
       this.d = d;
       this.tau = tau;
-      this.blockMax = new double[numBlocks];
+      this.blockMax = new double[numBlocks * PAD];
       this.eCur = new double[d.numStates()];
       this.eNext = new double[d.numStates()];
     }
@@ -386,12 +391,13 @@ public final class SoftViSolver implements AutoCloseable {
     double sweep(double[] x, double[] g, int block, int begin, int end, int worker,
         boolean gNext) {
       return SoftValueGrid.sweep(d, tau, x, eCur, shiftCur, g, gNext ? eNext : null, shiftNext,
-          blockMax, block, begin, end);
+          blockMax, block * PAD, begin, end);
     }
 
     @Override
     void aux(double[] x, int block, int begin, int end) {
-      blockMax[block] = SoftValueGrid.exponentials(d, tau, x, shiftNext, eNext, begin, end);
+      blockMax[block * PAD] =
+          SoftValueGrid.exponentials(d, tau, x, shiftNext, eNext, begin, end);
     }
 
     @Override
@@ -401,8 +407,8 @@ public final class SoftViSolver implements AutoCloseable {
       eNext = t;
       shiftCur = shiftNext;
       double max = Double.NEGATIVE_INFINITY;
-      for (double m : blockMax) {
-        max = Math.max(max, m);
+      for (int b = 0; b < blockMax.length; b += PAD) {
+        max = Math.max(max, blockMax[b]);
       }
       // a non-finite max (divergence) is caught by the residual check; keep the shift finite
       shiftNext = Double.isFinite(max) ? max : shiftCur;
