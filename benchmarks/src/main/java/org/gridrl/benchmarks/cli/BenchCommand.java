@@ -31,11 +31,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gridrl bench}: wall-clock benchmarks of the planning kernels, printed as JSON lines
- * (the JMH classes in {@code org.gridrl.benchmarks.jmh} measure the same kernels under JMH).
+ * {@code gridrl bench}: wall-clock benchmarks of the kernels (soft value iteration, the MLP),
+ * printed as JSON lines (the JMH classes in {@code org.gridrl.benchmarks.jmh} measure the same kernels under JMH).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = "Benchmarks of the planning kernels (JSON lines on stdout).",
+    description = "Benchmarks of the kernels: softvi (soft value iteration), mlp (autodiff MLP);"
+        + " JSON lines on stdout.",
     subcommands = {BenchCommand.SoftVi.class, BenchMlpCommand.class})
 public final class BenchCommand implements Runnable {
 
@@ -44,7 +45,8 @@ public final class BenchCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing subcommand; subcommands: softvi");
+    throw new ParameterException(spec.commandLine(),
+        "missing subcommand; subcommands: softvi, mlp");
   }
 
   /** Runs {@code bench ARGS} on its own (before the command is registered in the launcher). */
