@@ -227,15 +227,39 @@ public final class SoftViSolver implements AutoCloseable {
 
   /** One soft Bellman kernel with its auxiliary per-state data. */
   private abstract static class Operator {
-    abstract int numStates();
+    private final int numStates;
+    private final int numActions;
+    private final double gamma;
+    final double tau;
+    private final boolean[] terminals;
 
-    abstract int numActions();
+    Operator(int numStates, int numActions, double gamma, double tau, boolean[] terminals) {
+      this.numStates = numStates;
+      this.numActions = numActions;
+      this.gamma = gamma;
+      this.tau = tau;
+      this.terminals = terminals;
+    }
 
-    abstract double gamma();
+    final int numStates() {
+      return numStates;
+    }
 
-    abstract double tau();
+    final int numActions() {
+      return numActions;
+    }
 
-    abstract boolean[] terminals();
+    final double gamma() {
+      return gamma;
+    }
+
+    final double tau() {
+      return tau;
+    }
+
+    final boolean[] terminals() {
+      return terminals;
+    }
 
     /** Prepares auxiliary data for the starting iterate x (serial). */
     void start(double[] x) {
@@ -270,44 +294,23 @@ public final class SoftViSolver implements AutoCloseable {
   private static final class CsrOperator extends Operator {
     final TabularMdp mdp;
     final double[] prior;
-    final double tau;
     final double[][] work;
     double[] qSweep;
 
     CsrOperator(TabularMdp mdp, double[] prior, double tau, int threads) {
+      super(mdp.numStates(), mdp.numActions(), mdp.gamma(), tau, mdp.terminals());
       this.mdp = mdp;
       this.prior = prior;
-      this.tau = tau;
       this.work = new double[threads][mdp.numActions()];
       if (prior != null) {
         qSweep = new double[mdp.numStates() * mdp.numActions()];
       }
     }
 
-    @Override
-    int numStates() {
-      return mdp.numStates();
-    }
 
-    @Override
-    int numActions() {
-      return mdp.numActions();
-    }
 
-    @Override
-    double gamma() {
-      return mdp.gamma();
-    }
 
-    @Override
-    double tau() {
-      return tau;
-    }
 
-    @Override
-    boolean[] terminals() {
-      return mdp.terminals();
-    }
 
     @Override
     double sweep(double[] x, double[] g, int block, int begin, int end, int worker,
@@ -336,7 +339,6 @@ public final class SoftViSolver implements AutoCloseable {
      */
     static final int PAD = 8;
     final UniformSlipDynamics d;
-    final double tau;
     final double[] blockMax;
     double[] eCur;
     double[] eNext;
@@ -344,37 +346,17 @@ public final class SoftViSolver implements AutoCloseable {
     double shiftNext;
 
     GridOperator(UniformSlipDynamics d, double tau, int numBlocks) {
+      super(d.numStates(), d.numActions(), d.gamma(), tau, d.terminals());
       this.d = d;
-      this.tau = tau;
       this.blockMax = new double[numBlocks * PAD];
       this.eCur = new double[d.numStates()];
       this.eNext = new double[d.numStates()];
     }
 
-    @Override
-    int numStates() {
-      return d.numStates();
-    }
 
-    @Override
-    int numActions() {
-      return d.numActions();
-    }
 
-    @Override
-    double gamma() {
-      return d.gamma();
-    }
 
-    @Override
-    double tau() {
-      return tau;
-    }
 
-    @Override
-    boolean[] terminals() {
-      return d.terminals();
-    }
 
     @Override
     void start(double[] x) {
@@ -422,39 +404,18 @@ public final class SoftViSolver implements AutoCloseable {
 
   private static final class GridActionOperator extends Operator {
     final UniformSlipDynamics d;
-    final double tau;
     final double[][] work;
 
     GridActionOperator(UniformSlipDynamics d, double tau, int threads) {
+      super(d.numStates(), d.numActions(), d.gamma(), tau, d.terminals());
       this.d = d;
-      this.tau = tau;
       this.work = new double[threads][d.numActions()];
     }
 
-    @Override
-    int numStates() {
-      return d.numStates();
-    }
 
-    @Override
-    int numActions() {
-      return d.numActions();
-    }
 
-    @Override
-    double gamma() {
-      return d.gamma();
-    }
 
-    @Override
-    double tau() {
-      return tau;
-    }
 
-    @Override
-    boolean[] terminals() {
-      return d.terminals();
-    }
 
     @Override
     double sweep(double[] x, double[] g, int block, int begin, int end, int worker,
