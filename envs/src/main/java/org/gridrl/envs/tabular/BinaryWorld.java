@@ -1,6 +1,5 @@
 package org.gridrl.envs.tabular;
 
-import java.util.Arrays;
 import java.util.List;
 import org.gridrl.core.mdp.StateFeatures;
 import org.gridrl.core.mdp.TabularMdp;
@@ -140,12 +139,7 @@ public final class BinaryWorld {
       stateReward[s] = numBlue == 4 ? config.rewardFour() : numBlue == 5 ? config.rewardFive() : 0;
     }
     features = StateFeatures.of(numStates, 9, phi, NAMES);
-    int[] identity = new int[numStates];
-    for (int s = 0; s < numStates; s++) {
-      identity[s] = s;
-    }
-    moves = GridMoves.of(n, n, identity, identity, 5, config.determinism(),
-        (1 - config.determinism()) / 4);
+    moves = GridMoves.openWithDeterminism(n, config.determinism());
   }
 
   /** The config this world was built from. */
@@ -182,12 +176,7 @@ public final class BinaryWorld {
   /** The MDP with the true reward lifted to r(s,a) = r(s) (built on first call, then shared). */
   public synchronized TabularMdp mdp() {
     if (mdp == null) {
-      int numStates = moves.numStates;
-      double[] rewardSa = new double[numStates * 5];
-      for (int s = 0; s < numStates; s++) {
-        Arrays.fill(rewardSa, s * 5, s * 5 + 5, stateReward[s]);
-      }
-      mdp = moves.toMdp(config.gamma(), rewardSa, null, null);
+      mdp = moves.stateRewardMdp(config.gamma(), stateReward);
     }
     return mdp;
   }
@@ -197,10 +186,7 @@ public final class BinaryWorld {
    * border). Shared: not to be modified.
    */
   public int[] nextState(int a) {
-    if (a < 0 || a >= 5) {
-      throw new IllegalArgumentException("action " + a + " out of range [0, 5)");
-    }
-    return moves.next[a];
+    return moves.nextTable(a);
   }
 
   /** Whether determinism ≥ 1/5, so that the noise is a uniform slip (see {@link #slip()}). */
@@ -214,11 +200,7 @@ public final class BinaryWorld {
    * @throws IllegalStateException when determinism &lt; 1/5
    */
   public double slip() {
-    if (!moves.isUniformSlip()) {
-      throw new IllegalStateException("determinism " + config.determinism()
-          + " < 1/5 is not a uniform slip");
-    }
-    return moves.slip();
+    return moves.checkedSlip(config.determinism());
   }
 
   /**
@@ -226,8 +208,7 @@ public final class BinaryWorld {
    * uniform d0, no terminals), built from the move tables without the CSR arrays.
    */
   public UniformSlipDynamics dynamics() {
-    return UniformSlipDynamics.of(moves.next, moves.slip(), config.gamma(), stateReward(), null,
-        null, null);
+    return moves.stateRewardDynamics(config.gamma(), stateReward());
   }
 
   @Override

@@ -1,7 +1,9 @@
 package org.gridrl.envs.tabular;
 
+import java.util.Arrays;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularMdpBuilder;
+import org.gridrl.core.planning.UniformSlipDynamics;
 
 /**
  * The move kernel shared by every grid world here: P(s'|s,a) = w_a·[s' = next(s,a)] +
@@ -56,6 +58,57 @@ final class GridMoves {
       }
     }
     return new GridMoves(numStates, numActions, next, weightIntended, weightOther);
+  }
+
+  /**
+   * The open n×n grid with 5 actions (stay included) where the intended move has probability
+   * {@code determinism} and each other action's move (1 − determinism)/4: ObjectWorld's and
+   * BinaryWorld's dynamics. State s = row·n + col.
+   */
+  static GridMoves openWithDeterminism(int n, double determinism) {
+    int[] identity = new int[n * n];
+    for (int s = 0; s < identity.length; s++) {
+      identity[s] = s;
+    }
+    return of(n, n, identity, identity, 5, determinism, (1 - determinism) / 4);
+  }
+
+  /** The successor table of action a, after checking a (shared, not to be modified). */
+  int[] nextTable(int a) {
+    if (a < 0 || a >= numActions) {
+      throw new IllegalArgumentException("action " + a + " out of range [0, " + numActions + ")");
+    }
+    return next[a];
+  }
+
+  /**
+   * The uniform slip ε, or an error naming the determinism when the noise is not one.
+   *
+   * @throws IllegalStateException when w_a &lt; w_o
+   */
+  double checkedSlip(double determinism) {
+    if (!isUniformSlip()) {
+      throw new IllegalStateException("determinism " + determinism
+          + " < 1/5 is not a uniform slip");
+    }
+    return slip();
+  }
+
+  /** The MDP of a state reward lifted to r(s,a) = r(s), uniform d0, no terminals. */
+  TabularMdp stateRewardMdp(double gamma, double[] stateReward) {
+    double[] rewardSa = new double[numStates * numActions];
+    for (int s = 0; s < numStates; s++) {
+      Arrays.fill(rewardSa, s * numActions, (s + 1) * numActions, stateReward[s]);
+    }
+    return toMdp(gamma, rewardSa, null, null);
+  }
+
+  /**
+   * The structured dynamics for the grid kernel of soft value iteration (state reward, γ,
+   * uniform d0, no terminals), built from the move tables without the CSR arrays.
+   */
+  UniformSlipDynamics stateRewardDynamics(double gamma, double[] stateReward) {
+    return UniformSlipDynamics.of(next, slip(), gamma, stateReward, null, null, null);
   }
 
   /** Uniform slip ε over all A actions: w_a = 1 − ε + ε/A, w_o = ε/A. */

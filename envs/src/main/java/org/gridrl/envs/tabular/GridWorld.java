@@ -556,11 +556,7 @@ public final class GridWorld {
    * to be modified.
    */
   public int[] nextState(int a) {
-    if (a < 0 || a >= moves.numActions) {
-      throw new IllegalArgumentException("action " + a + " out of range [0, " + moves.numActions
-          + ")");
-    }
-    return moves.next[a];
+    return moves.nextTable(a);
   }
 
   /** The slip ε: P(s'|s,a) = (1 − ε)[s' = next(s,a)] + (ε/A)·#{b : next(s,b) = s'}. */

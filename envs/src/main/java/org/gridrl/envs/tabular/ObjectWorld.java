@@ -204,12 +204,7 @@ public final class ObjectWorld {
           : config.rewardNeither();
     }
 
-    int[] identity = new int[numStates];
-    for (int s = 0; s < numStates; s++) {
-      identity[s] = s;
-    }
-    this.moves = GridMoves.of(n, n, identity, identity, 5, config.determinism(),
-        (1 - config.determinism()) / 4);
+    this.moves = GridMoves.openWithDeterminism(n, config.determinism());
   }
 
   /** The config this world was built from. */
@@ -240,12 +235,7 @@ public final class ObjectWorld {
   /** The MDP with the true reward lifted to r(s,a) = r(s) (built on first call, then shared). */
   public synchronized TabularMdp mdp() {
     if (mdp == null) {
-      int numStates = moves.numStates;
-      double[] rewardSa = new double[numStates * 5];
-      for (int s = 0; s < numStates; s++) {
-        Arrays.fill(rewardSa, s * 5, s * 5 + 5, stateReward[s]);
-      }
-      mdp = moves.toMdp(config.gamma(), rewardSa, null, null);
+      mdp = moves.stateRewardMdp(config.gamma(), stateReward);
     }
     return mdp;
   }
@@ -296,10 +286,7 @@ public final class ObjectWorld {
    * border). Shared: not to be modified.
    */
   public int[] nextState(int a) {
-    if (a < 0 || a >= 5) {
-      throw new IllegalArgumentException("action " + a + " out of range [0, 5)");
-    }
-    return moves.next[a];
+    return moves.nextTable(a);
   }
 
   /**
@@ -316,11 +303,7 @@ public final class ObjectWorld {
    * @throws IllegalStateException when determinism &lt; 1/5 (no uniform slip gives it)
    */
   public double slip() {
-    if (!moves.isUniformSlip()) {
-      throw new IllegalStateException("determinism " + config.determinism()
-          + " < 1/5 is not a uniform slip");
-    }
-    return moves.slip();
+    return moves.checkedSlip(config.determinism());
   }
 
   /**
@@ -328,8 +311,7 @@ public final class ObjectWorld {
    * uniform d0, no terminals), built from the move tables without the CSR arrays.
    */
   public UniformSlipDynamics dynamics() {
-    return UniformSlipDynamics.of(moves.next, moves.slip(), config.gamma(), stateReward, null,
-        null, null);
+    return moves.stateRewardDynamics(config.gamma(), stateReward);
   }
 
   @Override
