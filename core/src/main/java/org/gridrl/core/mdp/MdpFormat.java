@@ -252,9 +252,8 @@ public final class MdpFormat {
     private int[] rewardLine;
     private int[] firstTransitionLine;
     private boolean[] terminal;
-    private long[] keys = new long[1024];
-    private double[] values = new double[1024];
-    private int size;
+    /** Transitions go straight into the builder (it sorts, merges and checks the row sums). */
+    private TabularMdpBuilder transitions;
 
     Parser(Reader in, String source) {
       this.in = in;
@@ -442,13 +441,7 @@ public final class MdpFormat {
       if (firstTransitionLine[row] == 0) {
         firstTransitionLine[row] = lineNumber;
       }
-      if (size == keys.length) {
-        keys = Arrays.copyOf(keys, size * 2);
-        values = Arrays.copyOf(values, size * 2);
-      }
-      keys[size] = ((long) row << 32) | next;
-      values[size] = p;
-      size++;
+      transitions.transition(s, a, next, p);
     }
 
     private void reward() {
@@ -515,6 +508,7 @@ public final class MdpFormat {
       rewardLine = new int[(int) rows];
       firstTransitionLine = new int[(int) rows];
       terminal = new boolean[numStates];
+      transitions = TabularMdp.builder(numStates, numActions);
     }
 
     private void requireHeaders(int where, String record) {
@@ -720,61 +714,9 @@ public final class MdpFormat {
     // ---------------------------------------------------------------- the whole file
 
     private TabularMdp build(int endLine) {
-      int rows = numStates * numActions;
-      long[] k = Arrays.copyOf(keys, size);
-      double[] v = Arrays.copyOf(values, size);
-      if (!isSorted(k)) {
-        int[] order = stableOrder(k);
-        long[] k2 = new long[size];
-        double[] v2 = new double[size];
-        for (int i = 0; i < size; i++) {
-          k2[i] = k[order[i]];
-          v2[i] = v[order[i]];
-        }
-        k = k2;
-        v = v2;
-      }
-      // merge repeated (s, a, s') in file order, as TabularMdpBuilder does
-      int n = 0;
-      for (int i = 0; i < size; i++) {
-        if (n > 0 && k[n - 1] == k[i]) {
-          v[n - 1] += v[i];
-        } else {
-          k[n] = k[i];
-          v[n] = v[i];
-          n++;
-        }
-      }
-      // row sums, summed in CSR order exactly as TabularMdpBuilder.build() checks them
-      int j = 0;
-      for (int row = 0; row < rows; row++) {
-        int s = row / numActions;
-        int a = row % numActions;
-        double sum = 0;
-        int count = 0;
-        while (j < n && (int) (k[j] >>> 32) == row) {
-          sum += v[j];
-          j++;
-          count++;
-        }
-        if (count == 0) {
-          if (!terminal[s]) {
-            throw error(actionsLine, "state " + s + " action " + a + " has no transitions"
-                + " (every non-terminal state needs transitions for every action)");
-          }
-        } else if (Math.abs(sum - 1.0) > TabularMdp.PROBABILITY_TOLERANCE) {
-          throw error(firstTransitionLine[row], "transition probabilities of state " + s
-              + " action " + a + " sum to " + Numbers.shortest(sum) + ", not 1 (within "
-              + Numbers.shortest(TabularMdp.PROBABILITY_TOLERANCE)
-              + "; reported at the first transition of the row)");
-        }
-      }
       try {
-        TabularMdpBuilder b = TabularMdp.builder(numStates, numActions).gamma(gamma);
-        for (int i = 0; i < n; i++) {
-          int row = (int) (k[i] >>> 32);
-          b.transition(row / numActions, row % numActions, (int) k[i], v[i]);
-        }
+        TabularMdpBuilder b = transitions.gamma(gamma);
+        int rows = numStates * numActions;
         for (int row = 0; row < rows; row++) {
           if (rewardLine[row] != 0) {
             b.reward(row / numActions, row % numActions, rewards[row]);
@@ -789,52 +731,22 @@ public final class MdpFormat {
           }
         }
         return b.build();
+      } catch (TabularMdpBuilder.RowSumException e) {
+        int s = e.state();
+        int a = e.action();
+        if (e.empty()) {
+          throw error(actionsLine, "state " + s + " action " + a + " has no transitions"
+              + " (every non-terminal state needs transitions for every action)");
+        }
+        throw error(firstTransitionLine[s * numActions + a], "transition probabilities of state "
+            + s + " action " + a + " sum to " + Numbers.shortest(e.sum()) + ", not 1 (within "
+            + Numbers.shortest(TabularMdp.PROBABILITY_TOLERANCE)
+            + "; reported at the first transition of the row)");
       } catch (IllegalArgumentException e) {
-        // every rule is checked above with its line; this only keeps the promise of a located
-        // one-line error should the builder ever check something more
+        // every other rule is checked with its line while reading; this only keeps the promise
+        // of a located one-line error should the builder ever check something more
         throw error(endLine, e.getMessage());
       }
-    }
-
-    private static boolean isSorted(long[] k) {
-      for (int i = 1; i < k.length; i++) {
-        if (k[i] < k[i - 1]) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    /** Indices of {@code k} in ascending key order, equal keys in input order (merge sort). */
-    private static int[] stableOrder(long[] k) {
-      int n = k.length;
-      int[] a = new int[n];
-      for (int i = 0; i < n; i++) {
-        a[i] = i;
-      }
-      int[] b = new int[n];
-      for (int width = 1; width < n; width *= 2) {
-        for (int lo = 0; lo < n; lo += 2 * width) {
-          int mid = Math.min(lo + width, n);
-          int hi = Math.min(lo + 2 * width, n);
-          int p = lo;
-          int q = mid;
-          int o = lo;
-          while (p < mid && q < hi) {
-            b[o++] = k[a[q]] < k[a[p]] ? a[q++] : a[p++];
-          }
-          while (p < mid) {
-            b[o++] = a[p++];
-          }
-          while (q < hi) {
-            b[o++] = a[q++];
-          }
-        }
-        int[] t = a;
-        a = b;
-        b = t;
-      }
-      return a;
     }
   }
 }

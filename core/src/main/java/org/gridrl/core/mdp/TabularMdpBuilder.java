@@ -8,8 +8,9 @@ import java.util.Arrays;
  *
  * <p>Indices are checked as they are given; {@link #build()} checks that every non-terminal
  * (s, a) has transition probabilities summing to 1 within
- * {@link TabularMdp#PROBABILITY_TOLERANCE} (a terminal row may be empty or sum to 1). Every
- * error is an {@link IllegalArgumentException} that names the offending value.
+ * {@link TabularMdp#PROBABILITY_TOLERANCE} (a terminal row may be empty or sum to 1), failing
+ * with a {@link RowSumException} that carries the row. Every error is an
+ * {@link IllegalArgumentException} that names the offending value.
  */
 public final class TabularMdpBuilder {
 
@@ -104,16 +105,10 @@ public final class TabularMdpBuilder {
   /** Validates and builds the MDP. The builder may be reused afterwards. */
   public TabularMdp build() {
     int rows = numStates * numActions;
-    Integer[] order = null;
     long[] k = Arrays.copyOf(keys, size);
     double[] v = Arrays.copyOf(values, size);
     if (!isSorted(k)) {
-      order = new Integer[size];
-      for (int i = 0; i < size; i++) {
-        order[i] = i;
-      }
-      final long[] kk = k;
-      Arrays.sort(order, (x, y) -> Long.compare(kk[x], kk[y]));
+      int[] order = stableOrder(k);
       long[] k2 = new long[size];
       double[] v2 = new double[size];
       for (int i = 0; i < size; i++) {
@@ -156,8 +151,7 @@ public final class TabularMdpBuilder {
         continue;
       }
       if (Math.abs(sum - 1.0) > TabularMdp.PROBABILITY_TOLERANCE) {
-        throw new IllegalArgumentException("transition probabilities of state " + s + " action "
-            + row % numActions + " sum to " + sum + ", not 1");
+        throw new RowSumException(s, row % numActions, sum, empty);
       }
     }
     double[] d0 = initial;
@@ -167,6 +161,78 @@ public final class TabularMdpBuilder {
     }
     return new TabularMdp(numStates, numActions, gamma, rowStart, successors, probabilities,
         rewards.clone(), d0.clone(), terminal.clone());
+  }
+
+  /** Indices of {@code k} in ascending key order, equal keys in input order (merge sort). */
+  private static int[] stableOrder(long[] k) {
+    int n = k.length;
+    int[] a = new int[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = i;
+    }
+    int[] b = new int[n];
+    for (int width = 1; width < n; width *= 2) {
+      for (int lo = 0; lo < n; lo += 2 * width) {
+        int mid = Math.min(lo + width, n);
+        int hi = Math.min(lo + 2 * width, n);
+        int p = lo;
+        int q = mid;
+        int o = lo;
+        while (p < mid && q < hi) {
+          b[o++] = k[a[q]] < k[a[p]] ? a[q++] : a[p++];
+        }
+        while (p < mid) {
+          b[o++] = a[p++];
+        }
+        while (q < hi) {
+          b[o++] = a[q++];
+        }
+      }
+      int[] t = a;
+      a = b;
+      b = t;
+    }
+    return a;
+  }
+
+  /**
+   * A non-terminal (s, a) whose transition probabilities do not sum to 1 (an empty row sums to
+   * 0). Carries the row, so a reader can say where in its input the row came from.
+   */
+  public static final class RowSumException extends IllegalArgumentException {
+    private final int state;
+    private final int action;
+    private final double sum;
+    private final boolean empty;
+
+    RowSumException(int state, int action, double sum, boolean empty) {
+      super("transition probabilities of state " + state + " action " + action + " sum to "
+          + sum + ", not 1");
+      this.state = state;
+      this.action = action;
+      this.sum = sum;
+      this.empty = empty;
+    }
+
+    /** The state s of the row. */
+    public int state() {
+      return state;
+    }
+
+    /** The action a of the row. */
+    public int action() {
+      return action;
+    }
+
+    /** Σ_{s'} P(s'|s,a) as stored (repeated entries added in insertion order). */
+    public double sum() {
+      return sum;
+    }
+
+    /** Whether the row has no transitions at all. */
+    public boolean empty() {
+      return empty;
+    }
   }
 
   private static boolean isSorted(long[] k) {
