@@ -74,7 +74,7 @@ public class SoftViBenchmark {
     SoftValueGrid.exponentials(dynamics, 1.0, v, shift, e, 0, n);
     vNew = new double[n];
     eNew = new double[n];
-    work = new double[5];
+    work = new double[SoftValueCsr.workspaceLength(5)];
     blockMax = new double[1];
   }
 

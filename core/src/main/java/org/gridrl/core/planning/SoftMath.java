@@ -23,6 +23,8 @@ final class SoftMath {
   private static final double LN2_TAIL;
   private static final double ROUND = 0x1.8p52;
   private static final long ROUND_BITS = Double.doubleToRawLongBits(ROUND);
+  /** Whether {@link Math#fma} is a hardware instruction here; see {@link #fmaIntrinsic}. */
+  static final boolean FMA = fmaIntrinsic();
 
   static {
     for (int j = 0; j < TABLE_SIZE; j++) {
@@ -82,14 +84,67 @@ final class SoftMath {
     if (!(Math.abs(x) < 700)) {
       return Math.exp(x);
     }
+    return expInRange(x);
+  }
+
+  /**
+   * e^x for x ≤ 0 (the log-sum-exp's exponents after the max shift), within about one ulp; one
+   * comparison cheaper than {@link #exp}. NaN gives NaN; a positive x is outside the contract.
+   */
+  static double expNonPositive(double x) {
+    if (!(x > -700)) {
+      return Math.exp(x);
+    }
+    return expInRange(x);
+  }
+
+  /** e^x for |x| &lt; 700, fused or not as {@link #FMA} says. */
+  private static double expInRange(double x) {
+    return FMA ? expFused(x) : expUnfused(x);
+  }
+
+  /** {@link #expInRange} with {@link Math#fma} for the reduction, polynomial and scaling. */
+  static double expFused(double x) {
     double kd = x * SCALE + ROUND;
     final long k = Double.doubleToRawLongBits(kd) - ROUND_BITS;
     kd -= ROUND;
+    final double s = tableScale(k);
+    final double r = Math.fma(-kd, LN2_TAIL, Math.fma(-kd, LN2_HEAD, x));
+    final double p = Math.fma(r * r,
+        Math.fma(r, Math.fma(r, Math.fma(r, 1.0 / 120, 1.0 / 24), 1.0 / 6), 0.5), r);
+    return Math.fma(s, p, s);
+  }
+
+  /** {@link #expInRange} with separate multiplies and adds. */
+  static double expUnfused(double x) {
+    double kd = x * SCALE + ROUND;
+    final long k = Double.doubleToRawLongBits(kd) - ROUND_BITS;
+    kd -= ROUND;
+    final double s = tableScale(k);
     final double r = (x - kd * LN2_HEAD) - kd * LN2_TAIL;
-    final double s = Double.longBitsToDouble(
-        Double.doubleToRawLongBits(TABLE[(int) k & (TABLE_SIZE - 1)])
-            + ((k >> TABLE_BITS) << 52));
     final double p = r + r * r * (0.5 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120))));
     return s + s * p;
+  }
+
+  /** 2^(k/128): the table's 2^((k mod 128)/128) with ⌊k/128⌋ added to its exponent. */
+  private static double tableScale(long k) {
+    return Double.longBitsToDouble(Double.doubleToRawLongBits(TABLE[(int) k & (TABLE_SIZE - 1)])
+        + ((k >> TABLE_BITS) << 52));
+  }
+
+  /**
+   * Whether HotSpot compiles {@link Math#fma} to the processor's fused multiply-add (its
+   * {@code UseFMA} flag): the exp above uses it then (fewer instructions and one rounding fewer);
+   * without the instruction {@code Math.fma} falls back to BigDecimal arithmetic, thousands of
+   * times slower, and the separate multiply and add are used instead.
+   */
+  static boolean fmaIntrinsic() {
+    try {
+      com.sun.management.HotSpotDiagnosticMXBean vm = java.lang.management.ManagementFactory
+          .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+      return vm != null && Boolean.parseBoolean(vm.getVMOption("UseFMA").getValue());
+    } catch (RuntimeException | LinkageError e) {
+      return false;
+    }
   }
 }

@@ -301,16 +301,12 @@ public final class SoftViSolver implements AutoCloseable {
       super(mdp.numStates(), mdp.numActions(), mdp.gamma(), tau, mdp.terminals());
       this.mdp = mdp;
       this.prior = prior;
-      this.work = new double[threads][mdp.numActions()];
+      this.work = new double[threads][prior != null ? 0
+          : SoftValueCsr.workspaceLength(mdp.numActions())];
       if (prior != null) {
         qSweep = new double[mdp.numStates() * mdp.numActions()];
       }
     }
-
-
-
-
-
 
     @Override
     double sweep(double[] x, double[] g, int block, int begin, int end, int worker,
@@ -352,11 +348,6 @@ public final class SoftViSolver implements AutoCloseable {
       this.eCur = new double[d.numStates()];
       this.eNext = new double[d.numStates()];
     }
-
-
-
-
-
 
     @Override
     void start(double[] x) {
@@ -411,11 +402,6 @@ public final class SoftViSolver implements AutoCloseable {
       this.d = d;
       this.work = new double[threads][d.numActions()];
     }
-
-
-
-
-
 
     @Override
     double sweep(double[] x, double[] g, int block, int begin, int end, int worker,

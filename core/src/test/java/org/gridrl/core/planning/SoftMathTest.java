@@ -20,6 +20,51 @@ class SoftMathTest extends TestBase {
     assertThat(worst).isLessThanOrEqualTo(2.0);
   }
 
+  /** Both forms of the exp, whichever this processor runs, within 2 ulp of StrictMath. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+  void expFusedAndUnfused_randomArguments_withinTwoUlpOfStrictMath(boolean fused) {
+    Random r = new Random(fused ? 347 : 348);
+    double worst = 0;
+    int n = fused && !SoftMath.FMA ? 2_000 : 200_000; // Math.fma without the instruction is slow
+    for (int i = 0; i < n; i++) {
+      double x = i % 2 == 0 ? -40 * r.nextDouble() : 1398 * r.nextDouble() - 699;
+      double expected = StrictMath.exp(x);
+      double got = fused ? SoftMath.expFused(x) : SoftMath.expUnfused(x);
+      worst = Math.max(worst, Math.abs(got - expected) / Math.ulp(expected));
+    }
+    assertThat(worst).isLessThanOrEqualTo(2.0);
+    assertThat(fused ? SoftMath.expFused(0) : SoftMath.expUnfused(0)).isEqualTo(1.0);
+  }
+
+  @Test
+  void expNonPositive_agreesWithExpAndHandlesTheEdges() {
+    Random r = new Random(349);
+    for (int i = 0; i < 100_000; i++) {
+      double x = -750 * r.nextDouble() * r.nextDouble();
+      assertThat(SoftMath.expNonPositive(x)).isEqualTo(SoftMath.exp(x));
+    }
+    assertThat(SoftMath.expNonPositive(0)).isEqualTo(1.0);
+    assertThat(SoftMath.expNonPositive(-0.0)).isEqualTo(1.0);
+    assertThat(SoftMath.expNonPositive(Double.NEGATIVE_INFINITY)).isEqualTo(0.0);
+    assertThat(SoftMath.expNonPositive(Double.NaN)).isNaN();
+    assertThat(SoftMath.expNonPositive(-745.2)).isEqualTo(Math.exp(-745.2));
+  }
+
+  @Test
+  void fmaFlag_isWhatTheVmSays() {
+    // UseFMA is a product flag on x86 and AArch64; where it is absent the flag must be false
+    String flag;
+    try {
+      flag = java.lang.management.ManagementFactory
+          .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+          .getVMOption("UseFMA").getValue();
+    } catch (IllegalArgumentException e) {
+      flag = "false";
+    }
+    assertThat(SoftMath.FMA).isEqualTo(Boolean.parseBoolean(flag));
+  }
+
   @Test
   void exp_specialArguments_matchMathExp() {
     assertThat(SoftMath.exp(0)).isEqualTo(1.0);

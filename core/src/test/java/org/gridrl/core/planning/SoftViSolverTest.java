@@ -138,7 +138,8 @@ class SoftViSolverTest extends TestBase {
     }
     assertClose(csrSweep(mdp, tau, v), gridSweep(d, tau, v), TIGHT);
     double[] vNew = new double[40];
-    SoftValueCsr.sweep(mdp, mdp.gamma(), tau, v, vNew, 0, 40, new double[4]);
+    SoftValueCsr.sweep(mdp, mdp.gamma(), tau, v, vNew, 0, 40,
+        new double[SoftValueCsr.workspaceLength(4)]);
     assertClose(csrSweep(mdp, tau, v), vNew, TIGHT);
   }
 
