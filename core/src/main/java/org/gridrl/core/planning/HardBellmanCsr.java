@@ -63,10 +63,8 @@ public final class HardBellmanCsr {
         vs = Double.NEGATIVE_INFINITY;
         for (int a = 0; a < numActions; a++) {
           final int row = base + a;
-          double acc = 0;
-          for (int k = rowStart[row], end = rowStart[row + 1]; k < end; k++) {
-            acc += probabilities[k] * v[successors[k]];
-          }
+          final double acc = CsrRows.dot(probabilities, successors, v, rowStart[row],
+              rowStart[row + 1]);
           final double qa = rewards[row] + gamma * acc;
           q[row] = qa;
           // NaN sticks, so a broken value is never hidden behind a finite max

@@ -207,10 +207,8 @@ public final class PolicyEvaluation {
         if (p == 0) {
           continue;
         }
-        double e = 0;
-        for (int k = rowStart[row], end = rowStart[row + 1]; k < end; k++) {
-          e += probabilities[k] * v[successors[k]];
-        }
+        final double e = CsrRows.dot(probabilities, successors, v, rowStart[row],
+            rowStart[row + 1]);
         acc += p * e;
       }
       final double vs = rPi[s] + gamma * acc;

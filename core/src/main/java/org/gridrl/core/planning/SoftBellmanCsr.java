@@ -94,10 +94,8 @@ public final class SoftBellmanCsr {
         int best = 0;
         for (int a = 0; a < numActions; a++) {
           final int row = base + a;
-          double acc = 0;
-          for (int k = rowStart[row], end = rowStart[row + 1]; k < end; k++) {
-            acc += probabilities[k] * v[successors[k]];
-          }
+          final double acc = CsrRows.dot(probabilities, successors, v, rowStart[row],
+              rowStart[row + 1]);
           final double qa = rewards[row] + gamma * acc;
           q[row] = qa;
           if (qa > m) {
@@ -141,10 +139,8 @@ public final class SoftBellmanCsr {
         int best = -1;
         for (int a = 0; a < numActions; a++) {
           final int row = base + a;
-          double acc = 0;
-          for (int k = rowStart[row], end = rowStart[row + 1]; k < end; k++) {
-            acc += probabilities[k] * v[successors[k]];
-          }
+          final double acc = CsrRows.dot(probabilities, successors, v, rowStart[row],
+              rowStart[row + 1]);
           final double qa = rewards[row] + gamma * acc;
           q[row] = qa;
           if (prior[row] > 0 && (best < 0 || qa > m)) {

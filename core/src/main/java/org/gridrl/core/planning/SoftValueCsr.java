@@ -19,10 +19,9 @@ import org.gridrl.core.mdp.TabularMdp;
  * over a caller-owned workspace: (1) Q of every (state, action) of the chunk, stored action-major
  * (q[a·CHUNK + i]); (2) m per state; (3) exp((Q − m)/τ) over the whole chunk, a loop of
  * independent exps; (4) the sum per state, over the actions in order; (5) V' = m + τ·log(sum)
- * and the residual, a loop of independent logs. The dot product of a CSR row is written out for
- * rows of up to five entries (a grid's rows) and loops beyond that, in the same order either way
- * ({@link #qValues} uses the same code, so V' of a sweep from V is exactly the soft max of those
- * Q). Measured at N = 128 on the benchmark grid (docs/performance.md), the phases took the sweep
+ * and the residual, a loop of independent logs. The dot product of a CSR row is {@link CsrRows#dot}, written
+ * out for rows of up to five entries ({@link #qValues} uses it too, so V' of a sweep from V is
+ * exactly the soft max of those Q). Measured at N = 128 on the benchmark grid (docs/performance.md), the phases took the sweep
  * from 1.4 ms to about 1.0 ms. exp and log are {@link SoftMath}'s (within 2 and 1 ulp); the
  * exponent is scaled by the precomputed 1/τ (exact for τ = 1 and any power of two; otherwise
  * within one rounding of (Q − m)/τ). Terminal states get V' = 0.
@@ -82,7 +81,7 @@ public final class SoftValueCsr {
         int row = (s0 + i) * numActions;
         for (int a = 0; a < numActions; a++, row++) {
           work[a * CHUNK + i] = rewards[row] + gamma
-              * dot(probabilities, successors, v, rowStart[row], rowStart[row + 1]);
+              * CsrRows.dot(probabilities, successors, v, rowStart[row], rowStart[row + 1]);
         }
       }
       // (2) m = max_a Q
@@ -140,40 +139,9 @@ public final class SoftValueCsr {
       final int base = s * numActions;
       for (int a = 0; a < numActions; a++) {
         final int row = base + a;
-        q[row] = terminal[s] ? 0 : rewards[row] + gamma * dot(mdp.probabilities(),
+        q[row] = terminal[s] ? 0 : rewards[row] + gamma * CsrRows.dot(mdp.probabilities(),
             mdp.successors(), v, rowStart[row], rowStart[row + 1]);
       }
-    }
-  }
-
-  /**
-   * Σ_{k in [begin, end)} p[k]·v[succ[k]], added left to right. Rows of up to five entries are
-   * written out: HotSpot's C2 wraps every counted loop in pre-, main- and post-loops, which for a
-   * row of five costs more than the row.
-   */
-  static double dot(double[] p, int[] succ, double[] v, int begin, int end) {
-    final int k = begin;
-    switch (end - begin) {
-      case 0:
-        return 0;
-      case 1:
-        return p[k] * v[succ[k]];
-      case 2:
-        return p[k] * v[succ[k]] + p[k + 1] * v[succ[k + 1]];
-      case 3:
-        return p[k] * v[succ[k]] + p[k + 1] * v[succ[k + 1]] + p[k + 2] * v[succ[k + 2]];
-      case 4:
-        return p[k] * v[succ[k]] + p[k + 1] * v[succ[k + 1]] + p[k + 2] * v[succ[k + 2]]
-            + p[k + 3] * v[succ[k + 3]];
-      case 5:
-        return p[k] * v[succ[k]] + p[k + 1] * v[succ[k + 1]] + p[k + 2] * v[succ[k + 2]]
-            + p[k + 3] * v[succ[k + 3]] + p[k + 4] * v[succ[k + 4]];
-      default:
-        double acc = p[k] * v[succ[k]];
-        for (int j = k + 1; j < end; j++) {
-          acc += p[j] * v[succ[j]];
-        }
-        return acc;
     }
   }
 }
