@@ -15,6 +15,7 @@ public final class Experiments {
     return new Registry().register(new Quickstart())
         .register(new IrlGridWorld())
         .register(IrlSweep.objectWorld())
+        .register(IrlSweep.objectWorldToolkit())
         .register(IrlSweep.binaryWorld())
         .register(new org.gridrl.benchmarks.experiments.pg.PgFourRooms())
         .register(new org.gridrl.benchmarks.experiments.pg.PgPointNavigation());

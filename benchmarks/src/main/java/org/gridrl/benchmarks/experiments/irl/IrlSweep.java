@@ -56,6 +56,14 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
     return new IrlSweep("irl-objectworld", "objectworld");
   }
 
+  /**
+   * {@code irl-objectworld-toolkit}: ObjectWorld with the irl_toolkit's rewards (+5 / −10 / 0),
+   * continuous features, so EVDs sit on the scale of the published curves.
+   */
+  public static IrlSweep objectWorldToolkit() {
+    return new IrlSweep("irl-objectworld-toolkit", "objectworld-toolkit");
+  }
+
   /** {@code irl-binaryworld}. */
   public static IrlSweep binaryWorld() {
     return new IrlSweep("irl-binaryworld", "binaryworld");
@@ -68,7 +76,13 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
 
   @Override
   public String description() {
-    return "IRL on " + ("objectworld".equals(world) ? "ObjectWorld" : "BinaryWorld")
+    String what = switch (world) {
+      case "objectworld" -> "ObjectWorld";
+      case "objectworld-toolkit" -> "ObjectWorld with the irl_toolkit's rewards (+5/-10/0),"
+          + " continuous features,";
+      default -> "BinaryWorld";
+    };
+    return "IRL on " + what
         + " 32x32: EVD (training and transfer world) vs number of demonstrations, 5 seeds";
   }
 

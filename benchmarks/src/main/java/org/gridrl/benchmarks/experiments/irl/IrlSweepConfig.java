@@ -8,7 +8,9 @@ import org.gridrl.irl.DeepMaxEntIrlConfig;
  * Settings of {@code irl-objectworld} and {@code irl-binaryworld}: EVD on the training world and
  * on a freshly drawn transfer world against the number of demonstrations.
  *
- * @param world {@code objectworld} or {@code binaryworld}
+ * @param world {@code objectworld} (true reward +1 / −1 / 0), {@code objectworld-toolkit} (the
+ *     same world with the reward scale of Levine's irl_toolkit, which drew the published
+ *     figures: +5 / −10 / 0) or {@code binaryworld}
  * @param size N, the side of the grid (default 32)
  * @param featureSets ObjectWorld: {@code continuous} and/or {@code discrete}; BinaryWorld:
  *     {@code binary}
@@ -31,13 +33,13 @@ public record IrlSweepConfig(String world, int size, List<String> featureSets,
 
   /** Validates every field; the message names it. */
   public IrlSweepConfig {
-    if (!"objectworld".equals(world) && !"binaryworld".equals(world)) {
-      throw new IllegalArgumentException("world must be objectworld or binaryworld, got " + world);
+    if (!WORLDS.contains(world)) {
+      throw new IllegalArgumentException("world must be one of " + WORLDS + ", got " + world);
     }
     if (size < 4) {
       throw new IllegalArgumentException("size must be >= 4, got " + size);
     }
-    List<String> allowed = "objectworld".equals(world) ? List.of("continuous", "discrete")
+    List<String> allowed = isObjectWorld(world) ? List.of("continuous", "discrete")
         : List.of("binary");
     if (featureSets == null || featureSets.isEmpty() || !allowed.containsAll(featureSets)) {
       throw new IllegalArgumentException("featureSets of " + world + " must be among " + allowed
@@ -77,10 +79,23 @@ public record IrlSweepConfig(String world, int size, List<String> featureSets,
     seeds = ExperimentConfig.checkSeeds(seeds);
   }
 
-  /** The full sweep of a world: 32×32, counts 4..128, length 8, 5 seeds. */
+  /** The worlds a sweep can run on. */
+  public static final List<String> WORLDS =
+      List.of("objectworld", "objectworld-toolkit", "binaryworld");
+
+  /** Whether the world is an ObjectWorld (either reward scale). */
+  static boolean isObjectWorld(String world) {
+    return world.startsWith("objectworld");
+  }
+
+  /**
+   * The full sweep of a world: 32×32, counts 4..128, length 8, 5 seeds; ObjectWorld with both
+   * feature sets, its toolkit-scale variant with the continuous features only (the set of the
+   * published curves it is compared with).
+   */
   public static IrlSweepConfig defaults(String world) {
     List<String> features = "objectworld".equals(world) ? List.of("continuous", "discrete")
-        : List.of("binary");
+        : isObjectWorld(world) ? List.of("continuous") : List.of("binary");
     return new IrlSweepConfig(world, 32, features, IrlMethods.NAMES,
         List.of(4, 8, 16, 32, 64, 128), 8, 0.01, 0.05, 200, 100,
         Math.max(1, Runtime.getRuntime().availableProcessors()), List.of(1L, 2L, 3L, 4L, 5L));

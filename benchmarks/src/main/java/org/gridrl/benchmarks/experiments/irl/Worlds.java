@@ -34,10 +34,12 @@ final class Worlds {
     }
   }
 
-  /** The world of a sweep config drawn with a seed (ObjectWorld/BinaryWorld defaults). */
+  /** The world of a sweep config drawn with a seed (ObjectWorld/BinaryWorld defaults, or the toolkit's reward scale). */
   static World draw(IrlSweepConfig config, long seed) {
-    if ("objectworld".equals(config.world())) {
-      ObjectWorld w = new ObjectWorld(ObjectWorld.Config.defaults(seed).withSize(config.size()));
+    if (IrlSweepConfig.isObjectWorld(config.world())) {
+      ObjectWorld.Config c = "objectworld-toolkit".equals(config.world())
+          ? ObjectWorld.Config.toolkitScale(seed) : ObjectWorld.Config.defaults(seed);
+      ObjectWorld w = new ObjectWorld(c.withSize(config.size()));
       return new World(w.mdp(), w.stateReward(), config.size(), w, null);
     }
     BinaryWorld w = new BinaryWorld(BinaryWorld.Config.defaults(seed).withSize(config.size()));
