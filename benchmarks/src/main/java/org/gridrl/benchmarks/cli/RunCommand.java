@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.gridrl.benchmarks.runner.ConfigFile;
 import org.gridrl.benchmarks.runner.Experiment;
 import org.gridrl.benchmarks.runner.ExperimentConfig;
 import org.gridrl.benchmarks.runner.ExperimentRunner;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code gridrl run NAME [--quick] [--seeds 1,2,3] [--out DIR]}. */
+/** {@code gridrl run NAME [--quick] [--config FILE] [--seeds 1,2,3] [--out DIR]}. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     showDefaultValues = true,
     description = {"Run an experiment. It writes metrics.csv (one row per iteration and seed),"
@@ -31,6 +32,14 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--quick",
       description = "Run the quick variant (same code path, small budget: about a minute).")
   boolean quick;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = {"JSON file with config fields to change: any of the fields recorded under"
+          + " \"config\" in summary.json (absent fields keep the default, or --quick, values;"
+          + " nested settings merge field by field), or a whole summary.json of an earlier run"
+          + " of this experiment, which repeats that run exactly. --seeds still overrides the"
+          + " seeds."})
+  Path configFile;
 
   @Option(names = "--seeds", split = ",", paramLabel = "SEED",
       description = "Comma-separated seeds, one independent run each (default: the experiment's"
@@ -58,6 +67,16 @@ public final class RunCommand implements Callable<Integer> {
   private <C extends ExperimentConfig<C>> void runTyped(Experiment<C> experiment)
       throws IOException {
     C config = quick ? experiment.quickConfig() : experiment.defaultConfig();
+    if (configFile != null) {
+      if (!Files.isRegularFile(configFile)) {
+        throw new UsageException("--config: no such file: " + configFile);
+      }
+      try {
+        config = ConfigFile.read(configFile, experiment.name(), config);
+      } catch (ConfigFile.Invalid ex) {
+        throw new UsageException("--config " + ex.getMessage(), ex);
+      }
+    }
     if (seeds != null) {
       try {
         config = config.withSeeds(seeds);
@@ -67,8 +86,9 @@ public final class RunCommand implements Callable<Integer> {
     }
     Path dir = out != null ? out : Path.of("results", experiment.name());
     Files.createDirectories(dir); // a bad --out fails here, before anything is printed
-    io.err().printf("gridrl run %s%s: seeds %s, expected %s, writing to %s%n", experiment.name(),
-        quick ? " --quick" : "", config.seeds(), Durations.approx(experiment.expectedRunTime(quick)),
+    io.err().printf("gridrl run %s%s%s: seeds %s, expected %s, writing to %s%n",
+        experiment.name(), quick ? " --quick" : "",
+        configFile != null ? " --config " + configFile : "", config.seeds(), Durations.approx(experiment.expectedRunTime(quick)),
         dir);
     ExperimentRunner.run(experiment, config, quick, dir, io.out(), io.err(), io.interactive());
   }

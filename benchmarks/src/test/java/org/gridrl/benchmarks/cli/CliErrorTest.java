@@ -68,6 +68,15 @@ class CliErrorTest {
     cases.add(Arguments.of(List.of("render"), "--map"));
     cases.add(Arguments.of(List.of("run", "no-such-experiment"),
         "unknown experiment 'no-such-experiment'; known: quickstart, "));
+    String unknownField = file("unknown-field.json", "{\n  \"gama\": 0.9\n}").toString();
+    cases.add(Arguments.of(List.of("run", "quickstart", "--config", unknownField),
+        "--config " + unknownField + ":2:3: unknown field 'gama' in the config of quickstart;"
+            + " known: map, slip, gamma,"));
+    String badValue = file("bad-value.json", "{\"slip\": 2}").toString();
+    cases.add(Arguments.of(List.of("run", "quickstart", "--config", badValue),
+        "--config " + badValue + ":1:2: slip must be in [0, 1], got 2.0"));
+    cases.add(Arguments.of(List.of("run", "quickstart", "--config",
+        tmp.resolve("missing.json").toString()), "--config: no such file: "));
     cases.add(Arguments.of(List.of("run", "quickstart", "--seeds", "1,x"), "--seeds"));
     cases.add(Arguments.of(List.of("run", "quickstart", "--seeds", "4,4"),
         "--seeds: seeds must be distinct, got 4 twice"));
