@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.gridrl.core.mdp.StateFeatures;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularPolicy;
+import org.gridrl.core.planning.FiniteHorizonSolution;
 import org.gridrl.core.planning.StateVisitation;
 import org.gridrl.core.planning.ValueIteration;
 import org.gridrl.core.util.MetricsRecorder;
@@ -14,8 +15,10 @@ import org.gridrl.core.util.TrainingListener;
  * Max-margin feature matching with a linear reward r(s) = φ(s)ᵀw, in the lecture's two forms.
  * Feature expectations of a policy π are those of the problem: μ(π) = Σ_s D_π(s) φ(s) with
  * D_π(s) = Σ_{t&lt;T} γ^t Pr(s_t = s) from the problem's start (terminals left out), matched
- * against the demonstrations' μ_D; "optimal for w" means the greedy policy of hard value
- * iteration (core.planning.ValueIteration) for r = Φw.
+ * against the demonstrations' μ_D; "optimal for w" means the time-indexed policy π_0..π_{T−1} of
+ * finite-horizon hard value iteration ({@code ValueIteration.solveFiniteHorizon}, T and γ of the
+ * problem) for r = Φw, which maximises exactly the wᵀμ(π) the margins are made of (a stationary
+ * policy of infinite-horizon value iteration only approximates it).
  *
  * <p><b>Projection</b> (Abbeel &amp; Ng 2004, §3.1): μ̄_0 = μ(π_0) for the uniform π_0; then
  * <pre>
@@ -33,8 +36,10 @@ import org.gridrl.core.util.TrainingListener;
  *   min_w ½|w|² + C·ξ   s.t.  wᵀμ_D ≥ wᵀμ(π) + D(π) − ξ  for all π,
  *   D(π) = Σ_s D_π(s) [π(s) ≠ π_D(s)]     (π_D(s) the demonstrated action; unvisited: 0)
  * </pre>
- * solved by the subgradient method: loss-augmented planning π̂ = optimal for r(s,a) = φ(s)ᵀw +
- * [a ≠ π_D(s)], ξ = max(0, wᵀ(μ(π̂) − μ_D) + D(π̂)), subgradient w + C(μ(π̂) − μ_D) (w alone if
+ * with D_π counted per step for a time-indexed π, solved by the subgradient method:
+ * loss-augmented planning π̂ = optimal for r(s,a) = φ(s)ᵀw + [a ≠ π_D(s)], whose value from
+ * the start distribution is max_π wᵀμ(π) + D(π) exactly, so ξ = max(0, Σ_s d_0(s)V̂_0(s) −
+ * wᵀμ_D), subgradient w + C(μ(π̂) − μ_D) (w alone if
  * ξ = 0), a normalised step of length α/√i along it (features of any scale). It returns the w of the lowest objective seen. Metrics: {@value #OBJECTIVE},
  * {@value #SLACK}, {@value #FEATURE_GAP} = |μ(π̂) − μ_D|.
  */
@@ -82,8 +87,9 @@ public final class MaxMarginIrl {
     final TabularMdp mdp = problem.mdp();
     final int k = phi.numFeatures();
     final double[] muD = problem.empiricalFeatures();
-    final double[] muBar = featureExpectations(problem,
-        TabularPolicy.uniform(mdp.numStates(), mdp.numActions()), null);
+    final TabularPolicy[] uniform = new TabularPolicy[problem.horizon()];
+    Arrays.fill(uniform, TabularPolicy.uniform(mdp.numStates(), mdp.numActions()));
+    final double[] muBar = featureExpectations(problem, uniform);
     final double[] w = new double[k];
     final double[] reward = new double[mdp.numStates()];
     double[] bestW = new double[k];
@@ -104,9 +110,8 @@ public final class MaxMarginIrl {
         l.onIterationEnd(it, (System.nanoTime() - start) * 1e-9);
         break;
       }
-      TabularPolicy pi = ValueIteration.solve(mdp.withStateRewards(phi.linear(w, reward)))
-          .policy();
-      double[] mu = featureExpectations(problem, pi, null);
+      TabularPolicy[] pi = plan(problem, mdp.withStateRewards(phi.linear(w, reward))).policies();
+      double[] mu = featureExpectations(problem, pi);
       double gap = distance(mu, muD);
       double match = demoMatch(problem, pi);
       l.onScalar(it, FEATURE_GAP, gap);
@@ -158,8 +163,8 @@ public final class MaxMarginIrl {
     final double[] w = new double[k];
     final double[] reward = new double[numStates];
     final double[] augmented = new double[numStates * numActions];
-    final double[] loss = new double[1];
     final double[] grad = new double[k];
+    final double[] mu = new double[k];
     double[] bestW = w.clone();
     double bestObjective = Double.POSITIVE_INFINITY;
     double gradNorm = Double.NaN;
@@ -174,12 +179,9 @@ public final class MaxMarginIrl {
           augmented[s * numActions + a] = reward[s] + (expert[s] >= 0 && a != expert[s] ? 1 : 0);
         }
       }
-      TabularPolicy piHat = ValueIteration.solve(mdp.withRewards(augmented)).policy();
-      double[] mu = featureExpectations(problem, piHat, new LossSpec(expert, loss));
-      double margin = loss[0];
+      double margin = lossAugmentedMargin(problem, w, augmented, muD, mu);
       double wSq = 0;
       for (int i = 0; i < k; i++) {
-        margin += w[i] * (mu[i] - muD[i]);
         wSq += w[i] * w[i];
       }
       double slack = Math.max(0, margin);
@@ -219,37 +221,57 @@ public final class MaxMarginIrl {
         recorder.rows(), config);
   }
 
-  /** The expert's action per state and an out-slot for D(π). */
-  private record LossSpec(int[] expert, double[] out) {
+  /** The optimal time-indexed policy for these rewards over the problem's T steps, discount γ. */
+  private static FiniteHorizonSolution plan(IrlProblem problem, TabularMdp withRewards) {
+    return ValueIteration.solveFiniteHorizon(withRewards, problem.horizon(),
+        problem.mdp().gamma());
   }
 
   /**
-   * μ(π) = Σ_s D_π(s) φ(s) with the problem's T, γ and start (terminals left out); with a loss
-   * spec also D(π) = Σ_s D_π(s) [π(s) ≠ π_D(s)] for a deterministic π.
+   * The structured margin max_π [wᵀμ(π) + D(π)] − wᵀμ_D by loss-augmented planning, and μ(π̂) of
+   * the maximiser π̂ into {@code mu}: the planner's value Σ_s d_0(s)V̂_0(s) is that max exactly
+   * (same T, γ and start as μ; terminals earn nothing in either).
+   *
+   * @param augmented r(s,a) = φ(s)ᵀw + [a ≠ π_D(s)], S·A. Not modified.
+   * @param mu receives μ(π̂). Modified.
    */
-  static double[] featureExpectations(IrlProblem problem, TabularPolicy pi, LossSpec lossSpec) {
+  static double lossAugmentedMargin(IrlProblem problem, double[] w, double[] augmented,
+      double[] muD, double[] mu) {
+    FiniteHorizonSolution plan = plan(problem, problem.mdp().withRewards(augmented));
+    System.arraycopy(featureExpectations(problem, plan.policies()), 0, mu, 0, mu.length);
+    double[] d0 = problem.startDistribution();
+    double margin = 0;
+    for (int s = 0; s < d0.length; s++) {
+      margin += d0[s] * plan.v()[0][s];
+    }
+    for (int i = 0; i < w.length; i++) {
+      margin -= w[i] * muD[i];
+    }
+    return margin;
+  }
+
+  /**
+   * μ(π) = Σ_s D_π(s) φ(s) for the time-indexed π_0..π_{T−1}, with the problem's T, γ and start
+   * (terminals left out).
+   */
+  static double[] featureExpectations(IrlProblem problem, TabularPolicy[] policies) {
     final TabularMdp mdp = problem.mdp();
-    TabularPolicy[] policies = new TabularPolicy[problem.horizon()];
-    Arrays.fill(policies, pi);
     double[] d = StateVisitation.finiteHorizon(mdp, policies, problem.startDistribution(),
         mdp.gamma());
-    double loss = 0;
     for (int s = 0; s < d.length; s++) {
       if (mdp.isTerminal(s)) {
         d[s] = 0;
-      } else if (lossSpec != null && lossSpec.expert()[s] >= 0) {
-        loss += d[s] * (1 - pi.probability(s, lossSpec.expert()[s]));
       }
-    }
-    if (lossSpec != null) {
-      lossSpec.out()[0] = loss;
     }
     return IrlProblem.transposeTimes(problem.features(), d,
         new double[problem.features().numFeatures()]);
   }
 
-  /** The fraction of demonstrated non-terminal steps (s_t, a_t) with argmax π(·|s_t) = a_t. */
-  static double demoMatch(IrlProblem problem, TabularPolicy pi) {
+  /**
+   * The fraction of demonstrated non-terminal steps (s_t, a_t) with argmax π_t(·|s_t) = a_t
+   * (π_{T−1} for steps past the horizon).
+   */
+  static double demoMatch(IrlProblem problem, TabularPolicy[] pi) {
     final Demonstrations demos = problem.demos();
     final TabularMdp mdp = problem.mdp();
     int match = 0;
@@ -259,7 +281,7 @@ public final class MaxMarginIrl {
         int s = demos.state(n, t);
         if (!mdp.isTerminal(s)) {
           count++;
-          if (pi.greedyAction(s) == demos.action(n, t)) {
+          if (pi[Math.min(t, pi.length - 1)].greedyAction(s) == demos.action(n, t)) {
             match++;
           }
         }

@@ -43,13 +43,30 @@ public final class HardBellmanCsr {
    */
   public static double sweep(TabularMdp mdp, double[] v, double[] q, double[] vNew,
       int stateBegin, int stateEnd) {
+    return sweep(mdp, mdp.gamma(), v, q, vNew, stateBegin, stateEnd);
+  }
+
+  /**
+   * One Jacobi sweep over the states [stateBegin, stateEnd) with an explicit discount in place
+   * of the MDP's γ (the backward step of finite-horizon value iteration, where c = 1 is allowed).
+   *
+   * @param mdp transitions, rewards and terminals (its γ is not used). Not modified.
+   * @param gamma the discount c in [0, 1].
+   * @param v V(s), length S. Not modified.
+   * @param q Q(s,a), length S·A; rows of the range are written. Modified.
+   * @param vNew V'(s), length S; entries of the range are written. Modified.
+   * @param stateBegin first state of the block, inclusive.
+   * @param stateEnd last state of the block, exclusive.
+   * @return max over the block of |V'(s) − V(s)|; NaN or infinite if any V'(s) is
+   */
+  public static double sweep(TabularMdp mdp, double gamma, double[] v, double[] q,
+      double[] vNew, int stateBegin, int stateEnd) {
     final int numActions = mdp.numActions();
     final int[] rowStart = mdp.rowStart();
     final int[] successors = mdp.successors();
     final double[] probabilities = mdp.probabilities();
     final double[] rewards = mdp.rewards();
     final boolean[] terminal = mdp.terminals();
-    final double gamma = mdp.gamma();
     double residual = 0;
     for (int s = stateBegin; s < stateEnd; s++) {
       final int base = s * numActions;

@@ -86,4 +86,43 @@ public final class ValueIteration {
     return new Solution(v, q, TabularPolicy.deterministic(actions, numActions),
         new ConvergenceReport(sweep, residual, residual < tolerance, tolerance, maxIterations));
   }
+
+  /**
+   * Finite-horizon hard value iteration by backward induction: V_H = 0 and, for t = H − 1 down
+   * to 0, Q_t(s,a) = r(s,a) + c Σ_{s'} P(s'|s,a) V_{t+1}(s'), V_t(s) = max_a Q_t(s,a),
+   * π_t(s) = argmax_a Q_t(s,a) (ties to the lowest index). The time-indexed π_0..π_{H−1} is
+   * optimal for the expected Σ_{t&lt;H} c^t r(s_t, a_t) from every state, the quantity
+   * {@link StateVisitation#finiteHorizon(TabularMdp, TabularPolicy[], double[], double)} weighs
+   * rewards by. Terminal states have V_t = 0, Q_t(s,·) = 0 and action 0.
+   *
+   * @param mdp the MDP (its γ is not used). Not modified.
+   * @param horizon H ≥ 1.
+   * @param discount c in [0, 1].
+   * @return V_t for t = 0..H, Q_t and the deterministic π_t for t &lt; H
+   * @throws DivergenceException if a value overflows to infinity or NaN (names state and t)
+   */
+  public static FiniteHorizonSolution solveFiniteHorizon(TabularMdp mdp, int horizon,
+      double discount) {
+    Objects.requireNonNull(mdp, "mdp");
+    if (horizon < 1) {
+      throw new IllegalArgumentException("horizon must be >= 1, got " + horizon);
+    }
+    if (!(discount >= 0 && discount <= 1)) {
+      throw new IllegalArgumentException("discount must be in [0, 1], got " + discount);
+    }
+    final int numStates = mdp.numStates();
+    final int numActions = mdp.numActions();
+    final double[][] v = new double[horizon + 1][numStates];
+    final double[][] q = new double[horizon][numStates * numActions];
+    final TabularPolicy[] policies = new TabularPolicy[horizon];
+    final int[] actions = new int[numStates];
+    for (int t = horizon - 1; t >= 0; t--) {
+      HardBellmanCsr.sweep(mdp, discount, v[t + 1], q[t], v[t], 0, numStates);
+      SoftValueIteration.checkFinite("finite-horizon value iteration", v[t], q[t], numActions,
+          "step t =", t, discount, Double.NaN);
+      HardBellmanCsr.greedy(mdp, q[t], actions);
+      policies[t] = TabularPolicy.deterministic(actions, numActions);
+    }
+    return new FiniteHorizonSolution(horizon, v, q, policies);
+  }
 }
