@@ -108,18 +108,22 @@ class ConfigFileTest {
   @Test
   void summaryJson_ofAnotherExperiment_isRefused() throws Exception {
     Path p = file("{\"experiment\": \"pg-fourrooms\",\n  \"config\": {}}");
-    assertThatThrownBy(() -> ConfigFile.read(p, "irl-objectworld",
-        IrlSweepConfig.defaults("objectworld")))
+    failsOnObjectWorld(p)
         .isInstanceOf(ConfigFile.Invalid.class)
         .hasMessage(p + ":1:2: this is a summary of experiment 'pg-fourrooms', not"
             + " 'irl-objectworld'");
   }
 
+  private static org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable>
+      failsOnObjectWorld(Path p) {
+    return assertThatThrownBy(() -> ConfigFile.read(p, "irl-objectworld",
+        IrlSweepConfig.defaults("objectworld"))).isInstanceOf(ConfigFile.Invalid.class);
+  }
+
   @Test
   void unknownField_namedWithLineColumnAndTheKnownFields() throws Exception {
     Path p = file("{\n  \"size\": 16,\n  \"demoLenght\": 5\n}");
-    assertThatThrownBy(() -> ConfigFile.read(p, "irl-objectworld",
-        IrlSweepConfig.defaults("objectworld")))
+    failsOnObjectWorld(p)
         .hasMessageStartingWith(p + ":3:3: unknown field 'demoLenght' in the config of"
             + " irl-objectworld; known: world, size, featureSets, methods, demoCounts, demoLength,");
   }
@@ -135,8 +139,7 @@ class ConfigFileTest {
   @Test
   void wrongType_namesTheField() throws Exception {
     Path p = file("{\n  \"size\": \"big\"\n}");
-    assertThatThrownBy(() -> ConfigFile.read(p, "irl-objectworld",
-        IrlSweepConfig.defaults("objectworld")))
+    failsOnObjectWorld(p)
         .hasMessageStartingWith(p + ":2:3: size: ")
         .hasMessageContaining("\"big\"");
   }
@@ -144,16 +147,14 @@ class ConfigFileTest {
   @Test
   void refusedValue_pointsAtTheFieldTheRecordNames() throws Exception {
     Path p = file("{\"seeds\": [1],\n \"size\": 2}");
-    assertThatThrownBy(() -> ConfigFile.read(p, "irl-objectworld",
-        IrlSweepConfig.defaults("objectworld")))
+    failsOnObjectWorld(p)
         .hasMessage(p + ":2:2: size must be >= 4, got 2");
   }
 
   @Test
   void syntaxError_givesLineAndColumn() throws Exception {
     Path p = file("{\n  \"size\": 16,,\n}");
-    assertThatThrownBy(() -> ConfigFile.read(p, "irl-objectworld",
-        IrlSweepConfig.defaults("objectworld")))
+    failsOnObjectWorld(p)
         .isInstanceOf(ConfigFile.Invalid.class)
         .hasMessageStartingWith(p + ":2:14: ")
         .hasMessageNotContaining("\n");
@@ -162,12 +163,10 @@ class ConfigFileTest {
   @Test
   void notAnObject_orEmpty_isRefused() throws Exception {
     Path p = file("[1, 2]");
-    assertThatThrownBy(() -> ConfigFile.read(p, "irl-objectworld",
-        IrlSweepConfig.defaults("objectworld")))
+    failsOnObjectWorld(p)
         .hasMessage(p + ":1:1: expected a JSON object with the config's fields");
     Path empty = file("  ");
-    assertThatThrownBy(() -> ConfigFile.read(empty, "irl-objectworld",
-        IrlSweepConfig.defaults("objectworld")))
+    failsOnObjectWorld(empty)
         .hasMessage(empty + ": empty file; expected a JSON object");
   }
 }

@@ -7,6 +7,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularMdpBuilder;
+import org.gridrl.core.testing.NaivePlanning;
 import org.gridrl.core.testing.TestBase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,7 +61,6 @@ class SoftValueCsrTest extends TestBase {
     }
     int numActions = mdp.numActions();
     double[] q = new double[numActions];
-    double m = Double.NEGATIVE_INFINITY;
     for (int a = 0; a < numActions; a++) {
       int row = s * numActions + a;
       double acc = 0;
@@ -68,13 +68,8 @@ class SoftValueCsrTest extends TestBase {
         acc += mdp.probabilities()[k] * v[mdp.successors()[k]];
       }
       q[a] = mdp.rewards()[row] + mdp.gamma() * acc;
-      m = Math.max(m, q[a]);
     }
-    double z = 0;
-    for (double qa : q) {
-      z += Math.exp((qa - m) / tau);
-    }
-    return m + tau * Math.log(z);
+    return NaivePlanning.stableLogSumExp(tau, q);
   }
 
   @ParameterizedTest
@@ -125,21 +120,9 @@ class SoftValueCsrTest extends TestBase {
     SoftValueCsr.qValues(mdp, mdp.gamma(), v, q, 0, numStates);
     for (int s = 0; s < numStates; s++) {
       double[] qs = java.util.Arrays.copyOfRange(q, s * numActions, (s + 1) * numActions);
-      double expected = mdp.isTerminal(s) ? 0 : softMax(tau, qs);
+      double expected = mdp.isTerminal(s) ? 0 : NaivePlanning.stableLogSumExp(tau, qs);
       assertClose(expected, vNew[s], 1e-13 * Math.max(1, Math.abs(expected)));
     }
-  }
-
-  private static double softMax(double tau, double[] q) {
-    double m = Double.NEGATIVE_INFINITY;
-    for (double x : q) {
-      m = Math.max(m, x);
-    }
-    double z = 0;
-    for (double x : q) {
-      z += Math.exp((x - m) / tau);
-    }
-    return m + tau * Math.log(z);
   }
 
   @Test

@@ -26,18 +26,6 @@ class SoftValueIterationTest extends TestBase {
     return RandomMdpCase.cases(30);
   }
 
-  private static double lse(double tau, double... x) {
-    double m = Double.NEGATIVE_INFINITY;
-    for (double xi : x) {
-      m = Math.max(m, xi);
-    }
-    double z = 0;
-    for (double xi : x) {
-      z += Math.exp((xi - m) / tau);
-    }
-    return m + tau * Math.log(z);
-  }
-
   /** One state, A actions that all loop back, rewards r(0,a). */
   private static TabularMdp selfLoop(double gamma, double... r) {
     TabularMdpBuilder b = TabularMdp.builder(1, r.length).gamma(gamma);
@@ -80,7 +68,7 @@ class SoftValueIterationTest extends TestBase {
     double gamma = 0.9;
     Solution sol = SoftValueIteration.solve(selfLoop(gamma, 0.3, -1, 2), TIGHT_SOLVE
         .withTemperature(tau));
-    double expected = lse(tau, 0.3, -1, 2) / (1 - gamma);
+    double expected = NaivePlanning.stableLogSumExp(tau, 0.3, -1, 2) / (1 - gamma);
     assertClose(expected, sol.v()[0], 1e-10);
     // the policy of a self-loop is the softmax of r/τ (γV cancels)
     double z = Math.exp(0.3 / tau) + Math.exp(-1 / tau) + Math.exp(2 / tau);
@@ -89,7 +77,7 @@ class SoftValueIterationTest extends TestBase {
 
   @Test
   void twoStateChain_matchesHandSolution() {
-    // 0 -> 1 under both actions, 1 -> 1; V1 = lse(r1)/(1-γ), V0 = lse(r0) + γ V1
+    // 0 -> 1 under both actions, 1 -> 1; V1 = logsumexp(r1)/(1-γ), V0 = logsumexp(r0) + γ V1
     double gamma = 0.8;
     TabularMdp m = TabularMdp.builder(2, 2).gamma(gamma)
         .reward(0, 0, 1).reward(0, 1, 0).reward(1, 0, 0.5).reward(1, 1, -0.5)
@@ -154,7 +142,7 @@ class SoftValueIterationTest extends TestBase {
     int horizon = 6;
     FiniteHorizonSolution sol = SoftValueIteration.solveFiniteHorizon(selfLoop(gamma, 1, -2),
         horizon, tau, null);
-    double c = lse(tau, 1, -2);
+    double c = NaivePlanning.stableLogSumExp(tau, 1, -2);
     for (int t = 0; t <= horizon; t++) {
       assertClose(c * (1 - Math.pow(gamma, horizon - t)) / (1 - gamma), sol.v()[t][0], TIGHT);
     }
@@ -168,12 +156,12 @@ class SoftValueIterationTest extends TestBase {
 
   @Test
   void finiteHorizon_undiscounted_addsTheSoftMaxRewardEachStep() {
-    // discount 1 (not expressible as an MDP γ): V_t = (H − t)·τ·lse(r/τ) on a self-loop
+    // discount 1 (not expressible as an MDP γ): V_t = (H − t)·τ·logsumexp(r/τ) on a self-loop
     double tau = 0.4;
     FiniteHorizonSolution sol = SoftValueIteration.solveFiniteHorizon(selfLoop(0.3, 2, 1, -1),
         5, tau, null, 1.0);
     for (int t = 0; t <= 5; t++) {
-      assertClose((5 - t) * lse(tau, 2, 1, -1), sol.v()[t][0], TIGHT);
+      assertClose((5 - t) * NaivePlanning.stableLogSumExp(tau, 2, 1, -1), sol.v()[t][0], TIGHT);
     }
     assertThatThrownBy(() -> SoftValueIteration.solveFiniteHorizon(selfLoop(0.3, 2), 5, tau,
         null, 1.01)).hasMessageContaining("discount must be in [0, 1], got 1.01");
@@ -219,7 +207,7 @@ class SoftValueIterationTest extends TestBase {
         continue;
       }
       // V = τ logsumexp(Q/τ) and π = exp((Q − V)/τ) hold to round-off for the returned triple
-      assertClose(lse(tau, qs), sol.v()[s], 1e-12);
+      assertClose(NaivePlanning.stableLogSumExp(tau, qs), sol.v()[s], 1e-12);
       for (int a = 0; a < numActions; a++) {
         assertClose(Math.exp((qs[a] - sol.v()[s]) / tau), sol.policy().probability(s, a), 1e-12);
       }
@@ -249,7 +237,7 @@ class SoftValueIterationTest extends TestBase {
     double tau = 1e-4;
     Solution soft = SoftValueIteration.solve(m, SoftViConfig.defaults().withTemperature(tau));
     Solution hard = ValueIteration.solve(m);
-    // max ≤ τ·lse(Q/τ) ≤ max + τ log A at every backup, so 0 ≤ V_τ − V* ≤ τ log A/(1−γ)
+    // max ≤ τ·logsumexp(Q/τ) ≤ max + τ log A at every backup, so 0 ≤ V_τ − V* ≤ τ log A/(1−γ)
     double bound = tau * Math.log(m.numActions()) / (1 - m.gamma());
     for (int s = 0; s < m.numStates(); s++) {
       double gap = soft.v()[s] - hard.v()[s];
@@ -357,10 +345,10 @@ class SoftValueIterationTest extends TestBase {
     for (int k = 1; k < res.length; k++) {
       assertThat(res[k]).as("sweep %d", k + 1).isLessThanOrEqualTo(0.85 * res[k - 1] + 1e-13);
     }
-    // the first sweep from V = 0 moves each state to τ·lse(r(s,·)/τ)
+    // the first sweep from V = 0 moves each state to τ·logsumexp(r(s,·)/τ)
     double first = 0;
     for (int s = 0; s < 20; s++) {
-      first = Math.max(first, Math.abs(lse(1.0, m.reward(s, 0), m.reward(s, 1), m.reward(s, 2),
+      first = Math.max(first, Math.abs(NaivePlanning.stableLogSumExp(1.0, m.reward(s, 0), m.reward(s, 1), m.reward(s, 2),
           m.reward(s, 3))));
     }
     assertClose(first, res[0], TIGHT);

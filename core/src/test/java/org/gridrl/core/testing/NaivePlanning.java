@@ -213,4 +213,17 @@ public final class NaivePlanning {
     }
     return tau * Math.log(z);
   }
+
+  /** m + τ·log Σ_i exp((x_i − m)/τ) with m = max_i x_i: the shifted form, for large x/τ. */
+  public static double stableLogSumExp(double tau, double... x) {
+    double m = Double.NEGATIVE_INFINITY;
+    for (double xi : x) {
+      m = Math.max(m, xi);
+    }
+    double z = 0;
+    for (double xi : x) {
+      z += Math.exp((xi - m) / tau);
+    }
+    return m + tau * Math.log(z);
+  }
 }
