@@ -26,7 +26,9 @@ import org.gridrl.core.linalg.Gemm;
  * <p><b>Memory.</b> Tensors and their buffers are pooled: after {@link #reset()} the next ops
  * reuse the tensors of the previous pass in order, reshaping their buffers (an allocation only
  * when a buffer is too small), so a training loop that replays the same shapes allocates
- * nothing per op after the first pass. Tensors from before a reset must not be used. Leaves wrap
+ * nothing per op after the first pass; with a caller-owned list for the gradients
+ * ({@link #grad(Tensor, List, boolean, List)}) it allocates nothing at all per pass. Tensors
+ * from before a reset must not be used. Leaves wrap
  * the caller's matrix without copying; do not modify it between the forward pass and
  * {@link #grad}. Not thread-safe: one tape per thread.
  */
@@ -599,11 +601,23 @@ public final class Tape {
    * @return the gradients, owned by this tape until {@link #reset()}; treat them as read-only
    */
   public List<Tensor> grad(Tensor loss, List<Tensor> wrt, boolean createGraph) {
+    return grad(loss, wrt, createGraph, null);
+  }
+
+  /**
+   * {@link #grad(Tensor, List, boolean)} into a caller-owned list, so that a training loop
+   * allocates nothing per pass.
+   *
+   * @param out cleared, then filled with the gradients; null for a new list. Modified.
+   * @return {@code out}, or the new list
+   */
+  public List<Tensor> grad(Tensor loss, List<Tensor> wrt, boolean createGraph,
+      List<Tensor> out) {
     if (loss.rows() != 1 || loss.cols() != 1) {
       throw new IllegalArgumentException("grad needs a 1×1 loss, got " + loss.rows() + "×"
           + loss.cols() + "; use vjp for a vector-Jacobian product");
     }
-    return vjp(loss, null, wrt, createGraph);
+    return vjp(loss, null, wrt, createGraph, out);
   }
 
   /** {@link #grad(Tensor, List, boolean)} for one tensor. */
@@ -617,9 +631,26 @@ public final class Tape {
    * @param seed y's shape, or null for all ones
    */
   public List<Tensor> vjp(Tensor y, Tensor seed, List<Tensor> wrt, boolean createGraph) {
+    return vjp(y, seed, wrt, createGraph, null);
+  }
+
+  /**
+   * {@link #vjp(Tensor, Tensor, List, boolean)} into a caller-owned list (indexed loops, no
+   * iterator), so that a training loop allocates nothing per pass.
+   *
+   * @param out cleared, then filled with one product per tensor of {@code wrt}; null for a new
+   *     list. Modified.
+   * @return {@code out}, or the new list
+   */
+  public List<Tensor> vjp(Tensor y, Tensor seed, List<Tensor> wrt, boolean createGraph,
+      List<Tensor> out) {
+    if (out == wrt) {
+      throw new IllegalArgumentException("out must not be wrt");
+    }
     check(y);
-    for (Tensor w : wrt) {
-      check(w);
+    final int m = wrt.size();
+    for (int k = 0; k < m; k++) {
+      check(wrt.get(k));
     }
     int last = y.id;
     int n = last + 1;
@@ -634,7 +665,8 @@ public final class Tape {
     try {
       // reach[i]: tensor i depends on some wrt tensor through recorded ops
       Arrays.fill(reach, 0, n, false);
-      for (Tensor w : wrt) {
+      for (int k = 0; k < m; k++) {
+        final Tensor w = wrt.get(k);
         if (w.id <= last) {
           reach[w.id] = true;
         }
@@ -665,13 +697,15 @@ public final class Tape {
           }
         }
       }
-      List<Tensor> out = new ArrayList<>(wrt.size());
-      for (Tensor w : wrt) {
-        Tensor g = w.id <= last ? adj[w.id] : null;
-        out.add(g != null ? g : filled(w.rows(), w.cols(), 0.0));
+      List<Tensor> grads = out == null ? new ArrayList<>(m) : out;
+      grads.clear();
+      for (int k = 0; k < m; k++) {
+        final Tensor w = wrt.get(k);
+        final Tensor g = w.id <= last ? adj[w.id] : null;
+        grads.add(g != null ? g : filled(w.rows(), w.cols(), 0.0));
       }
       Arrays.fill(adj, 0, n, null);
-      return out;
+      return grads;
     } finally {
       recording = wasRecording;
     }

@@ -23,9 +23,9 @@ public final class TanhGaussian {
   private static final double LOG_2 = Math.log(2.0);
   private static final double HALF_LOG_2PI = 0.5 * Math.log(2.0 * Math.PI);
 
-  private final Tape tape;
-  private final Tensor mu;
-  private final Tensor logStd;
+  private Tape tape;
+  private Tensor mu;
+  private Tensor logStd;
 
   /**
    * The distribution with mean μ and log standard deviation log σ of the pre-squash Gaussian.
@@ -34,6 +34,20 @@ public final class TanhGaussian {
    * @param logStd batch × d (or 1 × d, broadcast over the batch). Not modified.
    */
   public TanhGaussian(Tensor mu, Tensor logStd) {
+    set(mu, logStd);
+  }
+
+  /**
+   * Makes this the distribution of new parameters, as the constructor would, so that a loop
+   * can keep one instance per use and allocate nothing per pass (like a {@link Tape}'s pooled
+   * tensors, the distribution is then valid until the next rebinding). Samples drawn before
+   * keep their tensors.
+   *
+   * @param mu batch × d. Not modified.
+   * @param logStd batch × d (or 1 × d, broadcast over the batch). Not modified.
+   * @return this distribution
+   */
+  public TanhGaussian set(Tensor mu, Tensor logStd) {
     if (mu.tape() != logStd.tape()) {
       throw new IllegalArgumentException("mu and logStd must be on the same tape");
     }
@@ -44,16 +58,49 @@ public final class TanhGaussian {
     this.tape = mu.tape();
     this.mu = mu;
     this.logStd = logStd;
+    return this;
   }
 
   /**
-   * A reparameterised sample with its log-probability.
-   *
-   * @param preTanh u = μ + σ·ε, batch × d
-   * @param action a = tanh(u), batch × d
-   * @param logProb log π(a), batch × 1
+   * A reparameterised sample with its log-probability: the tensors u = μ + σ·ε (batch × d),
+   * a = tanh(u) (batch × d) and log π(a) (batch × 1), all on the distribution's tape. A sample
+   * passed as the output of {@link #rsample(DMatrixRMaj, Sample)} is overwritten by it (a
+   * holder reused across passes, as EJML reuses an output matrix); otherwise it does not
+   * change.
    */
-  public record Sample(Tensor preTanh, Tensor action, Tensor logProb) {}
+  public static final class Sample {
+    private Tensor preTanh;
+    private Tensor action;
+    private Tensor logProb;
+
+    /**
+     * A sample of the given tensors.
+     *
+     * @param preTanh u = μ + σ·ε, batch × d
+     * @param action a = tanh(u), batch × d
+     * @param logProb log π(a), batch × 1
+     */
+    public Sample(Tensor preTanh, Tensor action, Tensor logProb) {
+      this.preTanh = preTanh;
+      this.action = action;
+      this.logProb = logProb;
+    }
+
+    /** u = μ + σ·ε, batch × d. */
+    public Tensor preTanh() {
+      return preTanh;
+    }
+
+    /** a = tanh(u), batch × d. */
+    public Tensor action() {
+      return action;
+    }
+
+    /** log π(a), batch × 1. */
+    public Tensor logProb() {
+      return logProb;
+    }
+  }
 
   /** μ. */
   public Tensor mu() {
@@ -77,8 +124,22 @@ public final class TanhGaussian {
    *
    * @param eps standard-normal noise, batch × d. Not modified (wrapped as a constant; keep it
    *     unchanged until the tape is reset).
+   * @return a new sample
    */
   public Sample rsample(DMatrixRMaj eps) {
+    return rsample(eps, null);
+  }
+
+  /**
+   * {@link #rsample(DMatrixRMaj)} written into a caller-owned holder: records the same ops and
+   * gives the same tensors, without allocating when {@code out} is given.
+   *
+   * @param eps standard-normal noise, batch × d. Not modified (wrapped as a constant; keep it
+   *     unchanged until the tape is reset).
+   * @param out the sample to overwrite, or null for a new one. Modified.
+   * @return {@code out}, or the new sample
+   */
+  public Sample rsample(DMatrixRMaj eps, Sample out) {
     if (eps.numRows != mu.rows() || eps.numCols != mu.cols()) {
       throw new IllegalArgumentException("eps must be " + mu.rows() + "×" + mu.cols() + ", got "
           + eps.numRows + "×" + eps.numCols);
@@ -90,7 +151,13 @@ public final class TanhGaussian {
     Tensor gauss = tape.sub(tape.mul(tape.square(e), -0.5), logStd);
     Tensor perDim = tape.sub(gauss, logOneMinusTanhSquared(tape, u));
     Tensor logProb = tape.add(tape.sum(perDim, 1), -HALF_LOG_2PI * dim());
-    return new Sample(u, a, logProb);
+    if (out == null) {
+      return new Sample(u, a, logProb);
+    }
+    out.preTanh = u;
+    out.action = a;
+    out.logProb = logProb;
+    return out;
   }
 
   /**

@@ -49,10 +49,13 @@ import org.gridrl.core.util.TrainingListener;
  *
  * <p>All randomness comes from {@code config.seed()}: network initialisation, exploration noise,
  * episode reset seeds and minibatch indices use separate forks of one {@link Rng}, so a run is
- * reproducible and independent of other threads. After construction no matrix is allocated
- * per step: the tapes, the minibatch, the noise and the targets are reused; what remains per
- * step is a few small objects (the distribution and sample records, gradient lists) and what
- * the environment allocates. Not thread-safe: one instance per thread.
+ * reproducible and independent of other threads. After the first update a training step
+ * allocates nothing (0 bytes per step, measured by {@code SacAllocationTest}): the tapes with
+ * their pooled tensors, the minibatch, the noise, the targets, the parameter and gradient
+ * lists, the distributions (rebound by {@link TanhGaussian#set}) and their samples are all
+ * reused; only what the environment allocates in {@code step} and {@code reset} remains (the
+ * {@link Step} record, at least). {@link #act} returns a new array. Not thread-safe: one
+ * instance per thread.
  */
 public final class Sac {
 
@@ -91,10 +94,25 @@ public final class Sac {
   private final DMatrixRMaj target;
   private final DMatrixRMaj minMask;
   private final List<Tensor> criticParams = new ArrayList<>();
+  private final List<Tensor> actorParams = new ArrayList<>();
   private final List<Tensor> frozen1 = new ArrayList<>();
   private final List<Tensor> frozen2 = new ArrayList<>();
+  private final List<Tensor> grads = new ArrayList<>();
   private final List<DMatrixRMaj> gradValues = new ArrayList<>();
+  private final List<DMatrixRMaj> q1Values;
+  private final List<DMatrixRMaj> q2Values;
+  private final List<DMatrixRMaj> q1TargetValues;
+  private final List<DMatrixRMaj> q2TargetValues;
   private final double[] unitAction;
+  private final double[] envAction;
+
+  // distributions and samples rebound on every pass (made on the first)
+  private TanhGaussian piNext;
+  private TanhGaussian piCurrent;
+  private TanhGaussian piAct;
+  private TanhGaussian.Sample nextSample;
+  private TanhGaussian.Sample currentSample;
+  private TanhGaussian.Sample actSample;
 
   private long step;
   private double[] obs;
@@ -155,12 +173,16 @@ public final class Sac {
         Init.xavierUniform(), init);
     this.q1Target = new Mlp(q1.sizes(), Activation.RELU, Init.zeros(), init);
     this.q2Target = new Mlp(q2.sizes(), Activation.RELU, Init.zeros(), init);
-    polyak(q1.parameterValues(), q1Target.parameterValues(), 1.0);
-    polyak(q2.parameterValues(), q2Target.parameterValues(), 1.0);
+    this.q1Values = q1.parameterValues();
+    this.q2Values = q2.parameterValues();
+    this.q1TargetValues = q1Target.parameterValues();
+    this.q2TargetValues = q2Target.parameterValues();
+    polyak(q1Values, q1TargetValues, 1.0);
+    polyak(q2Values, q2TargetValues, 1.0);
     this.actorOptimizer = new Adam(actor.parameterValues(),
         Adam.Config.defaults().withLearningRate(config.policyLearningRate()));
-    List<DMatrixRMaj> criticValues = new ArrayList<>(q1.parameterValues());
-    criticValues.addAll(q2.parameterValues());
+    List<DMatrixRMaj> criticValues = new ArrayList<>(q1Values);
+    criticValues.addAll(q2Values);
     this.criticOptimizer = new Adam(criticValues,
         Adam.Config.defaults().withLearningRate(config.qLearningRate()));
     this.alphaOptimizer = new Adam(List.of(logAlpha),
@@ -177,6 +199,7 @@ public final class Sac {
     this.target = new DMatrixRMaj(b, 1);
     this.minMask = new DMatrixRMaj(b, 1);
     this.unitAction = new double[actDim];
+    this.envAction = new double[actDim];
   }
 
   private static int[] sizes(int in, int width, int layers, int out) {
@@ -262,7 +285,6 @@ public final class Sac {
     if (obs == null) {
       obs = env.reset(resetRng.nextLong());
     }
-    double[] envAction = new double[actDim];
     for (long k = 0; k < steps; k++) {
       step++;
       if (step <= config.learningStarts()) {
@@ -321,9 +343,9 @@ public final class Sac {
 
     // 1. the soft target y = r + γ(1 − d)(min Q_targ(s', a') − α log π(a'|s'))
     tape.reset();
-    TanhGaussian next = policy(tape, actor, constants(tape, actor, frozen1),
-        tape.constant(batch.nextObservations), config.logStdMin(), config.logStdMax());
-    TanhGaussian.Sample nextSample = next.rsample(epsNext);
+    piNext = policy(tape, actor, constants(tape, actor, frozen1),
+        tape.constant(batch.nextObservations), config.logStdMin(), config.logStdMax(), piNext);
+    nextSample = piNext.rsample(epsNext, nextSample);
     Tensor nextSa = tape.concat(tape.constant(batch.nextObservations), nextSample.action(), 1);
     Tensor q1Next = q1Target.forward(tape, nextSa, constants(tape, q1Target, frozen1));
     Tensor q2Next = q2Target.forward(tape, nextSa, constants(tape, q2Target, frozen2));
@@ -333,12 +355,8 @@ public final class Sac {
     // 2. critics: L_Qi = ½ mean (Q_i(s, a) − y)²
     tape.reset();
     criticParams.clear();
-    for (Parameter p : q1.parameters()) {
-      criticParams.add(tape.parameter(p.value()));
-    }
-    for (Parameter p : q2.parameters()) {
-      criticParams.add(tape.parameter(p.value()));
-    }
+    leaves(tape, q1, criticParams);
+    leaves(tape, q2, criticParams);
     int n1 = q1.parameters().size();
     Tensor sa = tape.concat(tape.constant(batch.observations), tape.constant(batch.actions), 1);
     Tensor y = tape.constant(target);
@@ -349,20 +367,21 @@ public final class Sac {
     lossQ1 = checkFinite(l1.item(), "loss/q1");
     lossQ2 = checkFinite(l2.item(), "loss/q2");
     q1Mean = mean(q1v.value());
-    List<Tensor> g = tape.grad(tape.add(l1, l2), criticParams, false);
-    criticOptimizer.step(checkedValues(g, "loss/q1 + loss/q2", q1, q2));
+    tape.grad(tape.add(l1, l2), criticParams, false, grads);
+    criticOptimizer.step(checkedValues(grads, "loss/q1 + loss/q2", q1, q2));
 
     // 3. actor: L_π = mean (α log π(ã|s) − min_i Q_i(s, ã)), critics fixed
     tape.reset();
-    List<Tensor> actorParams = actor.bind(tape);
+    actorParams.clear();
+    leaves(tape, actor, actorParams);
     Tensor obsT = tape.constant(batch.observations);
     Tensor loss = actorLoss(tape, actor, actorParams, q1, constants(tape, q1, frozen1), q2,
         constants(tape, q2, frozen2), obsT, epsCurrent, alpha, config.logStdMin(),
         config.logStdMax(), minMask);
     lossPolicy = checkFinite(loss.item(), "loss/policy");
     entropy = -lastMeanLogPi;
-    List<Tensor> ga = tape.grad(loss, actorParams, false);
-    actorOptimizer.step(checkedValues(ga, "loss/policy", actor, null));
+    tape.grad(loss, actorParams, false, grads);
+    actorOptimizer.step(checkedValues(grads, "loss/policy", actor, null));
 
     // 4. temperature: J(log α) = −log α · mean (log π + H̄)
     if (config.autotune()) {
@@ -376,17 +395,17 @@ public final class Sac {
     }
 
     // 5. targets
-    polyak(q1.parameterValues(), q1Target.parameterValues(), config.tau());
-    polyak(q2.parameterValues(), q2Target.parameterValues(), config.tau());
+    polyak(q1Values, q1TargetValues, config.tau());
+    polyak(q2Values, q2TargetValues, config.tau());
   }
 
   private Tensor actorLoss(Tape t, Mlp pi, List<Tensor> piParams, Mlp c1, List<Tensor> c1Params,
       Mlp c2, List<Tensor> c2Params, Tensor obsT, DMatrixRMaj eps, double alpha, double lo,
       double hi, DMatrixRMaj mask) {
-    TanhGaussian dist = policy(t, pi, piParams, obsT, lo, hi);
-    TanhGaussian.Sample s = dist.rsample(eps);
-    lastMeanLogPi = mean(s.logProb().value());
-    return actorLossFrom(t, s, obsT, c1, c1Params, c2, c2Params, alpha, mask);
+    piCurrent = policy(t, pi, piParams, obsT, lo, hi, piCurrent);
+    currentSample = piCurrent.rsample(eps, currentSample);
+    lastMeanLogPi = mean(currentSample.logProb().value());
+    return actorLossFrom(t, currentSample, obsT, c1, c1Params, c2, c2Params, alpha, mask);
   }
 
   /**
@@ -444,13 +463,25 @@ public final class Sac {
    */
   public static TanhGaussian policy(Tape tape, Mlp actor, List<Tensor> params, Tensor obs,
       double logStdMin, double logStdMax) {
-    Tensor out = actor.forward(tape, obs, params, 0);
-    int d = out.cols() / 2;
-    Tensor mu = tape.slice(out, 0, out.rows(), 0, d);
-    Tensor raw = tape.slice(out, 0, out.rows(), d, 2 * d);
+    return policy(tape, actor, params, obs, logStdMin, logStdMax, null);
+  }
+
+  /**
+   * {@link #policy(Tape, Mlp, List, Tensor, double, double)} rebinding a caller-owned
+   * distribution ({@link TanhGaussian#set}), so that a training loop allocates nothing per pass.
+   *
+   * @param out the distribution to rebind, or null for a new one. Modified.
+   * @return {@code out}, or the new distribution
+   */
+  public static TanhGaussian policy(Tape tape, Mlp actor, List<Tensor> params, Tensor obs,
+      double logStdMin, double logStdMax, TanhGaussian out) {
+    Tensor y = actor.forward(tape, obs, params, 0);
+    int d = y.cols() / 2;
+    Tensor mu = tape.slice(y, 0, y.rows(), 0, d);
+    Tensor raw = tape.slice(y, 0, y.rows(), d, 2 * d);
     Tensor logStd = tape.add(tape.mul(tape.add(tape.tanh(raw), 1.0),
         0.5 * (logStdMax - logStdMin)), logStdMin);
-    return new TanhGaussian(mu, logStd);
+    return out == null ? new TanhGaussian(mu, logStd) : out.set(mu, logStd);
   }
 
   /**
@@ -556,18 +587,34 @@ public final class Sac {
     }
     System.arraycopy(observation, 0, obsOne.data, 0, obsDim);
     actTape.reset();
-    TanhGaussian dist = policy(actTape, actor, constants(actTape, actor, frozen2),
-        actTape.constant(obsOne), config.logStdMin(), config.logStdMax());
-    Tensor a = eps == null ? dist.mode() : dist.rsample(eps).action();
+    piAct = policy(actTape, actor, constants(actTape, actor, frozen2),
+        actTape.constant(obsOne), config.logStdMin(), config.logStdMax(), piAct);
+    Tensor a;
+    if (eps == null) {
+      a = piAct.mode();
+    } else {
+      actSample = piAct.rsample(eps, actSample);
+      a = actSample.action();
+    }
     System.arraycopy(a.value().data, 0, out, 0, actDim);
   }
 
+  /** {@code into} cleared and filled with net's parameters as constants on {@code t}. */
   private static List<Tensor> constants(Tape t, Mlp net, List<Tensor> into) {
     into.clear();
-    for (Parameter p : net.parameters()) {
-      into.add(t.constant(p.value()));
+    final List<Parameter> ps = net.parameters();
+    for (int i = 0, n = ps.size(); i < n; i++) {
+      into.add(t.constant(ps.get(i).value()));
     }
     return into;
+  }
+
+  /** Appends net's parameters to {@code into} as leaves on {@code t} (gradients flow in). */
+  private static void leaves(Tape t, Mlp net, List<Tensor> into) {
+    final List<Parameter> ps = net.parameters();
+    for (int i = 0, n = ps.size(); i < n; i++) {
+      into.add(t.parameter(ps.get(i).value()));
+    }
   }
 
   private void fillGaussian(DMatrixRMaj m) {

@@ -182,6 +182,29 @@ class TanhGaussianTest extends TestBase {
     assertThat(first.within(1e-7)).as(first.describe()).isTrue();
   }
 
+  /** A distribution rebound with set and a sample written into a holder equal fresh ones. */
+  @Test
+  void setAndRsampleIntoHolder_matchFreshObjects() {
+    Random r = new Random(3);
+    DMatrixRMaj mu = random(r, 4, 2, 0.5);
+    DMatrixRMaj logStd = random(r, 4, 2, 0.3);
+    DMatrixRMaj eps = random(r, 4, 2, 1.0);
+    Tape tape = new Tape();
+    TanhGaussian.Sample fresh = new TanhGaussian(tape.constant(mu), tape.constant(logStd))
+        .rsample(eps);
+    Tape other = new Tape();
+    TanhGaussian reused = new TanhGaussian(other.filled(1, 2, 0.0), other.filled(1, 2, 0.0));
+    TanhGaussian.Sample holder = reused.rsample(random(r, 1, 2, 1.0));
+    assertThat(reused.set(tape.constant(mu), tape.constant(logStd))).isSameAs(reused);
+    assertThat(reused.rsample(eps, holder)).isSameAs(holder);
+    assertThat(holder.action().tape()).isSameAs(tape);
+    assertClose(fresh.preTanh().value().data, holder.preTanh().value().data, 0);
+    assertClose(fresh.action().value().data, holder.action().value().data, 0);
+    assertClose(fresh.logProb().value().data, holder.logProb().value().data, 0);
+    assertThatThrownBy(() -> reused.set(tape.filled(2, 3, 0), tape.filled(2, 2, 0)))
+        .hasMessageContaining("2×2");
+  }
+
   @Test
   void mode_isTanhOfMu() {
     Tape tape = new Tape();
