@@ -100,32 +100,59 @@ public final class Plots {
    */
   public static void learningCurve(Path png, String title, String xLabel, String yLabel,
       List<Curve> curves, Band band, boolean logY) throws IOException {
-    XYChart chart = newChart(title, xLabel, yLabel, logY);
+    learningCurve(png, title, xLabel, yLabel, curves, band, false, logY);
+  }
+
+  /**
+   * {@link #learningCurve(Path, String, String, String, List, Band, boolean)} with a choice of
+   * logarithmic x axis (for x on a doubling grid, such as numbers of demonstrations). The legend
+   * names the lines only; the y-axis label says what they and the bands are ("mean, band:
+   * min–max over N seeds"). With more than four lines the legend moves outside, to the right, so
+   * it never hides a curve.
+   *
+   * @param logX whether the x axis is logarithmic (non-positive x dropped)
+   */
+  public static void learningCurve(Path png, String title, String xLabel, String yLabel,
+      List<Curve> curves, Band band, boolean logX, boolean logY) throws IOException {
+    int maxSeeds = 0;
+    for (Curve c : curves) {
+      maxSeeds = Math.max(maxSeeds, c.ys().size());
+    }
+    String yTitle = band == Band.NONE || maxSeeds < 2 ? yLabel : yLabel + " (mean; band: "
+        + (band == Band.STD ? "± std" : "min–max") + " over " + maxSeeds + " seeds)";
+    XYChart chart = newChart(title, xLabel, yTitle, logY);
+    chart.getStyler().setXAxisLogarithmic(logX);
+    if (curves.size() > 4) {
+      chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+    }
     int colour = 0;
     for (Curve c : curves) {
       Color col = PALETTE[colour++ % PALETTE.length];
       double[][] agg = aggregate(c, band);
       double[][] kept = keep(agg[0], agg[1], agg[2], agg[3], logY);
+      if (logX) {
+        kept = positiveX(kept);
+      }
       if (kept[0].length == 0) {
         continue;
       }
       int seeds = c.ys().size();
       if (band != Band.NONE && seeds > 1) {
         double[][] poly = polygon(kept[0], kept[2], kept[3]);
-        String label = c.name() + (band == Band.STD ? " ± std" : " min–max") + " over " + seeds
-            + " seeds";
-        XYSeries area = chart.addSeries(label, poly[0], poly[1]);
+        XYSeries area = chart.addSeries(c.name() + " band", poly[0], poly[1]);
+        area.setShowInLegend(false);
         area.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
         Color fill = new Color(col.getRed(), col.getGreen(), col.getBlue(), 60);
         area.setFillColor(fill);
         area.setLineColor(fill);
         area.setMarker(SeriesMarkers.NONE);
       }
-      String label = seeds > 1 ? c.name() + " (mean)" : c.name();
-      XYSeries line = chart.addSeries(label, kept[0], kept[1]);
+      XYSeries line = chart.addSeries(c.name(), kept[0], kept[1]);
       line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
       line.setLineColor(col);
-      line.setMarker(SeriesMarkers.NONE);
+      // on a log x axis (a few doubling x values) the points themselves are the data
+      line.setMarker(logX ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+      line.setMarkerColor(col);
     }
     save(chart, png);
   }
@@ -234,6 +261,24 @@ public final class Plots {
         out[1][j] = mean[i];
         out[2][j] = lo[i] > 0 ? lo[i] : minPositive;
         out[3][j] = hi[i];
+        j++;
+      }
+    }
+    return out;
+  }
+
+  /** Keeps the points with x &gt; 0 of {x, mean, lo, hi}. */
+  private static double[][] positiveX(double[][] a) {
+    int m = 0;
+    for (double x : a[0]) {
+      m += x > 0 ? 1 : 0;
+    }
+    double[][] out = new double[4][m];
+    for (int i = 0, j = 0; i < a[0].length; i++) {
+      if (a[0][i] > 0) {
+        for (int r = 0; r < 4; r++) {
+          out[r][j] = a[r][i];
+        }
         j++;
       }
     }

@@ -199,16 +199,18 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
   private void writePlots(IrlSweepConfig config, RunContext ctx, List<SeedResult> results)
       throws Exception {
     for (String fs : config.featureSets()) {
-      List<Plots.Curve> curves = new ArrayList<>();
-      for (String m : config.methods()) {
-        curves.add(Plots.Curve.of(m + " (training world)",
-            ctx.metrics().series(column("evd_train", m, fs))));
-        curves.add(Plots.Curve.of(m + " (transfer world)",
-            ctx.metrics().series(column("evd_transfer", m, fs))));
+      for (String which : List.of("train", "transfer")) {
+        List<Plots.Curve> curves = new ArrayList<>();
+        for (String m : config.methods()) {
+          curves.add(Plots.Curve.of(m, ctx.metrics().series(column("evd_" + which, m, fs))));
+        }
+        Plots.learningCurve(ctx.file(which.equals("train") ? "evd_" + fs + ".png"
+            : "evd_transfer_" + fs + ".png"), config.world() + " " + config.size() + "x"
+            + config.size() + ", " + fs + " features: EVD on the "
+            + (which.equals("train") ? "training" : "transfer") + " world",
+            "number of demonstrations (log scale)", "EVD", curves, Plots.Band.MIN_MAX, true,
+            false);
       }
-      Plots.learningCurve(ctx.file("evd_" + fs + ".png"), config.world() + " " + config.size()
-          + "x" + config.size() + ", " + fs + " features: expected value difference",
-          "number of demonstrations", "EVD", curves, Plots.Band.MIN_MAX, false);
       SeedResult first = results.get(0);
       List<String> labels = new ArrayList<>(List.of("true reward"));
       List<double[]> panels = new ArrayList<>(List.of(first.trueReward()));
