@@ -6,6 +6,7 @@ import org.gridrl.core.mdp.TabularPolicy;
 import org.gridrl.core.planning.FiniteHorizonSolution;
 import org.gridrl.core.planning.SoftValueIteration;
 import org.gridrl.core.planning.SoftViConfig;
+import org.gridrl.core.planning.SoftViMethod;
 import org.gridrl.core.planning.Solution;
 import org.gridrl.core.planning.StateVisitation;
 
@@ -16,7 +17,7 @@ import org.gridrl.core.planning.StateVisitation;
  * <pre>
  *   backward pass:  soft VI for r (temperature τ):  V_t, Q_t, π_t = exp((Q_t − V_t)/τ)
  *   forward pass:   D(s) = Σ_t γ^t Pr(s_t = s) under π_t from d0          (terminals left out)
- *   dual:           g(r) = Σ_s d0(s) V_0(s) − Σ_s r(s) D̂(s)
+ *   dual:           g(r) = Σ_s d0(s) V_0(s) − Σ_s r(s) D̂(s)       (STATIONARY: −τ ℓ(r), below)
  *   gradient:       ∂g/∂r(s) = D(s) − D̂(s),   so for r = Φw:  ∇_w g = E[μ] − μ_D
  *   log-likelihood: ℓ(r) = (1/N) Σ_n Σ_t γ^t log π_t(a_t|s_t)   (non-terminal steps)
  * </pre>
@@ -29,26 +30,43 @@ import org.gridrl.core.planning.StateVisitation;
  * is unique up to the null space of Φ restricted to the states that matter. With deterministic
  * dynamics and the empirical start, ℓ(r) = wᵀμ_D − Σ d0 V_0 = −g, so ∇ℓ = μ_D − E[μ] too.
  *
+ * <p>With stochastic dynamics g is not −ℓ, and for a flexible reward (a network, or one weight
+ * per state) g is unbounded below: the empirical D̂ of a few noisy demonstrations is in general
+ * the visitation of no policy, so r can grow without limit along D̂ − D. {@link
+ * Horizon#STATIONARY} fits the likelihood itself, which is bounded (ℓ ≤ 0), under the model the
+ * demonstrations are assumed to come from, one stationary discounted soft policy:
+ * <pre>
+ *   objective:  g(r) = −τ ℓ(r),   π the discounted soft-optimal policy of r
+ *   gradient:   ∂g/∂r = D − D̂,   D = (I − γP_πᵀ)^{-1} b,   b = D̂ − γ (1/N) Σ_n Σ_t γ^t P(·|s_t,a_t)
+ * </pre>
+ * since τ ∂log π(a|s)/∂r = e_s + γ M P(·|s,a) − M e_s with M = (I − γP_πᵀ)^{-1} summed over the
+ * demonstrated steps (Levine's irl_toolkit, {@code maxentdiscounted.m}, fits MaxEnt this way).
+ * Neither the horizon nor d0 enters: b carries the demonstrations' own steps. D is computed by
+ * {@link StateVisitation#discountedSigned}; soft VI uses Anderson acceleration (same fixed point).
+ *
  * <p>Terminal states have no reward to collect (V = 0 there), so their visits count in neither
  * D nor D̂ and the gradient above is exact. Instances are immutable and thread-safe.
  */
 public final class MaxEntObjective {
 
-  /** Finite-horizon (time-dependent policies) or discounted (one stationary policy). */
+  /** Finite-horizon (time-dependent policies), discounted or stationary (one policy). */
   public enum Horizon {
     /** T-step finite-horizon soft VI, π_t for t &lt; T (the pinned objective). */
     FINITE,
     /** Discounted infinite-horizon soft VI, one stationary π. */
-    DISCOUNTED
+    DISCOUNTED,
+    /** Discounted infinite-horizon soft VI, one stationary π, fitted by the demonstrations'
+     * likelihood: g = −τℓ, D = (I − γP_πᵀ)^{-1}(D̂ − γ·(1/N) Σ_n Σ_t γ^t P(·|s_t, a_t)). */
+    STATIONARY
   }
 
   /**
    * One evaluation of the objective at a reward.
    *
-   * @param dual g(r)
+   * @param dual g(r) (−τℓ(r) for {@link Horizon#STATIONARY})
    * @param logLikelihood ℓ(r)
    * @param policies π_t for t &lt; T ({@link Horizon#FINITE}) or the one stationary π
-   *     ({@link Horizon#DISCOUNTED}, length 1)
+   *     ({@link Horizon#DISCOUNTED}, {@link Horizon#STATIONARY}; length 1)
    * @param startValue Σ_s d0(s) V_0(s)
    */
   public record Evaluation(double dual, double logLikelihood, TabularPolicy[] policies,
@@ -59,6 +77,9 @@ public final class MaxEntObjective {
   private final Horizon horizon;
   private final double temperature;
   private final SoftViConfig discountedConfig;
+  /** b = D̂ − γ·(1/N) Σ_n Σ_t γ^t P(·|s_t, a_t), D = (I − γP_πᵀ)^{-1} b
+   * ({@link Horizon#STATIONARY} only). */
+  private final double[] stationaryStart;
 
   /**
    * The objective of a problem.
@@ -75,7 +96,10 @@ public final class MaxEntObjective {
           + temperature);
     }
     this.temperature = temperature;
-    this.discountedConfig = SoftViConfig.defaults().withTemperature(temperature);
+    this.discountedConfig = horizon == Horizon.STATIONARY
+        ? SoftViConfig.defaults().withTemperature(temperature).withMethod(SoftViMethod.ANDERSON)
+        : SoftViConfig.defaults().withTemperature(temperature);
+    this.stationaryStart = horizon == Horizon.STATIONARY ? stationaryStart(problem) : null;
   }
 
   /** The problem. */
@@ -137,26 +161,59 @@ public final class MaxEntObjective {
         gradient[s] = d[s] - dHat[s];
       }
     }
-    return new Evaluation(startValue - linear, logLik, policies, startValue);
+    double dual = horizon == Horizon.STATIONARY ? -temperature * logLik : startValue - linear;
+    return new Evaluation(dual, logLik, policies, startValue);
   }
 
   /**
-   * The model's discounted visitation D(s) under the given policies from the problem's start,
-   * with terminal states left out.
+   * The model's discounted visitation D(s) under the given policies from the problem's start
+   * ({@link Horizon#STATIONARY}: from b, above), with terminal states left out.
    *
-   * @param policies π_t for t &lt; T (finite) or one stationary π (discounted). Not modified.
+   * @param policies π_t for t &lt; T (finite) or one stationary π. Not modified.
    */
   public double[] visitation(TabularPolicy[] policies) {
     final TabularMdp mdp = problem.mdp();
-    final double[] d = horizon == Horizon.FINITE
-        ? StateVisitation.finiteHorizon(mdp, policies, problem.startDistribution(), mdp.gamma())
-        : StateVisitation.discounted(mdp, policies[0], problem.startDistribution());
+    final double[] d;
+    if (horizon == Horizon.FINITE) {
+      d = StateVisitation.finiteHorizon(mdp, policies, problem.startDistribution(), mdp.gamma());
+    } else if (horizon == Horizon.DISCOUNTED) {
+      d = StateVisitation.discounted(mdp, policies[0], problem.startDistribution());
+    } else {
+      d = StateVisitation.discountedSigned(mdp, policies[0], stationaryStart);
+    }
     for (int s = 0; s < d.length; s++) {
       if (mdp.isTerminal(s)) {
         d[s] = 0;
       }
     }
     return d;
+  }
+
+  /** b = D̂ − γ·(1/N) Σ_n Σ_{t&lt;min(L_n, T)} γ^t P(·|s_t, a_t) over the non-terminal steps. */
+  private static double[] stationaryStart(IrlProblem problem) {
+    final TabularMdp mdp = problem.mdp();
+    final Demonstrations demos = problem.demos();
+    final int numActions = mdp.numActions();
+    final int[] rowStart = mdp.rowStart();
+    final int[] next = mdp.successors();
+    final double[] prob = mdp.probabilities();
+    final double[] out = problem.empiricalVisitation().clone();
+    final double gamma = mdp.gamma();
+    for (int n = 0; n < demos.size(); n++) {
+      double c = gamma / demos.size();
+      final int len = Math.min(demos.length(n), problem.horizon());
+      for (int t = 0; t < len; t++) {
+        final int s = demos.state(n, t);
+        if (!mdp.isTerminal(s)) {
+          final int row = s * numActions + demos.action(n, t);
+          for (int k = rowStart[row]; k < rowStart[row + 1]; k++) {
+            out[next[k]] -= c * prob[k];
+          }
+        }
+        c *= gamma;
+      }
+    }
+    return out;
   }
 
   /** ℓ = (1/N) Σ_n Σ_t γ^t (Q_t(s,a) − V_t(s))/τ over non-terminal steps t &lt; T. */

@@ -93,6 +93,35 @@ class MaxEntObjectiveTest extends IrlTestBase {
     assertClose(finiteDifference(x -> dual(obj, x), w, 1e-4), gradientW(obj, w), 1e-5);
   }
 
+  /**
+   * The stationary objective is −τℓ, τ times the demonstrations' negative log-likelihood under
+   * the one discounted soft policy of r; its gradient D − D̂ with D = (I − γP_πᵀ)^{-1}(D̂ − γ E[next])
+   * is exact for stochastic dynamics, terminals and either start rule.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {61, 62, 63, 64, 65, 66, 67, 68})
+  void stationary_gradientMatchesFiniteDifferenceOfNegativeLogLikelihood(long seed) {
+    IrlProblem p = problem(seed, 3, (int) (seed % 3), seed % 2 == 0 ? IrlProblem.Start.INIT
+        : IrlProblem.Start.EMPIRICAL, 6);
+    double tau = seed % 4 == 0 ? 0.5 : 1.0;
+    MaxEntObjective obj = new MaxEntObjective(p, Horizon.STATIONARY, tau);
+    double[] w = randomVector(new Random(seed), 4, 1.0);
+    assertThat(dual(obj, w)).isCloseTo(-tau * logLik(obj, w), within(TIGHT));
+    assertClose(finiteDifference(x -> dual(obj, x), w, 1e-4), gradientW(obj, w), 1e-5);
+  }
+
+  /** The stationary objective's ℓ is the direct sum of log π(a_t|s_t) of its one policy. */
+  @ParameterizedTest
+  @ValueSource(longs = {71, 72, 73})
+  void stationary_logLikelihood_equalsDirectSumOfLogPolicyProbabilities(long seed) {
+    IrlProblem p = problem(seed, 3, 1, IrlProblem.Start.INIT, 5);
+    MaxEntObjective obj = new MaxEntObjective(p, Horizon.STATIONARY, 1.0);
+    MaxEntObjective.Evaluation e = obj.evaluate(randomVector(new Random(seed), 7, 1.0), null);
+    assertThat(e.policies()).hasSize(1);
+    double direct = IrlMetrics.logLikelihood(p.demos(), e.policies(), p.gamma(), p.mdp());
+    assertThat(e.logLikelihood()).isCloseTo(direct, within(1e-12));
+  }
+
   @ParameterizedTest
   @ValueSource(longs = {41, 42, 43, 44, 45, 46, 47, 48, 49, 50})
   void deterministicDynamicsEmpiricalStart_logLikelihoodGradientIsEmpiricalMinusExpected(

@@ -78,6 +78,58 @@ public final class StateVisitation {
     return total;
   }
 
+  /**
+   * Discounted visitation of a signed start, d = Σ_t γ^t (P_πᵀ)^t b = (I − γ P_πᵀ)^{-1} b, for
+   * b a difference of non-negative vectors (the likelihood gradient of a stationary soft policy
+   * needs b = D̂ − γ·E[next state]). Summed in one series, which stops when the bound on the
+   * remaining tail, γ/(1−γ)·|last term|₁ (propagation does not grow |·|₁), is below
+   * {@value #RELATIVE_TAIL} of |b|₁. Terminals absorb as in {@link #discounted}.
+   *
+   * @param mdp the MDP. Not modified.
+   * @param pi the policy, S×A like the MDP. Not modified.
+   * @param b the signed start, length S, finite. Not modified.
+   * @return d, length S
+   */
+  public static double[] discountedSigned(TabularMdp mdp, TabularPolicy pi, double[] b) {
+    PolicyEvaluation.checkShapes(mdp, pi);
+    Objects.requireNonNull(b, "b");
+    if (b.length != mdp.numStates()) {
+      throw new IllegalArgumentException("b must have length S = " + mdp.numStates() + ", got "
+          + b.length);
+    }
+    double norm = 0;
+    for (int s = 0; s < b.length; s++) {
+      if (!Double.isFinite(b[s])) {
+        throw new IllegalArgumentException("b(" + s + ") must be finite, got " + b[s]);
+      }
+      norm += Math.abs(b[s]);
+    }
+    final double gamma = mdp.gamma();
+    final double[] total = b.clone();
+    if (gamma == 0 || norm == 0) {
+      return total;
+    }
+    final double[] piTable = pi.toArray();
+    double[] term = b.clone();
+    double[] next = new double[b.length];
+    final double tailFactor = gamma / (1 - gamma);
+    while (true) {
+      VisitationCsr.propagate(mdp, piTable, term, gamma, next);
+      double size = 0;
+      for (int s = 0; s < total.length; s++) {
+        total[s] += next[s];
+        size += Math.abs(next[s]);
+      }
+      if (size * tailFactor <= RELATIVE_TAIL * norm) {
+        break;
+      }
+      double[] t = term;
+      term = next;
+      next = t;
+    }
+    return total;
+  }
+
   /** Undiscounted finite-horizon visitation Σ_{t&lt;H} Pr(s_t = s), H = policies.length. */
   public static double[] finiteHorizon(TabularMdp mdp, TabularPolicy[] policies, double[] d0) {
     return finiteHorizon(mdp, policies, d0, 1.0);

@@ -80,6 +80,29 @@ class StateVisitationTest extends TestBase {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
+  void discountedSigned_isTheDifferenceOfTheVisitationsOfItsPositiveAndNegativeParts(
+      RandomMdpCase c) {
+    TabularPolicy pi = c.randomPolicy();
+    Random r = new Random(c.seed() + 7);
+    int n = c.mdp().numStates();
+    double[] plus = new double[n];
+    double[] minus = new double[n];
+    double[] b = new double[n];
+    for (int s = 0; s < n; s++) {
+      plus[s] = r.nextDouble();
+      minus[s] = r.nextDouble();
+      b[s] = plus[s] - minus[s];
+    }
+    double[] expected = NaivePlanning.discountedVisitation(c.mdp(), pi.toArray(), plus);
+    double[] down = NaivePlanning.discountedVisitation(c.mdp(), pi.toArray(), minus);
+    for (int s = 0; s < n; s++) {
+      expected[s] -= down[s];
+    }
+    assertClose(expected, StateVisitation.discountedSigned(c.mdp(), pi, b), 1e-10);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
   void discounted_sumsToOneOverOneMinusGamma_withoutTerminals(RandomMdpCase c) {
     TabularMdp m = RandomMdps.random(c.seed(), c.mdp().numStates(), c.mdp().numActions(), 2,
         c.mdp().gamma(), 0.0);

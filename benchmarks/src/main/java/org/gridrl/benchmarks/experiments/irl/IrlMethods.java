@@ -12,7 +12,8 @@ import org.gridrl.irl.MaxMarginIrl;
 
 /**
  * The IRL methods the experiments compare, by name: {@code maxent} (the pinned finite-horizon
- * objective, Adam), {@code deep-maxent} (Wulfmeier et al. 2015, same objective, MLP reward),
+ * objective, Adam), {@code deep-maxent} (Wulfmeier et al. 2015, MLP reward; objective and
+ * weight decay from the settings: the sweeps fit the stationary likelihood),
  * {@code max-margin} (structured max-margin with slack, Ratliff et al. 2006)
  * and {@code projection} (Abbeel &amp; Ng 2004).
  */
