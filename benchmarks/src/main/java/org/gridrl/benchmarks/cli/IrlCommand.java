@@ -21,6 +21,7 @@ import org.gridrl.irl.IrlProblem;
 import org.gridrl.irl.IrlResult;
 import org.gridrl.irl.MaxEntIrl;
 import org.gridrl.irl.MaxEntIrlConfig;
+import org.gridrl.irl.MaxEntObjective;
 import org.gridrl.irl.MaxMarginConfig;
 import org.gridrl.irl.MaxMarginIrl;
 import picocli.CommandLine.Command;
@@ -101,6 +102,15 @@ public final class IrlCommand implements Callable<Integer> {
       description = "The max-margin form (default ${DEFAULT-VALUE}).")
   String maxMarginMethod;
 
+  @Option(names = "--objective", paramLabel = "finite|discounted|stationary",
+      defaultValue = "finite",
+      description = {"maxent and deep-maxent: finite (default): the dual of T-step finite-horizon"
+          + " soft VI; discounted: the dual of one stationary discounted soft policy;"
+          + " stationary: the demonstrations' likelihood under one stationary discounted soft"
+          + " policy, with its exact gradient (bounded for any reward, so the choice for a"
+          + " flexible reward under stochastic dynamics; see docs/algorithms/irl.md)."})
+  String objective;
+
   @Option(names = "--out", paramLabel = "DIR", defaultValue = ".",
       description = "Folder for the output files (created if missing). Default: the current"
           + " folder.")
@@ -139,6 +149,16 @@ public final class IrlCommand implements Callable<Integer> {
     if (learningRate != null && (!(learningRate > 0) || Double.isInfinite(learningRate))) {
       throw new UsageException("--learning-rate must be finite and > 0, got " + learningRate);
     }
+    MaxEntObjective.Horizon objectiveHorizon = switch (objective.toLowerCase(Locale.ROOT)) {
+      case "finite" -> MaxEntObjective.Horizon.FINITE;
+      case "discounted" -> MaxEntObjective.Horizon.DISCOUNTED;
+      case "stationary" -> MaxEntObjective.Horizon.STATIONARY;
+      default -> throw new UsageException("--objective must be finite, discounted or"
+          + " stationary, got '" + objective + "'");
+    };
+    if (m.equals("max-margin") && objectiveHorizon != MaxEntObjective.Horizon.FINITE) {
+      throw new UsageException("--objective applies to maxent and deep-maxent only");
+    }
     MaxMarginConfig.Method mmMethod = switch (maxMarginMethod.toLowerCase(Locale.ROOT)) {
       case "structured" -> MaxMarginConfig.Method.STRUCTURED;
       case "projection" -> MaxMarginConfig.Method.PROJECTION;
@@ -157,7 +177,8 @@ public final class IrlCommand implements Callable<Integer> {
     // 3. fit
     IrlResult result;
     if (m.equals("deep-maxent")) {
-      DeepMaxEntIrlConfig c = DeepMaxEntIrlConfig.defaults().withSeed(seed);
+      DeepMaxEntIrlConfig c = DeepMaxEntIrlConfig.defaults().withSeed(seed)
+          .withHorizon(objectiveHorizon);
       if (l2 != null) {
         c = c.withWeightDecay(l2);
       }
@@ -169,7 +190,8 @@ public final class IrlCommand implements Callable<Integer> {
       }
       result = DeepMaxEntIrl.train(problem, c).result();
     } else if (m.equals("maxent")) {
-      MaxEntIrlConfig c = MaxEntIrlConfig.defaults().withL2(l2 == null ? 0 : l2);
+      MaxEntIrlConfig c = MaxEntIrlConfig.defaults().withL2(l2 == null ? 0 : l2)
+          .withHorizon(objectiveHorizon);
       if (iterations != null) {
         c = c.withMaxIterations(iterations);
       }

@@ -20,6 +20,7 @@ import org.gridrl.irl.IrlProblem;
 import org.gridrl.irl.IrlResult;
 import org.gridrl.irl.MaxEntIrl;
 import org.gridrl.irl.MaxEntIrlConfig;
+import org.gridrl.irl.MaxEntObjective;
 import org.gridrl.irl.MaxMarginConfig;
 import org.gridrl.irl.MaxMarginIrl;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,6 +124,49 @@ class IrlCommandTest {
     assertThat(column(out.resolve("reward.csv"), 1)).containsExactly(lib.result().stateReward());
     assertThat(Files.exists(out.resolve("weights.csv"))).isFalse();
     assertThat(Files.readAllLines(out.resolve("policy.csv"))).hasSize(1 + 8);
+  }
+
+  @Test
+  void objectiveStationary_maxentAndDeepMaxent_writeTheLibrarysReward() throws IOException {
+    CliRunner.Result r = CliRunner.run("irl", "maxent", "--mdp", mdpFile.toString(),
+        "--features", featuresFile.toString(), "--demos", demosFile.toString(), "--objective",
+        "stationary", "--iterations", "40", "--out", out.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    IrlProblem problem = IrlProblem.of(ring(), PHI, demos, 6, IrlProblem.Start.INIT);
+    IrlResult lib = MaxEntIrl.train(problem, MaxEntIrlConfig.defaults().withL2(0)
+        .withMaxIterations(40).withHorizon(MaxEntObjective.Horizon.STATIONARY));
+    assertThat(column(out.resolve("weights.csv"), 1)).containsExactly(lib.weights());
+    // and it differs from the default (finite) objective's fit on these slippery dynamics
+    IrlResult finite = MaxEntIrl.train(problem, MaxEntIrlConfig.defaults().withL2(0)
+        .withMaxIterations(40));
+    assertThat(lib.weights()).isNotEqualTo(finite.weights());
+
+    Path deepOut = dir.resolve("deep");
+    CliRunner.Result d = CliRunner.run("irl", "deep-maxent", "--mdp", mdpFile.toString(),
+        "--features", featuresFile.toString(), "--demos", demosFile.toString(), "--objective",
+        "stationary", "--iterations", "20", "--seed", "2", "--out", deepOut.toString());
+    assertThat(d.exitCode()).as(d.err()).isZero();
+    DeepMaxEntIrl.Model deep = DeepMaxEntIrl.train(problem, DeepMaxEntIrlConfig.defaults()
+        .withMaxIterations(20).withSeed(2).withHorizon(MaxEntObjective.Horizon.STATIONARY));
+    assertThat(column(deepOut.resolve("reward.csv"), 1))
+        .containsExactly(deep.result().stateReward());
+  }
+
+  @Test
+  void objective_badValueOrWithMaxMargin_isOneLineExit2() {
+    CliRunner.Result r = CliRunner.run("irl", "maxent", "--mdp", mdpFile.toString(),
+        "--features", featuresFile.toString(), "--demos", demosFile.toString(), "--objective",
+        "causal", "--out", out.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("gridrl: --objective must be finite, discounted or"
+        + " stationary, got 'causal'");
+    CliRunner.Result m = CliRunner.run("irl", "max-margin", "--mdp", mdpFile.toString(),
+        "--features", featuresFile.toString(), "--demos", demosFile.toString(), "--objective",
+        "stationary", "--out", out.toString());
+    assertThat(m.exitCode()).isEqualTo(2);
+    assertThat(m.err().strip()).isEqualTo("gridrl: --objective applies to maxent and deep-maxent"
+        + " only");
+    assertThat(Files.exists(out)).isFalse();
   }
 
   @ParameterizedTest(name = "{0}")
