@@ -14,7 +14,9 @@ import org.gridrl.core.autodiff.Tensor;
  *
  * <p>Usage: {@code List<Tensor> p = net.bind(tape); Tensor y = net.forward(tape, x, p);
  * List<Tensor> g = tape.grad(loss, p, false);} then an optimiser updates
- * {@link #parameterValues()} with the gradients.
+ * {@link #parameterValues()} with the gradients. A training loop that must not allocate per
+ * pass keeps its lists and uses the overloads that fill them: {@link #bind(Tape, List)},
+ * {@code tape.grad(loss, p, false, grads)}.
  */
 public interface Module {
 
@@ -57,21 +59,44 @@ public interface Module {
     return forward(tape, x, bind(tape), 0);
   }
 
-  /** Wraps every parameter as a {@link Tape#parameter} leaf, in order. */
+  /** Wraps every parameter as a {@link Tape#parameter} leaf, in order, in a new list. */
   default List<Tensor> bind(Tape tape) {
-    List<Parameter> ps = parameters();
-    List<Tensor> out = new ArrayList<>(ps.size());
-    for (Parameter p : ps) {
-      out.add(tape.parameter(p.value()));
+    return bind(tape, new ArrayList<>(parameters().size()));
+  }
+
+  /**
+   * {@link #bind(Tape)} into a caller-owned list (indexed loop, no iterator), so that a
+   * training loop allocates nothing per pass.
+   *
+   * @param tape the tape to record the leaves on. Modified.
+   * @param out cleared, then filled with one leaf per parameter, in order. Modified.
+   * @return {@code out}
+   */
+  default List<Tensor> bind(Tape tape, List<Tensor> out) {
+    final List<Parameter> ps = parameters();
+    out.clear();
+    for (int i = 0, n = ps.size(); i < n; i++) {
+      out.add(tape.parameter(ps.get(i).value()));
     }
     return out;
   }
 
-  /** The parameter matrices, in order (what optimisers update). */
+  /** The parameter matrices, in order (what optimisers update), in a new list. */
   default List<DMatrixRMaj> parameterValues() {
-    List<DMatrixRMaj> out = new ArrayList<>();
-    for (Parameter p : parameters()) {
-      out.add(p.value());
+    return parameterValues(new ArrayList<>());
+  }
+
+  /**
+   * {@link #parameterValues()} into a caller-owned list (indexed loop, no iterator).
+   *
+   * @param out cleared, then filled with the parameter matrices, in order. Modified.
+   * @return {@code out}
+   */
+  default List<DMatrixRMaj> parameterValues(List<DMatrixRMaj> out) {
+    final List<Parameter> ps = parameters();
+    out.clear();
+    for (int i = 0, n = ps.size(); i < n; i++) {
+      out.add(ps.get(i).value());
     }
     return out;
   }

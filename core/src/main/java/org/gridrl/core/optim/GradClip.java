@@ -5,7 +5,8 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Global-norm gradient clipping: ‖g‖ = √(Σ_i ‖g_i‖²_F) over all gradients; if ‖g‖ > c every
- * g_i is scaled by c/‖g‖, so the direction is kept and the norm becomes c.
+ * g_i is scaled by c/‖g‖, so the direction is kept and the norm becomes c. Indexed loops, no
+ * iterator: a call allocates nothing.
  */
 public final class GradClip {
 
@@ -14,7 +15,8 @@ public final class GradClip {
   /** √(Σ_i Σ_k g_ik²), computed with scaling so large entries do not overflow. */
   public static double globalNorm(List<DMatrixRMaj> grads) {
     double scale = 0;
-    for (DMatrixRMaj g : grads) {
+    for (int i = 0, m = grads.size(); i < m; i++) {
+      final DMatrixRMaj g = grads.get(i);
       for (int k = 0, n = g.getNumElements(); k < n; k++) {
         scale = Math.max(scale, Math.abs(g.data[k]));
       }
@@ -23,7 +25,8 @@ public final class GradClip {
       return scale == 0 ? 0 : Double.isNaN(scale) ? Double.NaN : Double.POSITIVE_INFINITY;
     }
     double s = 0;
-    for (DMatrixRMaj g : grads) {
+    for (int i = 0, m = grads.size(); i < m; i++) {
+      final DMatrixRMaj g = grads.get(i);
       for (int k = 0, n = g.getNumElements(); k < n; k++) {
         double x = g.data[k] / scale;
         s += x * x;
@@ -47,7 +50,8 @@ public final class GradClip {
     double norm = globalNorm(grads);
     if (norm > maxNorm && Double.isFinite(norm)) {
       double f = maxNorm / norm;
-      for (DMatrixRMaj g : grads) {
+      for (int i = 0, m = grads.size(); i < m; i++) {
+        final DMatrixRMaj g = grads.get(i);
         for (int k = 0, n = g.getNumElements(); k < n; k++) {
           g.data[k] *= f;
         }

@@ -24,11 +24,23 @@ public interface Optimizer {
   /** Sets the learning rate (for schedules); must be ≥ 0 and finite. */
   void setLearningRate(double learningRate);
 
-  /** The values of gradient tensors, for {@link #step}. */
+  /** The values of gradient tensors, for {@link #step}, in a new list. */
   static List<DMatrixRMaj> values(List<Tensor> grads) {
-    List<DMatrixRMaj> out = new ArrayList<>(grads.size());
-    for (Tensor t : grads) {
-      out.add(t.value());
+    return values(grads, new ArrayList<>(grads.size()));
+  }
+
+  /**
+   * {@link #values(List)} into a caller-owned list (indexed loop, no iterator), so that a
+   * training loop allocates nothing per step.
+   *
+   * @param grads the gradient tensors. Not modified.
+   * @param out cleared, then filled with their values, in order. Modified.
+   * @return {@code out}
+   */
+  static List<DMatrixRMaj> values(List<Tensor> grads, List<DMatrixRMaj> out) {
+    out.clear();
+    for (int i = 0, n = grads.size(); i < n; i++) {
+      out.add(grads.get(i).value());
     }
     return out;
   }
