@@ -15,9 +15,9 @@ import org.gridrl.core.util.Rng;
  */
 public final class Categorical {
 
-  private final Tape tape;
-  private final Tensor logits;
-  private final Tensor logProbs;
+  private Tape tape;
+  private Tensor logits;
+  private Tensor logProbs;
 
   /**
    * The distributions softmax(z_i) of each row of {@code logits}.
@@ -26,12 +26,26 @@ public final class Categorical {
    * @param logits m × K, K ≥ 1
    */
   public Categorical(Tape tape, Tensor logits) {
+    set(tape, logits);
+  }
+
+  /**
+   * Makes this the distribution of new logits, as the constructor would (recording the same
+   * log-softmax), so that a loop can keep one instance and allocate nothing per pass; it is then
+   * valid until the next rebinding. Tensors taken from it before keep their values.
+   *
+   * @param tape the tape the logits live on
+   * @param logits m × K, K ≥ 1
+   * @return this distribution
+   */
+  public Categorical set(Tape tape, Tensor logits) {
     if (logits.cols() < 1) {
       throw new IllegalArgumentException("a categorical needs at least one category");
     }
     this.tape = tape;
     this.logits = logits;
     this.logProbs = tape.logSoftmax(logits);
+    return this;
   }
 
   /** The logits z, m × K. */

@@ -20,10 +20,10 @@ public final class DiagGaussian {
 
   private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 
-  private final Tape tape;
-  private final Tensor mean;
-  private final Tensor logStd;
-  private final Tensor std;
+  private Tape tape;
+  private Tensor mean;
+  private Tensor logStd;
+  private Tensor std;
 
   /**
    * N(μ, diag exp(log σ)²) for each row.
@@ -32,6 +32,19 @@ public final class DiagGaussian {
    * @param logStd log σ, m × d or 1 × d
    */
   public DiagGaussian(Tape tape, Tensor mean, Tensor logStd) {
+    set(tape, mean, logStd);
+  }
+
+  /**
+   * Makes this the distribution of new parameters, as the constructor would (recording the same
+   * σ = exp(log σ)), so that a loop can keep one instance and allocate nothing per pass; it is
+   * then valid until the next rebinding. Tensors taken from it before keep their values.
+   *
+   * @param mean μ, m × d
+   * @param logStd log σ, m × d or 1 × d
+   * @return this distribution
+   */
+  public DiagGaussian set(Tape tape, Tensor mean, Tensor logStd) {
     if (logStd.cols() != mean.cols() || (logStd.rows() != mean.rows() && logStd.rows() != 1)) {
       throw new IllegalArgumentException("logStd is " + logStd.rows() + "×" + logStd.cols()
           + "; it must be " + mean.rows() + "×" + mean.cols() + " or 1×" + mean.cols());
@@ -40,6 +53,7 @@ public final class DiagGaussian {
     this.mean = mean;
     this.logStd = logStd;
     this.std = tape.exp(logStd);
+    return this;
   }
 
   /** μ, m × d. */

@@ -19,6 +19,8 @@ import org.gridrl.core.util.Rng;
 public final class CategoricalPolicy implements Policy {
 
   private final Mlp net;
+  /** Rebound by {@link #evaluate(Tape, Tensor, List, DMatrixRMaj, int[], Evaluation)}. */
+  private Categorical reused;
 
   /** A policy over the given trunk (its output size is the number of actions). */
   public CategoricalPolicy(Mlp net) {
@@ -88,11 +90,28 @@ public final class CategoricalPolicy implements Policy {
   @Override
   public Evaluation evaluate(Tape tape, Tensor obs, List<Tensor> params, DMatrixRMaj actions,
       int[] actionIndices) {
+    return evaluate(tape, obs, params, actions, actionIndices, null);
+  }
+
+  /** Allocates nothing when {@code out} is given: rebinds a distribution this policy keeps. */
+  @Override
+  public Evaluation evaluate(Tape tape, Tensor obs, List<Tensor> params, DMatrixRMaj actions,
+      int[] actionIndices, Evaluation out) {
     if (actionIndices == null) {
       throw new IllegalArgumentException("a categorical policy needs discrete action indices");
     }
-    Categorical d = distribution(tape, obs, params);
-    return new Evaluation(d.logProb(actionIndices), d.entropy());
+    Tensor logits = net.forward(tape, obs, params, 0);
+    Categorical d;
+    if (out == null) {
+      d = new Categorical(tape, logits);
+    } else if (reused == null) {
+      d = reused = new Categorical(tape, logits);
+    } else {
+      d = reused.set(tape, logits);
+    }
+    Tensor logProb = d.logProb(actionIndices);
+    Tensor entropy = d.entropy();
+    return out == null ? new Evaluation(logProb, entropy) : out.set(logProb, entropy);
   }
 
   @Override

@@ -24,6 +24,8 @@ public final class GaussianPolicy implements Policy {
   private final Mlp net;
   private final Parameter logStd;
   private final List<Parameter> parameters;
+  /** Rebound by {@link #evaluate(Tape, Tensor, List, DMatrixRMaj, int[], Evaluation)}. */
+  private DiagGaussian reused;
 
   /**
    * A policy over the mean network {@code net} with log σ initialised to {@code initLogStd}.
@@ -89,11 +91,29 @@ public final class GaussianPolicy implements Policy {
   @Override
   public Evaluation evaluate(Tape tape, Tensor obs, List<Tensor> params, DMatrixRMaj actions,
       int[] actionIndices) {
+    return evaluate(tape, obs, params, actions, actionIndices, null);
+  }
+
+  /** Allocates nothing when {@code out} is given: rebinds a distribution this policy keeps. */
+  @Override
+  public Evaluation evaluate(Tape tape, Tensor obs, List<Tensor> params, DMatrixRMaj actions,
+      int[] actionIndices, Evaluation out) {
     if (actions == null) {
       throw new IllegalArgumentException("a Gaussian policy needs continuous actions");
     }
-    DiagGaussian d = distribution(tape, obs, params);
-    return new Evaluation(d.logProb(tape.constant(actions)), d.entropy());
+    Tensor mean = net.forward(tape, obs, params, 0);
+    Tensor logStdT = params.get(net.parameters().size());
+    DiagGaussian d;
+    if (out == null) {
+      d = new DiagGaussian(tape, mean, logStdT);
+    } else if (reused == null) {
+      d = reused = new DiagGaussian(tape, mean, logStdT);
+    } else {
+      d = reused.set(tape, mean, logStdT);
+    }
+    Tensor logProb = d.logProb(tape.constant(actions));
+    Tensor entropy = d.entropy();
+    return out == null ? new Evaluation(logProb, entropy) : out.set(logProb, entropy);
   }
 
   @Override

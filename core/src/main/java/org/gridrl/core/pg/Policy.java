@@ -19,12 +19,46 @@ import org.gridrl.core.util.Rng;
 public interface Policy extends Module {
 
   /**
-   * log π(a_i|s_i) and H(π(·|s_i)), each m × 1.
-   *
-   * @param logProb log π_θ(a_i|s_i)
-   * @param entropy H(π_θ(·|s_i))
+   * log π(a_i|s_i) and H(π(·|s_i)), each m × 1, as tensors on the tape of one pass. An
+   * evaluation passed as the output of
+   * {@link #evaluate(Tape, Tensor, List, DMatrixRMaj, int[], Evaluation)} is overwritten by it
+   * (a holder reused across passes, as EJML reuses an output matrix; a record cannot be filled
+   * in place); otherwise it does not change.
    */
-  record Evaluation(Tensor logProb, Tensor entropy) {
+  final class Evaluation {
+    private Tensor logProb;
+    private Tensor entropy;
+
+    /**
+     * An evaluation of the given tensors.
+     *
+     * @param logProb log π_θ(a_i|s_i), m × 1
+     * @param entropy H(π_θ(·|s_i)), m × 1
+     */
+    public Evaluation(Tensor logProb, Tensor entropy) {
+      set(logProb, entropy);
+    }
+
+    /**
+     * Makes this the evaluation of the given tensors.
+     *
+     * @return this evaluation
+     */
+    public Evaluation set(Tensor logProb, Tensor entropy) {
+      this.logProb = logProb;
+      this.entropy = entropy;
+      return this;
+    }
+
+    /** log π_θ(a_i|s_i), m × 1. */
+    public Tensor logProb() {
+      return logProb;
+    }
+
+    /** H(π_θ(·|s_i)), m × 1. */
+    public Tensor entropy() {
+      return entropy;
+    }
   }
 
   /** Observation dimension. */
@@ -51,6 +85,22 @@ public interface Policy extends Module {
    */
   Evaluation evaluate(Tape tape, Tensor obs, List<Tensor> params, DMatrixRMaj actions,
       int[] actionIndices);
+
+  /**
+   * {@link #evaluate(Tape, Tensor, List, DMatrixRMaj, int[])} written into a caller-owned
+   * holder: records the same ops and gives the same tensors. This default evaluates into a new
+   * holder and copies its tensors; {@link CategoricalPolicy} and {@link GaussianPolicy} override
+   * it to allocate nothing when {@code out} is given (they rebind one distribution they keep,
+   * so one thread at a time).
+   *
+   * @param out the evaluation to overwrite, or null for a new one. Modified.
+   * @return {@code out}, or the new evaluation
+   */
+  default Evaluation evaluate(Tape tape, Tensor obs, List<Tensor> params, DMatrixRMaj actions,
+      int[] actionIndices, Evaluation out) {
+    Evaluation ev = evaluate(tape, obs, params, actions, actionIndices);
+    return out == null ? ev : out.set(ev.logProb(), ev.entropy());
+  }
 
   /**
    * Samples a_i ~ π(·|s_i) for each row of {@code obs} (in row order, from {@code rng}) and
