@@ -15,6 +15,10 @@ import org.gridrl.core.util.TrainingListener;
  *
  * <p>Metrics: {@code charts/episodic_return}, {@code charts/episode_length},
  * {@code charts/steps}, {@code charts/entropy}, {@code loss/policy}, {@code loss/value}.
+ *
+ * <p>After its first update on a batch size, {@link #update} allocates only the
+ * {@link UpdateStats} it returns, pinned by {@code OnPolicyAllocationTest}; the
+ * {@link Sampler} allocates a new {@link Batch} per iteration.
  */
 public final class A2c {
 

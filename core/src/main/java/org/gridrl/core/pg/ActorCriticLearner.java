@@ -13,8 +13,11 @@ import org.gridrl.core.optim.GradClip;
 /**
  * The machinery REINFORCE, A2C and PPO share: a policy and a value network trained by one Adam
  * on L = L_π + c_v L_V − c_H H̄, with global-norm clipping, finiteness checks, and value
- * predictions over a batch. Scratch buffers are kept and reshaped, so a replayed update
- * allocates almost nothing.
+ * predictions over a batch. After the first pass of a shape a gradient step and a value
+ * prediction allocate nothing (pinned by {@code OnPolicyAllocationTest}): the tape's pooled
+ * tensors, the minibatch scratch, the leaf and gradient lists ({@code Module.bind(tape, out)},
+ * {@code Tape.grad(..., out)}), the policy's evaluation holder and distribution, and the
+ * observation view are all reused.
  */
 final class ActorCriticLearner {
 
@@ -27,6 +30,14 @@ final class ActorCriticLearner {
   final Tape tape = new Tape();
   private final List<Parameter> allParams = new ArrayList<>();
   private final List<DMatrixRMaj> grads = new ArrayList<>();
+  // leaves and gradients of the current pass, refilled each step
+  private final List<Tensor> policyParams = new ArrayList<>();
+  private final List<Tensor> valueParams = new ArrayList<>();
+  private final List<Tensor> params = new ArrayList<>();
+  private final List<Tensor> gradTensors = new ArrayList<>();
+  private final Policy.Evaluation evaluation = new Policy.Evaluation(null, null);
+  // a view of the observations given to values(), rewrapped on each call
+  private final DMatrixRMaj view = new DMatrixRMaj(0, 0);
   private final Adam adam;
   private final double valueCoef;
   private final double entropyCoef;
@@ -75,11 +86,15 @@ final class ActorCriticLearner {
    * @param out length n. Modified.
    */
   double[] values(double[] observations, int n, int obsDim, double[] out) {
-    DMatrixRMaj x = DMatrixRMaj.wrap(n, obsDim, observations);
+    view.data = observations;
+    view.numRows = n;
+    view.numCols = obsDim;
     tape.reset();
-    Tensor v = value.forward(tape, tape.constant(x));
+    Tensor x = tape.constant(view);
+    Tensor v = value.forward(tape, x, value.bind(tape, valueParams), 0);
     System.arraycopy(v.value().data, 0, out, 0, n);
     tape.reset();
+    view.data = null;
     return out;
   }
 
@@ -122,19 +137,26 @@ final class ActorCriticLearner {
    */
   void step(long iteration, Objective objective, double clipRatio, double valueClip) {
     tape.reset();
-    List<Tensor> params = new ArrayList<>(allParams.size());
-    for (Parameter p : allParams) {
-      params.add(tape.parameter(p.value()));
+    // the leaves in allParams order, policy first: the same tape ids as one loop over it
+    policy.bind(tape, policyParams);
+    value.bind(tape, valueParams);
+    params.clear();
+    for (int i = 0, n = policyParams.size(); i < n; i++) {
+      params.add(policyParams.get(i));
     }
-    int np = policy.parameters().size();
+    for (int i = 0, n = valueParams.size(); i < n; i++) {
+      params.add(valueParams.get(i));
+    }
+    int np = policyParams.size();
     Tensor x = tape.constant(obs);
-    Policy.Evaluation ev = policy.evaluate(tape, x, params.subList(0, np),
-        policy.discrete() ? null : actions, policy.discrete() ? actionIndices : null);
+    Policy.Evaluation ev = policy.evaluate(tape, x, policyParams,
+        policy.discrete() ? null : actions, policy.discrete() ? actionIndices : null,
+        evaluation);
     Tensor a = tape.constant(adv);
     Tensor lossPi = objective == Objective.PPO_CLIP
         ? PgLosses.ppoClip(tape, ev.logProb(), tape.constant(oldLogp), a, clipRatio)
         : PgLosses.scoreFunction(tape, ev.logProb(), a);
-    Tensor v = value.forward(tape, x, params.subList(np, params.size()), 0);
+    Tensor v = value.forward(tape, x, valueParams, 0);
     Tensor lossV = valueClip > 0
         ? PgLosses.clippedValue(tape, v, tape.constant(oldValues), tape.constant(targets),
             valueClip)
@@ -161,7 +183,7 @@ final class ActorCriticLearner {
     }
     lastApproxKl = kl / m;
     lastClipFraction = (double) clipped / m;
-    List<Tensor> g = tape.grad(loss, params, false);
+    List<Tensor> g = tape.grad(loss, params, false, gradTensors);
     for (int i = 0; i < g.size(); i++) {
       DMatrixRMaj gi = g.get(i).value();
       for (int j = 0, n = gi.getNumElements(); j < n; j++) {

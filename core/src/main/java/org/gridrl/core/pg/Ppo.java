@@ -21,6 +21,11 @@ import org.gridrl.core.util.TrainingListener;
  * {@code charts/entropy}, {@code loss/policy}, {@code loss/value}, {@code ppo/approx_kl},
  * {@code ppo/clip_fraction} (means over the update's gradient steps). A NaN or infinity in a
  * loss or gradient throws an {@link ArithmeticException} naming the iteration and quantity.
+ *
+ * <p>After its first update on a batch size, {@link #update} allocates only the
+ * {@link UpdateStats} it returns: its gradient steps allocate nothing, pinned by
+ * {@code OnPolicyAllocationTest}. The {@link Sampler} allocates a new {@link Batch} per
+ * iteration, and the environments what their API makes them (a {@code Step} per step).
  */
 public final class Ppo {
 
