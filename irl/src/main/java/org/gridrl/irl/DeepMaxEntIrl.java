@@ -31,6 +31,12 @@ import org.gridrl.core.util.TrainingListener;
  * MaxEnt: {@value MaxEntIrl#DUAL}, {@value MaxEntIrl#LOG_LIKELIHOOD}, {@value
  * MaxEntIrl#FEATURE_GAP} = |Φᵀ(D − D̂)|₂ on the raw features, {@value MaxEntIrl#GRADIENT_NORM}
  * = |∇_θ|₂.
+ *
+ * <p>The network's part of an iteration (forward, vector-Jacobian product, weight decay, Adam)
+ * runs on one kept tape and allocates nothing after the first iteration (pinned by
+ * {@code DeepMaxEntIrlAllocationTest}); what an iteration still allocates is the objective's
+ * (soft VI and the visitation return new arrays, and {@code withStateRewards} a new MDP) and
+ * the recorded metrics history.
  */
 public final class DeepMaxEntIrl {
 
@@ -132,7 +138,7 @@ public final class DeepMaxEntIrl {
     final double[] reward = new double[numStates];
     final double[] gradR = new double[numStates];
     final double[] gap = new double[k];
-    final DMatrixRMaj seed = new DMatrixRMaj(numStates, 1);
+    final NetworkPass pass = new NetworkPass(net, x);
 
     final long start = System.nanoTime();
     MaxEntObjective.Evaluation eval = null;
@@ -141,7 +147,10 @@ public final class DeepMaxEntIrl {
     int it = 0;
     while (it < config.maxIterations()) {
       it++;
-      eval = backward(objective, net, x, reward, gradR, seed, rawGrads);
+      // r = f_θ(x); the objective at r gives ∂g/∂r = D − D̂; ∇_θ g = J_θᵀ ∂g/∂r
+      pass.forward(reward);
+      eval = objective.evaluate(reward, gradR);
+      pass.backward(gradR, rawGrads);
       double sq = 0;
       double thetaSq = 0;
       for (int i = 0; i < theta.size(); i++) {
@@ -192,17 +201,71 @@ public final class DeepMaxEntIrl {
    */
   static MaxEntObjective.Evaluation backward(MaxEntObjective objective, Mlp net, DMatrixRMaj x,
       double[] reward, double[] gradR, DMatrixRMaj seed, List<DMatrixRMaj> gradTheta) {
-    Tape tape = new Tape();
-    List<Tensor> params = net.bind(tape);
-    Tensor r = net.forward(tape, tape.constant(x), params);
-    System.arraycopy(r.value().data, 0, reward, 0, reward.length);
+    NetworkPass pass = new NetworkPass(net, x, seed);
+    pass.forward(reward);
     MaxEntObjective.Evaluation eval = objective.evaluate(reward, gradR);
-    System.arraycopy(gradR, 0, seed.data, 0, gradR.length);
-    List<Tensor> g = tape.vjp(r, tape.constant(seed), params, false);
-    for (int i = 0; i < g.size(); i++) {
-      gradTheta.get(i).setTo(g.get(i).value());
-    }
+    pass.backward(gradR, gradTheta);
     return eval;
+  }
+
+  /**
+   * The network's part of an iteration on one kept tape: {@link #forward} records r = f_θ(x),
+   * {@link #backward} gives ∇_θ g = J_θᵀ ∂g/∂r by a vector-Jacobian product. The tape's pooled
+   * tensors, the leaf and gradient lists and the seed are reused, so after the first pass a
+   * forward and backward allocate nothing. Not thread-safe.
+   */
+  static final class NetworkPass {
+
+    private final Mlp net;
+    private final DMatrixRMaj x;
+    private final DMatrixRMaj seed;
+    private final Tape tape = new Tape();
+    private final List<Tensor> params = new ArrayList<>();
+    private final List<Tensor> grads = new ArrayList<>();
+    private Tensor r;
+
+    /**
+     * A pass over the given network and inputs.
+     *
+     * @param net f_θ. Not modified (its parameters are read on every pass).
+     * @param x the scaled features, S×k. Not modified (read on every pass).
+     */
+    NetworkPass(Mlp net, DMatrixRMaj x) {
+      this(net, x, new DMatrixRMaj(x.numRows, 1));
+    }
+
+    /** As {@link #NetworkPass(Mlp, DMatrixRMaj)} with a caller's S×1 work matrix. */
+    NetworkPass(Mlp net, DMatrixRMaj x, DMatrixRMaj seed) {
+      this.net = net;
+      this.x = x;
+      this.seed = seed;
+    }
+
+    /**
+     * r = f_θ(x) on the reset tape.
+     *
+     * @param reward r(s), length S. Modified.
+     */
+    void forward(double[] reward) {
+      tape.reset();
+      net.bind(tape, params);
+      r = net.forward(tape, tape.constant(x), params);
+      System.arraycopy(r.value().data, 0, reward, 0, reward.length);
+    }
+
+    /**
+     * ∇_θ g = J_θᵀ ∂g/∂r through the last {@link #forward}.
+     *
+     * @param gradR ∂g/∂r, length S. Not modified.
+     * @param gradTheta one matrix per parameter, in order. Modified.
+     */
+    void backward(double[] gradR, List<DMatrixRMaj> gradTheta) {
+      System.arraycopy(gradR, 0, seed.data, 0, gradR.length);
+      tape.vjp(r, tape.constant(seed), params, false, grads);
+      for (int i = 0, n = grads.size(); i < n; i++) {
+        gradTheta.get(i).setTo(grads.get(i).value());
+      }
+    }
   }
 
   /** The S×k matrix (φ(s) − m)/σ. */
