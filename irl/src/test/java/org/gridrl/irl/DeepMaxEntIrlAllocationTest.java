@@ -3,7 +3,6 @@ package org.gridrl.irl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
@@ -12,6 +11,7 @@ import org.gridrl.core.nn.Activation;
 import org.gridrl.core.nn.Init;
 import org.gridrl.core.nn.Mlp;
 import org.gridrl.core.optim.Adam;
+import org.gridrl.core.util.AllocationMeter;
 import org.gridrl.core.util.Rng;
 import org.gridrl.irl.testing.IrlTestBase;
 import org.junit.jupiter.api.Test;
@@ -27,11 +27,7 @@ class DeepMaxEntIrlAllocationTest extends IrlTestBase {
 
   @Test
   void networkPass_afterWarmUp_allocatesNothingPerIteration() {
-    java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-    assumeTrue(bean instanceof com.sun.management.ThreadMXBean);
-    com.sun.management.ThreadMXBean hot = (com.sun.management.ThreadMXBean) bean;
-    assumeTrue(hot.isThreadAllocatedMemorySupported() && hot.isThreadAllocatedMemoryEnabled());
-    long tid = Thread.currentThread().getId();
+    assumeTrue(AllocationMeter.supported());
 
     int numStates = 25;
     StateFeatures phi = randomFeatures(7, numStates, 4);
@@ -63,15 +59,7 @@ class DeepMaxEntIrlAllocationTest extends IrlTestBase {
     // shows in every window.
     int calls = 300;
     long[] bytes = new long[3];
-    for (int w = 0; w < bytes.length; w++) {
-      long before = hot.getThreadAllocatedBytes(tid);
-      for (int k = 0; k < calls; k++) {
-        iteration.run();
-      }
-      bytes[w] = hot.getThreadAllocatedBytes(tid) - before;
-    }
-    long fewest = Math.min(bytes[0], Math.min(bytes[1], bytes[2]));
-    assertThat((double) fewest / calls)
+    assertThat(AllocationMeter.fewestBytesPerCall(iteration, calls, bytes))
         .as("bytes per iteration (windows of %d: %d, %d, %d bytes)", calls, bytes[0], bytes[1],
             bytes[2])
         .isZero();

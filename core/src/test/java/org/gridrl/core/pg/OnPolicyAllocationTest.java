@@ -3,13 +3,13 @@ package org.gridrl.core.pg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.gridrl.core.env.Discrete;
 import org.gridrl.core.env.Env;
 import org.gridrl.core.env.Step;
 import org.gridrl.core.nn.Module;
 import org.gridrl.core.testing.TestBase;
+import org.gridrl.core.util.AllocationMeter;
 import org.gridrl.core.util.Rng;
 import org.junit.jupiter.api.Test;
 
@@ -84,58 +84,18 @@ class OnPolicyAllocationTest extends TestBase {
     }
   }
 
-  /** Reads the current thread's allocated bytes; skips the test where that is unsupported. */
-  static final class AllocationCounter {
-
-    private final com.sun.management.ThreadMXBean bean;
-    private final long tid = Thread.currentThread().getId();
-
-    AllocationCounter() {
-      java.lang.management.ThreadMXBean b = ManagementFactory.getThreadMXBean();
-      assumeTrue(b instanceof com.sun.management.ThreadMXBean);
-      bean = (com.sun.management.ThreadMXBean) b;
-      assumeTrue(bean.isThreadAllocatedMemorySupported()
-          && bean.isThreadAllocatedMemoryEnabled());
-    }
-
-    long bytes() {
-      return bean.getThreadAllocatedBytes(tid);
-    }
-
-    /**
-     * The fewest bytes per call over three windows of {@code calls} calls each. As explained in
-     * {@link SacAllocationTest}, C2 now and then charges the thread a one-off ~170 bytes; the
-     * smallest of three windows ignores such a one-off event and still catches any allocation
-     * that recurs per call.
-     */
-    double fewestPerCall(Runnable body, int calls, long[] windows) {
-      for (int w = 0; w < windows.length; w++) {
-        long before = bytes();
-        for (int k = 0; k < calls; k++) {
-          body.run();
-        }
-        windows[w] = bytes() - before;
-      }
-      long fewest = Long.MAX_VALUE;
-      for (long b : windows) {
-        fewest = Math.min(fewest, b);
-      }
-      return (double) fewest / calls;
-    }
-  }
-
   @Test
   void ppoUpdate_afterWarmUp_allocatesOnlyItsStats() {
-    AllocationCounter counter = new AllocationCounter();
+    assumeTrue(AllocationMeter.supported());
     PreallocatedChain alone = new PreallocatedChain();
     alone.reset(1);
-    long before = counter.bytes();
+    long before = AllocationMeter.threadBytes();
     for (int k = 0; k < 2_000; k++) {
       if (alone.step(k % 3 == 0 ? 0 : 1).done()) {
         alone.reset(k);
       }
     }
-    assertThat(counter.bytes() - before).as("the stub environment").isZero();
+    assertThat(AllocationMeter.threadBytes() - before).as("the stub environment").isZero();
 
     Sampler<Integer, Integer> sampler = Sampler.oneHot(
         List.of(new PreallocatedChain(), new PreallocatedChain()), PreallocatedChain.STATES);
@@ -156,7 +116,7 @@ class OnPolicyAllocationTest extends TestBase {
       update.run();
     }
     long[] windows = new long[3];
-    double perUpdate = counter.fewestPerCall(update, 50, windows);
+    double perUpdate = AllocationMeter.fewestBytesPerCall(update, 50, windows);
     assertThat(perUpdate)
         .as("bytes per PPO update of 12 gradient steps (windows of 50 updates: %d, %d, %d)",
             windows[0], windows[1], windows[2])
@@ -165,7 +125,7 @@ class OnPolicyAllocationTest extends TestBase {
 
   @Test
   void a2cUpdate_gaussianPolicy_afterWarmUp_allocatesOnlyItsStats() {
-    AllocationCounter counter = new AllocationCounter();
+    assumeTrue(AllocationMeter.supported());
     Sampler<double[], double[]> sampler = Sampler.vector(List.of(
         new SacAllocationTest.PreallocatedPoint(), new SacAllocationTest.PreallocatedPoint()));
     A2cConfig c = A2cConfig.defaults();
@@ -183,7 +143,7 @@ class OnPolicyAllocationTest extends TestBase {
       update.run();
     }
     long[] windows = new long[3];
-    double perUpdate = counter.fewestPerCall(update, 200, windows);
+    double perUpdate = AllocationMeter.fewestBytesPerCall(update, 200, windows);
     assertThat(perUpdate)
         .as("bytes per A2C update (windows of 200 updates: %d, %d, %d)", windows[0],
             windows[1], windows[2])

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.gridrl.core.testing.TestBase;
+import org.gridrl.core.util.AllocationMeter;
 import org.gridrl.core.util.Rng;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,14 +100,12 @@ class ReplayBufferTest extends TestBase {
     for (int i = 0; i < 2000; i++) {
       buf.sample(rng, m); // warm up the JIT
     }
-    com.sun.management.ThreadMXBean bean =
-        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-    long tid = Thread.currentThread().getId();
-    long before = bean.getThreadAllocatedBytes(tid);
+    org.junit.jupiter.api.Assumptions.assumeTrue(AllocationMeter.supported());
+    long before = AllocationMeter.threadBytes();
     for (int i = 0; i < 1000; i++) {
       buf.sample(rng, m);
     }
-    long bytes = bean.getThreadAllocatedBytes(tid) - before;
+    long bytes = AllocationMeter.threadBytes() - before;
     assertThat(bytes).isLessThan(1000); // i.e. nothing per sample (a few bytes of noise)
   }
 

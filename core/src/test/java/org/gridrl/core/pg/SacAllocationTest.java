@@ -3,11 +3,11 @@ package org.gridrl.core.pg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.management.ManagementFactory;
 import org.gridrl.core.env.Box;
 import org.gridrl.core.env.Env;
 import org.gridrl.core.env.Step;
 import org.gridrl.core.testing.TestBase;
+import org.gridrl.core.util.AllocationMeter;
 import org.gridrl.core.util.TrainingListener;
 import org.junit.jupiter.api.Test;
 
@@ -75,23 +75,19 @@ class SacAllocationTest extends TestBase {
 
   @Test
   void train_afterWarmUp_allocatesNothingPerStep() {
-    java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-    assumeTrue(bean instanceof com.sun.management.ThreadMXBean);
-    com.sun.management.ThreadMXBean hot = (com.sun.management.ThreadMXBean) bean;
-    assumeTrue(hot.isThreadAllocatedMemorySupported() && hot.isThreadAllocatedMemoryEnabled());
-    long tid = Thread.currentThread().getId();
+    assumeTrue(AllocationMeter.supported());
 
     // the environment alone: 2 000 steps and their resets must cost nothing either
     PreallocatedPoint alone = new PreallocatedPoint();
     double[] a = {0.3};
     alone.reset(1);
-    long before = hot.getThreadAllocatedBytes(tid);
+    long before = AllocationMeter.threadBytes();
     for (int k = 0; k < 2_000; k++) {
       if (alone.step(a).done()) {
         alone.reset(k);
       }
     }
-    assertThat(hot.getThreadAllocatedBytes(tid) - before).as("the stub environment").isZero();
+    assertThat(AllocationMeter.threadBytes() - before).as("the stub environment").isZero();
 
     // small networks so the warm-up is quick; logEvery 100 keeps the reporting path in
     Sac sac = new Sac(new PreallocatedPoint(),
@@ -109,13 +105,9 @@ class SacAllocationTest extends TestBase {
     // and lists, this was about 1 600 bytes per step.)
     int steps = 300;
     long[] bytes = new long[3];
-    for (int w = 0; w < bytes.length; w++) {
-      before = hot.getThreadAllocatedBytes(tid);
-      sac.train(steps, TrainingListener.NONE);
-      bytes[w] = hot.getThreadAllocatedBytes(tid) - before;
-    }
-    long fewest = Math.min(bytes[0], Math.min(bytes[1], bytes[2]));
-    assertThat((double) fewest / steps)
+    double perStep = AllocationMeter.fewestBytesPerCall(() -> sac.train(steps,
+        TrainingListener.NONE), 1, bytes) / steps;
+    assertThat(perStep)
         .as("bytes per step (windows of %d steps: %d, %d, %d bytes)", steps, bytes[0], bytes[1],
             bytes[2])
         .isZero();

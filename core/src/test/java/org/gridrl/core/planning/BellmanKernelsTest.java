@@ -3,12 +3,12 @@ package org.gridrl.core.planning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.testing.RandomMdpCase;
 import org.gridrl.core.testing.RandomMdps;
 import org.gridrl.core.testing.TestBase;
+import org.gridrl.core.util.AllocationMeter;
 import org.junit.jupiter.api.Test;
 
 class BellmanKernelsTest extends TestBase {
@@ -88,10 +88,7 @@ class BellmanKernelsTest extends TestBase {
 
   @Test
   void softSweep_allocatesNothing() {
-    java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-    assumeTrue(bean instanceof com.sun.management.ThreadMXBean);
-    com.sun.management.ThreadMXBean hot = (com.sun.management.ThreadMXBean) bean;
-    assumeTrue(hot.isThreadAllocatedMemorySupported() && hot.isThreadAllocatedMemoryEnabled());
+    assumeTrue(AllocationMeter.supported());
     TabularMdp m = RandomMdps.random(8, 200, 4, 0.9);
     double[] prior = RandomMdpCase.randomPolicy(200, 4, rand).toArray();
     double[] v = new double[200];
@@ -106,15 +103,14 @@ class BellmanKernelsTest extends TestBase {
       HardBellmanCsr.sweep(m, v, q, vNew);
       VisitationCsr.propagate(m, pi, d, 0.9, dNext);
     }
-    long tid = Thread.currentThread().getId();
-    long before = hot.getThreadAllocatedBytes(tid);
+    long before = AllocationMeter.threadBytes();
     for (int i = 0; i < 200; i++) {
       SoftBellmanCsr.sweep(m, i % 2 == 0 ? null : prior, 0.9, 1.0, v, q, vNew);
       SoftBellmanCsr.policy(m, null, 1.0, q, pi);
       HardBellmanCsr.sweep(m, v, q, vNew);
       VisitationCsr.propagate(m, pi, d, 0.9, dNext);
     }
-    long allocated = hot.getThreadAllocatedBytes(tid) - before;
+    long allocated = AllocationMeter.threadBytes() - before;
     // 800 kernel calls; a per-call allocation would show as tens of kilobytes
     assertThat(allocated).isLessThan(4096);
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.Random;
 import java.util.stream.LongStream;
 import org.gridrl.core.mdp.TabularMdp;
@@ -14,6 +13,7 @@ import org.gridrl.core.testing.NaivePlanning;
 import org.gridrl.core.testing.RandomMdpCase;
 import org.gridrl.core.testing.RandomMdps;
 import org.gridrl.core.testing.TestBase;
+import org.gridrl.core.util.AllocationMeter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -390,13 +390,9 @@ class SoftViSolverTest extends TestBase {
 
   @Test
   void sweeps_allocateNothing() {
-    java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-    assumeTrue(bean instanceof com.sun.management.ThreadMXBean);
-    com.sun.management.ThreadMXBean hot = (com.sun.management.ThreadMXBean) bean;
-    assumeTrue(hot.isThreadAllocatedMemorySupported() && hot.isThreadAllocatedMemoryEnabled());
+    assumeTrue(AllocationMeter.supported());
     UniformSlipDynamics d = openGrid(12, 12, 0.3, 0.99, 50, 7);
     TabularMdp mdp = d.toMdp();
-    long tid = Thread.currentThread().getId();
     double[] v = new double[144];
     for (int threads : new int[] {1, 2}) {
       try (SoftViSolver solver = new SoftViSolver(threads, 24)) {
@@ -407,12 +403,12 @@ class SoftViSolverTest extends TestBase {
             for (int i = 0; i < 4; i++) { // let the JIT compile first
               solver.solveValues(mdp, many, v);
             }
-            long before = hot.getThreadAllocatedBytes(tid);
+            long before = AllocationMeter.threadBytes();
             solver.solveValues(mdp, few, v);
-            long fewBytes = hot.getThreadAllocatedBytes(tid) - before;
-            before = hot.getThreadAllocatedBytes(tid);
+            long fewBytes = AllocationMeter.threadBytes() - before;
+            before = AllocationMeter.threadBytes();
             ConvergenceReport rep = solver.solveValues(mdp, many, v);
-            long manyBytes = hot.getThreadAllocatedBytes(tid) - before;
+            long manyBytes = AllocationMeter.threadBytes() - before;
             if (method == SoftViMethod.JACOBI) {
               assertThat(rep.iterations()).isGreaterThan(400);
             }
