@@ -37,7 +37,8 @@ import org.gridrl.core.planning.StateVisitation;
  * demonstrations are assumed to come from, one stationary discounted soft policy:
  * <pre>
  *   objective:  g(r) = −τ ℓ(r),   π the discounted soft-optimal policy of r
- *   gradient:   ∂g/∂r = D − D̂,   D = (I − γP_πᵀ)^{-1} b,   b = D̂ − γ (1/N) Σ_n Σ_t γ^t P(·|s_t,a_t)
+ *   gradient:   ∂g/∂r = D − D̂,   D = (I − γP_πᵀ)^{-1} b,
+ *               b = D̂ − γ (1/N) Σ_n Σ_t γ^t P(·|s_t,a_t)
  * </pre>
  * since τ ∂log π(a|s)/∂r = e_s + γ M P(·|s,a) − M e_s with M = (I − γP_πᵀ)^{-1} summed over the
  * demonstrated steps (Levine's irl_toolkit, {@code maxentdiscounted.m}, fits MaxEnt this way).

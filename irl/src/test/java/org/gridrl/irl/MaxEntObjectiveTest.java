@@ -95,7 +95,8 @@ class MaxEntObjectiveTest extends IrlTestBase {
 
   /**
    * The stationary objective is −τℓ, τ times the demonstrations' negative log-likelihood under
-   * the one discounted soft policy of r; its gradient D − D̂ with D = (I − γP_πᵀ)^{-1}(D̂ − γ E[next])
+   * the one discounted soft policy of r; its gradient D − D̂ with
+   * D = (I − γP_πᵀ)^{-1}(D̂ − γ E[next])
    * is exact for stochastic dynamics, terminals and either start rule.
    */
   @ParameterizedTest

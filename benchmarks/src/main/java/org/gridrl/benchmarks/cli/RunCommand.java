@@ -88,8 +88,8 @@ public final class RunCommand implements Callable<Integer> {
     Files.createDirectories(dir); // a bad --out fails here, before anything is printed
     io.err().printf("gridrl run %s%s%s: seeds %s, expected %s, writing to %s%n",
         experiment.name(), quick ? " --quick" : "",
-        configFile != null ? " --config " + configFile : "", config.seeds(), Durations.approx(experiment.expectedRunTime(quick)),
-        dir);
+        configFile != null ? " --config " + configFile : "", config.seeds(),
+        Durations.approx(experiment.expectedRunTime(quick)), dir);
     ExperimentRunner.run(experiment, config, quick, dir, io.out(), io.err(), io.interactive());
   }
 }

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Config files: every experiment's config survives a round trip; overrides merge; errors locate. */
+/**
+ * Config files: every experiment's config survives a round trip; overrides merge; errors locate.
+ */
 class ConfigFileTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -125,7 +127,8 @@ class ConfigFileTest {
     Path p = file("{\n  \"size\": 16,\n  \"demoLenght\": 5\n}");
     failsOnObjectWorld(p)
         .hasMessageStartingWith(p + ":3:3: unknown field 'demoLenght' in the config of"
-            + " irl-objectworld; known: world, size, featureSets, methods, demoCounts, demoLength,");
+            + " irl-objectworld; known: world, size, featureSets, methods, demoCounts,"
+            + " demoLength,");
   }
 
   @Test

@@ -19,10 +19,10 @@ import org.gridrl.core.mdp.TabularMdp;
  * over a caller-owned workspace: (1) Q of every (state, action) of the chunk, stored action-major
  * (q[a·CHUNK + i]); (2) m per state; (3) exp((Q − m)/τ) over the whole chunk, a loop of
  * independent exps; (4) the sum per state, over the actions in order; (5) V' = m + τ·log(sum)
- * and the residual, a loop of independent logs. The dot product of a CSR row is {@link CsrRows#dot}, written
- * out for rows of up to five entries ({@link #qValues} uses it too, so V' of a sweep from V is
- * exactly the soft max of those Q). Measured at N = 128 on the benchmark grid (docs/performance.md), the phases took the sweep
- * from 1.4 ms to about 1.0 ms. exp and log are {@link SoftMath}'s (within 2 and 1 ulp); the
+ * and the residual, a loop of independent logs. The dot product of a CSR row is
+ * {@link CsrRows#dot}, written out for rows of up to five entries ({@link #qValues} uses it too,
+ * so V' of a sweep from V is exactly the soft max of those Q). Measured at N = 128 on the
+ * benchmark grid (docs/performance.md), the phases took the sweep from 1.4 ms to about 1.0 ms. exp and log are {@link SoftMath}'s (within 2 and 1 ulp); the
  * exponent is scaled by the precomputed 1/τ (exact for τ = 1 and any power of two; otherwise
  * within one rounding of (Q − m)/τ). Terminal states get V' = 0.
  *
@@ -133,14 +133,16 @@ public final class SoftValueCsr {
       int stateBegin, int stateEnd) {
     final int numActions = mdp.numActions();
     final int[] rowStart = mdp.rowStart();
+    final int[] successors = mdp.successors();
+    final double[] probabilities = mdp.probabilities();
     final double[] rewards = mdp.rewards();
     final boolean[] terminal = mdp.terminals();
     for (int s = stateBegin; s < stateEnd; s++) {
       final int base = s * numActions;
       for (int a = 0; a < numActions; a++) {
         final int row = base + a;
-        q[row] = terminal[s] ? 0 : rewards[row] + gamma * CsrRows.dot(mdp.probabilities(),
-            mdp.successors(), v, rowStart[row], rowStart[row + 1]);
+        q[row] = terminal[s] ? 0 : rewards[row]
+            + gamma * CsrRows.dot(probabilities, successors, v, rowStart[row], rowStart[row + 1]);
       }
     }
   }

@@ -348,8 +348,8 @@ class SoftValueIterationTest extends TestBase {
     // the first sweep from V = 0 moves each state to τ·logsumexp(r(s,·)/τ)
     double first = 0;
     for (int s = 0; s < 20; s++) {
-      first = Math.max(first, Math.abs(NaivePlanning.stableLogSumExp(1.0, m.reward(s, 0), m.reward(s, 1), m.reward(s, 2),
-          m.reward(s, 3))));
+      first = Math.max(first, Math.abs(NaivePlanning.stableLogSumExp(1.0, m.reward(s, 0),
+          m.reward(s, 1), m.reward(s, 2), m.reward(s, 3))));
     }
     assertClose(first, res[0], TIGHT);
   }

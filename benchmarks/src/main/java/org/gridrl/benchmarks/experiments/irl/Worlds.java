@@ -34,7 +34,10 @@ final class Worlds {
     }
   }
 
-  /** The world of a sweep config drawn with a seed (ObjectWorld/BinaryWorld defaults, or the toolkit's reward scale). */
+  /**
+   * The world of a sweep config drawn with a seed (ObjectWorld/BinaryWorld defaults, or the
+   * toolkit's reward scale).
+   */
   static World draw(IrlSweepConfig config, long seed) {
     if (IrlSweepConfig.isObjectWorld(config.world())) {
       ObjectWorld.Config c = "objectworld-toolkit".equals(config.world())
