@@ -1,6 +1,6 @@
 package org.gridrl.benchmarks.cli;
 
-import org.gridrl.benchmarks.runner.Provenance;
+import org.gridrl.core.util.Provenance;
 import picocli.CommandLine.IVersionProvider;
 
 /** {@code gridrl --version}: the jar manifest's version and the Java runtime. */
@@ -8,7 +8,7 @@ public final class VersionProvider implements IVersionProvider {
 
   @Override
   public String[] getVersion() {
-    Provenance p = Provenance.current();
+    Provenance.Platform p = Provenance.Platform.current();
     return new String[] {"gridrl " + p.gridrl(),
         "Java " + p.java() + " (" + p.javaVendor() + "), " + p.os() + " " + p.arch()};
   }

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gridrl.core.util.Provenance;
 
 /**
  * The {@code summary.json} of a run: experiment, description, status ({@code "running"},
@@ -35,7 +36,7 @@ public final class SummaryJson {
   private final String description;
   private final Object config;
   private final List<Long> seeds;
-  private final Provenance provenance;
+  private final Provenance.Platform provenance;
   private final Instant start;
   private final long startNanos;
   private String status = "running";
@@ -58,7 +59,7 @@ public final class SummaryJson {
     this.description = description;
     this.config = config;
     this.seeds = List.copyOf(seeds);
-    this.provenance = Provenance.current();
+    this.provenance = Provenance.Platform.current();
     this.start = Instant.now();
     this.startNanos = System.nanoTime();
   }

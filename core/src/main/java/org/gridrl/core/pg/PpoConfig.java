@@ -1,6 +1,8 @@
 package org.gridrl.core.pg;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.Arrays;
+import org.gridrl.core.util.Check;
 
 /**
  * Hyperparameters of {@link Ppo}. Defaults follow CleanRL's ppo.py where they apply.
@@ -22,33 +24,29 @@ import java.util.Arrays;
  * @param initLogStd initial log σ of a Gaussian policy (continuous actions only)
  * @param seed seeds the networks, the sampler and the minibatch shuffles
  */
+@RecordBuilder
 public record PpoConfig(int iterations, int stepsPerEnv, double gamma, double lambda,
     double clipRatio, double valueClip, boolean normalizeAdvantages, int epochs,
     int minibatchSize, double learningRate, double entropyCoef, double valueCoef,
-    double maxGradNorm, int[] hidden, double initLogStd, long seed) {
+    double maxGradNorm, int[] hidden, double initLogStd, long seed)
+    implements PpoConfigBuilder.With {
 
   /** Validates every field; messages name the value. */
   public PpoConfig {
-    Checks.positive("iterations", iterations);
-    Checks.positive("stepsPerEnv", stepsPerEnv);
-    Checks.unit("gamma", gamma);
-    Checks.unit("lambda", lambda);
-    if (!(clipRatio > 0)) {
-      throw new IllegalArgumentException("clipRatio must be > 0, got " + clipRatio);
-    }
-    if (!(valueClip >= 0)) {
-      throw new IllegalArgumentException("valueClip must be >= 0 (0 = off), got " + valueClip);
-    }
-    Checks.positive("epochs", epochs);
-    Checks.positive("minibatchSize", minibatchSize);
-    Checks.learningRate(learningRate);
-    Checks.nonNegative("entropyCoef", entropyCoef);
-    Checks.nonNegative("valueCoef", valueCoef);
+    Check.positive("iterations", iterations);
+    Check.positive("stepsPerEnv", stepsPerEnv);
+    Check.unitInterval("gamma", gamma);
+    Check.unitInterval("lambda", lambda);
+    Check.positive("clipRatio", clipRatio);
+    Check.argument(valueClip >= 0, "valueClip must be >= 0 (0 = off), got %s", valueClip);
+    Check.positive("epochs", epochs);
+    Check.positive("minibatchSize", minibatchSize);
+    Check.positiveFinite("learningRate", learningRate);
+    Check.nonNegativeFinite("entropyCoef", entropyCoef);
+    Check.nonNegativeFinite("valueCoef", valueCoef);
     Checks.maxGradNorm(maxGradNorm);
     hidden = Checks.hidden(hidden);
-    if (!Double.isFinite(initLogStd)) {
-      throw new IllegalArgumentException("initLogStd must be finite, got " + initLogStd);
-    }
+    Check.finite("initLogStd", initLogStd);
   }
 
   /**
@@ -59,27 +57,6 @@ public record PpoConfig(int iterations, int stepsPerEnv, double gamma, double la
   public static PpoConfig defaults() {
     return new PpoConfig(100, 128, 0.99, 0.95, 0.2, 0.2, true, 4, 256, 2.5e-4, 0.01, 0.5, 0.5,
         new int[] {64}, 0.0, 0L);
-  }
-
-  /** A copy with another seed. */
-  public PpoConfig withSeed(long s) {
-    return new PpoConfig(iterations, stepsPerEnv, gamma, lambda, clipRatio, valueClip,
-        normalizeAdvantages, epochs, minibatchSize, learningRate, entropyCoef, valueCoef,
-        maxGradNorm, hidden, initLogStd, s);
-  }
-
-  /** A copy with another number of iterations. */
-  public PpoConfig withIterations(int n) {
-    return new PpoConfig(n, stepsPerEnv, gamma, lambda, clipRatio, valueClip,
-        normalizeAdvantages, epochs, minibatchSize, learningRate, entropyCoef, valueCoef,
-        maxGradNorm, hidden, initLogStd, seed);
-  }
-
-  /** A copy with another discount. */
-  public PpoConfig withGamma(double g) {
-    return new PpoConfig(iterations, stepsPerEnv, g, lambda, clipRatio, valueClip,
-        normalizeAdvantages, epochs, minibatchSize, learningRate, entropyCoef, valueCoef,
-        maxGradNorm, hidden, initLogStd, seed);
   }
 
   @Override

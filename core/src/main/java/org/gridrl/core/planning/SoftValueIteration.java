@@ -150,6 +150,25 @@ public final class SoftValueIteration {
     return new FiniteHorizonSolution(horizon, v, q, policies);
   }
 
+  /**
+   * Finite-horizon soft VI with the settings of a config (its temperature and kernel; the
+   * tolerance, cap and method only concern discounted solves): Q_t = r + c P V_{t+1},
+   * V_t = τ·log Σ_a π0 exp(Q_t/τ), π_t = π0·exp((Q_t − V_t)/τ), t = H−1..0, V_H = 0.
+   *
+   * @param mdp the MDP (its γ is not used). Not modified.
+   * @param config τ and the kernel.
+   * @param prior π0, S×A like the MDP, or null for none. Not modified.
+   * @param horizon H ≥ 1.
+   * @param discount c in [0, 1]; 1 for the undiscounted sum of rewards over H steps.
+   * @return V_t for t = 0..H, Q_t and π_t for t &lt; H
+   * @throws DivergenceException if a value overflows to infinity or NaN (names state and t)
+   */
+  public static FiniteHorizonSolution solveFiniteHorizon(TabularMdp mdp, SoftViConfig config,
+      TabularPolicy prior, int horizon, double discount) {
+    Objects.requireNonNull(config, "config");
+    return solveFiniteHorizon(mdp, horizon, config.temperature(), prior, discount);
+  }
+
   /** The prior's table after checking its shape, or null. */
   static double[] priorTable(TabularMdp mdp, TabularPolicy prior) {
     if (prior == null) {

@@ -56,6 +56,11 @@ public final class MetricsRecorder implements TrainingListener {
     return out;
   }
 
+  /** The rows so far, frozen (an iteration still open is included). */
+  public MetricsHistory history() {
+    return MetricsHistory.of(rows());
+  }
+
   /** The series of one scalar, in iteration order (iterations without it are skipped). */
   public double[] series(String name) {
     return rows().stream().filter(r -> r.values().containsKey(name))
