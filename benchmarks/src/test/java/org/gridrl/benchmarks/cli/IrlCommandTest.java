@@ -139,8 +139,8 @@ class IrlCommandTest {
         .withMaxIterations(40).withHorizon(MaxEntObjective.Horizon.STATIONARY));
     assertThat(column(out.resolve("weights.csv"), 1)).containsExactly(lib.weights());
     // and it differs from the default (finite) objective's fit on these slippery dynamics
-    IrlResult<MaxEntIrlConfig> finite = MaxEntIrl.train(problem, MaxEntIrlConfig.defaults().withL2(0)
-        .withMaxIterations(40));
+    IrlResult<MaxEntIrlConfig> finite = MaxEntIrl.train(problem, MaxEntIrlConfig.defaults()
+        .withL2(0).withMaxIterations(40));
     assertThat(lib.weights()).isNotEqualTo(finite.weights());
 
     Path deepOut = dir.resolve("deep");

@@ -41,7 +41,8 @@ public record IrlSweepConfig(String world, int size, List<String> featureSets,
 
   /** Validates every field; the message names it. */
   public IrlSweepConfig {
-    Check.argument(world != null && WORLDS.contains(world), "world must be one of %s, got %s", WORLDS, world);
+    Check.argument(world != null && WORLDS.contains(world), "world must be one of %s, got %s",
+        WORLDS, world);
     Check.argument(size >= 4, "size must be >= 4, got %s", size);
     List<String> allowed = isObjectWorld(world) ? List.of("continuous", "discrete")
         : List.of("binary");
