@@ -2,7 +2,6 @@ package org.gridrl.irl;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 import org.gridrl.core.autodiff.Tape;
 import org.gridrl.core.autodiff.Tensor;
@@ -10,7 +9,7 @@ import org.gridrl.core.mdp.StateFeatures;
 import org.gridrl.core.nn.Init;
 import org.gridrl.core.nn.Mlp;
 import org.gridrl.core.optim.Adam;
-import org.gridrl.core.util.MetricsRecorder;
+import org.gridrl.core.util.Check;
 import org.gridrl.core.util.Rng;
 import org.gridrl.core.util.TrainingListener;
 
@@ -27,10 +26,10 @@ import org.gridrl.core.util.TrainingListener;
  * E[μ] − μ_D in state space); its vector-Jacobian product through the network
  * ({@code Tape.vjp}) is ∇_θ g; add the weight decay; an Adam step (core.optim). The scaling
  * m, σ (σ = 1 for a constant feature) is part of the model, so a transfer world's features go
- * through the same map. Metrics as
- * MaxEnt: {@value MaxEntIrl#DUAL}, {@value MaxEntIrl#LOG_LIKELIHOOD}, {@value
- * MaxEntIrl#FEATURE_GAP} = |Φᵀ(D − D̂)|₂ on the raw features, {@value MaxEntIrl#GRADIENT_NORM}
- * = |∇_θ|₂.
+ * through the same map. Soft VI runs with the config's {@link DeepMaxEntIrlConfig#planning()}
+ * settings. Metrics as MaxEnt: {@value Metrics#DUAL}, {@value Metrics#LOG_LIKELIHOOD},
+ * {@value Metrics#FEATURE_GAP} = |Φᵀ(D − D̂)|₂ on the raw features,
+ * {@value Metrics#GRADIENT_NORM} = |∇_θ|₂ (the result's {@code finalMetric}).
  *
  * <p>The network's part of an iteration (forward, vector-Jacobian product, weight decay, Adam)
  * runs on one kept tape and allocates nothing after the first iteration (pinned by
@@ -40,18 +39,22 @@ import org.gridrl.core.util.TrainingListener;
  */
 public final class DeepMaxEntIrl {
 
+  /** The algorithm's name in a result's provenance. */
+  public static final String NAME = "deep-maxent";
+
   private DeepMaxEntIrl() {
   }
 
   /**
    * A fitted network reward.
    *
-   * @param result reward, policy, history (weights null)
+   * @param result reward, policy, history, provenance with the config's seed (weights null)
    * @param network f_θ. Its parameters are this model's; do not train it further in place.
    * @param mean m per feature (see {@link DeepMaxEntIrlConfig.InputScaling})
    * @param scale σ per feature (1 for a constant feature)
    */
-  public record Model(IrlResult result, Mlp network, double[] mean, double[] scale) {
+  public record Model(IrlResult<DeepMaxEntIrlConfig> result, Mlp network, double[] mean,
+      double[] scale) {
 
     /** r(s) = f_θ((φ(s) − m)/σ) for every state of a world with the same feature columns. */
     public double[] reward(StateFeatures phi) {
@@ -79,12 +82,11 @@ public final class DeepMaxEntIrl {
    */
   public static Model train(IrlProblem problem, DeepMaxEntIrlConfig config,
       TrainingListener listener) {
-    Objects.requireNonNull(problem, "problem");
-    Objects.requireNonNull(config, "config");
-    final MetricsRecorder recorder = new MetricsRecorder();
-    final TrainingListener l = new Listeners(recorder, listener);
+    Check.notNull("problem", problem);
+    Check.notNull("config", config);
+    final IrlRun<DeepMaxEntIrlConfig> run = new IrlRun<>(NAME, config, config.seed(), listener);
     final MaxEntObjective objective = new MaxEntObjective(problem, config.horizon(),
-        config.temperature());
+        config.planning());
     final StateFeatures phi = problem.features();
     final int numStates = phi.numStates();
     final int k = phi.numFeatures();
@@ -140,7 +142,6 @@ public final class DeepMaxEntIrl {
     final double[] gap = new double[k];
     final NetworkPass pass = new NetworkPass(net, x);
 
-    final long start = System.nanoTime();
     MaxEntObjective.Evaluation eval = null;
     double gradNorm = Double.NaN;
     boolean converged = false;
@@ -169,11 +170,8 @@ public final class DeepMaxEntIrl {
       for (double v : gap) {
         gapSq += v * v;
       }
-      l.onScalar(it, MaxEntIrl.DUAL, eval.dual() + 0.5 * lambda * thetaSq);
-      l.onScalar(it, MaxEntIrl.LOG_LIKELIHOOD, eval.logLikelihood());
-      l.onScalar(it, MaxEntIrl.FEATURE_GAP, Math.sqrt(gapSq));
-      l.onScalar(it, MaxEntIrl.GRADIENT_NORM, gradNorm);
-      l.onIterationEnd(it, (System.nanoTime() - start) * 1e-9);
+      MaxEntIrl.report(run, it, eval.dual() + 0.5 * lambda * thetaSq, eval.logLikelihood(),
+          Math.sqrt(gapSq), gradNorm);
       if (gradNorm < config.gradientTolerance()) {
         converged = true;
         break;
@@ -183,9 +181,8 @@ public final class DeepMaxEntIrl {
       }
       adam.step(grads);
     }
-    IrlResult result = new IrlResult("deep-maxent", null, reward.clone(), eval.policies()[0], it,
-        converged, gradNorm, recorder.rows(), config);
-    return new Model(result, net, mean, scale);
+    return new Model(run.result(null, reward.clone(), eval.policies()[0], it, converged,
+        gradNorm), net, mean, scale);
   }
 
   /**

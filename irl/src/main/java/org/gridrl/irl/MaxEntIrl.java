@@ -2,10 +2,9 @@ package org.gridrl.irl;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 import org.gridrl.core.mdp.StateFeatures;
-import org.gridrl.core.util.MetricsRecorder;
+import org.gridrl.core.util.Check;
 import org.gridrl.core.util.TrainingListener;
 
 /**
@@ -23,27 +22,23 @@ import org.gridrl.core.util.TrainingListener;
  *   <li>gradient E[μ] − μ_D + λw with E[μ] = ΦᵀD; stop if its norm is below the tolerance;</li>
  *   <li>an Adam or exponentiated-gradient step on w.</li>
  * </ol>
- * Weights start at 0 (the uniform-policy reward), so a fit is deterministic. Each iteration
- * reports {@value #DUAL}, {@value #LOG_LIKELIHOOD} (the γ^t-weighted demo log-likelihood,
- * mean over demonstrations), {@value #FEATURE_GAP} = |E[μ] − μ_D|₂ and {@value #GRADIENT_NORM}
- * (with the L2 term). The returned weights are the last evaluated ones.
+ * Soft VI runs with the config's {@link MaxEntIrlConfig#planning()} settings. Weights start at 0
+ * (the uniform-policy reward), so a fit is deterministic. Each iteration reports
+ * {@value Metrics#DUAL}, {@value Metrics#LOG_LIKELIHOOD} (the γ^t-weighted demo log-likelihood,
+ * mean over demonstrations), {@value Metrics#FEATURE_GAP} = |E[μ] − μ_D|₂ and
+ * {@value Metrics#GRADIENT_NORM} (with the L2 term). The returned weights are the last evaluated
+ * ones; the result's {@code finalMetric} is the last gradient norm.
  */
 public final class MaxEntIrl {
 
-  /** g(w) + (λ/2)|w|². */
-  public static final String DUAL = "irl/dual";
-  /** (1/N) Σ_n Σ_t γ^t log π_t(a_t|s_t). */
-  public static final String LOG_LIKELIHOOD = "irl/log_likelihood";
-  /** |E[μ] − μ_D|₂. */
-  public static final String FEATURE_GAP = "irl/feature_gap";
-  /** |∇_w|₂ including the L2 term. */
-  public static final String GRADIENT_NORM = "irl/gradient_norm";
+  /** The algorithm's name in a result's provenance. */
+  public static final String NAME = "maxent";
 
   private MaxEntIrl() {
   }
 
   /** Fits without a listener. */
-  public static IrlResult train(IrlProblem problem, MaxEntIrlConfig config) {
+  public static IrlResult<MaxEntIrlConfig> train(IrlProblem problem, MaxEntIrlConfig config) {
     return train(problem, config, TrainingListener.NONE);
   }
 
@@ -53,16 +48,15 @@ public final class MaxEntIrl {
    * @param problem MDP, features, demonstrations, horizon, start. Not modified.
    * @param config hyperparameters.
    * @param listener receives the metrics above each iteration; null means none.
-   * @return weights, state reward, the soft-optimal π_0 and the history
+   * @return weights, state reward, the soft-optimal π_0, the history and the provenance
    */
-  public static IrlResult train(IrlProblem problem, MaxEntIrlConfig config,
+  public static IrlResult<MaxEntIrlConfig> train(IrlProblem problem, MaxEntIrlConfig config,
       TrainingListener listener) {
-    Objects.requireNonNull(problem, "problem");
-    Objects.requireNonNull(config, "config");
-    final MetricsRecorder recorder = new MetricsRecorder();
-    final TrainingListener l = new Listeners(recorder, listener);
+    Check.notNull("problem", problem);
+    Check.notNull("config", config);
+    final IrlRun<MaxEntIrlConfig> run = new IrlRun<>(NAME, config, 0L, listener);
     final MaxEntObjective objective = new MaxEntObjective(problem, config.horizon(),
-        config.temperature());
+        config.planning());
     final StateFeatures phi = problem.features();
     final int k = phi.numFeatures();
     final int numStates = phi.numStates();
@@ -76,7 +70,6 @@ public final class MaxEntIrl {
     final Step step = config.optimizer() == MaxEntIrlConfig.Optimizer.ADAM
         ? new Adam(w, config.learningRate()) : new ExponentiatedGradient(k, config.learningRate());
 
-    final long start = System.nanoTime();
     MaxEntObjective.Evaluation eval = null;
     double gradNorm = Double.NaN;
     boolean converged = false;
@@ -96,11 +89,8 @@ public final class MaxEntIrl {
         wSq += w[i] * w[i];
       }
       gradNorm = Math.sqrt(sq);
-      l.onScalar(it, DUAL, eval.dual() + 0.5 * lambda * wSq);
-      l.onScalar(it, LOG_LIKELIHOOD, eval.logLikelihood());
-      l.onScalar(it, FEATURE_GAP, Math.sqrt(gapSq));
-      l.onScalar(it, GRADIENT_NORM, gradNorm);
-      l.onIterationEnd(it, (System.nanoTime() - start) * 1e-9);
+      report(run, it, eval.dual() + 0.5 * lambda * wSq, eval.logLikelihood(), Math.sqrt(gapSq),
+          gradNorm);
       if (gradNorm < config.gradientTolerance()) {
         converged = true;
         break;
@@ -110,8 +100,20 @@ public final class MaxEntIrl {
       }
       step.apply(grad, w);
     }
-    return new IrlResult("maxent", w, reward.clone(), eval.policies()[0], it, converged,
-        gradNorm, recorder.rows(), config);
+    return run.result(w, reward.clone(), eval.policies()[0], it, converged, gradNorm);
+  }
+
+  /**
+   * Reports one iteration of a MaxEnt-objective fit (this class's and {@link DeepMaxEntIrl}'s)
+   * and ends it.
+   */
+  static void report(IrlRun<?> run, int it, double dual, double logLikelihood, double featureGap,
+      double gradientNorm) {
+    run.onScalar(it, Metrics.DUAL, dual);
+    run.onScalar(it, Metrics.LOG_LIKELIHOOD, logLikelihood);
+    run.onScalar(it, Metrics.FEATURE_GAP, featureGap);
+    run.onScalar(it, Metrics.GRADIENT_NORM, gradientNorm);
+    run.endIteration(it);
   }
 
   /** A first-order update of w from a gradient; allocation-free after construction. */

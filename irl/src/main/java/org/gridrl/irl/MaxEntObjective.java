@@ -1,14 +1,13 @@
 package org.gridrl.irl;
 
-import java.util.Objects;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularPolicy;
 import org.gridrl.core.planning.FiniteHorizonSolution;
 import org.gridrl.core.planning.SoftValueIteration;
 import org.gridrl.core.planning.SoftViConfig;
-import org.gridrl.core.planning.SoftViMethod;
 import org.gridrl.core.planning.Solution;
 import org.gridrl.core.planning.StateVisitation;
+import org.gridrl.core.util.Check;
 
 /**
  * The maximum (causal) entropy IRL objective as a function of a state reward r(s) (Ziebart et
@@ -43,7 +42,14 @@ import org.gridrl.core.planning.StateVisitation;
  * since τ ∂log π(a|s)/∂r = e_s + γ M P(·|s,a) − M e_s with M = (I − γP_πᵀ)^{-1} summed over the
  * demonstrated steps (Levine's irl_toolkit, {@code maxentdiscounted.m}, fits MaxEnt this way).
  * Neither the horizon nor d0 enters: b carries the demonstrations' own steps. D is computed by
- * {@link StateVisitation#discountedSigned}; soft VI uses Anderson acceleration (same fixed point).
+ * {@link StateVisitation#discountedSigned}.
+ *
+ * <p>Soft VI runs with the caller's {@link SoftViConfig}: its temperature τ for every horizon
+ * (the pinned objective has τ = 1, {@link SoftViConfig#defaults()}); its tolerance, cap, kernel
+ * and method for the discounted solve of {@link Horizon#DISCOUNTED} and {@link
+ * Horizon#STATIONARY}. Nothing is switched behind the caller's back: Jacobi sweeps unless the
+ * config says {@code SoftViMethod.ANDERSON} (same fixed point, fewer sweeps; the IRL sweeps'
+ * stationary deep MaxEnt fits say so).
  *
  * <p>Terminal states have no reward to collect (V = 0 there), so their visits count in neither
  * D nor D̂ and the gradient above is exact. Instances are immutable and thread-safe.
@@ -76,8 +82,7 @@ public final class MaxEntObjective {
 
   private final IrlProblem problem;
   private final Horizon horizon;
-  private final double temperature;
-  private final SoftViConfig discountedConfig;
+  private final SoftViConfig planning;
   /** b = D̂ − γ·(1/N) Σ_n Σ_t γ^t P(·|s_t, a_t), D = (I − γP_πᵀ)^{-1} b
    * ({@link Horizon#STATIONARY} only). */
   private final double[] stationaryStart;
@@ -86,20 +91,14 @@ public final class MaxEntObjective {
    * The objective of a problem.
    *
    * @param problem the IRL problem. Not modified.
-   * @param horizon finite or discounted
-   * @param temperature τ &gt; 0 (1 in the pinned objective)
+   * @param horizon finite, discounted or stationary
+   * @param planning soft VI settings: τ (1 in the pinned objective) and, for a discounted solve,
+   *     tolerance, cap, kernel and method
    */
-  public MaxEntObjective(IrlProblem problem, Horizon horizon, double temperature) {
-    this.problem = Objects.requireNonNull(problem, "problem");
-    this.horizon = Objects.requireNonNull(horizon, "horizon");
-    if (!(temperature > 0) || Double.isInfinite(temperature)) {
-      throw new IllegalArgumentException("temperature must be finite and > 0, got "
-          + temperature);
-    }
-    this.temperature = temperature;
-    this.discountedConfig = horizon == Horizon.STATIONARY
-        ? SoftViConfig.defaults().withTemperature(temperature).withMethod(SoftViMethod.ANDERSON)
-        : SoftViConfig.defaults().withTemperature(temperature);
+  public MaxEntObjective(IrlProblem problem, Horizon horizon, SoftViConfig planning) {
+    this.problem = Check.notNull("problem", problem);
+    this.horizon = Check.notNull("horizon", horizon);
+    this.planning = Check.notNull("planning", planning);
     this.stationaryStart = horizon == Horizon.STATIONARY ? stationaryStart(problem) : null;
   }
 
@@ -108,9 +107,14 @@ public final class MaxEntObjective {
     return problem;
   }
 
-  /** Finite or discounted. */
+  /** Finite, discounted or stationary. */
   public Horizon horizon() {
     return horizon;
+  }
+
+  /** The soft VI settings. */
+  public SoftViConfig planning() {
+    return planning;
   }
 
   /**
@@ -138,13 +142,13 @@ public final class MaxEntObjective {
     final double[] v0;
     final double logLik;
     if (horizon == Horizon.FINITE) {
-      FiniteHorizonSolution sol = SoftValueIteration.solveFiniteHorizon(withReward,
-          problem.horizon(), temperature, null, gamma);
+      FiniteHorizonSolution sol = SoftValueIteration.solveFiniteHorizon(withReward, planning,
+          null, problem.horizon(), gamma);
       policies = sol.policies();
       v0 = sol.v()[0];
       logLik = logLikelihood(sol.q(), sol.v(), false);
     } else {
-      Solution sol = SoftValueIteration.solve(withReward, discountedConfig);
+      Solution sol = SoftValueIteration.solve(withReward, planning);
       policies = new TabularPolicy[] {sol.policy()};
       v0 = sol.v();
       logLik = logLikelihood(new double[][] {sol.q()}, new double[][] {sol.v()}, true);
@@ -162,7 +166,8 @@ public final class MaxEntObjective {
         gradient[s] = d[s] - dHat[s];
       }
     }
-    double dual = horizon == Horizon.STATIONARY ? -temperature * logLik : startValue - linear;
+    double dual = horizon == Horizon.STATIONARY ? -planning.temperature() * logLik
+        : startValue - linear;
     return new Evaluation(dual, logLik, policies, startValue);
   }
 
@@ -224,6 +229,7 @@ public final class MaxEntObjective {
     final int numActions = mdp.numActions();
     final double gamma = mdp.gamma();
     final int horizonT = problem.horizon();
+    final double temperature = planning.temperature();
     double total = 0;
     for (int n = 0; n < demos.size(); n++) {
       double c = 1;

@@ -1,14 +1,13 @@
 package org.gridrl.irl;
 
 import java.util.Arrays;
-import java.util.Objects;
 import org.gridrl.core.mdp.StateFeatures;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularPolicy;
 import org.gridrl.core.planning.FiniteHorizonSolution;
 import org.gridrl.core.planning.StateVisitation;
 import org.gridrl.core.planning.ValueIteration;
-import org.gridrl.core.util.MetricsRecorder;
+import org.gridrl.core.util.Check;
 import org.gridrl.core.util.TrainingListener;
 
 /**
@@ -29,7 +28,8 @@ import org.gridrl.core.util.TrainingListener;
  * the w_i whose optimal policy takes the demonstrated action at the most demonstrated steps
  * (the first among ties). Picking instead the π_i with the smallest |μ_D − μ(π_i)| fits
  * sampling noise in μ_D: on the 5×5 slip-0.3 grid it picked policies wrong in 3 of 25 states.
- * Metrics: {@value #MARGIN} = t_i, {@value #FEATURE_GAP} = |μ_D − μ(π_i)|, {@value #DEMO_MATCH}.
+ * Metrics: {@value Metrics#MARGIN} = t_i (the result's {@code finalMetric}), {@value
+ * Metrics#FEATURE_GAP} = |μ_D − μ(π_i)|, {@value Metrics#DEMO_MATCH}.
  *
  * <p><b>Structured max-margin with slack</b> (Ratliff, Bagnell &amp; Zinkevich 2006):
  * <pre>
@@ -40,27 +40,26 @@ import org.gridrl.core.util.TrainingListener;
  * loss-augmented planning π̂ = optimal for r(s,a) = φ(s)ᵀw + [a ≠ π_D(s)], whose value from
  * the start distribution is max_π wᵀμ(π) + D(π) exactly, so ξ = max(0, Σ_s d_0(s)V̂_0(s) −
  * wᵀμ_D), subgradient w + C(μ(π̂) − μ_D) (w alone if
- * ξ = 0), a normalised step of length α/√i along it (features of any scale). It returns the w of the lowest objective seen. Metrics: {@value #OBJECTIVE},
- * {@value #SLACK}, {@value #FEATURE_GAP} = |μ(π̂) − μ_D|.
+ * ξ = 0), a normalised step of length α/√i along it (features of any scale). It returns the w
+ * of the lowest objective seen (that objective is the result's {@code finalMetric}). Metrics:
+ * {@value Metrics#OBJECTIVE}, {@value Metrics#SLACK}, {@value Metrics#FEATURE_GAP} =
+ * |μ(π̂) − μ_D|.
+ *
+ * <p>Both forms return the learned w with the greedy optimal policy of infinite-horizon value
+ * iteration for r = Φw.
  */
 public final class MaxMarginIrl {
 
-  /** t_i = |μ_D − μ̄_{i−1}| (projection). */
-  public static final String MARGIN = "irl/margin";
-  /** |μ_D − μ(π_i)|. */
-  public static final String FEATURE_GAP = "irl/feature_gap";
-  /** Fraction of demonstrated non-terminal steps whose action the policy takes (projection). */
-  public static final String DEMO_MATCH = "irl/demo_match";
-  /** ½|w|² + C·ξ (structured). */
-  public static final String OBJECTIVE = "irl/objective";
-  /** ξ (structured). */
-  public static final String SLACK = "irl/slack";
+  /** The projection method's name in a result's provenance. */
+  public static final String PROJECTION = "max-margin-projection";
+  /** Structured max-margin's name in a result's provenance. */
+  public static final String STRUCTURED = "max-margin-structured";
 
   private MaxMarginIrl() {
   }
 
   /** Fits without a listener. */
-  public static IrlResult train(IrlProblem problem, MaxMarginConfig config) {
+  public static IrlResult<MaxMarginConfig> train(IrlProblem problem, MaxMarginConfig config) {
     return train(problem, config, TrainingListener.NONE);
   }
 
@@ -71,18 +70,18 @@ public final class MaxMarginIrl {
    * @param config hyperparameters.
    * @param listener receives the metrics above each iteration; null means none.
    */
-  public static IrlResult train(IrlProblem problem, MaxMarginConfig config,
+  public static IrlResult<MaxMarginConfig> train(IrlProblem problem, MaxMarginConfig config,
       TrainingListener listener) {
-    Objects.requireNonNull(problem, "problem");
-    Objects.requireNonNull(config, "config");
+    Check.notNull("problem", problem);
+    Check.notNull("config", config);
     return config.method() == MaxMarginConfig.Method.PROJECTION
-        ? projection(problem, config, listener) : structured(problem, config, listener);
+        ? projection(problem, new IrlRun<>(PROJECTION, config, 0L, listener))
+        : structured(problem, new IrlRun<>(STRUCTURED, config, 0L, listener));
   }
 
-  private static IrlResult projection(IrlProblem problem, MaxMarginConfig config,
-      TrainingListener listener) {
-    final MetricsRecorder recorder = new MetricsRecorder();
-    final TrainingListener l = new Listeners(recorder, listener);
+  private static IrlResult<MaxMarginConfig> projection(IrlProblem problem,
+      IrlRun<MaxMarginConfig> run) {
+    final MaxMarginConfig config = run.config();
     final StateFeatures phi = problem.features();
     final TabularMdp mdp = problem.mdp();
     final int k = phi.numFeatures();
@@ -96,7 +95,6 @@ public final class MaxMarginIrl {
     double bestMatch = Double.NEGATIVE_INFINITY;
     boolean converged = false;
     double margin = Double.NaN;
-    final long start = System.nanoTime();
     int it = 0;
     while (it < config.maxIterations()) {
       it++;
@@ -104,19 +102,19 @@ public final class MaxMarginIrl {
         w[i] = muD[i] - muBar[i];
       }
       margin = norm(w);
-      l.onScalar(it, MARGIN, margin);
+      run.onScalar(it, Metrics.MARGIN, margin);
       if (margin <= config.tolerance()) {
         converged = true;
-        l.onIterationEnd(it, (System.nanoTime() - start) * 1e-9);
+        run.endIteration(it);
         break;
       }
       TabularPolicy[] pi = plan(problem, mdp.withStateRewards(phi.linear(w, reward))).policies();
       double[] mu = featureExpectations(problem, pi);
       double gap = distance(mu, muD);
       double match = demoMatch(problem, pi);
-      l.onScalar(it, FEATURE_GAP, gap);
-      l.onScalar(it, DEMO_MATCH, match);
-      l.onIterationEnd(it, (System.nanoTime() - start) * 1e-9);
+      run.onScalar(it, Metrics.FEATURE_GAP, gap);
+      run.onScalar(it, Metrics.DEMO_MATCH, match);
+      run.endIteration(it);
       if (match > bestMatch) {
         bestMatch = match;
         bestW = w.clone();
@@ -139,14 +137,12 @@ public final class MaxMarginIrl {
     if (bestMatch == Double.NEGATIVE_INFINITY) {
       bestW = w.clone(); // converged before planning once: μ_D = μ(uniform)
     }
-    return finish("max-margin-projection", problem, bestW, it, converged, margin, recorder,
-        config);
+    return finish(problem, run, bestW, it, converged, margin);
   }
 
-  private static IrlResult structured(IrlProblem problem, MaxMarginConfig config,
-      TrainingListener listener) {
-    final MetricsRecorder recorder = new MetricsRecorder();
-    final TrainingListener l = new Listeners(recorder, listener);
+  private static IrlResult<MaxMarginConfig> structured(IrlProblem problem,
+      IrlRun<MaxMarginConfig> run) {
+    final MaxMarginConfig config = run.config();
     final StateFeatures phi = problem.features();
     final TabularMdp mdp = problem.mdp();
     final int numStates = mdp.numStates();
@@ -169,7 +165,6 @@ public final class MaxMarginIrl {
     double bestObjective = Double.POSITIVE_INFINITY;
     double gradNorm = Double.NaN;
     boolean converged = false;
-    final long start = System.nanoTime();
     int it = 0;
     while (it < config.maxIterations()) {
       it++;
@@ -186,10 +181,10 @@ public final class MaxMarginIrl {
       }
       double slack = Math.max(0, margin);
       double objective = 0.5 * wSq + cSlack * slack;
-      l.onScalar(it, OBJECTIVE, objective);
-      l.onScalar(it, SLACK, slack);
-      l.onScalar(it, FEATURE_GAP, distance(mu, muD));
-      l.onIterationEnd(it, (System.nanoTime() - start) * 1e-9);
+      run.onScalar(it, Metrics.OBJECTIVE, objective);
+      run.onScalar(it, Metrics.SLACK, slack);
+      run.onScalar(it, Metrics.FEATURE_GAP, distance(mu, muD));
+      run.endIteration(it);
       if (objective < bestObjective) {
         bestObjective = objective;
         bestW = w.clone();
@@ -209,16 +204,16 @@ public final class MaxMarginIrl {
         w[i] -= step * grad[i];
       }
     }
-    return finish("max-margin-structured", problem, bestW, it, converged, bestObjective,
-        recorder, config);
+    return finish(problem, run, bestW, it, converged, bestObjective);
   }
 
-  private static IrlResult finish(String name, IrlProblem problem, double[] w, int iterations,
-      boolean converged, double finalMetric, MetricsRecorder recorder, Record config) {
+  /** The result for w: r = Φw and the greedy optimal policy of infinite-horizon VI for it. */
+  private static IrlResult<MaxMarginConfig> finish(IrlProblem problem,
+      IrlRun<MaxMarginConfig> run, double[] w, int iterations, boolean converged,
+      double finalMetric) {
     double[] reward = problem.features().linear(w, null);
     TabularPolicy pi = ValueIteration.solve(problem.mdp().withStateRewards(reward)).policy();
-    return new IrlResult(name, w, reward, pi, iterations, converged, finalMetric,
-        recorder.rows(), config);
+    return run.result(w, reward, pi, iterations, converged, finalMetric);
   }
 
   /** The optimal time-indexed policy for these rewards over the problem's T steps, discount γ. */

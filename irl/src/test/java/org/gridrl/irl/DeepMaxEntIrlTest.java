@@ -14,6 +14,7 @@ import org.gridrl.core.nn.Activation;
 import org.gridrl.core.nn.Init;
 import org.gridrl.core.nn.Mlp;
 import org.gridrl.core.planning.SoftValueIteration;
+import org.gridrl.core.planning.SoftViConfig;
 import org.gridrl.core.util.Rng;
 import org.gridrl.irl.testing.IrlTestBase;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,8 @@ class DeepMaxEntIrlTest extends IrlTestBase {
   @ValueSource(longs = {1, 2, 3, 4})
   void backward_networkGradientOfDual_matchesFiniteDifferences(long seed) {
     IrlProblem p = problem(seed);
-    MaxEntObjective obj = new MaxEntObjective(p, MaxEntObjective.Horizon.FINITE, 1.0);
+    MaxEntObjective obj = new MaxEntObjective(p, MaxEntObjective.Horizon.FINITE,
+        SoftViConfig.defaults());
     Mlp net = new Mlp(new int[] {3, 5, 4, 1}, Activation.TANH, Init.xavierUniform(),
         new Rng(seed));
     DMatrixRMaj x = DeepMaxEntIrl.standardised(p.features(), new double[3],
@@ -85,7 +87,7 @@ class DeepMaxEntIrlTest extends IrlTestBase {
     DeepMaxEntIrl.Model other = DeepMaxEntIrl.train(p, c.withSeed(4));
     assertThat(b.result().stateReward()).containsExactly(a.result().stateReward());
     assertThat(Arrays.equals(other.result().stateReward(), a.result().stateReward())).isFalse();
-    double[] dual = a.result().series(MaxEntIrl.DUAL);
+    double[] dual = a.result().history().series(Metrics.DUAL);
     assertThat(dual[dual.length - 1]).isLessThan(dual[0]);
     // the model's reward on the training features is the reward it reports
     assertClose(a.result().stateReward(), a.reward(p.features()), 1e-12);

@@ -39,7 +39,7 @@ class GridWorldRecoveryTest extends IrlTestBase {
     problem = IrlProblem.of(trueMdp, g.features(), demos, 15, IrlProblem.Start.INIT);
   }
 
-  private static double agreement(IrlResult r) {
+  private static double agreement(IrlResult<?> r) {
     TabularPolicy greedy = ValueIteration.solve(trueMdp.withStateRewards(r.stateReward()))
         .policy();
     return IrlMetrics.optimalActionAgreement(trueMdp, greedy);
@@ -47,17 +47,17 @@ class GridWorldRecoveryTest extends IrlTestBase {
 
   @Test
   void maxEnt_recoversRewardWhoseOptimalPolicyMatchesTheExpert() {
-    IrlResult r = MaxEntIrl.train(problem, MaxEntIrlConfig.defaults().withL2(0.01)
+    IrlResult<MaxEntIrlConfig> r = MaxEntIrl.train(problem, MaxEntIrlConfig.defaults().withL2(0.01)
         .withMaxIterations(300));
     assertThat(agreement(r)).isGreaterThanOrEqualTo(0.95);
-    double[] ll = r.series(MaxEntIrl.LOG_LIKELIHOOD);
+    double[] ll = r.history().series(Metrics.LOG_LIKELIHOOD);
     assertThat(ll[ll.length - 1]).isGreaterThan(ll[0]);
     assertThat(IrlMetrics.expectedValueDifference(trueMdp, r.stateReward())).isLessThan(0.05);
   }
 
   @Test
   void maxEntExponentiatedGradient_recoversReward() {
-    IrlResult r = MaxEntIrl.train(problem, MaxEntIrlConfig.defaults().withL2(0.01)
+    IrlResult<MaxEntIrlConfig> r = MaxEntIrl.train(problem, MaxEntIrlConfig.defaults().withL2(0.01)
         .withOptimizer(MaxEntIrlConfig.Optimizer.EXPONENTIATED_GRADIENT).withLearningRate(0.05)
         .withMaxIterations(300));
     assertThat(agreement(r)).isGreaterThanOrEqualTo(0.9);
@@ -65,21 +65,21 @@ class GridWorldRecoveryTest extends IrlTestBase {
 
   @Test
   void maxEntDiscounted_recoversReward() {
-    IrlResult r = MaxEntIrl.train(problem, MaxEntIrlConfig.defaults().withL2(0.01)
+    IrlResult<MaxEntIrlConfig> r = MaxEntIrl.train(problem, MaxEntIrlConfig.defaults().withL2(0.01)
         .withHorizon(MaxEntObjective.Horizon.DISCOUNTED).withMaxIterations(300));
     assertThat(agreement(r)).isGreaterThanOrEqualTo(0.9);
   }
 
   @Test
   void projection_recoversReward() {
-    IrlResult r = MaxMarginIrl.train(problem,
+    IrlResult<MaxMarginConfig> r = MaxMarginIrl.train(problem,
         MaxMarginConfig.defaults(MaxMarginConfig.Method.PROJECTION));
     assertThat(agreement(r)).isGreaterThanOrEqualTo(0.95);
   }
 
   @Test
   void structuredMaxMargin_recoversReward() {
-    IrlResult r = MaxMarginIrl.train(problem,
+    IrlResult<MaxMarginConfig> r = MaxMarginIrl.train(problem,
         MaxMarginConfig.defaults(MaxMarginConfig.Method.STRUCTURED).withMaxIterations(300));
     assertThat(agreement(r)).isGreaterThanOrEqualTo(0.95);
   }

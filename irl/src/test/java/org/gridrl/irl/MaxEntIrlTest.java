@@ -8,6 +8,7 @@ import org.gridrl.core.mdp.StateFeatures;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularPolicy;
 import org.gridrl.core.planning.SoftValueIteration;
+import org.gridrl.core.planning.SoftViConfig;
 import org.gridrl.core.util.MetricsRecorder;
 import org.gridrl.irl.testing.IrlTestBase;
 import org.junit.jupiter.api.Test;
@@ -30,11 +31,12 @@ class MaxEntIrlTest extends IrlTestBase {
   void adamWithL2_convergesToTheRegularisedStationaryPoint(long seed) {
     IrlProblem p = problem(seed);
     double lambda = 0.5;
-    IrlResult r = MaxEntIrl.train(p, MaxEntIrlConfig.defaults().withL2(lambda)
+    IrlResult<MaxEntIrlConfig> r = MaxEntIrl.train(p, MaxEntIrlConfig.defaults().withL2(lambda)
         .withMaxIterations(5000).withGradientTolerance(1e-7));
     assertThat(r.converged()).isTrue();
     // at the optimum E[μ] − μ_D = −λw
-    MaxEntObjective obj = new MaxEntObjective(p, MaxEntObjective.Horizon.FINITE, 1.0);
+    MaxEntObjective obj = new MaxEntObjective(p, MaxEntObjective.Horizon.FINITE,
+        SoftViConfig.defaults());
     double[] gradR = new double[8];
     obj.evaluate(p.features().linear(r.weights(), null), gradR);
     double[] gap = IrlProblem.transposeTimes(p.features(), gradR, new double[3]);
@@ -47,41 +49,42 @@ class MaxEntIrlTest extends IrlTestBase {
   @Test
   void listener_receivesNamespacedMetricsEveryIteration_andHistoryMatches() {
     MetricsRecorder rec = new MetricsRecorder();
-    IrlResult r = MaxEntIrl.train(problem(4), MaxEntIrlConfig.defaults().withMaxIterations(25),
-        rec);
+    IrlResult<MaxEntIrlConfig> r = MaxEntIrl.train(problem(4),
+        MaxEntIrlConfig.defaults().withMaxIterations(25), rec);
     assertThat(r.iterations()).isEqualTo(25);
     assertThat(r.converged()).isFalse();
     assertThat(rec.rows()).hasSize(25);
-    assertThat(rec.rows().get(0).values().keySet()).containsExactly(MaxEntIrl.DUAL,
-        MaxEntIrl.LOG_LIKELIHOOD, MaxEntIrl.FEATURE_GAP, MaxEntIrl.GRADIENT_NORM);
-    assertThat(rec.series(MaxEntIrl.LOG_LIKELIHOOD)).containsExactly(
-        r.series(MaxEntIrl.LOG_LIKELIHOOD));
-    double[] dual = r.series(MaxEntIrl.DUAL);
+    assertThat(rec.rows().get(0).values().keySet()).containsExactly(Metrics.DUAL,
+        Metrics.LOG_LIKELIHOOD, Metrics.FEATURE_GAP, Metrics.GRADIENT_NORM);
+    assertThat(rec.series(Metrics.LOG_LIKELIHOOD)).containsExactly(
+        r.history().series(Metrics.LOG_LIKELIHOOD));
+    double[] dual = r.history().series(Metrics.DUAL);
     assertThat(dual[24]).isLessThan(dual[0]);
     // at w = 0 every policy is uniform: ℓ = −log 3 · (1/N) Σ_n Σ_t γ^t = −log 3 · Σ_s D̂(s)
     double mass = 0;
     for (double d : problem(4).empiricalVisitation()) {
       mass += d;
     }
-    assertThat(r.series(MaxEntIrl.LOG_LIKELIHOOD)[0]).isCloseTo(-Math.log(3) * mass,
+    assertThat(r.history().series(Metrics.LOG_LIKELIHOOD)[0]).isCloseTo(-Math.log(3) * mass,
         within(1e-12));
   }
 
   @Test
   void exponentiatedGradient_decreasesTheDual() {
-    IrlResult r = MaxEntIrl.train(problem(5), MaxEntIrlConfig.defaults().withOptimizer(
-        MaxEntIrlConfig.Optimizer.EXPONENTIATED_GRADIENT).withLearningRate(0.05)
-        .withMaxIterations(200));
-    double[] dual = r.series(MaxEntIrl.DUAL);
+    IrlResult<MaxEntIrlConfig> r = MaxEntIrl.train(problem(5), MaxEntIrlConfig.defaults().with(
+        b -> b.optimizer(MaxEntIrlConfig.Optimizer.EXPONENTIATED_GRADIENT).learningRate(0.05)
+            .maxIterations(200)));
+    double[] dual = r.history().series(Metrics.DUAL);
     assertThat(dual[dual.length - 1]).isLessThan(dual[0] - 0.01);
-    double[] gn = r.series(MaxEntIrl.GRADIENT_NORM);
+    double[] gn = r.history().series(Metrics.GRADIENT_NORM);
     assertThat(gn[gn.length - 1]).isLessThan(0.1 * gn[0]);
   }
 
   @Test
   void sameInputs_giveBitIdenticalWeights() {
-    IrlResult a = MaxEntIrl.train(problem(6), MaxEntIrlConfig.defaults().withMaxIterations(40));
-    IrlResult b = MaxEntIrl.train(problem(6), MaxEntIrlConfig.defaults().withMaxIterations(40));
+    MaxEntIrlConfig c = MaxEntIrlConfig.defaults().withMaxIterations(40);
+    IrlResult<MaxEntIrlConfig> a = MaxEntIrl.train(problem(6), c);
+    IrlResult<MaxEntIrlConfig> b = MaxEntIrl.train(problem(6), c);
     assertThat(b.weights()).containsExactly(a.weights());
   }
 
@@ -95,7 +98,7 @@ class MaxEntIrlTest extends IrlTestBase {
         .hasMessage("maxIterations must be >= 1, got 0");
     assertThatThrownBy(() -> d.withGradientTolerance(0))
         .hasMessage("gradientTolerance must be > 0, got 0.0");
-    assertThatThrownBy(() -> d.withTemperature(-2))
+    assertThatThrownBy(() -> d.withPlanning(d.planning().withTemperature(-2)))
         .hasMessage("temperature must be finite and > 0, got -2.0");
   }
 

@@ -9,6 +9,8 @@ import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularPolicy;
 import org.gridrl.core.planning.FiniteHorizonSolution;
 import org.gridrl.core.planning.SoftValueIteration;
+import org.gridrl.core.planning.SoftViConfig;
+import org.gridrl.core.planning.SoftViMethod;
 import org.gridrl.irl.MaxEntObjective.Horizon;
 import org.gridrl.irl.metrics.IrlMetrics;
 import org.gridrl.irl.testing.IrlTestBase;
@@ -21,6 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * gradient of the γ^t-weighted demo log-likelihood.
  */
 class MaxEntObjectiveTest extends IrlTestBase {
+
+  /** Soft VI settings of the pinned objective (τ = 1). */
+  private static final SoftViConfig PLANNING = SoftViConfig.defaults();
 
   private static final double H = 1e-5;
 
@@ -69,7 +74,7 @@ class MaxEntObjectiveTest extends IrlTestBase {
   void finiteHorizon_gradientIsExpectedMinusEmpiricalFeatures_matchesFiniteDifferenceOfDual(
       long seed) {
     IrlProblem p = problem(seed, 3, (int) (seed % 3), IrlProblem.Start.INIT, 6);
-    MaxEntObjective obj = new MaxEntObjective(p, Horizon.FINITE, 1.0);
+    MaxEntObjective obj = new MaxEntObjective(p, Horizon.FINITE, PLANNING);
     double[] w = randomVector(new Random(seed), 4, 1.5);
     double[] fd = finiteDifference(x -> dual(obj, x), w, H);
     assertClose(fd, gradientW(obj, w), FD);
@@ -79,7 +84,8 @@ class MaxEntObjectiveTest extends IrlTestBase {
   @ValueSource(longs = {21, 22, 23, 24, 25, 26})
   void finiteHorizon_otherTemperatureAndEmpiricalStart_gradientMatchesFiniteDifference(long seed) {
     IrlProblem p = problem(seed, 2, 1, IrlProblem.Start.EMPIRICAL, 5);
-    MaxEntObjective obj = new MaxEntObjective(p, Horizon.FINITE, 0.5);
+    MaxEntObjective obj = new MaxEntObjective(p, Horizon.FINITE,
+        PLANNING.withTemperature(0.5));
     double[] w = randomVector(new Random(seed), 4, 1.0);
     assertClose(finiteDifference(x -> dual(obj, x), w, H), gradientW(obj, w), FD);
   }
@@ -88,7 +94,7 @@ class MaxEntObjectiveTest extends IrlTestBase {
   @ValueSource(longs = {31, 32, 33, 34, 35, 36})
   void discounted_gradientMatchesFiniteDifferenceOfDual(long seed) {
     IrlProblem p = problem(seed, 3, 0, IrlProblem.Start.INIT, 6);
-    MaxEntObjective obj = new MaxEntObjective(p, Horizon.DISCOUNTED, 1.0);
+    MaxEntObjective obj = new MaxEntObjective(p, Horizon.DISCOUNTED, PLANNING);
     double[] w = randomVector(new Random(seed), 4, 1.0);
     assertClose(finiteDifference(x -> dual(obj, x), w, 1e-4), gradientW(obj, w), 1e-5);
   }
@@ -105,7 +111,10 @@ class MaxEntObjectiveTest extends IrlTestBase {
     IrlProblem p = problem(seed, 3, (int) (seed % 3), seed % 2 == 0 ? IrlProblem.Start.INIT
         : IrlProblem.Start.EMPIRICAL, 6);
     double tau = seed % 4 == 0 ? 0.5 : 1.0;
-    MaxEntObjective obj = new MaxEntObjective(p, Horizon.STATIONARY, tau);
+    // either sweep method reaches the same fixed point, so both give the exact gradient
+    SoftViConfig planning = PLANNING.with(b -> b.temperature(tau)
+        .method(seed % 3 == 0 ? SoftViMethod.ANDERSON : SoftViMethod.JACOBI));
+    MaxEntObjective obj = new MaxEntObjective(p, Horizon.STATIONARY, planning);
     double[] w = randomVector(new Random(seed), 4, 1.0);
     assertThat(dual(obj, w)).isCloseTo(-tau * logLik(obj, w), within(TIGHT));
     assertClose(finiteDifference(x -> dual(obj, x), w, 1e-4), gradientW(obj, w), 1e-5);
@@ -116,7 +125,7 @@ class MaxEntObjectiveTest extends IrlTestBase {
   @ValueSource(longs = {71, 72, 73})
   void stationary_logLikelihood_equalsDirectSumOfLogPolicyProbabilities(long seed) {
     IrlProblem p = problem(seed, 3, 1, IrlProblem.Start.INIT, 5);
-    MaxEntObjective obj = new MaxEntObjective(p, Horizon.STATIONARY, 1.0);
+    MaxEntObjective obj = new MaxEntObjective(p, Horizon.STATIONARY, PLANNING);
     MaxEntObjective.Evaluation e = obj.evaluate(randomVector(new Random(seed), 7, 1.0), null);
     assertThat(e.policies()).hasSize(1);
     double direct = IrlMetrics.logLikelihood(p.demos(), e.policies(), p.gamma(), p.mdp());
@@ -128,7 +137,7 @@ class MaxEntObjectiveTest extends IrlTestBase {
   void deterministicDynamicsEmpiricalStart_logLikelihoodGradientIsEmpiricalMinusExpected(
       long seed) {
     IrlProblem p = problem(seed, 1, 0, IrlProblem.Start.EMPIRICAL, 6);
-    MaxEntObjective obj = new MaxEntObjective(p, Horizon.FINITE, 1.0);
+    MaxEntObjective obj = new MaxEntObjective(p, Horizon.FINITE, PLANNING);
     double[] w = randomVector(new Random(seed), 4, 1.5);
     double[] expectedMinusEmpirical = gradientW(obj, w);
     double[] fd = finiteDifference(x -> logLik(obj, x), w, H);
@@ -143,7 +152,7 @@ class MaxEntObjectiveTest extends IrlTestBase {
   @ValueSource(longs = {51, 52, 53})
   void logLikelihood_equalsDirectSumOfLogPolicyProbabilities(long seed) {
     IrlProblem p = problem(seed, 3, 1, IrlProblem.Start.INIT, 5);
-    MaxEntObjective obj = new MaxEntObjective(p, Horizon.FINITE, 1.0);
+    MaxEntObjective obj = new MaxEntObjective(p, Horizon.FINITE, PLANNING);
     double[] r = randomVector(new Random(seed), 7, 1.0);
     MaxEntObjective.Evaluation e = obj.evaluate(r, null);
     double direct = IrlMetrics.logLikelihood(p.demos(), e.policies(), p.gamma(), p.mdp());
@@ -158,7 +167,7 @@ class MaxEntObjectiveTest extends IrlTestBase {
     Demonstrations demos = Demonstrations.sample(mdp, TabularPolicy.uniform(9, 4), 3, horizon, 1);
     IrlProblem p = IrlProblem.of(mdp, randomFeatures(2, 9, 2), demos, horizon,
         IrlProblem.Start.INIT);
-    MaxEntObjective obj = new MaxEntObjective(p, Horizon.FINITE, 1.0);
+    MaxEntObjective obj = new MaxEntObjective(p, Horizon.FINITE, PLANNING);
     MaxEntObjective.Evaluation e = obj.evaluate(randomVector(rand, 9, 2), null);
     double sum = 0;
     for (double d : obj.visitation(e.policies())) {
@@ -220,15 +229,17 @@ class MaxEntObjectiveTest extends IrlTestBase {
     IrlProblem p4 = IrlProblem.of(mdp, redundant, demos, 5, IrlProblem.Start.INIT);
     IrlProblem p3 = IrlProblem.of(mdp, base, demos, 5, IrlProblem.Start.INIT);
 
-    double[] wA = descend(new MaxEntObjective(p4, Horizon.FINITE, 1.0), new double[4]);
-    double[] wB = descend(new MaxEntObjective(p4, Horizon.FINITE, 1.0),
+    double[] wA = descend(new MaxEntObjective(p4, Horizon.FINITE, PLANNING),
+        new double[4]);
+    double[] wB = descend(new MaxEntObjective(p4, Horizon.FINITE, PLANNING),
         new double[] {2.0, -3.0, 1.0, -1.5});
-    double[] w3 = descend(new MaxEntObjective(p3, Horizon.FINITE, 1.0), new double[3]);
+    double[] w3 = descend(new MaxEntObjective(p3, Horizon.FINITE, PLANNING),
+        new double[3]);
 
     double[] rA = redundant.linear(wA, null);
     assertClose(rA, redundant.linear(wB, null), 1e-6);
     assertClose(rA, base.linear(w3, null), 1e-6);
-    assertThat(norm(gradientW(new MaxEntObjective(p4, Horizon.FINITE, 1.0), wA)))
+    assertThat(norm(gradientW(new MaxEntObjective(p4, Horizon.FINITE, PLANNING), wA)))
         .isLessThan(1e-8);
     // wB − wA is parallel to n = (1, −2, 0, −1)
     double c = wB[0] - wA[0];

@@ -7,11 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.gridrl.core.mdp.MdpFormat;
 import org.gridrl.core.mdp.StateFeatures;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularPolicy;
+import org.gridrl.core.planning.SoftViConfig;
+import org.gridrl.core.planning.SoftViMethod;
 import org.gridrl.core.util.Numbers;
 import org.gridrl.irl.DeepMaxEntIrl;
 import org.gridrl.irl.DeepMaxEntIrlConfig;
@@ -24,13 +29,20 @@ import org.gridrl.irl.MaxEntIrlConfig;
 import org.gridrl.irl.MaxEntObjective;
 import org.gridrl.irl.MaxMarginConfig;
 import org.gridrl.irl.MaxMarginIrl;
+import org.gridrl.irl.Metrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code gridrl irl maxent|deep-maxent|max-margin --mdp FILE --features CSV --demos CSV
- * [--horizon H] [--l2 λ] [--start init|empirical] [--out DIR]}: inverse RL on a user's MDP.
+ * [--horizon H] [--l2 λ] [--start init|empirical] [--temperature τ] [--out DIR]}: inverse RL on
+ * a user's MDP.
+ *
+ * <p>The options map onto the method's config record ({@code MaxEntIrlConfig},
+ * {@code DeepMaxEntIrlConfig} or {@code MaxMarginConfig}, the MaxEnt ones with a nested
+ * {@code SoftViConfig planning}), each built once from the record's defaults; the records check
+ * the values, and {@link #build} reports a refused field as the option that set it.
  *
  * <p>Everything is read and checked before anything is written: the MDP (text format), the
  * features ({@code state,f0,f1,...}, a row for every state), the demonstrations
@@ -47,8 +59,9 @@ import picocli.CommandLine.Parameters;
         + " demonstrations and write weights.csv (feature,weight), reward.csv (state,reward) and"
         + " policy.csv (state,action,probability).",
         "maxent: the discounted maximum causal entropy objective: finite-horizon soft VI over T"
-        + " steps (T = the demos' length or --horizon, gamma from the MDP file, temperature 1);"
-        + " the gradient E[mu] - mu_D of the convex dual, gamma^t-weighted; Adam.",
+        + " steps (T = the demos' length or --horizon, gamma from the MDP file, temperature"
+        + " --temperature, default 1); the gradient E[mu] - mu_D of the convex dual,"
+        + " gamma^t-weighted; Adam.",
         "max-margin: structured max-margin with slack (Ratliff et al. 2006) by subgradient with"
         + " loss-augmented planning; --method projection for Abbeel & Ng (2004).",
         "deep-maxent: the same objective with an MLP reward of the features (Wulfmeier et al."
@@ -111,6 +124,24 @@ public final class IrlCommand implements Callable<Integer> {
           + " flexible reward under stochastic dynamics; see docs/algorithms/irl.md)."})
   String objective;
 
+  @Option(names = "--temperature", paramLabel = "TAU",
+      description = "maxent and deep-maxent: the soft value iteration temperature tau > 0,"
+          + " V(s) = tau log sum_a exp(Q(s,a)/tau) (default " + SoftViConfig.DEFAULT_TEMPERATURE
+          + ", the pinned objective).")
+  Double temperature;
+
+  @Option(names = "--tolerance", paramLabel = "E",
+      description = "maxent and deep-maxent with --objective discounted or stationary: each"
+          + " discounted soft VI solve stops when max_s |V_new(s) - V(s)| < E (default "
+          + SoftViConfig.DEFAULT_TOLERANCE + "). The finite objective has no tolerance.")
+  Double tolerance;
+
+  @Option(names = "--solver", paramLabel = "jacobi|fast",
+      description = "maxent and deep-maxent with --objective discounted or stationary: plain"
+          + " Jacobi sweeps (default) or fast = Anderson-accelerated sweeps (the same fixed point"
+          + " in fewer sweeps), as in gridrl solve.")
+  String solver;
+
   @Option(names = "--out", paramLabel = "DIR", defaultValue = ".",
       description = "Folder for the output files (created if missing). Default: the current"
           + " folder.")
@@ -123,6 +154,15 @@ public final class IrlCommand implements Callable<Integer> {
     this.io = io;
   }
 
+  /** Each config field an option sets, by field name: a refused value names its option. */
+  private static final Map<String, String> OPTION_OF_FIELD = Map.of(
+      "temperature", "--temperature",
+      "tolerance", "--tolerance",
+      "l2", "--l2",
+      "weightDecay", "--l2",
+      "maxIterations", "--iterations",
+      "learningRate", "--learning-rate");
+
   @Override
   public Integer call() throws IOException {
     // 1. options, before reading any file
@@ -130,9 +170,6 @@ public final class IrlCommand implements Callable<Integer> {
     if (!List.of("maxent", "deep-maxent", "max-margin").contains(m)) {
       throw new UsageException("METHOD must be maxent, deep-maxent or max-margin, got '" + method
           + "'");
-    }
-    if (l2 != null && (!(l2 >= 0) || Double.isInfinite(l2))) {
-      throw new UsageException("--l2 must be finite and >= 0, got " + l2);
     }
     IrlProblem.Start startRule = switch (start.toLowerCase(Locale.ROOT)) {
       case "init" -> IrlProblem.Start.INIT;
@@ -143,12 +180,6 @@ public final class IrlCommand implements Callable<Integer> {
     if (horizon != null && horizon < 1) {
       throw new UsageException("--horizon must be >= 1, got " + horizon);
     }
-    if (iterations != null && iterations < 1) {
-      throw new UsageException("--iterations must be >= 1, got " + iterations);
-    }
-    if (learningRate != null && (!(learningRate > 0) || Double.isInfinite(learningRate))) {
-      throw new UsageException("--learning-rate must be finite and > 0, got " + learningRate);
-    }
     MaxEntObjective.Horizon objectiveHorizon = switch (objective.toLowerCase(Locale.ROOT)) {
       case "finite" -> MaxEntObjective.Horizon.FINITE;
       case "discounted" -> MaxEntObjective.Horizon.DISCOUNTED;
@@ -156,15 +187,32 @@ public final class IrlCommand implements Callable<Integer> {
       default -> throw new UsageException("--objective must be finite, discounted or"
           + " stationary, got '" + objective + "'");
     };
-    if (m.equals("max-margin") && objectiveHorizon != MaxEntObjective.Horizon.FINITE) {
-      throw new UsageException("--objective applies to maxent and deep-maxent only");
-    }
     MaxMarginConfig.Method mmMethod = switch (maxMarginMethod.toLowerCase(Locale.ROOT)) {
       case "structured" -> MaxMarginConfig.Method.STRUCTURED;
       case "projection" -> MaxMarginConfig.Method.PROJECTION;
       default -> throw new UsageException("--method must be structured or projection, got '"
           + maxMarginMethod + "'");
     };
+    SoftViMethod sweeps = solver == null ? null : switch (solver.toLowerCase(Locale.ROOT)) {
+      case "jacobi" -> SoftViMethod.JACOBI;
+      case "fast" -> SoftViMethod.ANDERSON;
+      default -> throw new UsageException("--solver must be jacobi or fast, got '" + solver
+          + "'");
+    };
+    if (m.equals("max-margin")) {
+      String maxEnt = "maxent and deep-maxent";
+      only(objectiveHorizon != MaxEntObjective.Horizon.FINITE, "--objective", maxEnt);
+      only(temperature != null, "--temperature", maxEnt);
+      only(tolerance != null, "--tolerance", maxEnt);
+      only(solver != null, "--solver", maxEnt);
+    } else if (objectiveHorizon == MaxEntObjective.Horizon.FINITE) {
+      // the finite objective is T backward steps: no sweeps to stop or accelerate
+      String discounted = "--objective discounted or stationary";
+      only(tolerance != null, "--tolerance", discounted);
+      only(solver != null, "--solver", discounted);
+    }
+    Record config = m.equals("max-margin") ? maxMarginConfig(mmMethod)
+        : maxEntConfig(m, objectiveHorizon, sweeps);
 
     // 2. every input file, checked, before anything is written
     TabularMdp mdp = MdpFormat.read(mdpFile);
@@ -175,39 +223,13 @@ public final class IrlCommand implements Callable<Integer> {
     IrlProblem problem = IrlProblem.of(mdp, phi, demos, horizonT, startRule);
 
     // 3. fit
-    IrlResult result;
-    if (m.equals("deep-maxent")) {
-      DeepMaxEntIrlConfig c = DeepMaxEntIrlConfig.defaults().withSeed(seed)
-          .withHorizon(objectiveHorizon);
-      if (l2 != null) {
-        c = c.withWeightDecay(l2);
-      }
-      if (iterations != null) {
-        c = c.withMaxIterations(iterations);
-      }
-      if (learningRate != null) {
-        c = c.withLearningRate(learningRate);
-      }
+    IrlResult<?> result;
+    if (config instanceof DeepMaxEntIrlConfig c) {
       result = DeepMaxEntIrl.train(problem, c).result();
-    } else if (m.equals("maxent")) {
-      MaxEntIrlConfig c = MaxEntIrlConfig.defaults().withL2(l2 == null ? 0 : l2)
-          .withHorizon(objectiveHorizon);
-      if (iterations != null) {
-        c = c.withMaxIterations(iterations);
-      }
-      if (learningRate != null) {
-        c = c.withLearningRate(learningRate);
-      }
+    } else if (config instanceof MaxEntIrlConfig c) {
       result = MaxEntIrl.train(problem, c);
     } else {
-      MaxMarginConfig c = MaxMarginConfig.defaults(mmMethod);
-      if (iterations != null) {
-        c = c.withMaxIterations(iterations);
-      }
-      if (learningRate != null) {
-        c = c.withLearningRate(learningRate);
-      }
-      result = MaxMarginIrl.train(problem, c);
+      result = MaxMarginIrl.train(problem, (MaxMarginConfig) config);
     }
 
     // 4. write
@@ -247,12 +269,96 @@ public final class IrlCommand implements Callable<Integer> {
         : mmMethod == MaxMarginConfig.Method.PROJECTION ? "margin " : "objective ")
         + Formats.number(result.finalMetric()));
     if (m.endsWith("maxent")) {
-      double[] ll = result.series(MaxEntIrl.LOG_LIKELIHOOD);
+      double[] ll = result.history().series(Metrics.LOG_LIKELIHOOD);
       io.out().println("demo log-likelihood (gamma^t-weighted, mean per demonstration): "
           + Formats.number(ll[0]) + " -> " + Formats.number(ll[ll.length - 1]));
     }
     io.out().println("wrote " + (weights == null ? "" : weights + ", ") + reward + ", " + policy);
     io.out().flush();
     return 0;
+  }
+
+  /** The max-margin config: the method's defaults with the options given, built once. */
+  private MaxMarginConfig maxMarginConfig(MaxMarginConfig.Method mmMethod) {
+    return build(() -> MaxMarginConfig.defaults(mmMethod).with(b -> {
+      if (iterations != null) {
+        b.maxIterations(iterations);
+      }
+      if (learningRate != null) {
+        b.learningRate(learningRate);
+      }
+    }));
+  }
+
+  /**
+   * The config of {@code maxent} or {@code deep-maxent}: its defaults with the options given and
+   * the planning settings nested, each record built once.
+   */
+  private Record maxEntConfig(String m, MaxEntObjective.Horizon objectiveHorizon,
+      SoftViMethod sweeps) {
+    SoftViConfig planning = build(() -> SoftViConfig.defaults().with(b -> {
+      if (temperature != null) {
+        b.temperature(temperature);
+      }
+      if (tolerance != null) {
+        b.tolerance(tolerance);
+      }
+      if (sweeps != null) {
+        b.method(sweeps);
+      }
+    }));
+    if (m.equals("maxent")) {
+      return build(() -> MaxEntIrlConfig.defaults().with(b -> {
+        b.horizon(objectiveHorizon).planning(planning);
+        if (l2 != null) {
+          b.l2(l2);
+        }
+        if (iterations != null) {
+          b.maxIterations(iterations);
+        }
+        if (learningRate != null) {
+          b.learningRate(learningRate);
+        }
+      }));
+    }
+    return build(() -> DeepMaxEntIrlConfig.defaults().with(b -> {
+      b.horizon(objectiveHorizon).planning(planning).seed(seed);
+      if (l2 != null) {
+        b.weightDecay(l2);
+      }
+      if (iterations != null) {
+        b.maxIterations(iterations);
+      }
+      if (learningRate != null) {
+        b.learningRate(learningRate);
+      }
+    }));
+  }
+
+  /** A usage error if an option was given where it does not apply. */
+  private static void only(boolean given, String option, String where) {
+    if (given) {
+      throw new UsageException(option + " applies to " + where + " only");
+    }
+  }
+
+  /**
+   * Builds a config record: the one place a value a record refuses becomes a usage error naming
+   * the option that set it ("maxIterations must be &gt;= 1, got 0" becomes "--iterations must be
+   * &gt;= 1, got 0"; see {@link #OPTION_OF_FIELD}). {@link OptionErrors#naming} maps one field
+   * to one option, and a record built once may refuse any of several.
+   */
+  private static <T> T build(Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (IllegalArgumentException ex) {
+      String msg = Objects.toString(ex.getMessage(), "invalid value");
+      for (Map.Entry<String, String> e : OPTION_OF_FIELD.entrySet()) {
+        if (msg.startsWith(e.getKey() + " ")) {
+          throw new UsageException(e.getValue() + msg.substring(e.getKey().length()), ex);
+        }
+      }
+      throw new UsageException(msg, ex);
+    }
   }
 }

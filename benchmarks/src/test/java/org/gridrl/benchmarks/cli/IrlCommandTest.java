@@ -13,6 +13,8 @@ import org.gridrl.core.mdp.StateFeatures;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularPolicy;
 import org.gridrl.core.planning.SoftValueIteration;
+import org.gridrl.core.planning.SoftViConfig;
+import org.gridrl.core.planning.SoftViMethod;
 import org.gridrl.irl.DeepMaxEntIrl;
 import org.gridrl.irl.DeepMaxEntIrlConfig;
 import org.gridrl.irl.Demonstrations;
@@ -84,7 +86,7 @@ class IrlCommandTest {
         "--start", "empirical", "--out", out.toString());
     assertThat(r.err()).isEmpty();
     assertThat(r.exitCode()).isZero();
-    IrlResult lib = MaxEntIrl.train(IrlProblem.of(ring(), PHI, demos, 6,
+    IrlResult<MaxEntIrlConfig> lib = MaxEntIrl.train(IrlProblem.of(ring(), PHI, demos, 6,
         IrlProblem.Start.EMPIRICAL), MaxEntIrlConfig.defaults().withL2(0.1));
     assertThat(Files.readAllLines(out.resolve("weights.csv")).get(0)).isEqualTo("feature,weight");
     assertThat(column(out.resolve("weights.csv"), 1)).containsExactly(lib.weights());
@@ -106,7 +108,7 @@ class IrlCommandTest {
           "--features", featuresFile.toString(), "--demos", demosFile.toString(), "--method",
           method, "--horizon", "8", "--out", o.toString());
       assertThat(r.exitCode()).as(r.err()).isZero();
-      IrlResult lib = MaxMarginIrl.train(IrlProblem.of(ring(), PHI, demos, 8,
+      IrlResult<MaxMarginConfig> lib = MaxMarginIrl.train(IrlProblem.of(ring(), PHI, demos, 8,
           IrlProblem.Start.INIT), MaxMarginConfig.defaults(method.equals("projection")
           ? MaxMarginConfig.Method.PROJECTION : MaxMarginConfig.Method.STRUCTURED));
       assertThat(column(o.resolve("weights.csv"), 1)).containsExactly(lib.weights());
@@ -133,12 +135,12 @@ class IrlCommandTest {
         "stationary", "--iterations", "40", "--out", out.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
     IrlProblem problem = IrlProblem.of(ring(), PHI, demos, 6, IrlProblem.Start.INIT);
-    IrlResult lib = MaxEntIrl.train(problem, MaxEntIrlConfig.defaults().withL2(0)
+    IrlResult<MaxEntIrlConfig> lib = MaxEntIrl.train(problem, MaxEntIrlConfig.defaults().withL2(0)
         .withMaxIterations(40).withHorizon(MaxEntObjective.Horizon.STATIONARY));
     assertThat(column(out.resolve("weights.csv"), 1)).containsExactly(lib.weights());
     // and it differs from the default (finite) objective's fit on these slippery dynamics
-    IrlResult finite = MaxEntIrl.train(problem, MaxEntIrlConfig.defaults().withL2(0)
-        .withMaxIterations(40));
+    IrlResult<MaxEntIrlConfig> finite = MaxEntIrl.train(problem, MaxEntIrlConfig.defaults()
+        .withL2(0).withMaxIterations(40));
     assertThat(lib.weights()).isNotEqualTo(finite.weights());
 
     Path deepOut = dir.resolve("deep");
@@ -150,6 +152,70 @@ class IrlCommandTest {
         .withMaxIterations(20).withSeed(2).withHorizon(MaxEntObjective.Horizon.STATIONARY));
     assertThat(column(deepOut.resolve("reward.csv"), 1))
         .containsExactly(deep.result().stateReward());
+  }
+
+  @Test
+  void planningOptions_setTheNestedSoftViConfig_andTheFitIsTheLibrarys() throws IOException {
+    CliRunner.Result r = CliRunner.run("irl", "maxent", "--mdp", mdpFile.toString(),
+        "--features", featuresFile.toString(), "--demos", demosFile.toString(), "--objective",
+        "stationary", "--iterations", "30", "--temperature", "0.5", "--tolerance", "1e-8",
+        "--solver", "fast", "--out", out.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    IrlProblem problem = IrlProblem.of(ring(), PHI, demos, 6, IrlProblem.Start.INIT);
+    MaxEntIrlConfig config = MaxEntIrlConfig.defaults().with(b -> b
+        .horizon(MaxEntObjective.Horizon.STATIONARY).maxIterations(30)
+        .planning(SoftViConfig.defaults().with(p -> p.temperature(0.5).tolerance(1e-8)
+            .method(SoftViMethod.ANDERSON))));
+    IrlResult<MaxEntIrlConfig> lib = MaxEntIrl.train(problem, config);
+    assertThat(column(out.resolve("weights.csv"), 1)).containsExactly(lib.weights());
+    // τ is a setting of the fit: τ = 1 gives other weights
+    IrlResult<MaxEntIrlConfig> tauOne = MaxEntIrl.train(problem,
+        config.withPlanning(config.planning().withTemperature(1)));
+    assertThat(lib.weights()).isNotEqualTo(tauOne.weights());
+
+    // the finite objective takes τ too
+    Path finiteOut = dir.resolve("finite");
+    CliRunner.Result f = CliRunner.run("irl", "deep-maxent", "--mdp", mdpFile.toString(),
+        "--features", featuresFile.toString(), "--demos", demosFile.toString(), "--iterations",
+        "10", "--temperature", "2", "--out", finiteOut.toString());
+    assertThat(f.exitCode()).as(f.err()).isZero();
+    DeepMaxEntIrl.Model deep = DeepMaxEntIrl.train(problem, DeepMaxEntIrlConfig.defaults()
+        .with(b -> b.maxIterations(10).planning(SoftViConfig.defaults().withTemperature(2))));
+    assertThat(column(finiteOut.resolve("reward.csv"), 1))
+        .containsExactly(deep.result().stateReward());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "max-margin with temperature|max-margin|--temperature 2"
+          + "|--temperature applies to maxent and deep-maxent only",
+      "max-margin with solver|max-margin|--solver fast"
+          + "|--solver applies to maxent and deep-maxent only",
+      "finite objective with tolerance|maxent|--tolerance 1e-8"
+          + "|--tolerance applies to --objective discounted or stationary only",
+      "finite objective with solver|deep-maxent|--solver fast"
+          + "|--solver applies to --objective discounted or stationary only",
+      "bad solver|maxent|--objective discounted --solver newton"
+          + "|--solver must be jacobi or fast, got 'newton'",
+      "zero tolerance|maxent|--objective stationary --tolerance 0"
+          + "|--tolerance must be finite and > 0, got 0.0",
+      "negative temperature|deep-maxent|--temperature -1"
+          + "|--temperature must be finite and > 0, got -1.0",
+      "deep weight decay|deep-maxent|--l2 -0.5|--l2 must be finite and >= 0, got -0.5",
+      "deep iterations|deep-maxent|--iterations 0|--iterations must be >= 1, got 0",
+      "max-margin learning rate|max-margin|--learning-rate 0"
+          + "|--learning-rate must be finite and > 0, got 0.0",
+  })
+  void optionAConfigRefuses_orThatDoesNotApply_isOneLineNamingIt_exit2(String name,
+      String method, String options, String expected) {
+    List<String> args = new java.util.ArrayList<>(List.of("irl", method, "--mdp",
+        mdpFile.toString(), "--features", featuresFile.toString(), "--demos",
+        demosFile.toString(), "--out", out.toString()));
+    args.addAll(List.of(options.split(" ")));
+    CliRunner.Result r = CliRunner.run(args.toArray(new String[0]));
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("gridrl: " + expected);
+    assertThat(Files.exists(out)).isFalse();
   }
 
   @Test
@@ -219,6 +285,9 @@ class IrlCommandTest {
       "negative l2|--l2|-1|--l2 must be finite and >= 0, got -1.0",
       "bad start|--start|middle|--start must be init or empirical, got 'middle'",
       "zero horizon|--horizon|0|--horizon must be >= 1, got 0",
+      "zero iterations|--iterations|0|--iterations must be >= 1, got 0",
+      "NaN learning rate|--learning-rate|NaN|--learning-rate must be finite and > 0, got NaN",
+      "zero temperature|--temperature|0|--temperature must be finite and > 0, got 0.0",
   })
   void badOption_oneLineNamingIt_exit2(String name, String option, String value,
       String expected) {

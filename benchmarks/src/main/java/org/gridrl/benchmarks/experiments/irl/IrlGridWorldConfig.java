@@ -1,57 +1,49 @@
 package org.gridrl.benchmarks.experiments.irl;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import org.gridrl.benchmarks.runner.ExperimentConfig;
+import org.gridrl.core.util.Check;
 import org.gridrl.irl.DeepMaxEntIrlConfig;
 
 /**
- * Settings of {@code irl-gridworld}: the bundled open 5×5 map with a goal reward.
+ * Settings of {@code irl-gridworld}: the bundled open 5×5 map with a goal reward. Vary them with
+ * the generated {@code withX} methods or {@code with(b -> ...)}; every way goes through the
+ * checks of the compact constructor.
  *
- * @param slip probability that the chosen move is replaced by a uniform one (default 0.3)
- * @param gamma discount (default 0.9)
- * @param numDemos demonstrations per seed (default 512)
- * @param demoLength steps per demonstration, also the horizon T (default 15)
+ * @param slip probability that the chosen move is replaced by a uniform one, in [0, 1]
+ *     (default 0.3)
+ * @param gamma discount in [0, 1) (default 0.9)
+ * @param numDemos demonstrations per seed ≥ 1 (default 512)
+ * @param demoLength steps per demonstration ≥ 1, also the horizon T (default 15)
  * @param methods names from {@code IrlMethods.NAMES} (default all)
- * @param l2 MaxEnt's λ (default 0.01)
- * @param learningRate MaxEnt's Adam step (default 0.1)
- * @param maxEntIterations MaxEnt's and deep MaxEnt's cap (default 300; deep MaxEnt otherwise
+ * @param l2 MaxEnt's λ ≥ 0, finite (default 0.01)
+ * @param learningRate MaxEnt's Adam step &gt; 0, finite (default 0.1)
+ * @param maxEntIterations MaxEnt's and deep MaxEnt's cap ≥ 1 (default 300; deep MaxEnt otherwise
  *     uses {@code DeepMaxEntIrlConfig.defaults()} seeded with the run's seed, with the one-hot
- *     features as 0/1 inputs (MIN_MAX) and weight decay 0.3, as for ObjectWorld's indicators)
- * @param maxMarginIterations the max-margin methods' cap (default 300)
+ *     features as 0/1 inputs (MIN_MAX) and weight decay 0.3, as for ObjectWorld's indicators).
+ *     Both MaxEnt methods fit the finite-horizon objective with
+ *     {@code SoftViConfig.defaults()} (τ = 1).
+ * @param maxMarginIterations the max-margin methods' cap ≥ 1 (default 300)
  * @param seeds one demonstration sample per seed (default 1..5)
  */
+@RecordBuilder
 public record IrlGridWorldConfig(double slip, double gamma, int numDemos, int demoLength,
     List<String> methods, double l2, double learningRate, int maxEntIterations,
-    int maxMarginIterations, List<Long> seeds) implements ExperimentConfig<IrlGridWorldConfig> {
+    int maxMarginIterations, List<Long> seeds)
+    implements ExperimentConfig<IrlGridWorldConfig>, IrlGridWorldConfigBuilder.With {
 
   /** Validates every field; the message names it. */
   public IrlGridWorldConfig {
-    if (!(slip >= 0 && slip <= 1)) {
-      throw new IllegalArgumentException("slip must be in [0, 1], got " + slip);
-    }
-    if (!(gamma >= 0 && gamma < 1)) {
-      throw new IllegalArgumentException("gamma must be in [0, 1), got " + gamma);
-    }
-    if (numDemos < 1) {
-      throw new IllegalArgumentException("numDemos must be >= 1, got " + numDemos);
-    }
-    if (demoLength < 1) {
-      throw new IllegalArgumentException("demoLength must be >= 1, got " + demoLength);
-    }
+    Check.unitInterval("slip", slip);
+    Check.unitIntervalOpen("gamma", gamma);
+    Check.positive("numDemos", numDemos);
+    Check.positive("demoLength", demoLength);
     methods = IrlMethods.check(methods);
-    if (!(l2 >= 0)) {
-      throw new IllegalArgumentException("l2 must be >= 0, got " + l2);
-    }
-    if (!(learningRate > 0)) {
-      throw new IllegalArgumentException("learningRate must be > 0, got " + learningRate);
-    }
-    if (maxEntIterations < 1) {
-      throw new IllegalArgumentException("maxEntIterations must be >= 1, got " + maxEntIterations);
-    }
-    if (maxMarginIterations < 1) {
-      throw new IllegalArgumentException("maxMarginIterations must be >= 1, got "
-          + maxMarginIterations);
-    }
+    Check.nonNegativeFinite("l2", l2);
+    Check.positiveFinite("learningRate", learningRate);
+    Check.positive("maxEntIterations", maxEntIterations);
+    Check.positive("maxMarginIterations", maxMarginIterations);
     seeds = ExperimentConfig.checkSeeds(seeds);
   }
 
@@ -66,22 +58,15 @@ public record IrlGridWorldConfig(double slip, double gamma, int numDemos, int de
     return defaults().withSeeds(List.of(1L, 2L));
   }
 
-  /** The settings the methods share. */
+  /** The methods' configs for one seed. */
   IrlMethods.Settings settings(long seed) {
-    return new IrlMethods.Settings(l2, learningRate, maxEntIterations, maxMarginIterations,
-        DeepMaxEntIrlConfig.defaults().withMaxIterations(maxEntIterations).withSeed(seed)
-            .withInputScaling(DeepMaxEntIrlConfig.InputScaling.MIN_MAX).withWeightDecay(0.3));
+    return IrlMethods.Settings.of(l2, learningRate, maxEntIterations, maxMarginIterations,
+        DeepMaxEntIrlConfig.defaults().with(b -> b.maxIterations(maxEntIterations).seed(seed)
+            .inputScaling(DeepMaxEntIrlConfig.InputScaling.MIN_MAX).weightDecay(0.3)));
   }
 
   @Override
-  public IrlGridWorldConfig withSeeds(List<Long> newSeeds) {
-    return new IrlGridWorldConfig(slip, gamma, numDemos, demoLength, methods, l2, learningRate,
-        maxEntIterations, maxMarginIterations, newSeeds);
-  }
-
-  /** This config with other methods. */
-  public IrlGridWorldConfig withMethods(List<String> v) {
-    return new IrlGridWorldConfig(slip, gamma, numDemos, demoLength, v, l2, learningRate,
-        maxEntIterations, maxMarginIterations, seeds);
+  public IrlGridWorldConfig withSeeds(List<Long> seeds) {
+    return IrlGridWorldConfigBuilder.With.super.withSeeds(seeds);
   }
 }

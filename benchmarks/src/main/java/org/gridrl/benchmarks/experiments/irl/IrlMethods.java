@@ -1,10 +1,10 @@
 package org.gridrl.benchmarks.experiments.irl;
 
 import java.util.List;
+import org.gridrl.core.util.Check;
 import org.gridrl.irl.DeepMaxEntIrl;
 import org.gridrl.irl.DeepMaxEntIrlConfig;
 import org.gridrl.irl.IrlProblem;
-import org.gridrl.irl.IrlResult;
 import org.gridrl.irl.MaxEntIrl;
 import org.gridrl.irl.MaxEntIrlConfig;
 import org.gridrl.irl.MaxMarginConfig;
@@ -12,8 +12,8 @@ import org.gridrl.irl.MaxMarginIrl;
 
 /**
  * The IRL methods the experiments compare, by name: {@code maxent} (the pinned finite-horizon
- * objective, Adam), {@code deep-maxent} (Wulfmeier et al. 2015, MLP reward; objective and
- * weight decay from the settings: the sweeps fit the stationary likelihood),
+ * objective, Adam), {@code deep-maxent} (Wulfmeier et al. 2015, MLP reward; objective, weight
+ * decay and planning from the settings: the sweeps fit the stationary likelihood),
  * {@code max-margin} (structured max-margin with slack, Ratliff et al. 2006)
  * and {@code projection} (Abbeel &amp; Ng 2004).
  */
@@ -28,13 +28,9 @@ final class IrlMethods {
 
   /** Checks a method list: non-empty, known names. */
   static List<String> check(List<String> methods) {
-    if (methods == null || methods.isEmpty()) {
-      throw new IllegalArgumentException("methods must not be empty");
-    }
+    Check.argument(methods != null && !methods.isEmpty(), "methods must not be empty");
     for (String m : methods) {
-      if (!NAMES.contains(m)) {
-        throw new IllegalArgumentException("unknown method '" + m + "', expected one of " + NAMES);
-      }
+      Check.argument(NAMES.contains(m), "unknown method '%s', expected one of %s", m, NAMES);
     }
     return List.copyOf(methods);
   }
@@ -44,36 +40,54 @@ final class IrlMethods {
    *
    * @param method a name from {@link #NAMES}
    * @param problem the IRL problem. Not modified.
-   * @param settings the shared hyperparameters
+   * @param settings the methods' configs
    */
   static LearnedReward fit(String method, IrlProblem problem, Settings settings) {
-    if (method.equals("deep-maxent")) {
-      DeepMaxEntIrl.Model model = DeepMaxEntIrl.train(problem, settings.deep());
-      return model::reward;
-    }
-    IrlResult r = switch (method) {
-      case "maxent" -> MaxEntIrl.train(problem, MaxEntIrlConfig.defaults()
-          .withL2(settings.l2()).withLearningRate(settings.learningRate())
-          .withMaxIterations(settings.maxEntIterations()));
-      case "max-margin" -> MaxMarginIrl.train(problem, MaxMarginConfig.defaults(
-          MaxMarginConfig.Method.STRUCTURED).withMaxIterations(settings.maxMarginIterations()));
-      case "projection" -> MaxMarginIrl.train(problem, MaxMarginConfig.defaults(
-          MaxMarginConfig.Method.PROJECTION).withMaxIterations(settings.maxMarginIterations()));
+    return switch (method) {
+      case "maxent" -> LearnedReward.linear(MaxEntIrl.train(problem, settings.maxEnt())
+          .weights());
+      case "deep-maxent" -> DeepMaxEntIrl.train(problem, settings.deep())::reward;
+      case "max-margin" -> LearnedReward.linear(MaxMarginIrl.train(problem,
+          settings.structured()).weights());
+      case "projection" -> LearnedReward.linear(MaxMarginIrl.train(problem,
+          settings.projection()).weights());
       default -> throw new IllegalArgumentException("unknown method '" + method + "'");
     };
-    return LearnedReward.linear(r.weights());
   }
 
   /**
-   * Hyperparameters shared by the methods.
+   * The config of each method, as an experiment's config sets them.
    *
-   * @param l2 MaxEnt's λ
-   * @param learningRate MaxEnt's Adam step
-   * @param maxEntIterations MaxEnt's cap
-   * @param maxMarginIterations the max-margin methods' cap
-   * @param deep deep MaxEnt's configuration
+   * @param maxEnt {@code maxent}'s
+   * @param deep {@code deep-maxent}'s
+   * @param structured {@code max-margin}'s (method STRUCTURED)
+   * @param projection {@code projection}'s (method PROJECTION)
    */
-  record Settings(double l2, double learningRate, int maxEntIterations, int maxMarginIterations,
-      DeepMaxEntIrlConfig deep) {
+  record Settings(MaxEntIrlConfig maxEnt, DeepMaxEntIrlConfig deep, MaxMarginConfig structured,
+      MaxMarginConfig projection) {
+
+    /** Checks the max-margin configs' methods. */
+    Settings {
+      Check.argument(structured.method() == MaxMarginConfig.Method.STRUCTURED,
+          "structured must have method STRUCTURED, got %s", structured.method());
+      Check.argument(projection.method() == MaxMarginConfig.Method.PROJECTION,
+          "projection must have method PROJECTION, got %s", projection.method());
+    }
+
+    /**
+     * The settings the experiments share: MaxEnt from its defaults with λ, step and cap; both
+     * max-margin methods from their defaults with a cap; deep MaxEnt as given.
+     */
+    static Settings of(double l2, double learningRate, int maxEntIterations,
+        int maxMarginIterations, DeepMaxEntIrlConfig deep) {
+      return new Settings(
+          MaxEntIrlConfig.defaults().with(b -> b.l2(l2).learningRate(learningRate)
+              .maxIterations(maxEntIterations)),
+          deep,
+          MaxMarginConfig.defaults(MaxMarginConfig.Method.STRUCTURED)
+              .withMaxIterations(maxMarginIterations),
+          MaxMarginConfig.defaults(MaxMarginConfig.Method.PROJECTION)
+              .withMaxIterations(maxMarginIterations));
+    }
   }
 }

@@ -6,6 +6,7 @@ import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularPolicy;
 import org.gridrl.core.planning.FiniteHorizonSolution;
 import org.gridrl.core.planning.SoftValueIteration;
+import org.gridrl.core.planning.SoftViConfig;
 import org.gridrl.core.planning.StateVisitation;
 import org.gridrl.envs.tabular.ObjectWorld;
 import org.gridrl.irl.Demonstrations;
@@ -61,7 +62,8 @@ public class MaxEntIterationBenchmark {
     TabularPolicy expert = SoftValueIteration.solve(mdp).policy();
     IrlProblem problem = IrlProblem.of(mdp, phi, Demonstrations.sample(mdp, expert, 128, 8, 7), 8,
         IrlProblem.Start.EMPIRICAL);
-    objective = new MaxEntObjective(problem, MaxEntObjective.Horizon.FINITE, 1.0);
+    objective = new MaxEntObjective(problem, MaxEntObjective.Horizon.FINITE,
+        SoftViConfig.defaults());
     d0 = problem.startDistribution();
     w = new double[phi.numFeatures()];
     for (int i = 0; i < w.length; i++) {
