@@ -19,9 +19,10 @@ import org.gridrl.core.autodiff.Tensor;
  *       against the soft target;
  *   <li>SAC (Haarnoja et al. 2018): the soft Bellman target
  *       y_i = r_i + γ(1 − d_i)(min_j Q_targ,j(s'_i, a'_i) − α log π(a'_i|s'_i))
- *       ({@link #softTarget}, on values), the actor loss L_π = (1/m) Σ_i (α log π(ã_i|s_i) − min_j Q_j(s_i, ã_i))
- *       ({@link #sacActor}), and the temperature loss J(log α) = −log α · (mean log π + H̄)
- *       ({@link #sacTemperature}, Haarnoja et al. 2018b).
+ *       ({@link #softTarget}, on values), the actor loss
+ *       L_π = (1/m) Σ_i (α log π(ã_i|s_i) − min_j Q_j(s_i, ã_i)) ({@link #sacActor}), and the
+ *       temperature loss J(log α) = −log α · (mean log π + H̄) ({@link #sacTemperature},
+ *       Haarnoja et al. 2018b).
  * </ul>
  * Advantages, returns, targets, old log-probabilities and old values are constants (no
  * gradient).

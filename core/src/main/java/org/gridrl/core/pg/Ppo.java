@@ -15,7 +15,10 @@ import org.gridrl.core.util.TrainingListener;
  * cut segments, not terminated ones) and targets R = Â + V; (4) for K epochs, shuffle the
  * batch and, per minibatch, normalise Â (optional) and take one Adam step on
  * L = L_clip + c_V L_V − c_H H̄ ({@link PgLosses#ppoClip}, {@link PgLosses#clippedValue} or
- * {@link PgLosses#valueMse}), clipping the global gradient norm.
+ * {@link PgLosses#valueMse}), clipping the global gradient norm. Two conventions differ from
+ * CleanRL's, each documented beside its code with the size of the difference: Â is normalised by
+ * the population std ({@link Gae#normalize}), and the clip scales by c/‖g‖
+ * ({@link org.gridrl.core.optim.GradClip}).
  *
  * <p>Logged metrics per iteration ({@link #METRICS}): {@value Metrics#EPISODIC_RETURN} (mean
  * undiscounted return of the episodes that ended, when any did), {@value Metrics#EPISODIC_LENGTH},
