@@ -15,7 +15,6 @@ import org.gridrl.core.pg.Ppo;
 import org.gridrl.core.pg.PpoConfig;
 import org.gridrl.core.pg.Sampler;
 import org.gridrl.core.pg.UpdateStats;
-import org.gridrl.core.util.Rng;
 import org.gridrl.envs.tabular.GridWorld;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -70,15 +69,14 @@ public class PpoUpdateBenchmark {
     sampler.reseed(1);
     PpoConfig config = new PpoConfig(1, 512, 0.95, 0.95, 0.2, 0.0, true, epochs, 256, 3e-3,
         0.01, 0.5, 0.5, new int[] {hidden}, 0.0, 1L);
-    Rng rng = new Rng(1);
-    Policy policy = Networks.policy(sampler, config.hidden(), 0.0, rng.fork(0));
-    Module value = Networks.value(mdp.numStates(), config.hidden(), rng.fork(1));
+    Policy policy = Networks.defaultPolicy(sampler, config.hidden(), 0.0, config.seed());
+    Module value = Networks.defaultValue(sampler, config.hidden(), config.seed());
     batch = sampler.collect(policy, 512);
     ppo = new Ppo(policy, value, config);
   }
 
   @Benchmark
-  public UpdateStats update() {
+  public UpdateStats.PpoClip update() {
     return ppo.update(batch, ++iteration);
   }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,9 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.gridrl.core.pg.SacConfig;
 
 /**
  * An experiment's config read from a JSON file ({@code gridrl run NAME --config FILE}): either a
@@ -33,6 +36,11 @@ import java.util.regex.Pattern;
  * file, the line and column of the offending field and what is wrong: a JSON syntax error, an
  * unknown field (with the known ones), a value of the wrong type, or a value the config record's
  * own validation refuses (its message names the field).
+ *
+ * <p>Renamed fields are still read under their old names, with a one-line notice naming the file
+ * position and both names: {@link SacConfig}'s Polyak rate {@code tau} is now {@code polyak}
+ * (τ means the temperature everywhere else), so an earlier summary.json that says
+ * {@code "tau"} inside a SAC config repeats its run exactly.
  */
 public final class ConfigFile {
 
@@ -41,6 +49,14 @@ public final class ConfigFile {
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
+  /** A field renamed in a config record: {@code from} is read as {@code to}. */
+  private record Renamed(Class<? extends Record> type, String from, String to) {
+  }
+
+  /** Every renamed field still read under its old name. */
+  private static final List<Renamed> RENAMED = List.of(
+      new Renamed(SacConfig.class, "tau", "polyak"));
 
   private ConfigFile() {
   }
@@ -65,6 +81,17 @@ public final class ConfigFile {
    */
   public static <C extends ExperimentConfig<C>> C read(Path file, String experiment, C base)
       throws IOException {
+    return read(file, experiment, base, System.err::println);
+  }
+
+  /**
+   * {@link #read(Path, String, ExperimentConfig)} that hands each notice (a renamed field read
+   * under its old name) to {@code notices} instead of printing it on standard error.
+   *
+   * @param notices receives one line per notice, {@code FILE:LINE:COL: what}
+   */
+  public static <C extends ExperimentConfig<C>> C read(Path file, String experiment, C base,
+      Consumer<String> notices) throws IOException {
     String text = Files.readString(file, StandardCharsets.UTF_8);
     JsonNode root;
     Map<String, JsonLocation> where = new HashMap<>();
@@ -97,6 +124,7 @@ public final class ConfigFile {
         throw invalid(file, where.get(prefix), "\"config\" must be a JSON object", null);
       }
     }
+    root = renameOldFields(file, where, prefix, (ObjectNode) root, base, notices);
     ObjectNode merged = MAPPER.valueToTree(base);
     merge(file, where, prefix, merged, (ObjectNode) root, experiment);
     @SuppressWarnings("unchecked")
@@ -114,6 +142,63 @@ public final class ConfigFile {
       throw invalid(file, where.get(path), field + ": " + e.getOriginalMessage().split("\n")[0]
           .replaceAll(" \\(class [^)]*\\)", "").replaceAll("`", ""), e);
     }
+  }
+
+  /**
+   * A copy of {@code user} (the fields of a config whose current value is {@code value}) with
+   * renamed fields under their new names, nested configs included; each renaming is reported to
+   * {@code notices} and the new path gets the old one's position for later messages.
+   */
+  private static ObjectNode renameOldFields(Path file, Map<String, JsonLocation> where,
+      String path, ObjectNode user, Object value, Consumer<String> notices) {
+    ObjectNode out = MAPPER.createObjectNode();
+    Iterator<Map.Entry<String, JsonNode>> fields = user.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> f = fields.next();
+      String name = f.getKey();
+      String child = path.isEmpty() ? name : path + "." + name;
+      for (Renamed r : RENAMED) {
+        if (r.type().isInstance(value) && r.from().equals(name)) {
+          String renamed = path.isEmpty() ? r.to() : path + "." + r.to();
+          if (user.has(r.to())) {
+            throw invalid(file, where.get(child), "config field " + shown(child) + " is now "
+                + shown(renamed) + ", and both are given; keep only " + r.to(), null);
+          }
+          notices.accept(place(file, where.get(child)) + ": config field " + shown(child)
+              + " is now " + shown(renamed));
+          where.put(renamed, where.get(child));
+          name = r.to();
+          child = renamed;
+        }
+      }
+      JsonNode v = f.getValue();
+      Object component = component(value, name);
+      out.set(name, v.isObject() && component instanceof Record
+          ? renameOldFields(file, where, child, (ObjectNode) v, component, notices) : v);
+    }
+    return out;
+  }
+
+  /** The value of record component {@code name} of {@code record}, or null. */
+  private static Object component(Object record, String name) {
+    if (record == null || !record.getClass().isRecord()) {
+      return null;
+    }
+    for (RecordComponent rc : record.getClass().getRecordComponents()) {
+      if (rc.getName().equals(name)) {
+        try {
+          return rc.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+          return null;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A field's path as the user sees it: without a summary.json's {@code config.} prefix. */
+  private static String shown(String path) {
+    return path.startsWith("config.") ? path.substring("config.".length()) : path;
   }
 
   /** Overlays {@code user} on {@code into}, refusing fields the config does not have. */
@@ -205,8 +290,12 @@ public final class ConfigFile {
   }
 
   private static Invalid invalid(Path file, JsonLocation at, String what, Throwable cause) {
-    String place = at == null || at.getLineNr() < 1 ? file.toString()
+    return new Invalid(place(file, at) + ": " + what, cause);
+  }
+
+  /** {@code FILE:LINE:COL}, or the file alone when the position is unknown. */
+  private static String place(Path file, JsonLocation at) {
+    return at == null || at.getLineNr() < 1 ? file.toString()
         : file + ":" + at.getLineNr() + ":" + at.getColumnNr();
-    return new Invalid(place + ": " + what, cause);
   }
 }

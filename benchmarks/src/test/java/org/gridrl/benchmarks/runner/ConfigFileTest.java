@@ -5,14 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.gridrl.benchmarks.experiments.Experiments;
 import org.gridrl.benchmarks.experiments.irl.IrlSweepConfig;
 import org.gridrl.benchmarks.experiments.pg.PgFourRoomsConfig;
+import org.gridrl.core.pg.SacConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -171,5 +178,81 @@ class ConfigFileTest {
     Path empty = file("  ");
     failsOnObjectWorld(empty)
         .hasMessage(empty + ": empty file; expected a JSON object");
+  }
+
+  // ------------------------------------------------------------------ renamed fields
+
+  /** A config that holds a SAC config, as an experiment running SAC would. */
+  public record WithSac(SacConfig sac, List<Long> seeds) implements ExperimentConfig<WithSac> {
+    @Override
+    public WithSac withSeeds(List<Long> newSeeds) {
+      return new WithSac(sac, newSeeds);
+    }
+  }
+
+  private static final WithSac SAC_BASE = new WithSac(SacConfig.defaults(), List.of(1L));
+
+  @Test
+  void sacTau_isReadAsPolyak_withANoticeNamingBothFields() throws Exception {
+    Path p = file("{\"sac\": {\"gamma\": 0.9,\n  \"tau\": 0.01}}");
+    List<String> notices = new ArrayList<>();
+    WithSac c = ConfigFile.read(p, "with-sac", SAC_BASE, notices::add);
+    assertThat(c.sac()).isEqualTo(SacConfig.defaults().withGamma(0.9).withPolyak(0.01));
+    assertThat(notices).containsExactly(p + ":2:3: config field sac.tau is now sac.polyak");
+  }
+
+  @Test
+  void summaryJson_withSacTau_repeatsTheRun_andTheNoticeGoesToStandardError() throws Exception {
+    // a summary.json written before the rename: its SAC config says tau
+    WithSac old = new WithSac(SacConfig.defaults().withPolyak(0.02).withSeed(4), List.of(3L));
+    ObjectNode summary = JSON.createObjectNode();
+    summary.put("experiment", "with-sac");
+    ObjectNode config = JSON.valueToTree(old);
+    ObjectNode sac = (ObjectNode) config.get("sac");
+    ObjectNode renamed = JSON.createObjectNode();
+    sac.fields().forEachRemaining(f -> renamed.set(f.getKey().equals("polyak") ? "tau"
+        : f.getKey(), f.getValue()));
+    config.set("sac", renamed);
+    summary.set("config", config);
+    Path p = file(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
+    assertThat(Files.readString(p)).contains("\"tau\" : 0.02").doesNotContain("polyak");
+    PrintStream err = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    WithSac c;
+    try {
+      System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      c = ConfigFile.read(p, "with-sac", SAC_BASE);
+    } finally {
+      System.setErr(err);
+    }
+    assertThat(c).isEqualTo(old);
+    String line = captured.toString(StandardCharsets.UTF_8);
+    assertThat(line).matches(Pattern.quote(p.toString())
+        + ":\\d+:\\d+: config field sac\\.tau is now sac\\.polyak\\R");
+  }
+
+  @Test
+  void sacTauAndPolyakBoth_isRefused() throws Exception {
+    Path p = file("{\"sac\": {\"tau\": 0.01, \"polyak\": 0.02}}");
+    assertThatThrownBy(() -> ConfigFile.read(p, "with-sac", SAC_BASE, n -> { }))
+        .isInstanceOf(ConfigFile.Invalid.class)
+        .hasMessage(p + ":1:10: config field sac.tau is now sac.polyak, and both are given;"
+            + " keep only polyak");
+  }
+
+  @Test
+  void sacTau_refusedValue_pointsAtTheOldField() throws Exception {
+    Path p = file("{\"sac\": {\n \"tau\": 0}}");
+    assertThatThrownBy(() -> ConfigFile.read(p, "with-sac", SAC_BASE, n -> { }))
+        .isInstanceOf(ConfigFile.Invalid.class)
+        .hasMessage(p + ":2:2: polyak must be in (0, 1], got 0.0");
+  }
+
+  /** "tau" elsewhere (not a SAC config's field) is not renamed: it stays an unknown field. */
+  @Test
+  void tauOutsideASacConfig_isAnUnknownField() throws Exception {
+    Path p = file("{\"tau\": 0.01}");
+    assertThatThrownBy(() -> ConfigFile.read(p, "with-sac", SAC_BASE, n -> { }))
+        .hasMessageStartingWith(p + ":1:2: unknown field 'tau' in the config of with-sac");
   }
 }

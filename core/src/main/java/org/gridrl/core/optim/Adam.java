@@ -1,8 +1,10 @@
 package org.gridrl.core.optim;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.gridrl.core.util.Check;
 
 /**
  * Adam (Kingma &amp; Ba 2015): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², m̂ = m/(1−β₁ᵗ),
@@ -11,36 +13,28 @@ import org.ejml.data.DMatrixRMaj;
 public final class Adam implements Optimizer {
 
   /**
-   * Hyperparameters.
+   * Hyperparameters (PyTorch's defaults but the step size). Vary them with the generated
+   * {@code withLearningRate(η)} and friends, or {@code with(b -> b.beta1(0.5).beta2(0.9))}.
    *
-   * @param learningRate η ≥ 0
-   * @param beta1 β₁ in [0, 1)
-   * @param beta2 β₂ in [0, 1)
-   * @param epsilon ε > 0
+   * @param learningRate η ≥ 0, finite (3e-4)
+   * @param beta1 β₁ in [0, 1) (0.9)
+   * @param beta2 β₂ in [0, 1) (0.999)
+   * @param epsilon ε &gt; 0, added to √v̂ (1e-8)
    */
-  public record Config(double learningRate, double beta1, double beta2, double epsilon) {
-    /** Validates. */
+  @RecordBuilder
+  public record Config(double learningRate, double beta1, double beta2, double epsilon)
+      implements AdamConfigBuilder.With {
+    /** Validates every field; messages name the value. */
     public Config {
       Optimizer.checkLearningRate(learningRate);
-      if (!(beta1 >= 0 && beta1 < 1)) {
-        throw new IllegalArgumentException("beta1 must be in [0, 1), got " + beta1);
-      }
-      if (!(beta2 >= 0 && beta2 < 1)) {
-        throw new IllegalArgumentException("beta2 must be in [0, 1), got " + beta2);
-      }
-      if (!(epsilon > 0)) {
-        throw new IllegalArgumentException("epsilon must be > 0, got " + epsilon);
-      }
+      Check.unitIntervalOpen("beta1", beta1);
+      Check.unitIntervalOpen("beta2", beta2);
+      Check.positive("epsilon", epsilon);
     }
 
     /** η = 3e-4, β₁ = 0.9, β₂ = 0.999, ε = 1e-8. */
     public static Config defaults() {
       return new Config(3e-4, 0.9, 0.999, 1e-8);
-    }
-
-    /** A copy with another learning rate. */
-    public Config withLearningRate(double lr) {
-      return new Config(lr, beta1, beta2, epsilon);
     }
   }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.gridrl.core.autodiff.Tensor;
+import org.gridrl.core.util.Check;
 
 /**
  * Updates a fixed list of parameter matrices in place, θ ← θ − update(∇), from gradients given
@@ -61,11 +62,8 @@ public interface Optimizer {
     }
   }
 
-  /** Checks a learning rate. */
+  /** Checks a learning rate: "learningRate must be finite and >= 0, got x". */
   static double checkLearningRate(double lr) {
-    if (!(lr >= 0) || Double.isInfinite(lr)) {
-      throw new IllegalArgumentException("learningRate must be >= 0 and finite, got " + lr);
-    }
-    return lr;
+    return Check.nonNegativeFinite("learningRate", lr);
   }
 }

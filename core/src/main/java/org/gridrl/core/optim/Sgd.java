@@ -1,8 +1,10 @@
 package org.gridrl.core.optim;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.gridrl.core.util.Check;
 
 /**
  * Stochastic gradient descent with (heavy-ball) momentum: v ← μ·v + g, θ ← θ − η·v; with
@@ -11,18 +13,23 @@ import org.ejml.data.DMatrixRMaj;
 public final class Sgd implements Optimizer {
 
   /**
-   * Hyperparameters.
+   * Hyperparameters. Vary them with the generated {@code withLearningRate(η)},
+   * {@code withMomentum(μ)} or {@code with(b -> ...)}.
    *
-   * @param learningRate η ≥ 0
-   * @param momentum μ in [0, 1)
+   * @param learningRate η ≥ 0, finite (0.01)
+   * @param momentum μ in [0, 1) (0: plain gradient descent)
    */
-  public record Config(double learningRate, double momentum) {
-    /** Validates. */
+  @RecordBuilder
+  public record Config(double learningRate, double momentum) implements SgdConfigBuilder.With {
+    /** Validates every field; messages name the value. */
     public Config {
       Optimizer.checkLearningRate(learningRate);
-      if (!(momentum >= 0 && momentum < 1)) {
-        throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
-      }
+      Check.unitIntervalOpen("momentum", momentum);
+    }
+
+    /** η = 0.01, no momentum. */
+    public static Config defaults() {
+      return new Config(0.01, 0.0);
     }
   }
 

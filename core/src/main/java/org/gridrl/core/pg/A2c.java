@@ -1,5 +1,6 @@
 package org.gridrl.core.pg;
 
+import java.util.List;
 import org.gridrl.core.nn.Module;
 import org.gridrl.core.util.TrainingListener;
 
@@ -13,8 +14,10 @@ import org.gridrl.core.util.TrainingListener;
  * the end of the rollout, bootstrapped from V at cuts and truncations, minus V) and targets
  * R = Â + V; (4) one Adam step on L = −mean(log π Â) + c_V ½ mean((V − R)²) − c_H H̄.
  *
- * <p>Metrics: {@code charts/episodic_return}, {@code charts/episode_length},
- * {@code charts/steps}, {@code charts/entropy}, {@code loss/policy}, {@code loss/value}.
+ * <p>Metrics ({@link #METRICS}): {@value Metrics#EPISODIC_RETURN},
+ * {@value Metrics#EPISODIC_LENGTH}, {@value Metrics#STEPS}, then the update's
+ * {@link UpdateStats.ScoreFunction}: {@value Metrics#ENTROPY}, {@value Metrics#POLICY_LOSS},
+ * {@value Metrics#VALUE_LOSS}.
  *
  * <p>After its first update on a batch size, {@link #update} allocates only the
  * {@link UpdateStats} it returns, pinned by {@code OnPolicyAllocationTest}; the
@@ -22,8 +25,11 @@ import org.gridrl.core.util.TrainingListener;
  */
 public final class A2c {
 
-  /** The algorithm's name in error messages. */
+  /** The algorithm's name in error messages and in its results' provenance. */
   public static final String NAME = "A2C";
+
+  /** The metrics {@link #train} reports, in order. */
+  public static final List<String> METRICS = Metrics.onPolicy(UpdateStats.ScoreFunction.KEYS);
 
   private final A2cConfig config;
   private final ActorCriticLearner learner;
@@ -39,26 +45,35 @@ public final class A2c {
         config.valueCoef(), config.entropyCoef(), config.maxGradNorm());
   }
 
-  /** Trains the default networks ({@link Networks}) built from the config's seed. */
+  /**
+   * Trains the default networks ({@link Networks#defaultPolicy}, {@link Networks#defaultValue})
+   * built from the config's seed.
+   *
+   * @param sampler the environments; reseeded from the config's seed. Modified.
+   * @param listener receives the metrics of {@link #METRICS} every iteration
+   * @throws ArithmeticException if a loss or gradient is NaN or infinite
+   */
   public static PgResult train(Sampler<?, ?> sampler, A2cConfig config,
       TrainingListener listener) {
-    Policy policy = OnPolicyLoop.defaultPolicy(sampler, config.hidden(), config.initLogStd(),
+    Policy policy = Networks.defaultPolicy(sampler, config.hidden(), config.initLogStd(),
         config.seed());
-    Module value = OnPolicyLoop.defaultValue(sampler, config.hidden(), config.seed());
+    Module value = Networks.defaultValue(sampler, config.hidden(), config.seed());
     return train(sampler, policy, value, config, listener);
   }
 
-  /** Trains the given networks; the sampler is reseeded from the config's seed. */
+  /** Trains the given networks in place; the sampler is reseeded from the config's seed. */
   public static PgResult train(Sampler<?, ?> sampler, Policy policy, Module value,
       A2cConfig config, TrainingListener listener) {
     A2c a2c = new A2c(policy, value, config);
-    // 1. collect an n-step rollout in every environment; 2-4. critic, advantages, one actor-critic step
-    return OnPolicyLoop.run(sampler, policy, value, config.seed(), config.iterations(),
-        p -> sampler.collect(p, config.stepsPerEnv()), a2c::update, false, listener);
+    // 1. collect an n-step rollout in every environment; 2-4. critic, advantages, one
+    // actor-critic step (update)
+    return OnPolicyLoop.run(NAME, config, sampler, policy, value, config.seed(),
+        config.iterations(), p -> sampler.collect(p, config.stepsPerEnv()), a2c::update,
+        listener);
   }
 
   /** One A2C step on a batch collected by the current policy. */
-  public UpdateStats update(Batch batch, long iteration) {
+  public UpdateStats.ScoreFunction update(Batch batch, long iteration) {
     int n = batch.size();
     if (values.length != n) {
       values = new double[n];
@@ -79,11 +94,11 @@ public final class A2c {
       learner.gather(batch, t, t, advantages, targets, values);
     }
     if (config.normalizeAdvantages()) {
-      Gae.normalize(learner.adv.data, 0, n);
+      learner.normalizeAdvantages();
     }
-    learner.step(iteration, ActorCriticLearner.Objective.SCORE_FUNCTION, Double.MAX_VALUE, 0);
-    return new UpdateStats(learner.lastPolicyLoss, learner.lastValueLoss, learner.lastEntropy,
-        Double.NaN, Double.NaN, 1);
+    ActorCriticLearner.StepStats s = learner.step(iteration,
+        ActorCriticLearner.Objective.SCORE_FUNCTION, Double.MAX_VALUE, 0);
+    return new UpdateStats.ScoreFunction(s.policyLoss(), s.valueLoss(), s.entropy());
   }
 
   /** The policy being trained. */

@@ -1,9 +1,13 @@
 package org.gridrl.core.pg;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.Arrays;
+import org.gridrl.core.optim.GradClip;
+import org.gridrl.core.util.Check;
 
 /**
- * Hyperparameters of {@link A2c}.
+ * Hyperparameters of {@link A2c}. Vary them with the generated {@code withX} methods or
+ * {@code with(b -> b.iterations(100).learningRate(1e-3))}; every way goes through the checks.
  *
  * @param iterations number of collect-then-step iterations, ≥ 1
  * @param stepsPerEnv T, the n of the n-step rollout in each environment, ≥ 1
@@ -18,24 +22,24 @@ import java.util.Arrays;
  * @param initLogStd initial log σ of a Gaussian policy (continuous actions only)
  * @param seed seeds the networks and the sampler
  */
+@RecordBuilder
 public record A2cConfig(int iterations, int stepsPerEnv, double gamma, double lambda,
     double learningRate, double entropyCoef, double valueCoef, double maxGradNorm,
-    boolean normalizeAdvantages, int[] hidden, double initLogStd, long seed) {
+    boolean normalizeAdvantages, int[] hidden, double initLogStd, long seed)
+    implements A2cConfigBuilder.With {
 
   /** Validates every field; messages name the value. */
   public A2cConfig {
-    Checks.positive("iterations", iterations);
-    Checks.positive("stepsPerEnv", stepsPerEnv);
-    Checks.unit("gamma", gamma);
-    Checks.unit("lambda", lambda);
-    Checks.learningRate(learningRate);
-    Checks.nonNegative("entropyCoef", entropyCoef);
-    Checks.nonNegative("valueCoef", valueCoef);
-    Checks.maxGradNorm(maxGradNorm);
-    hidden = Checks.hidden(hidden);
-    if (!Double.isFinite(initLogStd)) {
-      throw new IllegalArgumentException("initLogStd must be finite, got " + initLogStd);
-    }
+    Check.positive("iterations", iterations);
+    Check.positive("stepsPerEnv", stepsPerEnv);
+    Check.unitInterval("gamma", gamma);
+    Check.unitInterval("lambda", lambda);
+    Check.positiveFinite("learningRate", learningRate);
+    Check.nonNegativeFinite("entropyCoef", entropyCoef);
+    Check.nonNegativeFinite("valueCoef", valueCoef);
+    GradClip.checkMaxNorm("maxGradNorm", maxGradNorm);
+    hidden = Networks.checkHidden(hidden);
+    Check.finite("initLogStd", initLogStd);
   }
 
   /**
@@ -47,15 +51,19 @@ public record A2cConfig(int iterations, int stepsPerEnv, double gamma, double la
         0L);
   }
 
-  /** A copy with another seed. */
-  public A2cConfig withSeed(long s) {
-    return new A2cConfig(iterations, stepsPerEnv, gamma, lambda, learningRate, entropyCoef,
-        valueCoef, maxGradNorm, normalizeAdvantages, hidden, initLogStd, s);
-  }
-
   @Override
   public int[] hidden() {
     return hidden.clone();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof A2cConfig c && c.toString().equals(toString());
+  }
+
+  @Override
+  public int hashCode() {
+    return toString().hashCode();
   }
 
   @Override

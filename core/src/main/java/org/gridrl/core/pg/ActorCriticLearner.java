@@ -13,21 +13,61 @@ import org.gridrl.core.optim.GradClip;
 /**
  * The machinery REINFORCE, A2C and PPO share: a policy and a value network trained by one Adam
  * on L = L_π + c_v L_V − c_H H̄, with global-norm clipping, finiteness checks, and value
- * predictions over a batch. After the first pass of a shape a gradient step and a value
- * prediction allocate nothing (pinned by {@code OnPolicyAllocationTest}): the tape's pooled
- * tensors, the minibatch scratch, the leaf and gradient lists ({@code Module.bind(tape, out)},
- * {@code Tape.grad(..., out)}), the policy's evaluation holder and distribution, and the
- * observation view are all reused.
+ * predictions over a batch. An algorithm gathers a minibatch ({@link #resize},
+ * {@link #gather}, optionally {@link #normalizeAdvantages}) and takes a {@link #step}, which
+ * reports the step's statistics through the {@link StepStats} it returns. After the first pass
+ * of a shape a gradient step and a value prediction allocate nothing (pinned by
+ * {@code OnPolicyAllocationTest}): the tape's pooled tensors, the minibatch scratch, the leaf
+ * and gradient lists ({@code Module.bind(tape, out)}, {@code Tape.grad(..., out)}), the
+ * policy's evaluation holder and distribution, the observation view and the returned
+ * statistics holder are all reused.
  */
 final class ActorCriticLearner {
 
   /** The policy loss to use in a gradient step. */
   enum Objective { SCORE_FUNCTION, PPO_CLIP }
 
+  /**
+   * The statistics of the last {@link #step}: a holder the learner overwrites on every step (a
+   * record per minibatch step would allocate), read before the next step.
+   */
+  static final class StepStats {
+    private double policyLoss;
+    private double valueLoss;
+    private double entropy;
+    private double approxKl = Double.NaN;
+    private double clipFraction = Double.NaN;
+
+    /** {@value Metrics#POLICY_LOSS} of the step. */
+    double policyLoss() {
+      return policyLoss;
+    }
+
+    /** {@value Metrics#VALUE_LOSS} of the step. */
+    double valueLoss() {
+      return valueLoss;
+    }
+
+    /** Mean entropy of the step's minibatch. */
+    double entropy() {
+      return entropy;
+    }
+
+    /** PPO_CLIP steps: mean (ρ − 1) − log ρ; NaN for score-function steps. */
+    double approxKl() {
+      return approxKl;
+    }
+
+    /** PPO_CLIP steps: fraction of rows with |ρ − 1| &gt; ε; NaN for score-function steps. */
+    double clipFraction() {
+      return clipFraction;
+    }
+  }
+
   final String algorithm;
   final Policy policy;
   final Module value;
-  final Tape tape = new Tape();
+  private final Tape tape = new Tape();
   private final List<Parameter> allParams = new ArrayList<>();
   private final List<DMatrixRMaj> grads = new ArrayList<>();
   // leaves and gradients of the current pass, refilled each step
@@ -42,22 +82,16 @@ final class ActorCriticLearner {
   private final double valueCoef;
   private final double entropyCoef;
   private final double maxGradNorm;
+  private final StepStats stats = new StepStats();
 
   // minibatch scratch
-  final DMatrixRMaj obs = new DMatrixRMaj(1, 1);
-  final DMatrixRMaj actions = new DMatrixRMaj(1, 1);
-  final DMatrixRMaj adv = new DMatrixRMaj(1, 1);
-  final DMatrixRMaj oldLogp = new DMatrixRMaj(1, 1);
-  final DMatrixRMaj targets = new DMatrixRMaj(1, 1);
-  final DMatrixRMaj oldValues = new DMatrixRMaj(1, 1);
-  int[] actionIndices = new int[0];
-
-  // statistics of the last gradient step
-  double lastPolicyLoss;
-  double lastValueLoss;
-  double lastEntropy;
-  double lastApproxKl;
-  double lastClipFraction;
+  private final DMatrixRMaj obs = new DMatrixRMaj(1, 1);
+  private final DMatrixRMaj actions = new DMatrixRMaj(1, 1);
+  private final DMatrixRMaj adv = new DMatrixRMaj(1, 1);
+  private final DMatrixRMaj oldLogp = new DMatrixRMaj(1, 1);
+  private final DMatrixRMaj targets = new DMatrixRMaj(1, 1);
+  private final DMatrixRMaj oldValues = new DMatrixRMaj(1, 1);
+  private int[] actionIndices = new int[0];
 
   ActorCriticLearner(String algorithm, Policy policy, Module value, double learningRate,
       double valueCoef, double entropyCoef, double maxGradNorm) {
@@ -78,6 +112,14 @@ final class ActorCriticLearner {
       grads.add(null);
     }
     adam = new Adam(values, Adam.Config.defaults().withLearningRate(learningRate));
+  }
+
+  /**
+   * Normalises the gathered minibatch's advantages to mean 0 and standard deviation 1
+   * ({@link Gae#normalize}).
+   */
+  void normalizeAdvantages() {
+    Gae.normalize(adv.data, 0, obs.numRows);
   }
 
   /**
@@ -133,9 +175,11 @@ final class ActorCriticLearner {
   /**
    * One optimiser step on the minibatch in the scratch buffers.
    *
+   * @param clipRatio ε of PPO's clipped surrogate (PPO_CLIP only)
    * @param valueClip ε of the clipped value loss, or 0 for the plain squared error
+   * @return the step's statistics, in a holder overwritten by the next step
    */
-  void step(long iteration, Objective objective, double clipRatio, double valueClip) {
+  StepStats step(long iteration, Objective objective, double clipRatio, double valueClip) {
     tape.reset();
     // the leaves in allParams order, policy first: the same tape ids as one loop over it
     policy.bind(tape, policyParams);
@@ -164,25 +208,27 @@ final class ActorCriticLearner {
     Tensor entropy = tape.mean(ev.entropy());
     Tensor loss = tape.sub(tape.add(lossPi, tape.mul(lossV, valueCoef)),
         tape.mul(entropy, entropyCoef));
-    lastPolicyLoss = requireFinite(iteration, "loss/policy", lossPi.item());
-    lastValueLoss = requireFinite(iteration, "loss/value", lossV.item());
-    lastEntropy = requireFinite(iteration, "charts/entropy", entropy.item());
-    requireFinite(iteration, "loss/total", loss.item());
-    // PPO diagnostics from the values: k3 KL estimate and clip fraction
-    double[] lp = ev.logProb().value().data;
-    int m = obs.numRows;
-    double kl = 0;
-    int clipped = 0;
-    for (int i = 0; i < m; i++) {
-      double logRatio = lp[i] - oldLogp.data[i];
-      double ratio = Math.exp(logRatio);
-      kl += (ratio - 1) - logRatio;
-      if (Math.abs(ratio - 1) > clipRatio) {
-        clipped++;
+    stats.policyLoss = requireFinite(iteration, Metrics.POLICY_LOSS, lossPi.item());
+    stats.valueLoss = requireFinite(iteration, Metrics.VALUE_LOSS, lossV.item());
+    stats.entropy = requireFinite(iteration, Metrics.ENTROPY, entropy.item());
+    requireFinite(iteration, Metrics.TOTAL_LOSS, loss.item());
+    if (objective == Objective.PPO_CLIP) {
+      // PPO diagnostics from the values: k3 KL estimate and clip fraction
+      double[] lp = ev.logProb().value().data;
+      int m = obs.numRows;
+      double kl = 0;
+      int clipped = 0;
+      for (int i = 0; i < m; i++) {
+        double logRatio = lp[i] - oldLogp.data[i];
+        double ratio = Math.exp(logRatio);
+        kl += (ratio - 1) - logRatio;
+        if (Math.abs(ratio - 1) > clipRatio) {
+          clipped++;
+        }
       }
+      stats.approxKl = kl / m;
+      stats.clipFraction = (double) clipped / m;
     }
-    lastApproxKl = kl / m;
-    lastClipFraction = (double) clipped / m;
     List<Tensor> g = tape.grad(loss, params, false, gradTensors);
     for (int i = 0; i < g.size(); i++) {
       DMatrixRMaj gi = g.get(i).value();
@@ -200,6 +246,7 @@ final class ActorCriticLearner {
     }
     adam.step(grads);
     tape.reset();
+    return stats;
   }
 
   double requireFinite(long iteration, String quantity, double x) {

@@ -1,17 +1,36 @@
 package org.gridrl.core.pg;
 
+import java.util.Arrays;
 import org.gridrl.core.nn.Activation;
 import org.gridrl.core.nn.Init;
 import org.gridrl.core.nn.Mlp;
+import org.gridrl.core.util.Check;
 import org.gridrl.core.util.Rng;
 
 /**
  * The default networks of the on-policy algorithms: tanh MLPs with orthogonal initialisation
  * (gain √2 for hidden layers; 0.01 for a policy head, 1 for a value head), as in CleanRL.
+ * {@code train(sampler, config, listener)} of {@link Reinforce}, {@link A2c} and {@link Ppo}
+ * builds the policy with {@link #defaultPolicy} and the value network with
+ * {@link #defaultValue} from the config's seed, so a caller that needs the networks before
+ * training (to evaluate them from a listener) builds the same ones and passes them to
+ * {@code train(sampler, policy, value, config, listener)}.
  */
 public final class Networks {
 
   private Networks() {
+  }
+
+  /**
+   * The rule for every config's hidden layer sizes: not null (empty for no hidden layer), every
+   * size ≥ 1. Returns a copy.
+   */
+  static int[] checkHidden(int[] hidden) {
+    Check.argument(hidden != null, "hidden must not be null (use {} for no hidden layer)");
+    for (int h : hidden) {
+      Check.argument(h >= 1, "hidden layer sizes must be >= 1, got %s", Arrays.toString(hidden));
+    }
+    return hidden.clone();
   }
 
   /**
@@ -25,6 +44,17 @@ public final class Networks {
         ? CategoricalPolicy.mlp(sampler.observationDim(), hidden, sampler.numActions(), rng)
         : GaussianPolicy.mlp(sampler.observationDim(), hidden, sampler.actionDim(), initLogStd,
             rng);
+  }
+
+  /** {@link #policy} initialised from stream 0 of {@code seed}: what {@code train} builds. */
+  public static Policy defaultPolicy(Sampler<?, ?> sampler, int[] hidden, double initLogStd,
+      long seed) {
+    return policy(sampler, hidden, initLogStd, new Rng(seed).fork(0));
+  }
+
+  /** {@link #value} initialised from stream 1 of {@code seed}: what {@code train} builds. */
+  public static Mlp defaultValue(Sampler<?, ?> sampler, int[] hidden, long seed) {
+    return value(sampler.observationDim(), hidden, new Rng(seed).fork(1));
   }
 
   /**

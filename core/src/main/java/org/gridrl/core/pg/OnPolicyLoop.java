@@ -1,13 +1,18 @@
 package org.gridrl.core.pg;
 
 import org.gridrl.core.nn.Module;
+import org.gridrl.core.util.MetricsRecorder;
+import org.gridrl.core.util.Provenance;
 import org.gridrl.core.util.Rng;
 import org.gridrl.core.util.TrainingListener;
 
 /**
- * The collect-then-update loop that REINFORCE, A2C and PPO share, and their default networks.
- * Seeding, the same for all three: the policy network from stream 0 of the config's seed, the
- * value network from stream 1, the sampler reseeded from stream 2.
+ * The collect-then-update loop that REINFORCE, A2C and PPO share. Seeding, the same for all
+ * three: the policy network from stream 0 of the config's seed, the value network from stream 1
+ * ({@link Networks#defaultPolicy}, {@link Networks#defaultValue}), the sampler reseeded from
+ * stream 2. Per iteration it reports {@link Metrics#EPISODIC_RETURN} and
+ * {@link Metrics#EPISODIC_LENGTH} (when episodes ended), {@link Metrics#STEPS}, then the
+ * update's own statistics ({@link UpdateStats#report}).
  */
 final class OnPolicyLoop {
 
@@ -26,23 +31,18 @@ final class OnPolicyLoop {
   private OnPolicyLoop() {
   }
 
-  /** The default policy network ({@link Networks#policy}) from stream 0 of {@code seed}. */
-  static Policy defaultPolicy(Sampler<?, ?> sampler, int[] hidden, double initLogStd, long seed) {
-    return Networks.policy(sampler, hidden, initLogStd, new Rng(seed).fork(0));
-  }
-
-  /** The default value network ({@link Networks#value}) from stream 1 of {@code seed}. */
-  static Module defaultValue(Sampler<?, ?> sampler, int[] hidden, long seed) {
-    return Networks.value(sampler.observationDim(), hidden, new Rng(seed).fork(1));
-  }
-
   /**
    * Reseeds the sampler from stream 2 of {@code seed}, then runs {@code iterations} iterations
-   * of collect and update, reporting each through {@link Reporting}.
+   * of collect and update, reporting each to {@code listener} and to the result's history.
+   *
+   * @param algorithm the algorithm's name for the provenance
+   * @param config the config record, for the provenance
    */
-  static PgResult run(Sampler<?, ?> sampler, Policy policy, Module value, long seed,
-      int iterations, Collect collect, Update update, boolean ppoMetrics,
+  static PgResult run(String algorithm, Record config, Sampler<?, ?> sampler, Policy policy,
+      Module value, long seed, int iterations, Collect collect, Update update,
       TrainingListener listener) {
+    MetricsRecorder history = new MetricsRecorder();
+    TrainingListener out = Listeners.tee(history, listener);
     sampler.reseed(new Rng(seed).fork(2).nextLong());
     long start = System.nanoTime();
     long steps = 0;
@@ -51,9 +51,28 @@ final class OnPolicyLoop {
       Batch batch = collect.next(policy);
       steps += batch.size();
       UpdateStats s = update.apply(batch, it);
-      lastReturn = Reporting.report(listener, it, batch, steps, s, lastReturn, ppoMetrics);
-      listener.onIterationEnd(it, (System.nanoTime() - start) * 1e-9);
+      lastReturn = report(out, it, batch, steps, s, lastReturn);
+      out.onIterationEnd(it, (System.nanoTime() - start) * 1e-9);
     }
-    return new PgResult(policy, value, iterations, steps, lastReturn);
+    return PgResult.of(policy, value, iterations, steps, lastReturn, history.history(),
+        Provenance.of(algorithm, config, seed));
+  }
+
+  /** Emits the iteration's scalars; returns the latest mean episodic return. */
+  private static double report(TrainingListener l, long it, Batch batch, long steps,
+      UpdateStats s, double lastReturn) {
+    double ret = batch.meanEpisodeReturn();
+    if (!Double.isNaN(ret)) {
+      lastReturn = ret;
+      double len = 0;
+      for (int x : batch.episodeLengths()) {
+        len += x;
+      }
+      l.onScalar(it, Metrics.EPISODIC_RETURN, ret);
+      l.onScalar(it, Metrics.EPISODIC_LENGTH, len / batch.episodeLengths().length);
+    }
+    l.onScalar(it, Metrics.STEPS, steps);
+    s.report(l, it);
+    return lastReturn;
   }
 }

@@ -1,5 +1,6 @@
 package org.gridrl.core.pg;
 
+import java.util.List;
 import org.gridrl.core.nn.Module;
 import org.gridrl.core.util.Rng;
 import org.gridrl.core.util.TrainingListener;
@@ -14,12 +15,16 @@ import org.gridrl.core.util.TrainingListener;
  * cut segments, not terminated ones) and targets R = Â + V; (4) for K epochs, shuffle the
  * batch and, per minibatch, normalise Â (optional) and take one Adam step on
  * L = L_clip + c_V L_V − c_H H̄ ({@link PgLosses#ppoClip}, {@link PgLosses#clippedValue} or
- * {@link PgLosses#valueMse}), clipping the global gradient norm.
+ * {@link PgLosses#valueMse}), clipping the global gradient norm. Two conventions differ from
+ * CleanRL's, each documented beside its code with the size of the difference: Â is normalised by
+ * the population std ({@link Gae#normalize}), and the clip scales by c/‖g‖
+ * ({@link org.gridrl.core.optim.GradClip}).
  *
- * <p>Logged metrics per iteration: {@code charts/episodic_return} (mean undiscounted return of
- * the episodes that ended, when any did), {@code charts/episode_length}, {@code charts/steps},
- * {@code charts/entropy}, {@code loss/policy}, {@code loss/value}, {@code ppo/approx_kl},
- * {@code ppo/clip_fraction} (means over the update's gradient steps). A NaN or infinity in a
+ * <p>Logged metrics per iteration ({@link #METRICS}): {@value Metrics#EPISODIC_RETURN} (mean
+ * undiscounted return of the episodes that ended, when any did), {@value Metrics#EPISODIC_LENGTH},
+ * {@value Metrics#STEPS}, then the update's {@link UpdateStats.PpoClip}: {@value Metrics#ENTROPY},
+ * {@value Metrics#POLICY_LOSS}, {@value Metrics#VALUE_LOSS}, {@value Metrics#APPROX_KL},
+ * {@value Metrics#CLIP_FRACTION} (means over the update's gradient steps). A NaN or infinity in a
  * loss or gradient throws an {@link ArithmeticException} naming the iteration and quantity.
  *
  * <p>After its first update on a batch size, {@link #update} allocates only the
@@ -29,8 +34,11 @@ import org.gridrl.core.util.TrainingListener;
  */
 public final class Ppo {
 
-  /** The algorithm's name in error messages. */
+  /** The algorithm's name in error messages and in its results' provenance. */
   public static final String NAME = "PPO";
+
+  /** The metrics {@link #train} reports, in order. */
+  public static final List<String> METRICS = Metrics.onPolicy(UpdateStats.PpoClip.KEYS);
 
   private final PpoConfig config;
   private final ActorCriticLearner learner;
@@ -54,25 +62,38 @@ public final class Ppo {
     this.shuffleRng = new Rng(config.seed()).fork(3);
   }
 
-  /** Trains the default networks ({@link Networks}) built from the config's seed. */
+  /**
+   * Trains the default networks ({@link Networks#defaultPolicy}, {@link Networks#defaultValue})
+   * built from the config's seed for {@code config.iterations()} iterations.
+   *
+   * @param sampler the environments; reseeded from the config's seed. Modified.
+   * @param listener receives the metrics of {@link #METRICS} every iteration
+   * @return the trained networks, the history and the provenance
+   * @throws ArithmeticException if a loss or gradient is NaN or infinite
+   */
   public static PgResult train(Sampler<?, ?> sampler, PpoConfig config,
       TrainingListener listener) {
-    Policy policy = OnPolicyLoop.defaultPolicy(sampler, config.hidden(), config.initLogStd(),
+    Policy policy = Networks.defaultPolicy(sampler, config.hidden(), config.initLogStd(),
         config.seed());
-    Module value = OnPolicyLoop.defaultValue(sampler, config.hidden(), config.seed());
+    Module value = Networks.defaultValue(sampler, config.hidden(), config.seed());
     return train(sampler, policy, value, config, listener);
   }
 
   /**
    * Trains the given networks for {@code config.iterations()} iterations; the sampler is
    * reseeded from the config's seed.
+   *
+   * @param policy π_θ. Modified (trained in place).
+   * @param value V(s), obs → 1. Modified (trained in place).
    */
   public static PgResult train(Sampler<?, ?> sampler, Policy policy, Module value,
       PpoConfig config, TrainingListener listener) {
     Ppo ppo = new Ppo(policy, value, config);
-    // 1. collect experience with the current policy; 2-4. advantages, then K epochs of clipped minibatch updates
-    return OnPolicyLoop.run(sampler, policy, value, config.seed(), config.iterations(),
-        p -> sampler.collect(p, config.stepsPerEnv()), ppo::update, true, listener);
+    // 1. collect N·T steps with the current policy; 2-4. GAE, then K epochs of clipped
+    // minibatch steps (update)
+    return OnPolicyLoop.run(NAME, config, sampler, policy, value, config.seed(),
+        config.iterations(), p -> sampler.collect(p, config.stepsPerEnv()), ppo::update,
+        listener);
   }
 
   /**
@@ -82,7 +103,7 @@ public final class Ppo {
    * @param batch the experience, with log π_old recorded. Not modified.
    * @param iteration the iteration number for metrics and error messages
    */
-  public UpdateStats update(Batch batch, long iteration) {
+  public UpdateStats.PpoClip update(Batch batch, long iteration) {
     int n = batch.size();
     ensure(n);
     int d = batch.observationDim();
@@ -112,20 +133,20 @@ public final class Ppo {
           learner.gather(batch, perm[k], k - lo, advantages, targets, values);
         }
         if (config.normalizeAdvantages()) {
-          Gae.normalize(learner.adv.data, 0, hi - lo);
+          learner.normalizeAdvantages();
         }
-        learner.step(iteration, ActorCriticLearner.Objective.PPO_CLIP, config.clipRatio(),
-            config.valueClip());
-        pl += learner.lastPolicyLoss;
-        vl += learner.lastValueLoss;
-        ent += learner.lastEntropy;
-        kl += learner.lastApproxKl;
-        cf += learner.lastClipFraction;
+        ActorCriticLearner.StepStats s = learner.step(iteration,
+            ActorCriticLearner.Objective.PPO_CLIP, config.clipRatio(), config.valueClip());
+        pl += s.policyLoss();
+        vl += s.valueLoss();
+        ent += s.entropy();
+        kl += s.approxKl();
+        cf += s.clipFraction();
         stepsTaken++;
       }
     }
-    return new UpdateStats(pl / stepsTaken, vl / stepsTaken, ent / stepsTaken, kl / stepsTaken,
-        cf / stepsTaken, stepsTaken);
+    return new UpdateStats.PpoClip(pl / stepsTaken, vl / stepsTaken, ent / stepsTaken,
+        kl / stepsTaken, cf / stepsTaken, stepsTaken);
   }
 
   /** The policy being trained. */

@@ -2,6 +2,7 @@ package org.gridrl.core.pg;
 
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.Arrays;
+import org.gridrl.core.optim.GradClip;
 import org.gridrl.core.util.Check;
 
 /**
@@ -44,8 +45,8 @@ public record PpoConfig(int iterations, int stepsPerEnv, double gamma, double la
     Check.positiveFinite("learningRate", learningRate);
     Check.nonNegativeFinite("entropyCoef", entropyCoef);
     Check.nonNegativeFinite("valueCoef", valueCoef);
-    Checks.maxGradNorm(maxGradNorm);
-    hidden = Checks.hidden(hidden);
+    GradClip.checkMaxNorm("maxGradNorm", maxGradNorm);
+    hidden = Networks.checkHidden(hidden);
     Check.finite("initLogStd", initLogStd);
   }
 

@@ -1,5 +1,6 @@
 package org.gridrl.core.pg;
 
+import java.util.List;
 import org.gridrl.core.nn.Module;
 import org.gridrl.core.util.TrainingListener;
 
@@ -13,13 +14,18 @@ import org.gridrl.core.util.TrainingListener;
  * without baseline), optionally normalised; (4) one Adam step on
  * L = −mean(log π Â) + c_V ½ mean((V − G)²) − c_H H̄.
  *
- * <p>Metrics: {@code charts/episodic_return}, {@code charts/episode_length},
- * {@code charts/steps}, {@code charts/entropy}, {@code loss/policy}, {@code loss/value}.
+ * <p>Metrics ({@link #METRICS}): {@value Metrics#EPISODIC_RETURN},
+ * {@value Metrics#EPISODIC_LENGTH}, {@value Metrics#STEPS}, then the update's
+ * {@link UpdateStats.ScoreFunction}: {@value Metrics#ENTROPY}, {@value Metrics#POLICY_LOSS},
+ * {@value Metrics#VALUE_LOSS}.
  */
 public final class Reinforce {
 
-  /** The algorithm's name in error messages. */
+  /** The algorithm's name in error messages and in its results' provenance. */
   public static final String NAME = "REINFORCE";
+
+  /** The metrics {@link #train} reports, in order. */
+  public static final List<String> METRICS = Metrics.onPolicy(UpdateStats.ScoreFunction.KEYS);
 
   private final ReinforceConfig config;
   private final ActorCriticLearner learner;
@@ -31,26 +37,34 @@ public final class Reinforce {
         config.valueCoef(), config.entropyCoef(), config.maxGradNorm());
   }
 
-  /** Trains the default networks ({@link Networks}) built from the config's seed. */
+  /**
+   * Trains the default networks ({@link Networks#defaultPolicy}, {@link Networks#defaultValue})
+   * built from the config's seed.
+   *
+   * @param sampler the environments; reseeded from the config's seed. Modified.
+   * @param listener receives the metrics of {@link #METRICS} every iteration
+   * @throws ArithmeticException if a loss or gradient is NaN or infinite
+   */
   public static PgResult train(Sampler<?, ?> sampler, ReinforceConfig config,
       TrainingListener listener) {
-    Policy policy = OnPolicyLoop.defaultPolicy(sampler, config.hidden(), config.initLogStd(),
+    Policy policy = Networks.defaultPolicy(sampler, config.hidden(), config.initLogStd(),
         config.seed());
-    Module value = OnPolicyLoop.defaultValue(sampler, config.hidden(), config.seed());
+    Module value = Networks.defaultValue(sampler, config.hidden(), config.seed());
     return train(sampler, policy, value, config, listener);
   }
 
-  /** Trains the given networks; the sampler is reseeded from the config's seed. */
+  /** Trains the given networks in place; the sampler is reseeded from the config's seed. */
   public static PgResult train(Sampler<?, ?> sampler, Policy policy, Module value,
       ReinforceConfig config, TrainingListener listener) {
     Reinforce reinforce = new Reinforce(policy, value, config);
-    // 1. sample whole episodes; 2-4. returns, advantages, one step
-    return OnPolicyLoop.run(sampler, policy, value, config.seed(), config.iterations(),
-        p -> sampler.collectEpisodes(p, config.episodesPerEnv()), reinforce::update, false, listener);
+    // 1. sample whole episodes; 2-4. returns, advantages, one step (update)
+    return OnPolicyLoop.run(NAME, config, sampler, policy, value, config.seed(),
+        config.iterations(), p -> sampler.collectEpisodes(p, config.episodesPerEnv()),
+        reinforce::update, listener);
   }
 
   /** One REINFORCE step on whole episodes sampled by the current policy. */
-  public UpdateStats update(Batch batch, long iteration) {
+  public UpdateStats.ScoreFunction update(Batch batch, long iteration) {
     int n = batch.size();
     int d = batch.observationDim();
     double[] values = new double[n];
@@ -70,11 +84,11 @@ public final class Reinforce {
       learner.gather(batch, t, t, advantages, returns, values);
     }
     if (config.normalizeAdvantages()) {
-      Gae.normalize(learner.adv.data, 0, n);
+      learner.normalizeAdvantages();
     }
-    learner.step(iteration, ActorCriticLearner.Objective.SCORE_FUNCTION, Double.MAX_VALUE, 0);
-    return new UpdateStats(learner.lastPolicyLoss, learner.lastValueLoss, learner.lastEntropy,
-        Double.NaN, Double.NaN, 1);
+    ActorCriticLearner.StepStats s = learner.step(iteration,
+        ActorCriticLearner.Objective.SCORE_FUNCTION, Double.MAX_VALUE, 0);
+    return new UpdateStats.ScoreFunction(s.policyLoss(), s.valueLoss(), s.entropy());
   }
 
   /** The policy being trained. */

@@ -1,9 +1,13 @@
 package org.gridrl.core.pg;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.Arrays;
+import org.gridrl.core.optim.GradClip;
+import org.gridrl.core.util.Check;
 
 /**
- * Hyperparameters of {@link Reinforce}.
+ * Hyperparameters of {@link Reinforce}. Vary them with the generated {@code withX} methods or
+ * {@code with(b -> b.iterations(100).baseline(false))}; every way goes through the checks.
  *
  * @param iterations number of collect-then-step iterations, ≥ 1
  * @param episodesPerEnv whole episodes sampled from each environment per iteration, ≥ 1
@@ -19,23 +23,23 @@ import java.util.Arrays;
  * @param initLogStd initial log σ of a Gaussian policy (continuous actions only)
  * @param seed seeds the networks and the sampler
  */
+@RecordBuilder
 public record ReinforceConfig(int iterations, int episodesPerEnv, double gamma,
     boolean baseline, boolean normalizeAdvantages, double learningRate, double entropyCoef,
-    double valueCoef, double maxGradNorm, int[] hidden, double initLogStd, long seed) {
+    double valueCoef, double maxGradNorm, int[] hidden, double initLogStd, long seed)
+    implements ReinforceConfigBuilder.With {
 
   /** Validates every field; messages name the value. */
   public ReinforceConfig {
-    Checks.positive("iterations", iterations);
-    Checks.positive("episodesPerEnv", episodesPerEnv);
-    Checks.unit("gamma", gamma);
-    Checks.learningRate(learningRate);
-    Checks.nonNegative("entropyCoef", entropyCoef);
-    Checks.nonNegative("valueCoef", valueCoef);
-    Checks.maxGradNorm(maxGradNorm);
-    hidden = Checks.hidden(hidden);
-    if (!Double.isFinite(initLogStd)) {
-      throw new IllegalArgumentException("initLogStd must be finite, got " + initLogStd);
-    }
+    Check.positive("iterations", iterations);
+    Check.positive("episodesPerEnv", episodesPerEnv);
+    Check.unitInterval("gamma", gamma);
+    Check.positiveFinite("learningRate", learningRate);
+    Check.nonNegativeFinite("entropyCoef", entropyCoef);
+    Check.nonNegativeFinite("valueCoef", valueCoef);
+    GradClip.checkMaxNorm("maxGradNorm", maxGradNorm);
+    hidden = Networks.checkHidden(hidden);
+    Check.finite("initLogStd", initLogStd);
   }
 
   /**
@@ -47,15 +51,19 @@ public record ReinforceConfig(int iterations, int episodesPerEnv, double gamma,
         0.0, 0L);
   }
 
-  /** A copy with another seed. */
-  public ReinforceConfig withSeed(long s) {
-    return new ReinforceConfig(iterations, episodesPerEnv, gamma, baseline, normalizeAdvantages,
-        learningRate, entropyCoef, valueCoef, maxGradNorm, hidden, initLogStd, s);
-  }
-
   @Override
   public int[] hidden() {
     return hidden.clone();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ReinforceConfig c && c.toString().equals(toString());
+  }
+
+  @Override
+  public int hashCode() {
+    return toString().hashCode();
   }
 
   @Override

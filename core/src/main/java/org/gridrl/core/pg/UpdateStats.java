@@ -1,16 +1,95 @@
 package org.gridrl.core.pg;
 
+import java.util.List;
+import org.gridrl.core.util.TrainingListener;
+
 /**
- * What one policy-gradient update reports (averaged over its gradient steps).
- *
- * @param policyLoss the policy loss (score function or PPO surrogate)
- * @param valueLoss ½ mean squared value error (clipped form if enabled)
- * @param entropy mean policy entropy over the steps
- * @param approxKl mean of (ρ − 1) − log ρ, an estimate of KL(π_old ‖ π_θ) (Schulman's k3);
- *     NaN for methods that do not track it
- * @param clipFraction fraction of steps with |ρ − 1| &gt; ε (PPO), NaN otherwise
- * @param gradientSteps the number of optimiser steps taken
+ * What one on-policy update reports, averaged over its gradient steps. Each kind knows which
+ * metrics it has and reports exactly those ({@link #report}): REINFORCE and A2C take one
+ * score-function step ({@link ScoreFunction}), PPO adds its clipping diagnostics
+ * ({@link PpoClip}).
  */
-public record UpdateStats(double policyLoss, double valueLoss, double entropy, double approxKl,
-    double clipFraction, int gradientSteps) {
+public sealed interface UpdateStats permits UpdateStats.ScoreFunction, UpdateStats.PpoClip {
+
+  /** The policy loss (score function or PPO surrogate), {@value Metrics#POLICY_LOSS}. */
+  double policyLoss();
+
+  /** ½ mean squared value error (clipped form if enabled), {@value Metrics#VALUE_LOSS}. */
+  double valueLoss();
+
+  /** Mean policy entropy, {@value Metrics#ENTROPY}. */
+  double entropy();
+
+  /** The number of optimiser steps taken. */
+  int gradientSteps();
+
+  /** The keys {@link #report} emits, in order. */
+  List<String> keys();
+
+  /** Emits this update's scalars for {@code iteration}, in the order of {@link #keys}. */
+  void report(TrainingListener listener, long iteration);
+
+  /**
+   * One step on L = −mean(log π Â) + c_V L_V − c_H H̄ (REINFORCE, A2C).
+   *
+   * @param policyLoss −mean(log π Â)
+   * @param valueLoss ½ mean((V − R)²)
+   * @param entropy mean H(π(·|s))
+   */
+  record ScoreFunction(double policyLoss, double valueLoss, double entropy)
+      implements UpdateStats {
+
+    /** The keys reported. */
+    public static final List<String> KEYS = List.of(Metrics.ENTROPY, Metrics.POLICY_LOSS,
+        Metrics.VALUE_LOSS);
+
+    @Override
+    public int gradientSteps() {
+      return 1;
+    }
+
+    @Override
+    public List<String> keys() {
+      return KEYS;
+    }
+
+    @Override
+    public void report(TrainingListener l, long iteration) {
+      l.onScalar(iteration, Metrics.ENTROPY, entropy);
+      l.onScalar(iteration, Metrics.POLICY_LOSS, policyLoss);
+      l.onScalar(iteration, Metrics.VALUE_LOSS, valueLoss);
+    }
+  }
+
+  /**
+   * PPO's epochs of clipped minibatch steps, each statistic the mean over the steps.
+   *
+   * @param policyLoss the clipped surrogate −mean(min(ρÂ, clip(ρ)Â))
+   * @param valueLoss ½ mean squared value error (clipped form if enabled)
+   * @param entropy mean H(π(·|s))
+   * @param approxKl mean of (ρ − 1) − log ρ, an estimate of KL(π_old ‖ π_θ) (Schulman's k3)
+   * @param clipFraction fraction of rows with |ρ − 1| &gt; ε
+   * @param gradientSteps the number of minibatch steps
+   */
+  record PpoClip(double policyLoss, double valueLoss, double entropy, double approxKl,
+      double clipFraction, int gradientSteps) implements UpdateStats {
+
+    /** The keys reported. */
+    public static final List<String> KEYS = List.of(Metrics.ENTROPY, Metrics.POLICY_LOSS,
+        Metrics.VALUE_LOSS, Metrics.APPROX_KL, Metrics.CLIP_FRACTION);
+
+    @Override
+    public List<String> keys() {
+      return KEYS;
+    }
+
+    @Override
+    public void report(TrainingListener l, long iteration) {
+      l.onScalar(iteration, Metrics.ENTROPY, entropy);
+      l.onScalar(iteration, Metrics.POLICY_LOSS, policyLoss);
+      l.onScalar(iteration, Metrics.VALUE_LOSS, valueLoss);
+      l.onScalar(iteration, Metrics.APPROX_KL, approxKl);
+      l.onScalar(iteration, Metrics.CLIP_FRACTION, clipFraction);
+    }
+  }
 }

@@ -81,13 +81,59 @@ class OptimTest extends TestBase {
     assertThat(GradClip.clipGlobalNorm(List.of(bad), 1.0)).isNaN();
   }
 
+  /**
+   * Our convention: g ← g·c/‖g‖ when ‖g‖ &gt; c. g = (3, 4), c = 1 gives (0.6, 0.8), norm 1;
+   * torch's clip_grad_norm_ (clip_coef = max_norm / (total_norm + 1e-6), clamped to 1) would
+   * give (0.59999988, 0.79999984) (numpy, its formula: {@code g = np.array([3., 4]);
+   * g * min(1, 1.0 / (np.linalg.norm(g) + 1e-6))}). And ‖g‖ = c − 5e-7 is left alone, where
+   * torch would shrink it by about 5e-7.
+   */
+  @Test
+  void clipGlobalNorm_scalesByMaxNormOverNorm_notTorchsNormPlusEpsilon() {
+    DMatrixRMaj g = new DMatrixRMaj(1, 2, true, 3, 4);
+    assertThat(GradClip.clipGlobalNorm(List.of(g), 1.0)).isEqualTo(5.0);
+    assertClose(new double[] {3 * (1.0 / 5), 4 * (1.0 / 5)}, g.data, 0);
+    assertClose(new double[] {0.6, 0.8}, g.data, 1e-16);
+    double torch = 1.0 / (5 + 1e-6);
+    assertThat(Math.abs(g.data[0] - 3 * torch)).isGreaterThan(1e-7);
+    assertClose(new double[] {0.59999988, 0.79999984}, new double[] {3 * torch, 4 * torch},
+        1e-8);
+    DMatrixRMaj under = new DMatrixRMaj(1, 1, true, 1 - 5e-7);
+    GradClip.clipGlobalNorm(List.of(under), 1.0);
+    assertThat(under.data[0]).isEqualTo(1 - 5e-7);
+  }
+
+  @Test
+  void polyak_averagesTargetsTowardsOnline_byHand() {
+    DMatrixRMaj online = new DMatrixRMaj(new double[][] {{1, 2}, {3, 4}});
+    DMatrixRMaj target = new DMatrixRMaj(new double[][] {{0, 10}, {-4, 4}});
+    Polyak.update(List.of(online), List.of(target), 0.25);
+    // 0.75·target + 0.25·online
+    assertClose(new double[] {0.25, 8.0, -2.25, 4.0}, target.data, TIGHT);
+    Polyak.update(List.of(online), List.of(target), 1.0);
+    assertClose(online.data, target.data, 0.0);
+    assertThatThrownBy(() -> Polyak.update(List.of(online), List.of(target), 0.0))
+        .hasMessage("polyak rate must be in (0, 1], got 0.0");
+    assertThatThrownBy(() -> Polyak.update(List.of(online), List.of(new DMatrixRMaj(2, 3)), 0.5))
+        .hasMessage("matrix 0: online 2×2, target 2×3");
+  }
+
   @Test
   void configs_rejectNonsense_namingTheValue() {
-    assertThatThrownBy(() -> new Sgd.Config(-0.1, 0)).hasMessageContaining("-0.1");
-    assertThatThrownBy(() -> new Sgd.Config(0.1, 1.0)).hasMessageContaining("momentum");
+    assertThatThrownBy(() -> new Sgd.Config(-0.1, 0))
+        .hasMessage("learningRate must be finite and >= 0, got -0.1");
+    assertThatThrownBy(() -> new Sgd.Config(0.1, 1.0))
+        .hasMessage("momentum must be in [0, 1), got 1.0");
     assertThatThrownBy(() -> new Adam.Config(Double.NaN, 0.9, 0.999, 1e-8))
-        .hasMessageContaining("NaN");
-    assertThatThrownBy(() -> new Adam.Config(1e-3, 0.9, 0.999, 0)).hasMessageContaining("epsilon");
+        .hasMessage("learningRate must be finite and >= 0, got NaN");
+    assertThatThrownBy(() -> new Adam.Config(1e-3, 0.9, 0.999, 0))
+        .hasMessage("epsilon must be > 0, got 0.0");
+    assertThatThrownBy(() -> Adam.Config.defaults().withBeta2(1.0))
+        .hasMessage("beta2 must be in [0, 1), got 1.0");
+    assertThat(Adam.Config.defaults().withLearningRate(0.1))
+        .isEqualTo(new Adam.Config(0.1, 0.9, 0.999, 1e-8));
+    assertThat(Sgd.Config.defaults().with(b -> b.learningRate(0.5).momentum(0.9)))
+        .isEqualTo(new Sgd.Config(0.5, 0.9));
     Sgd sgd = new Sgd(List.of(new DMatrixRMaj(2, 2)), new Sgd.Config(0.1, 0));
     assertThatThrownBy(() -> sgd.step(List.of(new DMatrixRMaj(2, 3))))
         .hasMessageContaining("2×3 but its parameter is 2×2");

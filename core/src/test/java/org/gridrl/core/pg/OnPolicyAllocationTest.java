@@ -105,8 +105,8 @@ class OnPolicyAllocationTest extends TestBase {
     PpoConfig config = new PpoConfig(1, 48, c.gamma(), c.lambda(), c.clipRatio(), c.valueClip(),
         true, 4, 32, c.learningRate(), c.entropyCoef(), c.valueCoef(), c.maxGradNorm(),
         new int[] {16}, 0.0, 3L);
-    Policy policy = OnPolicyLoop.defaultPolicy(sampler, config.hidden(), 0.0, config.seed());
-    Module value = OnPolicyLoop.defaultValue(sampler, config.hidden(), config.seed());
+    Policy policy = Networks.defaultPolicy(sampler, config.hidden(), 0.0, config.seed());
+    Module value = Networks.defaultValue(sampler, config.hidden(), config.seed());
     sampler.reseed(5);
     Batch batch = sampler.collect(policy, config.stepsPerEnv());
     Ppo ppo = new Ppo(policy, value, config);
@@ -133,7 +133,7 @@ class OnPolicyAllocationTest extends TestBase {
         c.valueCoef(), c.maxGradNorm(), true, new int[] {16}, -0.5, 4L);
     Policy policy = Networks.policy(sampler, config.hidden(), config.initLogStd(),
         new Rng(config.seed()).fork(0));
-    Module value = OnPolicyLoop.defaultValue(sampler, config.hidden(), config.seed());
+    Module value = Networks.defaultValue(sampler, config.hidden(), config.seed());
     sampler.reseed(6);
     Batch batch = sampler.collect(policy, config.stepsPerEnv());
     A2c a2c = new A2c(policy, value, config);

@@ -139,6 +139,56 @@ class OnPolicyGoldenTest extends TestBase {
         .isNotEqualTo(a.policy().parameters().get(0).value().data);
   }
 
+  /**
+   * Retraining from a result's provenance (its config; fresh environments built the same way)
+   * gives the same final policy and value parameters and the same history, bit for bit.
+   */
+  @Test
+  void resultsRebuiltFromTheirProvenance_areIdentical() {
+    TabularMdp mdp = chain(5);
+    PgResult ppo = Ppo.train(sampler(mdp, 2, 20), smallPpo(11).withIterations(4),
+        TrainingListener0.NONE);
+    assertRebuilds(ppo, Ppo.train(sampler(mdp, 2, 20), (PpoConfig) ppo.provenance().config(),
+        TrainingListener0.NONE));
+    PgResult a2c = A2c.train(sampler(mdp, 2, 20), A2cConfig.defaults().with(b -> b
+        .iterations(20).hidden(new int[] {8}).seed(4)), TrainingListener0.NONE);
+    assertRebuilds(a2c, A2c.train(sampler(mdp, 2, 20), (A2cConfig) a2c.provenance().config(),
+        TrainingListener0.NONE));
+    PgResult reinforce = Reinforce.train(sampler(mdp, 2, 20), ReinforceConfig.defaults()
+        .with(b -> b.iterations(5).hidden(new int[] {8}).seed(5)), TrainingListener0.NONE);
+    assertRebuilds(reinforce, Reinforce.train(sampler(mdp, 2, 20),
+        (ReinforceConfig) reinforce.provenance().config(), TrainingListener0.NONE));
+  }
+
+  private static void assertRebuilds(PgResult first, PgResult again) {
+    assertThat(again.config()).isEqualTo(first.config());
+    assertThat(again.provenance().algorithm()).isEqualTo(first.provenance().algorithm());
+    SacTest.assertSameParameters(first.policy(), again.policy());
+    SacTest.assertSameParameters(first.value(), again.value());
+    SacTest.assertSameHistory(first.history(), again.history());
+    assertThat(again.environmentSteps()).isEqualTo(first.environmentSteps());
+    assertThat(first.history().size()).isEqualTo(first.iterations());
+    assertThat(first.converged()).isTrue();
+  }
+
+  @Test
+  void result_carriesConfigSeedHistoryAndProvenance() {
+    PpoConfig c = smallPpo(7).withIterations(3);
+    MetricsRecorder rec = new MetricsRecorder();
+    PgResult r = Ppo.train(sampler(bandit(1.0), 2, 5), c, rec);
+    assertThat(r.config()).isEqualTo(c);
+    assertThat(r.seed()).isEqualTo(7);
+    assertThat(r.provenance().algorithm()).isEqualTo("PPO");
+    assertThat(r.provenance().config()).isEqualTo(c);
+    assertThat(r.provenance().platform().java()).isEqualTo(System.getProperty("java.version"));
+    assertThat(r.iterations()).isEqualTo(3);
+    assertThat(r.critics()).containsExactly(r.value());
+    assertThat(r.history().series(Metrics.APPROX_KL))
+        .containsExactly(rec.series(Metrics.APPROX_KL));
+    assertThat(r.history().series(Metrics.STEPS)).containsExactly(2 * 16, 4 * 16, 6 * 16);
+    assertThat(r.lastEpisodicReturn()).isEqualTo(r.history().last(Metrics.EPISODIC_RETURN));
+  }
+
   @Test
   void hugeReward_overflowsTheLoss_stopsWithAnErrorNamingIterationAndQuantity() {
     TabularMdp mdp = bandit(1e308);
@@ -156,8 +206,17 @@ class OnPolicyGoldenTest extends TestBase {
     assertThatThrownBy(() -> new A2cConfig(10, 8, 1.5, 1.0, 1e-2, 0.0, 0.5, 0.5, true,
         new int[] {16}, 0.0, 3)).hasMessage("gamma must be in [0, 1], got 1.5");
     assertThatThrownBy(() -> new ReinforceConfig(10, 2, 0.9, true, true, Double.NaN, 0.0, 0.5,
-        0.5, new int[] {16}, 0.0, 3)).hasMessageContaining("learningRate").hasMessageContaining(
-        "NaN");
+        0.5, new int[] {16}, 0.0, 3)).hasMessage("learningRate must be finite and > 0, got NaN");
+    assertThatThrownBy(() -> A2cConfig.defaults().withMaxGradNorm(0))
+        .hasMessage("maxGradNorm must be > 0 (+Infinity = no clipping), got 0.0");
+    assertThatThrownBy(() -> ReinforceConfig.defaults().withHidden(new int[] {4, 0}))
+        .hasMessage("hidden layer sizes must be >= 1, got [4, 0]");
+    assertThatThrownBy(() -> A2cConfig.defaults().withHidden(null))
+        .hasMessage("hidden must not be null (use {} for no hidden layer)");
+    // the builders go through the same checks, and equality is by value (hidden included)
+    assertThat(A2cConfig.defaults().withSeed(3)).isEqualTo(A2cConfig.defaults().withSeed(3));
+    assertThat(ReinforceConfigBuilder.builder(ReinforceConfig.defaults()).hidden(new int[] {64})
+        .build()).isEqualTo(ReinforceConfig.defaults());
   }
 
   /** Shorthand for the no-op listener. */

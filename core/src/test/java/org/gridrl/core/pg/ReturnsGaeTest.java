@@ -141,4 +141,32 @@ class ReturnsGaeTest extends TestBase {
     assertClose(new double[] {-1.5 / s, -0.5 / s, 0.5 / s, 1.5 / s}, x, 1e-7);
     assertThat(x[0] + x[1] + x[2] + x[3]).isCloseTo(0, org.assertj.core.api.Assertions.within(1e-12));
   }
+
+  /**
+   * Our convention: the population σ = √((1/n) Σ (x − x̄)²). On x = (1, 2, 3, 4): x̄ = 2.5,
+   * σ = √1.25, so (x − x̄)/(σ + 1e-8) = ±1.3416407745, ±0.4472135915; CleanRL's torch.std is
+   * the unbiased √(5/3) and would give ±1.1618949949, ±0.3872983316 (numpy:
+   * {@code x = np.array([1., 2, 3, 4]); (x - x.mean()) / (x.std(ddof=1) + 1e-8)}, and
+   * {@code x.std()} for ours). Pinned to the last bit of the formula; a single entry becomes 0
+   * (CleanRL: NaN).
+   */
+  @Test
+  void normalize_usesPopulationStd_notCleanRlsUnbiasedStd() {
+    double[] x = {1, 2, 3, 4};
+    Gae.normalize(x, 0, 4);
+    double population = 1.0 / (Math.sqrt(1.25) + 1e-8);
+    assertClose(new double[] {-1.5 * population, -0.5 * population, 0.5 * population,
+        1.5 * population}, x, 0);
+    assertClose(new double[] {-1.3416407745, -0.4472135915, 0.4472135915, 1.3416407745}, x,
+        1e-9);
+    double unbiased = 1.0 / (Math.sqrt(5.0 / 3.0) + 1e-8);
+    assertThat(Math.abs(x[0] - (-1.5 * unbiased))).isGreaterThan(0.17);
+    // a window of the array, the rest untouched
+    double[] y = {7, 1, 3, 7};
+    Gae.normalize(y, 1, 3);
+    assertClose(new double[] {7, -1 / (1 + 1e-8), 1 / (1 + 1e-8), 7}, y, 0);
+    double[] one = {5};
+    Gae.normalize(one, 0, 1);
+    assertThat(one[0]).isEqualTo(0.0);
+  }
 }

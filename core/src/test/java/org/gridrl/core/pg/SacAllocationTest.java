@@ -90,10 +90,10 @@ class SacAllocationTest extends TestBase {
     assertThat(AllocationMeter.threadBytes() - before).as("the stub environment").isZero();
 
     // small networks so the warm-up is quick; logEvery 100 keeps the reporting path in
-    Sac sac = new Sac(new PreallocatedPoint(),
-        SacConfig.defaults().withSteps(100_000, 100).withNetwork(16, 16, 2).withSeed(7));
+    Sac sac = new Sac(new PreallocatedPoint(), SacConfig.defaults().with(b -> b.totalSteps(100_000)
+        .learningStarts(100).batchSize(16).hiddenWidth(16).hiddenLayers(2).seed(7)));
     // past learningStarts, with 1 900 updates, so the tape's pools and the JIT have settled
-    sac.train(2_000, TrainingListener.NONE);
+    sac.run(2_000, TrainingListener.NONE);
     // Three windows of 300 steps, each with 3 reporting steps (logEvery 100) and 18 resets, so
     // an allocation per step, per episode or per report shows in every window. Nothing on the
     // path allocates, and that holds without escape analysis (checked with
@@ -105,7 +105,7 @@ class SacAllocationTest extends TestBase {
     // and lists, this was about 1 600 bytes per step.)
     int steps = 300;
     long[] bytes = new long[3];
-    double perStep = AllocationMeter.fewestBytesPerCall(() -> sac.train(steps,
+    double perStep = AllocationMeter.fewestBytesPerCall(() -> sac.run(steps,
         TrainingListener.NONE), 1, bytes) / steps;
     assertThat(perStep)
         .as("bytes per step (windows of %d steps: %d, %d, %d bytes)", steps, bytes[0], bytes[1],

@@ -2,149 +2,28 @@ package org.gridrl.core.pg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
-import org.gridrl.core.autodiff.GradCheck;
-import org.gridrl.core.autodiff.Tape;
-import org.gridrl.core.autodiff.Tensor;
-import org.gridrl.core.nn.Activation;
-import org.gridrl.core.nn.Init;
-import org.gridrl.core.nn.Mlp;
-import org.gridrl.core.nn.Parameter;
+import org.gridrl.core.nn.Module;
 import org.gridrl.core.testing.TestBase;
+import org.gridrl.core.util.MetricsHistory;
 import org.gridrl.core.util.MetricsRecorder;
-import org.gridrl.core.util.Rng;
 import org.gridrl.core.util.TrainingListener;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
+/** SAC's training loop, result and provenance; its losses are pinned in {@link PgLossesTest}. */
 class SacTest extends TestBase {
 
   static SacConfig small(long seed) {
-    return SacConfig.defaults().withSteps(3000, 300).withNetwork(64, 32, 2).withGamma(0.9)
-        .withSeed(seed);
+    return SacConfig.defaults().with(b -> b.totalSteps(3000).learningStarts(300).batchSize(64)
+        .hiddenWidth(32).hiddenLayers(2).gamma(0.9).seed(seed));
   }
 
-  @Test
-  void polyak_byHand() {
-    DMatrixRMaj online = new DMatrixRMaj(new double[][] {{1, 2}, {3, 4}});
-    DMatrixRMaj target = new DMatrixRMaj(new double[][] {{0, 10}, {-4, 4}});
-    Sac.polyak(List.of(online), List.of(target), 0.25);
-    // 0.75·target + 0.25·online
-    assertClose(new double[] {0.25, 8.0, -2.25, 4.0}, target.data, TIGHT);
-    Sac.polyak(List.of(online), List.of(target), 1.0);
-    assertClose(online.data, target.data, 0.0);
-    assertThatThrownBy(() -> Sac.polyak(List.of(online), List.of(target), 0.0))
-        .hasMessageContaining("tau").hasMessageContaining("0.0");
-  }
-
-  @Test
-  void softTarget_handCase() {
-    DMatrixRMaj r = new DMatrixRMaj(new double[][] {{1.0}, {-0.5}, {2.0}});
-    DMatrixRMaj d = new DMatrixRMaj(new double[][] {{0}, {0}, {1}});
-    DMatrixRMaj q1 = new DMatrixRMaj(new double[][] {{3.0}, {-1.0}, {7.0}});
-    DMatrixRMaj q2 = new DMatrixRMaj(new double[][] {{2.0}, {4.0}, {9.0}});
-    DMatrixRMaj logPi = new DMatrixRMaj(new double[][] {{-1.0}, {0.5}, {3.0}});
-    DMatrixRMaj y = new DMatrixRMaj(1, 1);
-    Sac.softTarget(r, d, q1, q2, logPi, 0.9, 0.2, y);
-    // row 0: 1 + 0.9 (min(3, 2) − 0.2·(−1)) = 1 + 0.9·2.2 = 2.98
-    // row 1: −0.5 + 0.9 (−1 − 0.2·0.5) = −0.5 − 0.99 = −1.49
-    // row 2: terminated, 2
-    assertClose(new double[] {2.98, -1.49, 2.0}, y.data, TIGHT);
-    assertThat(y.numRows).isEqualTo(3);
-  }
-
-  static IntStream seeds() {
-    return IntStream.range(0, 5);
-  }
-
-  /** ∂L_π/∂θ_actor from the tape against central differences, critics held fixed. */
-  @ParameterizedTest
-  @MethodSource("seeds")
-  void actorLoss_gradientMatchesFiniteDifferences(int seed) {
-    Rng rng = new Rng(seed);
-    // tanh hidden units keep the loss smooth (ReLU kinks would spoil finite differences)
-    Mlp actor = new Mlp(new int[] {3, 5, 4}, Activation.TANH, Init.xavierUniform(), rng);
-    Mlp q1 = new Mlp(new int[] {5, 6, 1}, Activation.TANH, Init.xavierUniform(), rng);
-    Mlp q2 = new Mlp(new int[] {5, 6, 1}, Activation.TANH, Init.xavierUniform(), rng);
-    Random r = new Random(seed);
-    DMatrixRMaj obs = new DMatrixRMaj(4, 3);
-    DMatrixRMaj eps = new DMatrixRMaj(4, 2);
-    for (int i = 0; i < obs.data.length; i++) {
-      obs.data[i] = r.nextGaussian();
-    }
-    for (int i = 0; i < eps.data.length; i++) {
-      eps.data[i] = r.nextGaussian();
-    }
-    GradCheck.Loss f = (tape, x) -> Sac.actorLoss(tape, actor, x, q1, constants(tape, q1), q2,
-        constants(tape, q2), tape.constant(obs), eps, 0.3, -5, 2);
-    List<DMatrixRMaj> params = new ArrayList<>(actor.parameterValues());
-    GradCheck.Report report = GradCheck.firstOrder(f, params, 1e-6);
-    assertThat(report.within(1e-6)).as(report.describe()).isTrue();
-  }
-
-  /** The actor loss value by hand: mean(α log π − min(Q1, Q2)) with an independent forward. */
-  @Test
-  void actorLoss_valueMatchesDirectComputation() {
-    Rng rng = new Rng(7);
-    Mlp actor = new Mlp(new int[] {2, 4, 2}, Activation.TANH, Init.xavierUniform(), rng);
-    Mlp q1 = new Mlp(new int[] {3, 4, 1}, Activation.TANH, Init.xavierUniform(), rng);
-    Mlp q2 = new Mlp(new int[] {3, 4, 1}, Activation.TANH, Init.xavierUniform(), rng);
-    DMatrixRMaj obs = new DMatrixRMaj(new double[][] {{0.1, -0.4}, {0.7, 0.2}, {-1.0, 0.5}});
-    DMatrixRMaj eps = new DMatrixRMaj(new double[][] {{0.3}, {-1.2}, {0.8}});
-    double alpha = 0.5;
-    Tape tape = new Tape();
-    double loss = Sac.actorLoss(tape, actor, actor.bind(tape), q1, constants(tape, q1), q2,
-        constants(tape, q2), tape.constant(obs), eps, alpha, -5, 2).item();
-    double expected = 0;
-    for (int i = 0; i < 3; i++) {
-      double[] s = {obs.get(i, 0), obs.get(i, 1)};
-      double[] out = forward(actor, s);
-      double mu = out[0];
-      double logStd = -5 + 3.5 * (Math.tanh(out[1]) + 1);
-      double u = mu + Math.exp(logStd) * eps.get(i, 0);
-      double a = Math.tanh(u);
-      double logPi = -0.5 * eps.get(i, 0) * eps.get(i, 0) - logStd - 0.5 * Math.log(2 * Math.PI)
-          - Math.log(1 - a * a);
-      double[] sa = {s[0], s[1], a};
-      double minQ = Math.min(forward(q1, sa)[0], forward(q2, sa)[0]);
-      expected += (alpha * logPi - minQ) / 3;
-    }
-    assertThat(loss).isCloseTo(expected, within(1e-10));
-  }
-
-  /** A plain-Java forward of a tanh MLP (independent of the tape). */
-  private static double[] forward(Mlp net, double[] x) {
-    double[] h = x;
-    List<Parameter> ps = net.parameters();
-    for (int l = 0; l < ps.size() / 2; l++) {
-      DMatrixRMaj w = ps.get(2 * l).value();
-      DMatrixRMaj b = ps.get(2 * l + 1).value();
-      double[] next = new double[w.numCols];
-      for (int j = 0; j < w.numCols; j++) {
-        double acc = b.get(0, j);
-        for (int i = 0; i < w.numRows; i++) {
-          acc += h[i] * w.get(i, j);
-        }
-        next[j] = l + 1 < ps.size() / 2 ? Math.tanh(acc) : acc;
-      }
-      h = next;
-    }
-    return h;
-  }
-
-  private static List<Tensor> constants(Tape tape, Mlp net) {
-    List<Tensor> out = new ArrayList<>();
-    for (Parameter p : net.parameters()) {
-      out.add(tape.constant(p.value()));
-    }
-    return out;
+  static SacConfig golden() {
+    return small(1).with(b -> b.totalSteps(2000).learningStarts(300).initialAlpha(0.1)
+        .autotune(true));
   }
 
   /**
@@ -155,84 +34,151 @@ class SacTest extends TestBase {
    */
   @Test
   void golden_solvesPointToZero() {
-    PointToZero env = new PointToZero();
-    Sac sac = new Sac(env, golden());
     MetricsRecorder rec = new MetricsRecorder();
-    sac.train(2000, rec);
+    PgResult r = Sac.train(new PointToZero(), golden(), rec);
+    TanhGaussianPolicy policy = (TanhGaussianPolicy) r.policy();
     for (double x0 : new double[] {-0.9, -0.5, -0.2, 0.3, 0.7}) {
-      double ret = sac.evaluate(new PointToZero(x0), 0, PointToZero.HORIZON);
+      double ret = new Sac.Evaluation(new PointToZero(x0), 1, 0, PointToZero.HORIZON)
+          .episodeReturn(policy);
       double opt = PointToZero.optimalReturn(x0);
       double still = -PointToZero.HORIZON * Math.abs(x0);
       assertThat(ret).as("return from x0 = %s", x0).isGreaterThan(opt - 0.15);
       assertThat((ret - still) / (opt - still)).as("fraction from x0 = %s", x0)
           .isGreaterThan(0.95);
     }
-    assertThat(sac.alpha()).isLessThan(0.05);
-    assertThat(rec.series("loss/q1")).hasSize(17);
-    assertThat(rec.series("charts/episodic_return")).hasSize(2000 / PointToZero.HORIZON);
-  }
-
-  static SacConfig golden() {
-    return small(1).withSteps(2000, 300).withAlpha(0.1, true);
+    // α is reported at step 2000, the last: the final temperature
+    assertThat(r.history().last(Metrics.ALPHA)).isLessThan(0.05);
+    assertThat(r.history().series(Metrics.Q1_LOSS)).hasSize(17);
+    assertThat(r.history().series(Metrics.EPISODIC_RETURN))
+        .hasSize(2000 / PointToZero.HORIZON);
+    assertThat(r.lastEpisodicReturn())
+        .isEqualTo(r.history().last(Metrics.EPISODIC_RETURN));
+    // the listener saw what the history holds
+    assertThat(rec.series(Metrics.Q1_LOSS)).containsExactly(r.history().series(Metrics.Q1_LOSS));
   }
 
   @Test
-  void sameSeed_sameWeights_and_chunkedTrainingEqualsOneCall() {
+  void train_returnsTheResult_withTheBudgetAndProvenance() {
+    SacConfig c = small(5).with(b -> b.totalSteps(350).learningStarts(300));
+    PgResult r = Sac.train(new PointToZero(), c, TrainingListener.NONE);
+    assertThat(r.iterations()).isEqualTo(350);
+    assertThat(r.environmentSteps()).isEqualTo(350);
+    assertThat(r.converged()).isTrue();
+    assertThat(r.config()).isEqualTo(c);
+    assertThat(r.seed()).isEqualTo(5);
+    assertThat(r.provenance().algorithm()).isEqualTo(Sac.NAME);
+    assertThat(r.critics()).hasSize(2);
+    // 350 steps of 16-step episodes: 21 ended, the last at step 336
+    assertThat(r.history().series(Metrics.EPISODIC_RETURN)).hasSize(21);
+    // updates from step 301, reported at 100-step multiples: step 400 is not reached
+    assertThat(r.history().series(Metrics.Q1_LOSS)).isEmpty();
+  }
+
+  /**
+   * Retraining from a result's provenance (its config, the same environment) gives the same
+   * final parameters of policy and critics and the same history, bit for bit.
+   */
+  @Test
+  void resultRebuiltFromItsProvenance_isIdentical() {
+    PgResult first = Sac.train(new PointToZero(), small(3).withTotalSteps(700),
+        TrainingListener.NONE);
+    PgResult again = Sac.train(new PointToZero(), (SacConfig) first.provenance().config(),
+        TrainingListener.NONE);
+    assertSameParameters(first.policy(), again.policy());
+    for (int k = 0; k < 2; k++) {
+      assertSameParameters(first.critics().get(k), again.critics().get(k));
+    }
+    assertSameHistory(first.history(), again.history());
+    assertThat(again.lastEpisodicReturn()).isEqualTo(first.lastEpisodicReturn());
+  }
+
+  static void assertSameParameters(Module a, Module b) {
+    assertThat(b.parameters()).hasSameSizeAs(a.parameters());
+    for (int k = 0; k < a.parameters().size(); k++) {
+      assertThat(b.parameterValues().get(k).data)
+          .containsExactly(a.parameterValues().get(k).data);
+    }
+  }
+
+  /** Same iterations and scalars in the same order (wall times differ). */
+  static void assertSameHistory(MetricsHistory a, MetricsHistory b) {
+    assertThat(b.size()).isEqualTo(a.size());
+    for (int i = 0; i < a.size(); i++) {
+      assertThat(b.rows().get(i).iteration()).isEqualTo(a.rows().get(i).iteration());
+      assertThat(new ArrayList<>(b.rows().get(i).values().entrySet()))
+          .isEqualTo(new ArrayList<>(a.rows().get(i).values().entrySet()));
+    }
+  }
+
+  /**
+   * An evaluation reports {@value Metrics#EVAL_RETURN} after every {@code every} steps and after
+   * the last; the last is the final policy's return; it leaves training's numbers unchanged.
+   */
+  @Test
+  void evaluation_everyAndAtTheEnd_withoutChangingTraining() {
+    SacConfig c = small(2).withTotalSteps(450);
+    Sac.Evaluation eval = new Sac.Evaluation(new PointToZero(0.6), 200, 0, PointToZero.HORIZON);
+    PgResult with = Sac.train(new PointToZero(), c, eval, TrainingListener.NONE);
+    PgResult without = Sac.train(new PointToZero(), c, TrainingListener.NONE);
+    List<Long> at = new ArrayList<>();
+    for (var row : with.history().rows()) {
+      if (row.values().containsKey(Metrics.EVAL_RETURN)) {
+        at.add(row.iteration());
+      }
+    }
+    assertThat(at).containsExactly(200L, 400L, 450L);
+    assertThat(with.history().last(Metrics.EVAL_RETURN))
+        .isEqualTo(eval.episodeReturn((TanhGaussianPolicy) with.policy()));
+    assertSameParameters(without.policy(), with.policy());
+    assertThat(without.history().series(Metrics.Q1_LOSS))
+        .containsExactly(with.history().series(Metrics.Q1_LOSS));
+  }
+
+  @Test
+  void sameSeed_sameWeights_and_chunkedRunEqualsOneCall() {
     Sac a = new Sac(new PointToZero(), small(3));
     Sac b = new Sac(new PointToZero(), small(3));
-    a.train(400, TrainingListener.NONE);
-    b.train(150, TrainingListener.NONE);
-    b.train(250, TrainingListener.NONE);
-    for (int k = 0; k < a.actor().parameters().size(); k++) {
-      assertClose(a.actor().parameterValues().get(k).data, b.actor().parameterValues().get(k).data,
-          0.0);
-    }
+    a.run(400, TrainingListener.NONE);
+    b.run(150, TrainingListener.NONE);
+    b.run(250, TrainingListener.NONE);
+    assertSameParameters(a.policy(), b.policy());
     assertThat(a.alpha()).isEqualTo(b.alpha());
     Sac c = new Sac(new PointToZero(), small(4));
-    c.train(400, TrainingListener.NONE);
+    c.run(400, TrainingListener.NONE);
     assertThat(c.alpha()).isNotEqualTo(a.alpha());
-  }
-
-  @Test
-  void trainWithoutCount_runsUpToTotalSteps() {
-    Sac sac = new Sac(new PointToZero(), small(5).withSteps(350, 300));
-    sac.train(TrainingListener.NONE);
-    assertThat(sac.steps()).isEqualTo(350);
-    sac.train(TrainingListener.NONE);
-    assertThat(sac.steps()).isEqualTo(350);
-    assertThat(sac.buffer().size()).isEqualTo(350);
+    // the static train is the same run
+    PgResult r = Sac.train(new PointToZero(), small(3).withTotalSteps(400),
+        TrainingListener.NONE);
+    assertSameParameters(a.policy(), r.policy());
+    assertThat(a.steps()).isEqualTo(400);
+    assertThat(a.buffer().size()).isEqualTo(400);
   }
 
   @Test
   void nanReward_stopsWithArithmeticExceptionNamingIterationAndQuantity() {
     PointToZero env = new PointToZero();
     env.rewardOverride = Double.NaN;
-    Sac sac = new Sac(env, small(1));
-    assertThatThrownBy(() -> sac.train(1000, TrainingListener.NONE))
+    assertThatThrownBy(() -> Sac.train(env, small(1), TrainingListener.NONE))
         .isInstanceOf(ArithmeticException.class)
-        .hasMessageContaining("loss/q1")
-        .hasMessageContaining("iteration 301");
+        .hasMessage("SAC: loss/q1 is NaN at iteration 301 (environment step)");
   }
 
   @Test
   void targetsStartAsCopies_andTrackTheCriticsByPolyak() {
     Sac sac = new Sac(new PointToZero(), small(2));
-    for (int k = 0; k < sac.q1().parameters().size(); k++) {
-      assertClose(sac.q1().parameterValues().get(k).data,
-          sac.q1Target().parameterValues().get(k).data, 0.0);
-    }
+    assertSameParameters(sac.q1(), sac.q1Target());
     List<double[]> before = new ArrayList<>();
     for (DMatrixRMaj m : sac.q1Target().parameterValues()) {
       before.add(m.data.clone());
     }
-    sac.train(301, TrainingListener.NONE); // exactly one update
-    // after one update: θ_targ = (1 − τ)θ_0 + τθ_1
-    double tau = sac.config().tau();
+    sac.run(301, TrainingListener.NONE); // exactly one update
+    // after one update: θ_targ = (1 − ρ)θ_0 + ρθ_1
+    double rho = sac.config().polyak();
     for (int k = 0; k < before.size(); k++) {
       double[] online = sac.q1().parameterValues().get(k).data;
       double[] expected = new double[online.length];
       for (int i = 0; i < online.length; i++) {
-        expected[i] = (1 - tau) * before.get(k)[i] + tau * online[i];
+        expected[i] = (1 - rho) * before.get(k)[i] + rho * online[i];
       }
       assertClose(expected, sac.q1Target().parameterValues().get(k).data, 1e-15);
     }
@@ -241,11 +187,18 @@ class SacTest extends TestBase {
   @Test
   void config_rejectsNonsenseWithTheValue() {
     SacConfig d = SacConfig.defaults();
-    assertThatThrownBy(() -> d.withGamma(1.5)).hasMessageContaining("gamma")
-        .hasMessageContaining("1.5");
-    assertThatThrownBy(() -> d.withSteps(10, 0)).hasMessageContaining("learningStarts");
-    assertThatThrownBy(() -> d.withLearningRates(Double.NaN, 1e-3, 1e-3))
-        .hasMessageContaining("policyLearningRate").hasMessageContaining("NaN");
-    assertThatThrownBy(() -> d.withNetwork(0, 8, 1)).hasMessageContaining("batchSize");
+    assertThatThrownBy(() -> d.withGamma(1.5)).hasMessage("gamma must be in [0, 1], got 1.5");
+    assertThatThrownBy(() -> d.withLearningStarts(0))
+        .hasMessage("learningStarts must be >= 1, got 0");
+    assertThatThrownBy(() -> d.withPolicyLearningRate(Double.NaN))
+        .hasMessage("policyLearningRate must be finite and > 0, got NaN");
+    assertThatThrownBy(() -> d.withBatchSize(0)).hasMessage("batchSize must be >= 1, got 0");
+    assertThatThrownBy(() -> d.withPolyak(0)).hasMessage("polyak must be in (0, 1], got 0.0");
+    assertThatThrownBy(() -> d.withBufferCapacity(10))
+        .hasMessage("bufferCapacity must be >= batchSize (256), got 10");
+    assertThatThrownBy(() -> d.withLogStdMax(-6))
+        .hasMessage("logStdMax must be finite and > logStdMin (-5.0), got -6.0");
+    assertThat(d.withPolyak(0.01).polyak()).isEqualTo(0.01);
+    assertThat(SacConfigBuilder.builder(d).seed(9).build()).isEqualTo(d.withSeed(9));
   }
 }

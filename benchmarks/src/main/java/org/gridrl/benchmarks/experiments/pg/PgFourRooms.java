@@ -2,6 +2,7 @@ package org.gridrl.benchmarks.experiments.pg;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.gridrl.core.mdp.TabularPolicy;
 import org.gridrl.core.nn.Module;
 import org.gridrl.core.pg.A2c;
 import org.gridrl.core.pg.CategoricalPolicy;
+import org.gridrl.core.pg.Metrics;
 import org.gridrl.core.pg.Networks;
 import org.gridrl.core.pg.PgResult;
 import org.gridrl.core.pg.Policy;
@@ -34,7 +36,6 @@ import org.gridrl.core.planning.PolicyEvaluation;
 import org.gridrl.core.planning.Solution;
 import org.gridrl.core.planning.ValueIteration;
 import org.gridrl.core.util.MetricsRecorder;
-import org.gridrl.core.util.Rng;
 import org.gridrl.core.util.TrainingListener;
 import org.gridrl.envs.tabular.GridWorld;
 
@@ -89,8 +90,11 @@ public final class PgFourRooms implements Experiment<PgFourRoomsConfig> {
     return PgFourRoomsConfig.quick();
   }
 
-  /** One (seed, algorithm) run's history and final numbers. */
-  record RunResult(String algorithm, long seed, MetricsRecorder history, double score,
+  /**
+   * One (seed, algorithm) run's history (the algorithm's rows, with the evaluations added to the
+   * iterations that had them) and final numbers.
+   */
+  record RunResult(String algorithm, long seed, List<MetricsRecorder.Row> rows, double score,
       double greedyScore, double expectedReturn, long steps, double seconds) {
   }
 
@@ -112,12 +116,13 @@ public final class PgFourRooms implements Experiment<PgFourRoomsConfig> {
     ctx.out().printf("J* = %.4f (value iteration), J_uniform = %.4f%n", jStar, jUnif);
     List<String> columns = new ArrayList<>();
     for (String alg : ALGORITHMS) {
-      for (String m : List.of("charts/steps", "charts/episodic_return", "charts/entropy",
-          "loss/policy", "loss/value", "eval/score", "eval/greedy_score", "eval/return")) {
+      for (String m : List.of(Metrics.STEPS, Metrics.EPISODIC_RETURN, Metrics.ENTROPY,
+          Metrics.POLICY_LOSS, Metrics.VALUE_LOSS, "eval/score", "eval/greedy_score",
+          Metrics.EVAL_RETURN)) {
         columns.add(alg + "/" + m);
       }
-      columns.add("ppo/ppo/approx_kl");
-      columns.add("ppo/ppo/clip_fraction");
+      columns.add("ppo/" + Metrics.APPROX_KL);
+      columns.add("ppo/" + Metrics.CLIP_FRACTION);
     }
     ctx.metrics().declare(columns.stream().distinct().toArray(String[]::new));
 
@@ -139,7 +144,7 @@ public final class PgFourRooms implements Experiment<PgFourRoomsConfig> {
         for (Future<RunResult> f : futures.get(i)) {
           RunResult r = get(f);
           results.computeIfAbsent(r.algorithm(), k -> new LinkedHashMap<>()).put(seed, r);
-          for (MetricsRecorder.Row row : r.history().rows()) {
+          for (MetricsRecorder.Row row : r.rows()) {
             Map<String, Double> values = new LinkedHashMap<>();
             row.values().forEach((k, v) -> values.put(r.algorithm() + "/" + k, v));
             ctx.row(seed, row.iteration(), values);
@@ -179,7 +184,7 @@ public final class PgFourRooms implements Experiment<PgFourRoomsConfig> {
     List<Plots.Curve> returns = new ArrayList<>();
     for (String alg : ALGORITHMS) {
       score.add(curve(alg, results.get(alg), "eval/score"));
-      returns.add(curve(alg, results.get(alg), "charts/episodic_return"));
+      returns.add(curve(alg, results.get(alg), Metrics.EPISODIC_RETURN));
     }
     Plots.learningCurve(ctx.file("score.png"), config.map() + ": normalised exact return of the"
         + " learned policy", "environment steps", "(J(π) − J_unif) / (J* − J_unif)", score,
@@ -209,10 +214,10 @@ public final class PgFourRooms implements Experiment<PgFourRoomsConfig> {
     for (RunResult r : runs.values()) {
       List<Double> x = new ArrayList<>();
       List<Double> y = new ArrayList<>();
-      for (MetricsRecorder.Row row : r.history().rows()) {
+      for (MetricsRecorder.Row row : r.rows()) {
         Double v = row.values().get(metric);
         if (v != null) {
-          x.add(row.values().get("charts/steps"));
+          x.add(row.values().get(Metrics.STEPS));
           y.add(v);
         }
       }
@@ -241,40 +246,45 @@ public final class PgFourRooms implements Experiment<PgFourRoomsConfig> {
       case "a2c" -> config.a2c().iterations();
       default -> config.ppo().iterations();
     };
-    Rng rng = new Rng(seed);
-    Policy policy = Networks.policy(sampler, hidden, 0.0, rng.fork(0));
-    Module value = Networks.value(s, hidden, rng.fork(1));
-    MetricsRecorder history = new MetricsRecorder();
+    // the networks train builds from the seed, made here so that the listener can evaluate them
+    Policy policy = Networks.defaultPolicy(sampler, hidden, 0.0, seed);
+    Module value = Networks.defaultValue(sampler, hidden, seed);
     Evaluator eval = new Evaluator(mdp, (CategoricalPolicy) policy, jStar, jUnif);
-    TrainingListener listener = new TrainingListener() {
+    Map<Long, double[]> evaluations = new HashMap<>();
+    TrainingListener evaluate = new TrainingListener() {
       @Override
       public void onScalar(long iteration, String name, double v) {
-        history.onScalar(iteration, name, v);
       }
 
       @Override
       public void onIterationEnd(long iteration, double elapsed) {
         if (iteration % config.evalEvery() == 0 || iteration == iterations) {
-          double[] e = eval.evaluate();
-          history.onScalar(iteration, "eval/score", e[0]);
-          history.onScalar(iteration, "eval/greedy_score", e[1]);
-          history.onScalar(iteration, "eval/return", e[2]);
+          evaluations.put(iteration, eval.evaluate());
         }
-        history.onIterationEnd(iteration, elapsed);
       }
     };
     long t0 = System.nanoTime();
     PgResult result = switch (alg) {
       case "reinforce" -> Reinforce.train(sampler, policy, value,
-          config.reinforce().withSeed(seed), listener);
-      case "a2c" -> A2c.train(sampler, policy, value, config.a2c().withSeed(seed), listener);
-      case "ppo" -> Ppo.train(sampler, policy, value, config.ppo().withSeed(seed), listener);
+          config.reinforce().withSeed(seed), evaluate);
+      case "a2c" -> A2c.train(sampler, policy, value, config.a2c().withSeed(seed), evaluate);
+      case "ppo" -> Ppo.train(sampler, policy, value, config.ppo().withSeed(seed), evaluate);
       default -> throw new IllegalArgumentException("unknown algorithm " + alg);
     };
     double seconds = (System.nanoTime() - t0) * 1e-9;
+    List<MetricsRecorder.Row> rows = new ArrayList<>();
+    for (MetricsRecorder.Row row : result.history().rows()) {
+      Map<String, Double> values = new LinkedHashMap<>(row.values());
+      double[] e = evaluations.get(row.iteration());
+      if (e != null) {
+        values.put("eval/score", e[0]);
+        values.put("eval/greedy_score", e[1]);
+        values.put(Metrics.EVAL_RETURN, e[2]);
+      }
+      rows.add(new MetricsRecorder.Row(row.iteration(), values, row.elapsedSeconds()));
+    }
     double[] e = eval.evaluate();
-    return new RunResult(alg, seed, history, e[0], e[1], e[2], result.environmentSteps(),
-        seconds);
+    return new RunResult(alg, seed, rows, e[0], e[1], e[2], result.environmentSteps(), seconds);
   }
 
   /** Exact evaluation of a categorical policy network on every state of a tabular MDP. */

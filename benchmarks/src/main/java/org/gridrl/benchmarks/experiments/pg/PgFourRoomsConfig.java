@@ -1,15 +1,18 @@
 package org.gridrl.benchmarks.experiments.pg;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import org.gridrl.benchmarks.runner.ExperimentConfig;
 import org.gridrl.core.pg.A2cConfig;
 import org.gridrl.core.pg.PpoConfig;
 import org.gridrl.core.pg.ReinforceConfig;
+import org.gridrl.core.util.Check;
 import org.gridrl.envs.tabular.GridWorld;
 
 /**
  * Settings of the {@code pg-fourrooms} experiment. The algorithms' own seeds are replaced by each
- * run seed.
+ * run seed. Vary them with the generated {@code withX} methods (nested ones too:
+ * {@code config.withPpo(config.ppo().withLearningRate(1e-3))}) or {@code with(b -> ...)}.
  *
  * @param map a bundled map name (fourrooms)
  * @param slip probability that the chosen move is replaced by a uniformly random one (0.1)
@@ -29,40 +32,28 @@ import org.gridrl.envs.tabular.GridWorld;
  * @param threads worker threads running seeds in parallel (results do not depend on it)
  * @param seeds one independent run of all three algorithms per seed
  */
+@RecordBuilder
 public record PgFourRoomsConfig(String map, double slip, double gamma, double stepReward,
     double goalReward, int timeLimit, int numEnvs, int evalEvery, ReinforceConfig reinforce,
     A2cConfig a2c, PpoConfig ppo, double target, int threads, List<Long> seeds)
-    implements ExperimentConfig<PgFourRoomsConfig> {
+    implements ExperimentConfig<PgFourRoomsConfig>, PgFourRoomsConfigBuilder.With {
 
   /** Validates every field; messages name the value. */
   public PgFourRoomsConfig {
-    if (map == null || !GridWorld.bundledNames().contains(map)) {
-      throw new IllegalArgumentException("map must be a bundled map ("
-          + String.join(", ", GridWorld.bundledNames()) + "), got " + map);
-    }
+    Check.argument(map != null && GridWorld.bundledNames().contains(map),
+        "map must be a bundled map (%s), got %s", String.join(", ", GridWorld.bundledNames()),
+        map);
     gridOptions(slip, gamma, stepReward, goalReward);
-    if (timeLimit < 1) {
-      throw new IllegalArgumentException("timeLimit must be >= 1, got " + timeLimit);
-    }
-    if (numEnvs < 1) {
-      throw new IllegalArgumentException("numEnvs must be >= 1, got " + numEnvs);
-    }
-    if (evalEvery < 1) {
-      throw new IllegalArgumentException("evalEvery must be >= 1, got " + evalEvery);
-    }
-    if (reinforce == null || a2c == null || ppo == null) {
-      throw new IllegalArgumentException("reinforce, a2c and ppo settings must not be null");
-    }
-    if (reinforce.gamma() != gamma || a2c.gamma() != gamma || ppo.gamma() != gamma) {
-      throw new IllegalArgumentException("every algorithm must use the MDP's gamma " + gamma
-          + ", got " + reinforce.gamma() + ", " + a2c.gamma() + ", " + ppo.gamma());
-    }
-    if (!(target > 0 && target <= 1)) {
-      throw new IllegalArgumentException("target must be in (0, 1], got " + target);
-    }
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-    }
+    Check.positive("timeLimit", timeLimit);
+    Check.positive("numEnvs", numEnvs);
+    Check.positive("evalEvery", evalEvery);
+    Check.argument(reinforce != null && a2c != null && ppo != null,
+        "reinforce, a2c and ppo settings must not be null");
+    Check.argument(reinforce.gamma() == gamma && a2c.gamma() == gamma && ppo.gamma() == gamma,
+        "every algorithm must use the MDP's gamma %s, got %s, %s, %s", gamma, reinforce.gamma(),
+        a2c.gamma(), ppo.gamma());
+    Check.argument(target > 0 && target <= 1, "target must be in (0, 1], got %s", target);
+    Check.positive("threads", threads);
     seeds = ExperimentConfig.checkSeeds(seeds);
   }
 
@@ -86,8 +77,7 @@ public record PgFourRoomsConfig(String map, double slip, double gamma, double st
 
   @Override
   public PgFourRoomsConfig withSeeds(List<Long> newSeeds) {
-    return new PgFourRoomsConfig(map, slip, gamma, stepReward, goalReward, timeLimit, numEnvs,
-        evalEvery, reinforce, a2c, ppo, target, threads, newSeeds);
+    return PgFourRoomsConfigBuilder.With.super.withSeeds(newSeeds);
   }
 
   /** The grid world's options. */

@@ -2,6 +2,7 @@ package org.gridrl.benchmarks.experiments.pg;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +21,16 @@ import org.gridrl.core.autodiff.Tape;
 import org.gridrl.core.autodiff.Tensor;
 import org.gridrl.core.env.Step;
 import org.gridrl.core.nn.Module;
-import org.gridrl.core.pg.Batch;
+import org.gridrl.core.pg.Metrics;
 import org.gridrl.core.pg.Networks;
+import org.gridrl.core.pg.PgResult;
 import org.gridrl.core.pg.Policy;
 import org.gridrl.core.pg.Ppo;
 import org.gridrl.core.pg.PpoConfig;
 import org.gridrl.core.pg.Sac;
 import org.gridrl.core.pg.Sampler;
-import org.gridrl.core.pg.UpdateStats;
 import org.gridrl.core.util.MetricsRecorder;
-import org.gridrl.core.util.Rng;
+import org.gridrl.core.util.TrainingListener;
 import org.gridrl.envs.continuous.Goal;
 import org.gridrl.envs.continuous.PointNavigation;
 
@@ -46,7 +47,8 @@ import org.gridrl.envs.continuous.PointNavigation;
  * <ul>
  *   <li><b>SAC</b> ({@link Sac}): {@code sacSteps} environment steps with one update per step
  *       after {@code sacLearningStarts} random ones; every {@code evalEvery} steps one
- *       deterministic episode on a fresh environment gives {@code sac/eval/return};</li>
+ *       deterministic episode on an evaluation environment of its own ({@link Sac.Evaluation})
+ *       gives {@code sac/eval/return};</li>
  *   <li><b>PPO</b> ({@link Ppo}, Gaussian policy from {@link Networks#policy}): each iteration
  *       collects {@code ppoEnvs × ppoStepsPerEnv} steps with a {@link Sampler} and updates;
  *       after each iteration one deterministic episode gives {@code ppo/eval/return}.</li>
@@ -113,7 +115,7 @@ public final class PgPointNavigation implements Experiment<PgPointNavigationConf
         + " pass if the deterministic return >= %.4f%n", goal.x(), goal.y(), line, optimal,
         threshold);
     for (String a : ALGORITHMS) {
-      ctx.metrics().declare(a + "/eval/return");
+      ctx.metrics().declare(a + "/" + Metrics.EVAL_RETURN);
     }
 
     List<Long> seeds = config.seeds();
@@ -146,7 +148,7 @@ public final class PgPointNavigation implements Experiment<PgPointNavigationConf
             throw r.failure();
           }
           double ret = r.finalReturn();
-          fin.put(algorithm + "/eval/return", ret);
+          fin.put(algorithm + "/" + Metrics.EVAL_RETURN, ret);
           fin.put(algorithm + "/gap_pct", 100 * (line - ret) / Math.abs(line));
           fin.put(algorithm + "/within_tolerance", ret >= threshold ? 1.0 : 0.0);
           perAlgorithm.computeIfAbsent(algorithm, a -> new ArrayList<>()).add(ret);
@@ -177,7 +179,7 @@ public final class PgPointNavigation implements Experiment<PgPointNavigationConf
       List<double[]> xs = new ArrayList<>();
       List<double[]> ys = new ArrayList<>();
       double maxX = 0;
-      for (var s : ctx.metrics().series(a + "/eval/return").values()) {
+      for (var s : ctx.metrics().series(a + "/" + Metrics.EVAL_RETURN).values()) {
         double[] y = s.y();
         for (int i = 0; i < y.length; i++) {
           y[i] = Math.max(optimal - y[i], 1e-6);
@@ -213,33 +215,37 @@ public final class PgPointNavigation implements Experiment<PgPointNavigationConf
     }
   }
 
-  /** One SAC run: train in chunks of {@code evalEvery} steps, evaluating after each. */
+  /**
+   * One SAC run ({@link Sac#train}), evaluating the deterministic policy on a fresh environment
+   * every {@code evalEvery} steps and after the last.
+   */
   static RunResult runSac(PgPointNavigationConfig config, long seed) {
     MetricsRecorder rec = new MetricsRecorder();
     Goal goal = config.goal();
-    double last = Double.NaN;
     try {
-      Sac sac = new Sac(PointNavigation.withGoal(goal), config.sacConfig(seed));
-      long done = 0;
-      while (done < config.sacSteps()) {
-        long chunk = Math.min(config.evalEvery(), config.sacSteps() - done);
-        sac.train(chunk, rec);
-        done += chunk;
-        last = sac.evaluate(PointNavigation.withGoal(goal), 0, PointNavigation.HORIZON);
-        rec.onScalar(done, "eval/return", last);
-        rec.onIterationEnd(done, 0);
-      }
-      return new RunResult(rec, last, null);
+      PgResult r = Sac.train(PointNavigation.withGoal(goal), config.sacConfig(seed),
+          new Sac.Evaluation(PointNavigation.withGoal(goal), config.evalEvery(), 0,
+              PointNavigation.HORIZON), rec);
+      return new RunResult(rec, r.history().last(Metrics.EVAL_RETURN), null);
     } catch (RuntimeException ex) {
-      return new RunResult(rec, last, ex);
+      return new RunResult(rec, rec.history().last(Metrics.EVAL_RETURN), ex);
     }
   }
 
-  /** One PPO run, seeded as {@link Ppo#train} seeds it, evaluated after every iteration. */
+  /** What a PPO run writes per iteration, in this order, then {@code eval/return}. */
+  static final List<String> PPO_COLUMNS = List.of(Metrics.POLICY_LOSS, Metrics.VALUE_LOSS,
+      Metrics.ENTROPY, Metrics.APPROX_KL, Metrics.CLIP_FRACTION);
+
+  /**
+   * One PPO run ({@link Ppo#train} on the networks it would build from the seed, made here so
+   * that the listener can evaluate them), evaluated after every iteration; its rows are indexed
+   * by environment steps ({@value Metrics#STEPS}) and hold {@link #PPO_COLUMNS} and the
+   * evaluation.
+   */
   static RunResult runPpo(PgPointNavigationConfig config, long seed) {
     MetricsRecorder rec = new MetricsRecorder();
     Goal goal = config.goal();
-    double last = Double.NaN;
+    double[] last = {Double.NaN};
     try {
       PpoConfig pc = config.ppoConfig(seed);
       List<PointNavigation> envs = new ArrayList<>();
@@ -247,29 +253,37 @@ public final class PgPointNavigation implements Experiment<PgPointNavigationConf
         envs.add(PointNavigation.withGoal(goal));
       }
       Sampler<double[], double[]> sampler = Sampler.vector(envs);
-      Rng rng = new Rng(pc.seed());
-      Policy policy = Networks.policy(sampler, pc.hidden(), pc.initLogStd(), rng.fork(0));
-      Module value = Networks.value(sampler.observationDim(), pc.hidden(), rng.fork(1));
-      sampler.reseed(new Rng(pc.seed()).fork(2).nextLong());
-      Ppo ppo = new Ppo(policy, value, pc);
+      Policy policy = Networks.defaultPolicy(sampler, pc.hidden(), pc.initLogStd(), pc.seed());
+      Module value = Networks.defaultValue(sampler, pc.hidden(), pc.seed());
       Tape tape = new Tape();
-      long steps = 0;
-      for (int it = 1; it <= pc.iterations(); it++) {
-        Batch batch = sampler.collect(policy, pc.stepsPerEnv());
-        steps += batch.size();
-        UpdateStats s = ppo.update(batch, it);
-        last = evaluateMean(policy, goal, tape);
-        rec.onScalar(steps, "loss/policy", s.policyLoss());
-        rec.onScalar(steps, "loss/value", s.valueLoss());
-        rec.onScalar(steps, "charts/entropy", s.entropy());
-        rec.onScalar(steps, "ppo/approx_kl", s.approxKl());
-        rec.onScalar(steps, "ppo/clip_fraction", s.clipFraction());
-        rec.onScalar(steps, "eval/return", last);
-        rec.onIterationEnd(steps, 0);
-      }
-      return new RunResult(rec, last, null);
+      TrainingListener byStep = new TrainingListener() {
+        private final Map<String, Double> pending = new HashMap<>();
+        private long steps;
+
+        @Override
+        public void onScalar(long iteration, String name, double v) {
+          if (name.equals(Metrics.STEPS)) {
+            steps = (long) v;
+          } else if (PPO_COLUMNS.contains(name)) {
+            pending.put(name, v);
+          }
+        }
+
+        @Override
+        public void onIterationEnd(long iteration, double elapsed) {
+          last[0] = evaluateMean(policy, goal, tape);
+          for (String k : PPO_COLUMNS) {
+            rec.onScalar(steps, k, pending.get(k));
+          }
+          rec.onScalar(steps, Metrics.EVAL_RETURN, last[0]);
+          rec.onIterationEnd(steps, 0);
+          pending.clear();
+        }
+      };
+      Ppo.train(sampler, policy, value, pc, byStep);
+      return new RunResult(rec, last[0], null);
     } catch (RuntimeException ex) {
-      return new RunResult(rec, last, ex);
+      return new RunResult(rec, last[0], ex);
     }
   }
 

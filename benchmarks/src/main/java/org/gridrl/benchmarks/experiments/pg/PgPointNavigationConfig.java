@@ -1,14 +1,17 @@
 package org.gridrl.benchmarks.experiments.pg;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import org.gridrl.benchmarks.runner.ExperimentConfig;
 import org.gridrl.core.pg.PpoConfig;
 import org.gridrl.core.pg.SacConfig;
+import org.gridrl.core.util.Check;
 import org.gridrl.envs.continuous.Goal;
 import org.gridrl.envs.continuous.PointNavigation;
 
 /**
- * Settings of the {@code pg-point-navigation} experiment.
+ * Settings of the {@code pg-point-navigation} experiment. Vary them with the generated
+ * {@code withX} methods or {@code with(b -> b.sacSteps(300).ppoIterations(2))}.
  *
  * @param goalX the fixed goal's x, in [−0.5, 0.5] (default 0.4)
  * @param goalY the fixed goal's y, in [−0.5, 0.5] (default −0.25)
@@ -35,32 +38,24 @@ import org.gridrl.envs.continuous.PointNavigation;
  *     depend on it
  * @param seeds one independent SAC run and one PPO run each (default 1..5)
  */
+@RecordBuilder
 public record PgPointNavigationConfig(double goalX, double goalY, double tolerance,
     int sacSteps, int sacLearningStarts, int sacBatchSize, int sacHiddenWidth, double sacGamma,
     double sacInitialAlpha, int ppoIterations, int ppoEnvs, int ppoStepsPerEnv,
     double ppoLearningRate, double ppoInitLogStd, double ppoGamma, int evalEvery, int threads,
-    List<Long> seeds) implements ExperimentConfig<PgPointNavigationConfig> {
+    List<Long> seeds) implements ExperimentConfig<PgPointNavigationConfig>,
+    PgPointNavigationConfigBuilder.With {
 
   /** Validates every field (the algorithm configs validate their own); messages name the value. */
   public PgPointNavigationConfig {
-    if (!(Math.abs(goalX) <= PointNavigation.GOAL_RANGE)) {
-      throw new IllegalArgumentException("goalX must be in [−0.5, 0.5], got " + goalX);
-    }
-    if (!(Math.abs(goalY) <= PointNavigation.GOAL_RANGE)) {
-      throw new IllegalArgumentException("goalY must be in [−0.5, 0.5], got " + goalY);
-    }
-    if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
-      throw new IllegalArgumentException("tolerance must be >= 0 and finite, got " + tolerance);
-    }
-    if (ppoEnvs < 1) {
-      throw new IllegalArgumentException("ppoEnvs must be >= 1, got " + ppoEnvs);
-    }
-    if (evalEvery < 1) {
-      throw new IllegalArgumentException("evalEvery must be >= 1, got " + evalEvery);
-    }
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-    }
+    Check.argument(Math.abs(goalX) <= PointNavigation.GOAL_RANGE,
+        "goalX must be in [−0.5, 0.5], got %s", goalX);
+    Check.argument(Math.abs(goalY) <= PointNavigation.GOAL_RANGE,
+        "goalY must be in [−0.5, 0.5], got %s", goalY);
+    Check.nonNegativeFinite("tolerance", tolerance);
+    Check.positive("ppoEnvs", ppoEnvs);
+    Check.positive("evalEvery", evalEvery);
+    Check.positive("threads", threads);
     seeds = ExperimentConfig.checkSeeds(seeds);
     // the algorithm configs validate the rest, naming the field
     sac(sacSteps, sacLearningStarts, sacBatchSize, sacHiddenWidth, sacGamma, sacInitialAlpha, 0);
@@ -84,24 +79,7 @@ public record PgPointNavigationConfig(double goalX, double goalY, double toleran
 
   @Override
   public PgPointNavigationConfig withSeeds(List<Long> newSeeds) {
-    return new PgPointNavigationConfig(goalX, goalY, tolerance, sacSteps, sacLearningStarts,
-        sacBatchSize, sacHiddenWidth, sacGamma, sacInitialAlpha, ppoIterations, ppoEnvs,
-        ppoStepsPerEnv, ppoLearningRate, ppoInitLogStd, ppoGamma, evalEvery, threads, newSeeds);
-  }
-
-  /** A copy with another number of worker threads. */
-  public PgPointNavigationConfig withThreads(int newThreads) {
-    return new PgPointNavigationConfig(goalX, goalY, tolerance, sacSteps, sacLearningStarts,
-        sacBatchSize, sacHiddenWidth, sacGamma, sacInitialAlpha, ppoIterations, ppoEnvs,
-        ppoStepsPerEnv, ppoLearningRate, ppoInitLogStd, ppoGamma, evalEvery, newThreads, seeds);
-  }
-
-  /** A copy with other budgets (SAC steps and warm-up, PPO iterations). */
-  public PgPointNavigationConfig withBudget(int newSacSteps, int newSacLearningStarts,
-      int newPpoIterations) {
-    return new PgPointNavigationConfig(goalX, goalY, tolerance, newSacSteps, newSacLearningStarts,
-        sacBatchSize, sacHiddenWidth, sacGamma, sacInitialAlpha, newPpoIterations, ppoEnvs,
-        ppoStepsPerEnv, ppoLearningRate, ppoInitLogStd, ppoGamma, evalEvery, threads, seeds);
+    return PgPointNavigationConfigBuilder.With.super.withSeeds(newSeeds);
   }
 
   /** The goal. */
@@ -117,8 +95,10 @@ public record PgPointNavigationConfig(double goalX, double goalY, double toleran
 
   private static SacConfig sac(int steps, int starts, int batch, int width, double gamma,
       double alpha, long seed) {
-    return SacConfig.defaults().withSteps(steps, starts).withNetwork(batch, width, 2)
-        .withGamma(gamma).withAlpha(alpha, true).withSeed(seed);
+    SacConfig d = SacConfig.defaults();
+    return d.with(b -> b.totalSteps(steps).learningStarts(starts).batchSize(batch)
+        .bufferCapacity(Math.max(d.bufferCapacity(), batch)).hiddenWidth(width).hiddenLayers(2)
+        .gamma(gamma).initialAlpha(alpha).autotune(true).seed(seed));
   }
 
   /**

@@ -24,7 +24,8 @@ class PgPointNavigationTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static PgPointNavigationConfig tiny() {
-    return PgPointNavigationConfig.quick().withBudget(300, 150, 2).withSeeds(List.of(7L, 8L));
+    return PgPointNavigationConfig.quick().with(b -> b.sacSteps(300).sacLearningStarts(150)
+        .ppoIterations(2).seeds(List.of(7L, 8L)));
   }
 
   private static Path run(PgPointNavigationConfig c, Path dir) throws Exception {
@@ -67,10 +68,12 @@ class PgPointNavigationTest {
   @Test
   void config_rejectsNonsenseNamingTheField() {
     assertThatThrownBy(() -> PgPointNavigationConfig.quick().withThreads(0))
-        .hasMessageContaining("threads").hasMessageContaining("0");
-    assertThatThrownBy(() -> PgPointNavigationConfig.quick().withBudget(100, 0, 1))
-        .hasMessageContaining("learningStarts");
-    assertThatThrownBy(() -> PgPointNavigationConfig.quick().withBudget(100, 10, 0))
-        .hasMessageContaining("iterations");
+        .hasMessage("threads must be >= 1, got 0");
+    assertThatThrownBy(() -> PgPointNavigationConfig.quick().withSacLearningStarts(0))
+        .hasMessage("learningStarts must be >= 1, got 0");
+    assertThatThrownBy(() -> PgPointNavigationConfig.quick().withPpoIterations(0))
+        .hasMessage("iterations must be >= 1, got 0");
+    assertThatThrownBy(() -> PgPointNavigationConfig.quick().withGoalX(0.7))
+        .hasMessage("goalX must be in [−0.5, 0.5], got 0.7");
   }
 }

@@ -1,0 +1,294 @@
+package org.gridrl.core.pg;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.gridrl.core.autodiff.Tape;
+import org.gridrl.core.autodiff.Tensor;
+import org.gridrl.core.dist.TanhGaussian;
+import org.gridrl.core.nn.Activation;
+import org.gridrl.core.nn.Init;
+import org.gridrl.core.nn.Mlp;
+import org.gridrl.core.nn.Parameter;
+import org.gridrl.core.optim.Adam;
+import org.gridrl.core.optim.Polyak;
+import org.gridrl.core.util.Rng;
+import org.gridrl.core.util.TrainingListener;
+
+/**
+ * SAC's gradient update on one minibatch (Haarnoja et al. 2018; the steps of {@link Sac}'s
+ * class comment): the twin critics and their Polyak targets, the three Adam optimisers (actor,
+ * critics, log α), and the scratch that lets an update allocate nothing after the first (the
+ * tape's pooled tensors, the noise, the targets, the min-mask, the leaf and gradient lists, the
+ * rebound distributions and samples, and the returned {@link Stats} holder). The losses are
+ * {@link PgLosses}'. Not thread-safe.
+ */
+final class SacLearner {
+
+  /**
+   * The statistics of the last update: a holder overwritten by every update (SAC updates every
+   * environment step and must not allocate), read before the next one.
+   */
+  static final class Stats {
+
+    /** The keys {@link #report} emits, in order. */
+    static final List<String> KEYS = List.of(Metrics.Q1_LOSS, Metrics.Q2_LOSS,
+        Metrics.POLICY_LOSS, Metrics.ALPHA_LOSS, Metrics.ALPHA, Metrics.Q1_MEAN, Metrics.ENTROPY);
+
+    private double q1Loss = Double.NaN;
+    private double q2Loss = Double.NaN;
+    private double policyLoss = Double.NaN;
+    private double alphaLoss = Double.NaN;
+    private double alpha = Double.NaN;
+    private double q1Mean = Double.NaN;
+    private double entropy = Double.NaN;
+
+    /** Emits the update's scalars for {@code iteration}, in the order of {@link #KEYS}. */
+    void report(TrainingListener l, long iteration) {
+      l.onScalar(iteration, Metrics.Q1_LOSS, q1Loss);
+      l.onScalar(iteration, Metrics.Q2_LOSS, q2Loss);
+      l.onScalar(iteration, Metrics.POLICY_LOSS, policyLoss);
+      l.onScalar(iteration, Metrics.ALPHA_LOSS, alphaLoss);
+      l.onScalar(iteration, Metrics.ALPHA, alpha);
+      l.onScalar(iteration, Metrics.Q1_MEAN, q1Mean);
+      l.onScalar(iteration, Metrics.ENTROPY, entropy);
+    }
+  }
+
+  private final SacConfig config;
+  private final TanhGaussianPolicy policy;
+  private final Mlp actor;
+  private final Mlp q1;
+  private final Mlp q2;
+  private final Mlp q1Target;
+  private final Mlp q2Target;
+  private final List<DMatrixRMaj> q1Values;
+  private final List<DMatrixRMaj> q2Values;
+  private final List<DMatrixRMaj> q1TargetValues;
+  private final List<DMatrixRMaj> q2TargetValues;
+  private final Adam actorOptimizer;
+  private final Adam criticOptimizer;
+  private final Adam alphaOptimizer;
+  private final DMatrixRMaj logAlpha = new DMatrixRMaj(1, 1);
+  private final DMatrixRMaj logAlphaGrad = new DMatrixRMaj(1, 1);
+  private final List<DMatrixRMaj> logAlphaGradList = List.of(logAlphaGrad);
+  private final double targetEntropy;
+  private final Stats stats = new Stats();
+
+  private final Tape tape = new Tape();
+  private final DMatrixRMaj epsCurrent;
+  private final DMatrixRMaj epsNext;
+  private final DMatrixRMaj target;
+  private final DMatrixRMaj minMask;
+  private final List<Tensor> criticParams = new ArrayList<>();
+  private final List<Tensor> actorParams = new ArrayList<>();
+  private final List<Tensor> frozen1 = new ArrayList<>();
+  private final List<Tensor> frozen2 = new ArrayList<>();
+  private final List<Tensor> grads = new ArrayList<>();
+  private final List<DMatrixRMaj> gradValues = new ArrayList<>();
+  // distributions and samples rebound on every update (made on the first)
+  private TanhGaussian piNext;
+  private TanhGaussian piCurrent;
+  private TanhGaussian.Sample nextSample;
+  private TanhGaussian.Sample currentSample;
+
+  /**
+   * The critics Q₁, Q₂ ([s, a] → 1, ReLU, Xavier-uniform) from {@code init} after the actor,
+   * targets copied from them, α = {@code config.initialAlpha()}.
+   *
+   * @param policy the actor being trained. Modified by {@link #update}.
+   * @param init the initialisation stream the actor was drawn from. Modified.
+   */
+  SacLearner(SacConfig config, TanhGaussianPolicy policy, Rng init) {
+    this.config = config;
+    this.policy = policy;
+    this.actor = policy.network();
+    int obsDim = policy.observationDim();
+    int actDim = policy.actionDim();
+    this.targetEntropy = -actDim;
+    int[] criticSizes = TanhGaussianPolicy.sizes(obsDim + actDim, config.hiddenWidth(),
+        config.hiddenLayers(), 1);
+    this.q1 = new Mlp(criticSizes, Activation.RELU, Init.xavierUniform(), init);
+    this.q2 = new Mlp(criticSizes, Activation.RELU, Init.xavierUniform(), init);
+    this.q1Target = new Mlp(q1.sizes(), Activation.RELU, Init.zeros(), init);
+    this.q2Target = new Mlp(q2.sizes(), Activation.RELU, Init.zeros(), init);
+    this.q1Values = q1.parameterValues();
+    this.q2Values = q2.parameterValues();
+    this.q1TargetValues = q1Target.parameterValues();
+    this.q2TargetValues = q2Target.parameterValues();
+    Polyak.update(q1Values, q1TargetValues, 1.0);
+    Polyak.update(q2Values, q2TargetValues, 1.0);
+    this.actorOptimizer = new Adam(actor.parameterValues(),
+        Adam.Config.defaults().withLearningRate(config.policyLearningRate()));
+    List<DMatrixRMaj> criticValues = new ArrayList<>(q1Values);
+    criticValues.addAll(q2Values);
+    this.criticOptimizer = new Adam(criticValues,
+        Adam.Config.defaults().withLearningRate(config.qLearningRate()));
+    this.alphaOptimizer = new Adam(List.of(logAlpha),
+        Adam.Config.defaults().withLearningRate(config.alphaLearningRate()));
+    logAlpha.data[0] = Math.log(config.initialAlpha());
+    int b = config.batchSize();
+    this.epsCurrent = new DMatrixRMaj(b, actDim);
+    this.epsNext = new DMatrixRMaj(b, actDim);
+    this.target = new DMatrixRMaj(b, 1);
+    this.minMask = new DMatrixRMaj(b, 1);
+  }
+
+  /** The temperature α = exp(log α). */
+  double alpha() {
+    return Math.exp(logAlpha.data[0]);
+  }
+
+  Mlp q1() {
+    return q1;
+  }
+
+  Mlp q2() {
+    return q2;
+  }
+
+  Mlp q1Target() {
+    return q1Target;
+  }
+
+  Mlp q2Target() {
+    return q2Target;
+  }
+
+  /**
+   * One update of critics, actor and temperature on a minibatch, then the targets.
+   *
+   * @param batch (s, a, r, s', d), actions in the unit box. Not modified.
+   * @param noise the stream of the reparameterisation noise (first for s', then for s).
+   *     Modified.
+   * @param step the environment step, for error messages
+   * @return the update's statistics, in a holder overwritten by the next update
+   * @throws ArithmeticException if a loss or gradient is NaN or infinite
+   */
+  Stats update(ReplayBuffer.Minibatch batch, Rng noise, long step) {
+    fillGaussian(noise, epsNext);
+    fillGaussian(noise, epsCurrent);
+    double alpha = alpha();
+
+    // 1. the soft target y = r + γ(1 − d)(min Q_targ(s', a') − α log π(a'|s')), a' ~ π(·|s')
+    tape.reset();
+    piNext = policy.distribution(tape, tape.constant(batch.nextObservations),
+        TanhGaussianPolicy.constants(tape, actor, frozen1), piNext);
+    nextSample = piNext.rsample(epsNext, nextSample);
+    Tensor nextSa = tape.concat(tape.constant(batch.nextObservations), nextSample.action(), 1);
+    Tensor q1Next = q1Target.forward(tape, nextSa,
+        TanhGaussianPolicy.constants(tape, q1Target, frozen1));
+    Tensor q2Next = q2Target.forward(tape, nextSa,
+        TanhGaussianPolicy.constants(tape, q2Target, frozen2));
+    PgLosses.softTarget(batch.rewards, batch.terminated, q1Next.value(), q2Next.value(),
+        nextSample.logProb().value(), config.gamma(), alpha, target);
+
+    // 2. critics: L_Qi = ½ mean (Q_i(s, a) − y)², one Adam step on L_Q1 + L_Q2
+    tape.reset();
+    criticParams.clear();
+    leaves(tape, q1, criticParams);
+    leaves(tape, q2, criticParams);
+    int n1 = q1.parameters().size();
+    Tensor sa = tape.concat(tape.constant(batch.observations), tape.constant(batch.actions), 1);
+    Tensor y = tape.constant(target);
+    Tensor q1v = q1.forward(tape, sa, criticParams, 0);
+    Tensor q2v = q2.forward(tape, sa, criticParams, n1);
+    Tensor l1 = PgLosses.valueMse(tape, q1v, y);
+    Tensor l2 = PgLosses.valueMse(tape, q2v, y);
+    stats.q1Loss = checkFinite(l1.item(), Metrics.Q1_LOSS, step);
+    stats.q2Loss = checkFinite(l2.item(), Metrics.Q2_LOSS, step);
+    stats.q1Mean = mean(q1v.value());
+    tape.grad(tape.add(l1, l2), criticParams, false, grads);
+    criticOptimizer.step(checkedValues(grads, Metrics.Q1_LOSS + " + " + Metrics.Q2_LOSS, q1, q2,
+        step));
+
+    // 3. actor: L_π = mean (α log π(ã|s) − min_i Q_i(s, ã)), ã ~ π(·|s), critics held fixed
+    tape.reset();
+    actorParams.clear();
+    leaves(tape, actor, actorParams);
+    Tensor obs = tape.constant(batch.observations);
+    List<Tensor> q1Fixed = TanhGaussianPolicy.constants(tape, q1, frozen1);
+    List<Tensor> q2Fixed = TanhGaussianPolicy.constants(tape, q2, frozen2);
+    piCurrent = policy.distribution(tape, obs, actorParams, piCurrent);
+    currentSample = piCurrent.rsample(epsCurrent, currentSample);
+    double meanLogPi = mean(currentSample.logProb().value());
+    Tensor saNew = tape.concat(obs, currentSample.action(), 1);
+    Tensor loss = PgLosses.sacActor(tape, currentSample.logProb(),
+        q1.forward(tape, saNew, q1Fixed, 0), q2.forward(tape, saNew, q2Fixed, 0), alpha,
+        minMask);
+    stats.policyLoss = checkFinite(loss.item(), Metrics.POLICY_LOSS, step);
+    stats.entropy = -meanLogPi;
+    tape.grad(loss, actorParams, false, grads);
+    actorOptimizer.step(checkedValues(grads, Metrics.POLICY_LOSS, actor, null, step));
+
+    // 4. temperature: J(log α) = −log α · (mean log π + H̄), one Adam step on log α
+    if (config.autotune()) {
+      stats.alphaLoss = checkFinite(
+          PgLosses.sacTemperature(logAlpha.data[0], meanLogPi, targetEntropy),
+          Metrics.ALPHA_LOSS, step);
+      logAlphaGrad.data[0] = checkFinite(
+          PgLosses.sacTemperatureGradient(meanLogPi, targetEntropy),
+          "gradient of " + Metrics.ALPHA_LOSS, step);
+      alphaOptimizer.step(logAlphaGradList);
+    } else {
+      stats.alphaLoss = 0;
+    }
+    stats.alpha = alpha();
+
+    // 5. targets: θ_targ ← (1 − ρ)θ_targ + ρθ
+    Polyak.update(q1Values, q1TargetValues, config.polyak());
+    Polyak.update(q2Values, q2TargetValues, config.polyak());
+    return stats;
+  }
+
+  /** Appends net's parameters to {@code into} as leaves on {@code t} (gradients flow in). */
+  private static void leaves(Tape t, Mlp net, List<Tensor> into) {
+    final List<Parameter> ps = net.parameters();
+    for (int i = 0, n = ps.size(); i < n; i++) {
+      into.add(t.parameter(ps.get(i).value()));
+    }
+  }
+
+  private static void fillGaussian(Rng rng, DMatrixRMaj m) {
+    for (int i = 0, n = m.getNumElements(); i < n; i++) {
+      m.data[i] = rng.nextGaussian();
+    }
+  }
+
+  private static double mean(DMatrixRMaj m) {
+    double s = 0;
+    int n = m.getNumElements();
+    for (int i = 0; i < n; i++) {
+      s += m.data[i];
+    }
+    return s / n;
+  }
+
+  private static double checkFinite(double v, String quantity, long step) {
+    if (!Double.isFinite(v)) {
+      throw new ArithmeticException(Sac.NAME + ": " + quantity + " is " + v + " at iteration "
+          + step + " (environment step)");
+    }
+    return v;
+  }
+
+  private List<DMatrixRMaj> checkedValues(List<Tensor> grads, String loss, Mlp first,
+      Mlp second, long step) {
+    gradValues.clear();
+    int n1 = first.parameters().size();
+    for (int k = 0; k < grads.size(); k++) {
+      DMatrixRMaj g = grads.get(k).value();
+      for (int i = 0, n = g.getNumElements(); i < n; i++) {
+        if (!Double.isFinite(g.data[i])) {
+          Parameter p = k < n1 ? first.parameters().get(k) : second.parameters().get(k - n1);
+          String net = k < n1 ? (second == null ? "actor" : "q1") : "q2";
+          throw new ArithmeticException(Sac.NAME + ": gradient of " + loss + " with respect to "
+              + net + "." + p.name() + " is " + g.data[i] + " at iteration " + step
+              + " (environment step)");
+        }
+      }
+      gradValues.add(g);
+    }
+    return gradValues;
+  }
+}
