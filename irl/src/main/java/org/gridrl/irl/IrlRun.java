@@ -18,7 +18,7 @@ final class IrlRun<C extends Record> implements TrainingListener {
   private final Provenance provenance;
   private final C config;
   private final MetricsRecorder recorder = new MetricsRecorder();
-  private final TrainingListener caller;
+  private final TrainingListener out;
   private final long start = System.nanoTime();
 
   /**
@@ -32,7 +32,7 @@ final class IrlRun<C extends Record> implements TrainingListener {
   IrlRun(String algorithm, C config, long seed, TrainingListener listener) {
     this.config = config;
     this.provenance = Provenance.of(algorithm, config, seed);
-    this.caller = listener == null ? TrainingListener.NONE : listener;
+    this.out = TrainingListener.tee(recorder, listener);
   }
 
   /** The config of the fit. */
@@ -42,14 +42,12 @@ final class IrlRun<C extends Record> implements TrainingListener {
 
   @Override
   public void onScalar(long iteration, String name, double value) {
-    recorder.onScalar(iteration, name, value);
-    caller.onScalar(iteration, name, value);
+    out.onScalar(iteration, name, value);
   }
 
   @Override
   public void onIterationEnd(long iteration, double elapsedSeconds) {
-    recorder.onIterationEnd(iteration, elapsedSeconds);
-    caller.onIterationEnd(iteration, elapsedSeconds);
+    out.onIterationEnd(iteration, elapsedSeconds);
   }
 
   /** Ends an iteration with the wall time since this fit began. */

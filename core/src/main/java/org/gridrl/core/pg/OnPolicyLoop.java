@@ -1,5 +1,6 @@
 package org.gridrl.core.pg;
 
+import java.util.Locale;
 import org.gridrl.core.nn.Module;
 import org.gridrl.core.util.MetricsRecorder;
 import org.gridrl.core.util.Provenance;
@@ -42,7 +43,7 @@ final class OnPolicyLoop {
       Module value, long seed, int iterations, Collect collect, Update update,
       TrainingListener listener) {
     MetricsRecorder history = new MetricsRecorder();
-    TrainingListener out = Listeners.tee(history, listener);
+    TrainingListener out = TrainingListener.tee(history, listener);
     sampler.reseed(new Rng(seed).fork(2).nextLong());
     long start = System.nanoTime();
     long steps = 0;
@@ -55,7 +56,7 @@ final class OnPolicyLoop {
       out.onIterationEnd(it, (System.nanoTime() - start) * 1e-9);
     }
     return PgResult.of(policy, value, iterations, steps, lastReturn, history.history(),
-        Provenance.of(algorithm, config, seed));
+        Provenance.of(algorithm.toLowerCase(Locale.ROOT), config, seed));
   }
 
   /** Emits the iteration's scalars; returns the latest mean episodic return. */

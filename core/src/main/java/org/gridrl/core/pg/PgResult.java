@@ -25,7 +25,8 @@ import org.gridrl.core.util.TrainingResult;
  * @param history every scalar reported to the listener, per iteration
  * @param converged true when the budget completed (policy gradients have no stopping rule; a
  *     failed run throws instead of returning)
- * @param provenance the algorithm ({@code NAME} of its class), its config and seed, the platform
+ * @param provenance the algorithm (its class's {@code NAME} in lower case: "ppo", "sac", ...),
+ *     its config and seed, the platform
  */
 public record PgResult(Policy policy, List<Module> critics, int iterations,
     long environmentSteps, double lastEpisodicReturn, MetricsHistory history, boolean converged,

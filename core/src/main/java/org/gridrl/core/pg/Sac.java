@@ -1,6 +1,7 @@
 package org.gridrl.core.pg;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.ejml.data.DMatrixRMaj;
 import org.gridrl.core.env.Box;
@@ -184,10 +185,10 @@ public final class Sac {
       Evaluation evaluation, TrainingListener listener) {
     MetricsRecorder history = new MetricsRecorder();
     Sac sac = new Sac(env, config);
-    sac.run(config.totalSteps(), evaluation, Listeners.tee(history, listener));
+    sac.run(config.totalSteps(), evaluation, TrainingListener.tee(history, listener));
     return new PgResult(sac.policy, List.of(sac.q1(), sac.q2()), config.totalSteps(), sac.step,
         sac.lastEpisodicReturn, history.history(), true,
-        Provenance.of(NAME, config, config.seed()));
+        Provenance.of(NAME.toLowerCase(Locale.ROOT), config, config.seed()));
   }
 
   /**

@@ -8,7 +8,7 @@ import java.util.Objects;
  * carries one; {@code algorithm} and {@code config} are enough to train again, and on the same
  * platform the same seed gives the same numbers (tests rebuild results this way).
  *
- * @param algorithm the algorithm's name, e.g. {@code "ppo"} or {@code "maxent"}
+ * @param algorithm the algorithm's name in lower case, e.g. {@code "ppo"} or {@code "maxent"}
  * @param config the config record the algorithm ran with (it includes the seed, where the
  *     algorithm has one)
  * @param seed the seed of every random stream of the run (0 for a deterministic algorithm)

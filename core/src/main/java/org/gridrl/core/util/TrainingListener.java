@@ -24,6 +24,28 @@ public interface TrainingListener {
   default void onIterationEnd(long iteration, double elapsedSeconds) {
   }
 
+  /**
+   * A listener that forwards every call to {@code first}, then to {@code second} (null means
+   * none): how every {@code train} reports both to its result's history and to the caller.
+   */
+  static TrainingListener tee(TrainingListener first, TrainingListener second) {
+    final TrainingListener a = first == null ? NONE : first;
+    final TrainingListener b = second == null ? NONE : second;
+    return new TrainingListener() {
+      @Override
+      public void onScalar(long iteration, String name, double value) {
+        a.onScalar(iteration, name, value);
+        b.onScalar(iteration, name, value);
+      }
+
+      @Override
+      public void onIterationEnd(long iteration, double elapsedSeconds) {
+        a.onIterationEnd(iteration, elapsedSeconds);
+        b.onIterationEnd(iteration, elapsedSeconds);
+      }
+    };
+  }
+
   /** Whether this listener ignores everything (lets a kernel skip computing a metric). */
   default boolean isNone() {
     return this == NONE;

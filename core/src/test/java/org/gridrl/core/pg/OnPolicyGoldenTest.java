@@ -178,7 +178,7 @@ class OnPolicyGoldenTest extends TestBase {
     PgResult r = Ppo.train(sampler(bandit(1.0), 2, 5), c, rec);
     assertThat(r.config()).isEqualTo(c);
     assertThat(r.seed()).isEqualTo(7);
-    assertThat(r.provenance().algorithm()).isEqualTo("PPO");
+    assertThat(r.provenance().algorithm()).isEqualTo("ppo");
     assertThat(r.provenance().config()).isEqualTo(c);
     assertThat(r.provenance().platform().java()).isEqualTo(System.getProperty("java.version"));
     assertThat(r.iterations()).isEqualTo(3);

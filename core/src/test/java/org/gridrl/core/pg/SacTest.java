@@ -66,7 +66,7 @@ class SacTest extends TestBase {
     assertThat(r.converged()).isTrue();
     assertThat(r.config()).isEqualTo(c);
     assertThat(r.seed()).isEqualTo(5);
-    assertThat(r.provenance().algorithm()).isEqualTo(Sac.NAME);
+    assertThat(r.provenance().algorithm()).isEqualTo("sac");
     assertThat(r.critics()).hasSize(2);
     // 350 steps of 16-step episodes: 21 ended, the last at step 336
     assertThat(r.history().series(Metrics.EPISODIC_RETURN)).hasSize(21);
