@@ -1,5 +1,15 @@
 package org.gridrl.core.nn;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -11,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,13 +40,22 @@ import org.gridrl.core.util.Numbers;
  *
  * with {@code data} row-major (rows × cols numbers) and the parameters in the module's order.
  * Numbers are written in {@link Numbers#shortest} form, so save then load restores every double
- * bit for bit (−0 included).
+ * bit for bit (−0 included). The text has one line per key and one line per matrix row.
  *
  * <p>Loading is strict and atomic: the JSON must be well formed (RFC 8259; no NaN, comments or
- * trailing commas), must have exactly the keys above, and the file's parameters must be exactly
- * the module's, by name (order free) and shape; only then are the values copied into the
- * module's existing matrices. Every error is a {@link ParameterFormatException} naming the file,
- * the line and the parameter.
+ * trailing commas; no duplicate keys, nothing after the document, at most 64 levels of nesting,
+ * every number within the range of a double), must have exactly the keys above, and the file's
+ * parameters must be exactly the module's, by name (order free) and shape; only then are the
+ * values copied into the module's existing matrices. Every error is a
+ * {@link ParameterFormatException} naming the source and the line: a JSON syntax error also
+ * names the column, a schema error the key or the parameter.
+ *
+ * <p>Both directions stream through Jackson ({@code jackson-core}; no tree and no data binding):
+ * the writer lays the tokens out with a fixed {@link PrettyPrinter}, and the reader walks the
+ * schema over the parser's tokens in one pass, reading every parameter's numbers into one
+ * growing array. Schema errors are collected during the pass and reported after it, in the
+ * order of the checks above, so a syntax error anywhere in the file takes precedence, as in a
+ * parse-then-check reader.
  */
 public final class ParameterIo {
 
@@ -43,6 +63,32 @@ public final class ParameterIo {
   public static final String FORMAT = "gridrl-parameters";
   /** The schema version this class writes and reads. */
   public static final int VERSION = 1;
+
+  /** Deepest nesting accepted (the schema needs 4 levels); a value deeper than this is refused. */
+  private static final int MAX_DEPTH = 64;
+
+  private static final String[] DOCUMENT_KEYS = {"format", "version", "parameters"};
+  private static final int FORMAT_KEY = 0;
+  private static final int VERSION_KEY = 1;
+  private static final int PARAMETERS_KEY = 2;
+  private static final String[] ENTRY_KEYS = {"name", "rows", "cols", "data"};
+  private static final int NAME_KEY = 0;
+  private static final int ROWS_KEY = 1;
+  private static final int COLS_KEY = 2;
+  private static final int DATA_KEY = 3;
+  private static final String[] NO_KEYS = {};
+
+  /**
+   * Strict RFC 8259 (Jackson's defaults: no NaN, comments, single quotes, leading zeros or
+   * trailing commas), except that a number may have any length, as JSON allows; the parser and
+   * generator never close the caller's stream.
+   */
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNumberLength(Integer.MAX_VALUE).build())
+      .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+      .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+      .build();
 
   private ParameterIo() {
   }
@@ -56,9 +102,9 @@ public final class ParameterIo {
    * @throws UncheckedIOException if the file cannot be written, naming it
    */
   public static void save(Module module, Path file) {
-    String text = toJson(module); // validate everything before touching the file
+    checkWritable(module); // validate everything before touching the file
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      out.write(text);
+      generate(module, out);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e, e);
     }
@@ -66,10 +112,9 @@ public final class ParameterIo {
 
   /** Writes the JSON to {@code out} and flushes it (does not close it). */
   public static void write(Module module, Writer out) {
-    String text = toJson(module);
+    checkWritable(module);
     try {
-      out.write(text);
-      out.flush();
+      generate(module, out);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write parameters: " + e, e);
     }
@@ -81,41 +126,14 @@ public final class ParameterIo {
    * @throws IllegalArgumentException if two parameters share a name or a value is not finite
    */
   public static String toJson(Module module) {
-    List<Parameter> ps = module.parameters();
-    Map<String, Integer> seen = new HashMap<>();
-    StringBuilder sb = new StringBuilder(64 + 24 * module.numScalars());
-    sb.append("{\n  \"format\": \"").append(FORMAT).append("\",\n  \"version\": ")
-        .append(VERSION).append(",\n  \"parameters\": [");
-    for (int p = 0; p < ps.size(); p++) {
-      Parameter param = ps.get(p);
-      if (seen.put(param.name(), p) != null) {
-        throw new IllegalArgumentException("the module has two parameters named '"
-            + param.name() + "' (indices " + seen.get(param.name()) + " and " + p + ")");
-      }
-      DMatrixRMaj m = param.value();
-      sb.append(p == 0 ? "\n" : ",\n");
-      sb.append("    {\"name\": ");
-      quote(param.name(), sb);
-      sb.append(", \"rows\": ").append(m.numRows).append(", \"cols\": ").append(m.numCols)
-          .append(", \"data\": [");
-      for (int i = 0; i < m.numRows; i++) {
-        sb.append(i == 0 ? "\n      " : ",\n      ");
-        for (int j = 0; j < m.numCols; j++) {
-          double v = m.data[i * m.numCols + j];
-          if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException("parameter '" + param.name() + "' has the value "
-                + v + " at (" + i + ", " + j + "); JSON has no non-finite numbers");
-          }
-          if (j > 0) {
-            sb.append(", ");
-          }
-          sb.append(Numbers.shortest(v));
-        }
-      }
-      sb.append("\n    ]}");
+    checkWritable(module);
+    StringWriter out = new StringWriter(64 + 24 * module.numScalars());
+    try {
+      generate(module, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write parameters: " + e, e); // not from a string
     }
-    sb.append(ps.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
-    return sb.toString();
+    return out.toString();
   }
 
   /**
@@ -125,19 +143,17 @@ public final class ParameterIo {
    *     whole file is valid).
    * @param file the file; its path (as given) names it in error messages
    * @throws ParameterFormatException if the file is malformed or does not match the module
-   * @throws UncheckedIOException if the file cannot be read, naming it
+   * @throws UncheckedIOException if the file cannot be read (or is not UTF-8), naming it
    */
   public static void load(Module module, Path file) {
     String name = file.toString();
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      read(module, in, name);
     } catch (NoSuchFileException e) {
       throw new UncheckedIOException("cannot read " + name + ": no such file", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + name + ": " + e, e);
     }
-    fromJson(module, text, name);
   }
 
   /**
@@ -150,14 +166,13 @@ public final class ParameterIo {
    * @throws UncheckedIOException if reading fails
    */
   public static void read(Module module, Reader in, String sourceName) {
-    StringWriter buf = new StringWriter();
-    try {
-      in.transferTo(buf);
+    Document doc;
+    try (JsonParser p = JSON.createParser(in)) {
+      doc = new SchemaReader(p, in, sourceName).document();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + sourceName + ": " + e, e);
     }
-    Object root = new JsonParser(buf.toString(), sourceName).parseDocument();
-    apply(module, root, sourceName);
+    apply(module, doc, sourceName);
   }
 
   /** {@link #read} from text held in memory. */
@@ -165,82 +180,258 @@ public final class ParameterIo {
     read(module, new StringReader(json), sourceName);
   }
 
+  // ---------------------------------------------------------------- writing
+
+  private static void checkWritable(Module module) {
+    List<Parameter> ps = module.parameters();
+    Map<String, Integer> seen = new HashMap<>();
+    for (int p = 0; p < ps.size(); p++) {
+      Parameter param = ps.get(p);
+      Integer before = seen.put(param.name(), p);
+      if (before != null) {
+        throw new IllegalArgumentException("the module has two parameters named '"
+            + param.name() + "' (indices " + before + " and " + p + ")");
+      }
+      DMatrixRMaj m = param.value();
+      for (int k = 0; k < m.numRows * m.numCols; k++) {
+        if (!Double.isFinite(m.data[k])) {
+          throw new IllegalArgumentException("parameter '" + param.name() + "' has the value "
+              + m.data[k] + " at (" + k / m.numCols + ", " + k % m.numCols
+              + "); JSON has no non-finite numbers");
+        }
+      }
+    }
+  }
+
+  /** Streams the document to {@code out} through {@link Layout}; flushes, does not close. */
+  private static void generate(Module module, Writer out) throws IOException {
+    Layout layout = new Layout();
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.setPrettyPrinter(layout);
+      g.writeStartObject();
+      g.writeStringField("format", FORMAT);
+      g.writeNumberField("version", VERSION);
+      g.writeArrayFieldStart("parameters");
+      for (Parameter param : module.parameters()) {
+        DMatrixRMaj m = param.value();
+        g.writeStartObject();
+        g.writeStringField("name", param.name());
+        g.writeNumberField("rows", m.numRows);
+        g.writeNumberField("cols", m.numCols);
+        g.writeFieldName("data");
+        layout.cols = m.numCols;
+        g.writeStartArray();
+        for (int k = 0; k < m.numRows * m.numCols; k++) {
+          g.writeNumber(Numbers.shortest(m.data[k])); // written as is: shortest round trip
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeRaw('\n');
+    } // closing the generator flushes it and, the target not being closed, flushes out
+  }
+
+  /**
+   * The layout of a saved file, by nesting depth (1 the document, 2 the parameter list, 3 an
+   * entry, 4 its data): the document's keys one per line indented by 2, the entries one per line
+   * indented by 4 with their keys on that line, and the data one matrix row per line indented
+   * by 6, the closing brackets on lines of their own.
+   */
+  private static final class Layout implements PrettyPrinter {
+    /** Columns of the data array being written: a new line starts every {@code cols} numbers. */
+    int cols = 1;
+
+    private static int depth(JsonGenerator g) {
+      return g.getOutputContext().getNestingDepth();
+    }
+
+    @Override
+    public void writeRootValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw('\n'); // never reached: a file holds one document
+    }
+
+    @Override
+    public void writeStartObject(JsonGenerator g) throws IOException {
+      g.writeRaw('{');
+    }
+
+    @Override
+    public void beforeObjectEntries(JsonGenerator g) throws IOException {
+      if (depth(g) == 1) {
+        g.writeRaw("\n  ");
+      }
+    }
+
+    @Override
+    public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(": ");
+    }
+
+    @Override
+    public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(depth(g) == 1 ? ",\n  " : ", ");
+    }
+
+    @Override
+    public void writeEndObject(JsonGenerator g, int entries) throws IOException {
+      g.writeRaw(depth(g) == 1 ? "\n}" : "}");
+    }
+
+    @Override
+    public void writeStartArray(JsonGenerator g) throws IOException {
+      g.writeRaw('[');
+    }
+
+    @Override
+    public void beforeArrayValues(JsonGenerator g) throws IOException {
+      g.writeRaw(depth(g) == 2 ? "\n    " : "\n      ");
+    }
+
+    @Override
+    public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+      if (depth(g) == 2) {
+        g.writeRaw(",\n    ");
+      } else {
+        g.writeRaw(g.getOutputContext().getCurrentIndex() % cols == 0 ? ",\n      " : ", ");
+      }
+    }
+
+    @Override
+    public void writeEndArray(JsonGenerator g, int values) throws IOException {
+      if (depth(g) == 2) {
+        g.writeRaw(values == 0 ? "]" : "\n  ]");
+      } else {
+        g.writeRaw("\n    ]");
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- schema
 
-  private static void apply(Module module, Object root, String src) {
-    Obj top = expectObject(root, "the document", src);
-    top.requireExactly(src, "the document", "format", "version", "parameters");
-    Object format = top.get("format");
-    if (!(format instanceof Str) || !FORMAT.equals(((Str) format).text)) {
-      throw new ParameterFormatException(src, lineOf(format), "\"format\" must be \"" + FORMAT
-          + "\", got " + describe(format));
+  /** What a file holds, gathered in one pass; a {@code bad...} field describes a wrong value. */
+  private static final class Document {
+    int line;
+    String notObject;
+    SchemaReader.Keys keys;
+    String badFormat;
+    int formatLine;
+    String badVersion;
+    int versionLine;
+    String notArray;
+    int parametersLine;
+    final List<Entry> entries = new ArrayList<>();
+    /** Every entry's numbers back to back; an entry's are at [offset, offset + count). */
+    double[] values = new double[256];
+    int size;
+
+    void push(double v) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, 2 * size);
+      }
+      values[size++] = v;
     }
-    Object version = top.get("version");
-    if (!(version instanceof Num) || !String.valueOf(VERSION).equals(((Num) version).text)) {
-      throw new ParameterFormatException(src, lineOf(version), "unsupported \"version\" "
-          + describe(version) + "; this reader knows version " + VERSION);
+  }
+
+  /** One entry of {@code "parameters"}. */
+  private static final class Entry {
+    final int line;
+    String notObject;
+    SchemaReader.Keys keys;
+    String name;
+    String badName;
+    int nameLine;
+    int rows;
+    String badRows;
+    int rowsLine;
+    int cols;
+    String badCols;
+    int colsLine;
+    String notArray;
+    int dataLine;
+    int offset;
+    int count;
+    int badIndex;
+    String badItem;
+    int badLine;
+    Parameter target;
+
+    Entry(int line) {
+      this.line = line;
     }
-    Object list = top.get("parameters");
-    if (!(list instanceof Arr)) {
-      throw new ParameterFormatException(src, lineOf(list), "\"parameters\" must be an array, got "
-          + describe(list));
+  }
+
+  private static void apply(Module module, Document doc, String src) {
+    if (doc.notObject != null) {
+      throw new ParameterFormatException(src, doc.line, "the document must be an object, got "
+          + doc.notObject);
+    }
+    doc.keys.requireExactly("the document", doc.line);
+    if (doc.badFormat != null) {
+      throw new ParameterFormatException(src, doc.formatLine, "\"format\" must be \"" + FORMAT
+          + "\", got " + doc.badFormat);
+    }
+    if (doc.badVersion != null) {
+      throw new ParameterFormatException(src, doc.versionLine, "unsupported \"version\" "
+          + doc.badVersion + "; this reader knows version " + VERSION);
+    }
+    if (doc.notArray != null) {
+      throw new ParameterFormatException(src, doc.parametersLine,
+          "\"parameters\" must be an array, got " + doc.notArray);
     }
     Map<String, Parameter> byName = new LinkedHashMap<>();
     for (Parameter p : module.parameters()) {
       byName.put(p.name(), p);
     }
     Map<String, Integer> fileLines = new HashMap<>();
-    List<Parameter> targets = new ArrayList<>();
-    List<double[]> values = new ArrayList<>();
-    for (Object item : ((Arr) list).items) {
-      Obj entry = expectObject(item, "each entry of \"parameters\"", src);
-      entry.requireExactly(src, "a parameter entry", "name", "rows", "cols", "data");
-      Object nameNode = entry.get("name");
-      if (!(nameNode instanceof Str)) {
-        throw new ParameterFormatException(src, lineOf(nameNode), "\"name\" must be a string, got "
-            + describe(nameNode));
+    for (Entry e : doc.entries) {
+      if (e.notObject != null) {
+        throw new ParameterFormatException(src, e.line,
+            "each entry of \"parameters\" must be an object, got " + e.notObject);
       }
-      String name = ((Str) nameNode).text;
-      Integer before = fileLines.put(name, entry.line);
+      e.keys.requireExactly("a parameter entry", e.line);
+      if (e.badName != null) {
+        throw new ParameterFormatException(src, e.nameLine, "\"name\" must be a string, got "
+            + e.badName);
+      }
+      String name = e.name;
+      Integer before = fileLines.put(name, e.line);
       if (before != null) {
-        throw new ParameterFormatException(src, entry.line, "parameter '" + name
+        throw new ParameterFormatException(src, e.line, "parameter '" + name
             + "' appears twice (first at line " + before + ")");
       }
-      int rows = dimension(entry.get("rows"), "rows", name, src);
-      int cols = dimension(entry.get("cols"), "cols", name, src);
+      if (e.badRows != null || e.badCols != null) {
+        boolean rows = e.badRows != null;
+        throw new ParameterFormatException(src, rows ? e.rowsLine : e.colsLine, "\""
+            + (rows ? "rows" : "cols") + "\" of parameter '" + name
+            + "' must be an integer >= 1, got " + (rows ? e.badRows : e.badCols));
+      }
       Parameter target = byName.get(name);
       if (target == null) {
-        throw new ParameterFormatException(src, entry.line, "parameter '" + name
+        throw new ParameterFormatException(src, e.line, "parameter '" + name
             + "' is not a parameter of the module (which has " + byName.keySet() + ")");
       }
       DMatrixRMaj m = target.value();
-      if (rows != m.numRows || cols != m.numCols) {
-        throw new ParameterFormatException(src, entry.line, "parameter '" + name + "' is "
-            + rows + "×" + cols + " in the file but " + m.numRows + "×" + m.numCols
+      if (e.rows != m.numRows || e.cols != m.numCols) {
+        throw new ParameterFormatException(src, e.line, "parameter '" + name + "' is "
+            + e.rows + "×" + e.cols + " in the file but " + m.numRows + "×" + m.numCols
             + " in the module");
       }
-      Object dataNode = entry.get("data");
-      if (!(dataNode instanceof Arr)) {
-        throw new ParameterFormatException(src, lineOf(dataNode), "\"data\" of parameter '" + name
-            + "' must be an array, got " + describe(dataNode));
+      if (e.notArray != null) {
+        throw new ParameterFormatException(src, e.dataLine, "\"data\" of parameter '" + name
+            + "' must be an array, got " + e.notArray);
       }
-      List<Object> items = ((Arr) dataNode).items;
-      if (items.size() != rows * cols) {
-        throw new ParameterFormatException(src, lineOf(dataNode), "\"data\" of parameter '" + name
-            + "' has " + items.size() + " numbers, expected rows × cols = " + rows + " × " + cols
-            + " = " + rows * cols);
+      if (e.count != e.rows * e.cols) {
+        throw new ParameterFormatException(src, e.dataLine, "\"data\" of parameter '" + name
+            + "' has " + e.count + " numbers, expected rows × cols = " + e.rows + " × " + e.cols
+            + " = " + e.rows * e.cols);
       }
-      double[] v = new double[items.size()];
-      for (int k = 0; k < v.length; k++) {
-        Object x = items.get(k);
-        if (!(x instanceof Num)) {
-          throw new ParameterFormatException(src, lineOf(x), "entry " + k + " of parameter '"
-              + name + "' must be a number, got " + describe(x));
-        }
-        v[k] = ((Num) x).value;
+      if (e.badItem != null) {
+        throw new ParameterFormatException(src, e.badLine, "entry " + e.badIndex
+            + " of parameter '" + name + "' must be a number, got " + e.badItem);
       }
-      targets.add(target);
-      values.add(v);
+      e.target = target;
     }
     for (String name : byName.keySet()) {
       if (!fileLines.containsKey(name)) {
@@ -248,56 +439,394 @@ public final class ParameterIo {
             + "' is missing from the file");
       }
     }
-    for (int i = 0; i < targets.size(); i++) {
-      double[] v = values.get(i);
-      System.arraycopy(v, 0, targets.get(i).value().data, 0, v.length);
+    for (Entry e : doc.entries) {
+      System.arraycopy(doc.values, e.offset, e.target.value().data, 0, e.count);
     }
   }
 
-  private static int dimension(Object node, String key, String name, String src) {
-    if (!(node instanceof Num) || !INTEGER.matcher(((Num) node).text).matches()
-        || ((Num) node).value < 1 || ((Num) node).value > Integer.MAX_VALUE) {
-      throw new ParameterFormatException(src, lineOf(node), "\"" + key + "\" of parameter '"
-          + name + "' must be an integer >= 1, got " + describe(node));
+  // ---------------------------------------------------------------- reading
+
+  /**
+   * One pass over the parser's tokens that follows the schema: known keys are read into a
+   * {@link Document}, anything else is skipped, while the rules Jackson does not enforce are
+   * checked on the way (duplicate keys, nesting depth, numbers beyond the range of a double,
+   * content after the document). Jackson's own syntax errors become
+   * {@link ParameterFormatException}s with its line and column.
+   */
+  private static final class SchemaReader {
+    private final JsonParser p;
+    private final Reader in;
+    private final String src;
+    private final Document doc = new Document();
+
+    SchemaReader(JsonParser p, Reader in, String src) {
+      this.p = p;
+      this.in = in;
+      this.src = src;
     }
-    return (int) ((Num) node).value;
+
+    Document document() throws IOException {
+      try {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+          throw new ParameterFormatException(src, p.currentLocation().getLineNr(),
+              "the file is empty; expected a JSON object");
+        }
+        doc.line = line();
+        if (t == JsonToken.START_OBJECT) {
+          document(doc);
+        } else {
+          doc.notObject = describe(0);
+        }
+        requireEnd();
+        return doc;
+      } catch (JsonProcessingException e) {
+        JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+        ParameterFormatException error = new ParameterFormatException(src, at.getLineNr(),
+            at.getColumnNr(), tidy(e.getOriginalMessage()));
+        error.initCause(e);
+        throw error;
+      }
+    }
+
+    /** The top-level object, its start the current token. */
+    private void document(Document d) throws IOException {
+      d.keys = new Keys(DOCUMENT_KEYS);
+      while (next() == JsonToken.FIELD_NAME) {
+        int key = d.keys.add(p.currentName());
+        JsonToken t = next();
+        switch (key) {
+          case FORMAT_KEY:
+            d.formatLine = line();
+            if (t != JsonToken.VALUE_STRING || !FORMAT.equals(p.getText())) {
+              d.badFormat = describe(1);
+            }
+            break;
+          case VERSION_KEY:
+            d.versionLine = line();
+            // an INT token equal to 1 is the text "1" (JSON has no leading zeros or plus signs)
+            if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT
+                || p.getIntValue() != VERSION) {
+              d.badVersion = describe(1);
+            }
+            break;
+          case PARAMETERS_KEY:
+            d.parametersLine = line();
+            if (t == JsonToken.START_ARRAY) {
+              parameters();
+            } else {
+              d.notArray = describe(1);
+            }
+            break;
+          default:
+            skip(1);
+        }
+      }
+    }
+
+    private void parameters() throws IOException {
+      JsonToken t;
+      while ((t = next()) != JsonToken.END_ARRAY) {
+        Entry e = new Entry(line());
+        if (t == JsonToken.START_OBJECT) {
+          entry(e);
+        } else {
+          e.notObject = describe(2);
+        }
+        doc.entries.add(e);
+      }
+    }
+
+    private void entry(Entry e) throws IOException {
+      e.keys = new Keys(ENTRY_KEYS);
+      while (next() == JsonToken.FIELD_NAME) {
+        int key = e.keys.add(p.currentName());
+        JsonToken t = next();
+        switch (key) {
+          case NAME_KEY:
+            e.nameLine = line();
+            if (t == JsonToken.VALUE_STRING) {
+              e.name = p.getText();
+            } else {
+              e.badName = describe(3);
+            }
+            break;
+          case ROWS_KEY:
+            e.rowsLine = line();
+            e.rows = dimension(t);
+            if (e.rows == 0) {
+              e.badRows = describe(3);
+            }
+            break;
+          case COLS_KEY:
+            e.colsLine = line();
+            e.cols = dimension(t);
+            if (e.cols == 0) {
+              e.badCols = describe(3);
+            }
+            break;
+          case DATA_KEY:
+            e.dataLine = line();
+            if (t == JsonToken.START_ARRAY) {
+              data(e);
+            } else {
+              e.notArray = describe(3);
+            }
+            break;
+          default:
+            skip(3);
+        }
+      }
+    }
+
+    /** The value as a dimension: an integer token in [1, 2^31), else 0. */
+    private int dimension(JsonToken t) throws IOException {
+      if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+        return Math.max(p.getIntValue(), 0);
+      }
+      return 0;
+    }
+
+    /** The numbers of a data array into {@link Document#values}; other values are noted. */
+    private void data(Entry e) throws IOException {
+      e.offset = doc.size;
+      int k = 0;
+      JsonToken t;
+      while ((t = next()) != JsonToken.END_ARRAY) {
+        if (t.isNumeric()) {
+          doc.push(number());
+        } else if (e.badItem == null) {
+          e.badIndex = k;
+          e.badLine = line();
+          e.badItem = describe(4);
+        } else {
+          skip(4);
+        }
+        k++;
+      }
+      e.count = k;
+    }
+
+    /**
+     * The current number token's value, exactly: Jackson parses a fraction or exponent with
+     * {@code Double.parseDouble}; an integer's sign is kept for −0.
+     */
+    private double number() throws IOException {
+      double v;
+      if (p.currentToken() == JsonToken.VALUE_NUMBER_INT
+          && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+        long x = p.getLongValue();
+        v = x == 0 && p.getTextCharacters()[p.getTextOffset()] == '-' ? -0.0 : x;
+      } else if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+        v = Double.parseDouble(p.getText());
+      } else {
+        v = p.getDoubleValue();
+      }
+      if (Double.isInfinite(v)) {
+        throw atToken("number " + p.getText() + " is outside the range of a double");
+      }
+      return v;
+    }
+
+    /** Skips the value whose first token is current, checking it as the rest of the file. */
+    private void skip(int depth) throws IOException {
+      if (depth > MAX_DEPTH) {
+        throw atToken("JSON nested deeper than " + MAX_DEPTH + " levels");
+      }
+      JsonToken t = p.currentToken();
+      if (t == JsonToken.START_OBJECT) {
+        Keys keys = new Keys(NO_KEYS);
+        while (next() == JsonToken.FIELD_NAME) {
+          keys.add(p.currentName());
+          next();
+          skip(depth + 1);
+        }
+      } else if (t == JsonToken.START_ARRAY) {
+        while (next() != JsonToken.END_ARRAY) {
+          skip(depth + 1);
+        }
+      } else if (t.isNumeric()) {
+        number();
+      }
+    }
+
+    /** What an error message calls the current value (which it then skips). */
+    private String describe(int depth) throws IOException {
+      JsonToken t = p.currentToken();
+      switch (t) {
+        case START_OBJECT:
+          skip(depth);
+          return "an object";
+        case START_ARRAY:
+          skip(depth);
+          return "an array";
+        case VALUE_STRING:
+          String s = p.getText();
+          return quote(s.length() > 40 ? s.substring(0, 40) + "..." : s);
+        case VALUE_NUMBER_INT:
+        case VALUE_NUMBER_FLOAT:
+          number();
+          return p.getText();
+        default:
+          return p.getText(); // true, false, null
+      }
+    }
+
+    /**
+     * After the document only whitespace may follow, to the end of the stream: reads what the
+     * parser has buffered and then the rest of the reader, tracking lines and columns from
+     * where the parser stopped (CR, LF and CRLF each end a line, as Jackson counts them).
+     */
+    private void requireEnd() throws IOException {
+      JsonLocation end = p.currentLocation();
+      StringWriter buffered = new StringWriter();
+      p.releaseBuffered(buffered);
+      String head = buffered.toString();
+      int pos = 0;
+      int line = end.getLineNr();
+      int column = end.getColumnNr();
+      boolean afterCr = false;
+      while (true) {
+        int c = pos < head.length() ? head.charAt(pos++) : in.read();
+        if (c < 0) {
+          return;
+        }
+        if (c == ' ' || c == '\t') {
+          column++;
+          afterCr = false;
+        } else if (c == '\r' || c == '\n') {
+          if (c == '\r' || !afterCr) {
+            line++;
+          }
+          column = 1;
+          afterCr = c == '\r';
+        } else {
+          StringBuilder near = new StringBuilder().append((char) c);
+          while (near.length() < 12) {
+            c = pos < head.length() ? head.charAt(pos++) : in.read();
+            if (c < 0 || c == '\n' || c == '\r') {
+              break;
+            }
+            near.append((char) c);
+          }
+          throw new ParameterFormatException(src, line, column, "unexpected '" + near
+              + "' after the end of the JSON document");
+        }
+      }
+    }
+
+    private JsonToken next() throws IOException {
+      JsonToken t = p.nextToken();
+      if (t == null) { // Jackson reports an unclosed value itself; this is a safety net
+        JsonLocation at = p.currentLocation();
+        throw new ParameterFormatException(src, at.getLineNr(), at.getColumnNr(),
+            "unexpected end of file");
+      }
+      return t;
+    }
+
+    private int line() {
+      return p.currentTokenLocation().getLineNr();
+    }
+
+    private ParameterFormatException atToken(String what) {
+      JsonLocation at = p.currentTokenLocation();
+      return new ParameterFormatException(src, at.getLineNr(), at.getColumnNr(), what);
+    }
+
+    /**
+     * The keys of one object: where each expected key was first seen, the first unexpected key
+     * (reported after the pass, as schema errors are), and a duplicate of any key at once.
+     */
+    private final class Keys {
+      private final String[] expected;
+      private final int[] lines;
+      private final int[] columns;
+      private Map<String, JsonLocation> others;
+      private String unknown;
+      private int unknownLine;
+
+      Keys(String[] expected) {
+        this.expected = expected;
+        this.lines = new int[expected.length];
+        this.columns = new int[expected.length];
+      }
+
+      /** Notes the current key; its index among the expected keys, or −1. */
+      int add(String key) {
+        JsonLocation at = p.currentTokenLocation();
+        for (int k = 0; k < expected.length; k++) {
+          if (expected[k].equals(key)) {
+            if (lines[k] != 0) {
+              throw duplicate(key, lines[k], columns[k]);
+            }
+            lines[k] = at.getLineNr();
+            columns[k] = at.getColumnNr();
+            return k;
+          }
+        }
+        if (others == null) {
+          others = new HashMap<>();
+        }
+        JsonLocation first = others.putIfAbsent(key, at);
+        if (first != null) {
+          throw duplicate(key, first.getLineNr(), first.getColumnNr());
+        }
+        if (unknown == null) {
+          unknown = key;
+          unknownLine = at.getLineNr();
+        }
+        return -1;
+      }
+
+      private ParameterFormatException duplicate(String key, int line, int column) {
+        return atToken("duplicate key " + quote(key) + " (first at line " + line + ", column "
+            + column + ")");
+      }
+
+      void requireExactly(String what, int objectLine) {
+        if (unknown != null) {
+          throw new ParameterFormatException(src, unknownLine, what + " has the unknown key "
+              + quote(unknown) + " (expected exactly " + String.join(", ", expected) + ")");
+        }
+        for (int k = 0; k < expected.length; k++) {
+          if (lines[k] == 0) {
+            throw new ParameterFormatException(src, objectLine, what + " has no \""
+                + expected[k] + "\" key");
+          }
+        }
+      }
+    }
   }
 
-  private static final Pattern INTEGER = Pattern.compile("[1-9][0-9]{0,9}");
+  private static final Pattern NON_NUMERIC_HINT =
+      Pattern.compile(": enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow");
+  private static final Pattern FEATURE_HINT = Pattern.compile(
+      ": enable `[^`]*` to allow| \\(not recognized as one since Feature '\\w+' not enabled"
+          + " for parser\\)|, from `[^`]*`");
+  private static final Pattern SOURCE = Pattern.compile(
+      "\\[Source: .*?; line: (\\d+), column: (\\d+)\\]");
 
-  private static Obj expectObject(Object node, String what, String src) {
-    if (!(node instanceof Obj)) {
-      throw new ParameterFormatException(src, lineOf(node), what + " must be an object, got "
-          + describe(node));
+  /**
+   * Jackson's message for a user of gridrl: its first line, without the hints that name
+   * Jackson's switches (a parameter file cannot turn them on), a start marker as "line L,
+   * column C", and lower case first as every other message here.
+   */
+  private static String tidy(String jackson) {
+    String m = jackson == null ? "malformed JSON" : jackson;
+    int nl = m.indexOf('\n');
+    if (nl >= 0) {
+      m = m.substring(0, nl);
     }
-    return (Obj) node;
+    m = NON_NUMERIC_HINT.matcher(m).replaceAll(": JSON has no NaN or Infinity");
+    m = FEATURE_HINT.matcher(m).replaceAll("");
+    m = SOURCE.matcher(m).replaceAll("line $1, column $2");
+    return m.isEmpty() ? m : Character.toLowerCase(m.charAt(0)) + m.substring(1);
   }
 
-  private static int lineOf(Object node) {
-    return ((Node) node).line;
-  }
-
-  private static String describe(Object node) {
-    if (node instanceof Str) {
-      String t = ((Str) node).text;
-      StringBuilder sb = new StringBuilder();
-      quote(t.length() > 40 ? t.substring(0, 40) + "..." : t, sb);
-      return sb.toString();
-    }
-    if (node instanceof Num) {
-      return ((Num) node).text;
-    }
-    if (node instanceof Obj) {
-      return "an object";
-    }
-    if (node instanceof Arr) {
-      return "an array";
-    }
-    return ((Lit) node).text;
-  }
-
-  private static void quote(String s, StringBuilder sb) {
-    sb.append('"');
+  /** A JSON string literal for a message: quotes and backslashes escaped, controls as \\u. */
+  private static String quote(String s) {
+    StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '"' || c == '\\') {
@@ -308,331 +837,6 @@ public final class ParameterIo {
         sb.append(c);
       }
     }
-    sb.append('"');
-  }
-
-  // ---------------------------------------------------------------- JSON
-
-  /** A parsed JSON value with the line it starts on. */
-  private abstract static class Node {
-    final int line;
-
-    Node(int line) {
-      this.line = line;
-    }
-  }
-
-  private static final class Obj extends Node {
-    final Map<String, Object> members = new LinkedHashMap<>();
-    final Map<String, Integer> keyLines = new HashMap<>();
-
-    Obj(int line) {
-      super(line);
-    }
-
-    Object get(String key) {
-      return members.get(key);
-    }
-
-    void requireExactly(String src, String what, String... keys) {
-      for (String k : members.keySet()) {
-        boolean known = false;
-        for (String allowed : keys) {
-          known |= allowed.equals(k);
-        }
-        if (!known) {
-          throw new ParameterFormatException(src, keyLines.get(k), what + " has the unknown key \""
-              + k + "\" (expected exactly " + String.join(", ", keys) + ")");
-        }
-      }
-      for (String k : keys) {
-        if (!members.containsKey(k)) {
-          throw new ParameterFormatException(src, line, what + " has no \"" + k + "\" key");
-        }
-      }
-    }
-  }
-
-  private static final class Arr extends Node {
-    final List<Object> items = new ArrayList<>();
-
-    Arr(int line) {
-      super(line);
-    }
-  }
-
-  private static final class Str extends Node {
-    final String text;
-
-    Str(int line, String text) {
-      super(line);
-      this.text = text;
-    }
-  }
-
-  private static final class Num extends Node {
-    final String text;
-    final double value;
-
-    Num(int line, String text, double value) {
-      super(line);
-      this.text = text;
-      this.value = value;
-    }
-  }
-
-  private static final class Lit extends Node {
-    final String text;
-
-    Lit(int line, String text) {
-      super(line);
-      this.text = text;
-    }
-  }
-
-  /** A recursive-descent RFC 8259 parser that tracks lines; nesting is capped at 64. */
-  private static final class JsonParser {
-    private static final Pattern NUMBER =
-        Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
-
-    private final String s;
-    private final String src;
-    private int pos;
-    private int line = 1;
-
-    JsonParser(String s, String src) {
-      this.s = s;
-      this.src = src;
-    }
-
-    Object parseDocument() {
-      skipWhitespace();
-      if (pos == s.length()) {
-        throw error("the file is empty; expected a JSON object");
-      }
-      Object root = value(0);
-      skipWhitespace();
-      if (pos < s.length()) {
-        throw error("unexpected " + near() + " after the end of the JSON document");
-      }
-      return root;
-    }
-
-    private Object value(int depth) {
-      if (depth > 64) {
-        throw error("JSON nested deeper than 64 levels");
-      }
-      skipWhitespace();
-      if (pos == s.length()) {
-        throw error("unexpected end of file; expected a value");
-      }
-      char c = s.charAt(pos);
-      switch (c) {
-        case '{':
-          return object(depth);
-        case '[':
-          return array(depth);
-        case '"':
-          return new Str(line, string());
-        case 't':
-          return literal("true");
-        case 'f':
-          return literal("false");
-        case 'n':
-          return literal("null");
-        default:
-          if (c == '-' || (c >= '0' && c <= '9')) {
-            return number();
-          }
-          throw error("unexpected " + near() + "; expected a value");
-      }
-    }
-
-    private Obj object(int depth) {
-      Obj o = new Obj(line);
-      pos++; // {
-      skipWhitespace();
-      if (peek() == '}') {
-        pos++;
-        return o;
-      }
-      while (true) {
-        skipWhitespace();
-        if (peek() != '"') {
-          throw error("unexpected " + near() + "; expected a quoted key");
-        }
-        int keyLine = line;
-        String key = string();
-        if (o.members.containsKey(key)) {
-          throw error("duplicate key \"" + key + "\" (first at line " + o.keyLines.get(key) + ")");
-        }
-        skipWhitespace();
-        expect(':');
-        o.members.put(key, value(depth + 1));
-        o.keyLines.put(key, keyLine);
-        skipWhitespace();
-        char c = peek();
-        pos++;
-        if (c == '}') {
-          return o;
-        }
-        if (c != ',') {
-          pos--;
-          throw error("unexpected " + near() + "; expected ',' or '}'");
-        }
-      }
-    }
-
-    private Arr array(int depth) {
-      Arr a = new Arr(line);
-      pos++; // [
-      skipWhitespace();
-      if (peek() == ']') {
-        pos++;
-        return a;
-      }
-      while (true) {
-        a.items.add(value(depth + 1));
-        skipWhitespace();
-        char c = peek();
-        pos++;
-        if (c == ']') {
-          return a;
-        }
-        if (c != ',') {
-          pos--;
-          throw error("unexpected " + near() + "; expected ',' or ']'");
-        }
-      }
-    }
-
-    private String string() {
-      pos++; // opening quote
-      StringBuilder sb = new StringBuilder();
-      while (true) {
-        if (pos >= s.length()) {
-          throw error("unterminated string");
-        }
-        char c = s.charAt(pos++);
-        if (c == '"') {
-          return sb.toString();
-        }
-        if (c < 0x20) {
-          pos--;
-          throw error("unescaped control character in a string");
-        }
-        if (c != '\\') {
-          sb.append(c);
-          continue;
-        }
-        if (pos >= s.length()) {
-          throw error("unterminated string");
-        }
-        char e = s.charAt(pos++);
-        switch (e) {
-          case '"':
-          case '\\':
-          case '/':
-            sb.append(e);
-            break;
-          case 'b':
-            sb.append('\b');
-            break;
-          case 'f':
-            sb.append('\f');
-            break;
-          case 'n':
-            sb.append('\n');
-            break;
-          case 'r':
-            sb.append('\r');
-            break;
-          case 't':
-            sb.append('\t');
-            break;
-          case 'u':
-            if (pos + 4 > s.length()) {
-              throw error("truncated \\u escape");
-            }
-            try {
-              sb.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
-            } catch (NumberFormatException ex) {
-              throw error("bad \\u escape \\u" + s.substring(pos, pos + 4));
-            }
-            pos += 4;
-            break;
-          default:
-            throw error("bad escape \\" + e + " in a string");
-        }
-      }
-    }
-
-    private Num number() {
-      int start = pos;
-      while (pos < s.length() && "+-0123456789.eE".indexOf(s.charAt(pos)) >= 0) {
-        pos++;
-      }
-      String text = s.substring(start, pos);
-      if (!NUMBER.matcher(text).matches()) {
-        pos = start;
-        throw error("malformed number '" + text + "'");
-      }
-      double v = Double.parseDouble(text);
-      if (Double.isInfinite(v)) {
-        pos = start;
-        throw error("number " + text + " is outside the range of a double");
-      }
-      return new Num(line, text, v);
-    }
-
-    private Lit literal(String word) {
-      if (!s.startsWith(word, pos)) {
-        throw error("unexpected " + near() + "; expected a value");
-      }
-      pos += word.length();
-      return new Lit(line, word);
-    }
-
-    private void expect(char c) {
-      if (peek() != c) {
-        throw error("unexpected " + near() + "; expected '" + c + "'");
-      }
-      pos++;
-    }
-
-    private char peek() {
-      if (pos >= s.length()) {
-        throw error("unexpected end of file");
-      }
-      return s.charAt(pos);
-    }
-
-    private void skipWhitespace() {
-      while (pos < s.length()) {
-        char c = s.charAt(pos);
-        if (c == '\n') {
-          line++;
-        } else if (c != ' ' && c != '\t' && c != '\r') {
-          return;
-        }
-        pos++;
-      }
-    }
-
-    private String near() {
-      if (pos >= s.length()) {
-        return "end of file";
-      }
-      int end = Math.min(s.length(), pos + 12);
-      int nl = s.indexOf('\n', pos);
-      if (nl >= 0 && nl < end) {
-        end = nl;
-      }
-      return "'" + s.substring(pos, Math.max(end, pos + 1)) + "'";
-    }
-
-    private ParameterFormatException error(String what) {
-      return new ParameterFormatException(src, line, what);
-    }
+    return sb.append('"').toString();
   }
 }

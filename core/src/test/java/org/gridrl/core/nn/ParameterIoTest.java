@@ -3,10 +3,14 @@ package org.gridrl.core.nn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.gridrl.core.testing.TestBase;
 import org.gridrl.core.util.Rng;
@@ -22,8 +26,12 @@ class ParameterIoTest extends TestBase {
 
   /** A two-parameter module: w (1×2) and b (1×1). */
   private static Module tiny(double w0, double w1, double b) {
-    List<Parameter> ps = List.of(new Parameter("w", new DMatrixRMaj(1, 2, true, w0, w1)),
-        new Parameter("b", new DMatrixRMaj(1, 1, true, b)));
+    return module(List.of(new Parameter("w", new DMatrixRMaj(1, 2, true, w0, w1)),
+        new Parameter("b", new DMatrixRMaj(1, 1, true, b))));
+  }
+
+  /** A module of the given parameters (no forward pass). */
+  private static Module module(List<Parameter> ps) {
     return new Module() {
       @Override
       public List<Parameter> parameters() {
@@ -55,6 +63,134 @@ class ParameterIoTest extends TestBase {
   @Test
   void toJson_tinyModule_isTheSchemaWithShortestNumbers() {
     assertThat(ParameterIo.toJson(tiny(0.1 + 0.2, -0.0, 1e23))).isEqualTo(TINY_JSON);
+  }
+
+  /**
+   * A file written by the hand-written writer that preceded the Jackson one (as of commit
+   * 2e1ae92), by this snippet:
+   *
+   * <pre>
+   * Mlp net = new Mlp(new int[] {2, 3, 1}, Activation.TANH, Init.xavierUniform(), new Rng(11));
+   * // then the values of awkwardValues(net), below
+   * ParameterIo.save(net, Path.of("old-writer-mlp-2-3-1.json"));
+   * </pre>
+   *
+   * <p>It loads bit for bit, and the present writer writes the same bytes.
+   */
+  @Test
+  void load_fileOfTheOldWriter_restoresEveryBit_andTheWriterWritesItAgain() throws Exception {
+    Path old = Path.of(ParameterIoTest.class.getResource("old-writer-mlp-2-3-1.json").toURI());
+    Mlp saved = awkwardValues(
+        new Mlp(new int[] {2, 3, 1}, Activation.TANH, Init.xavierUniform(), new Rng(11)));
+    assertThat(ParameterIo.toJson(saved)).isEqualTo(Files.readString(old));
+
+    Mlp loaded = new Mlp(new int[] {2, 3, 1}, Activation.TANH, Init.xavierUniform(), new Rng(99));
+    ParameterIo.load(loaded, old);
+    for (int p = 0; p < 4; p++) {
+      double[] a = saved.parameterValues().get(p).data;
+      double[] b = loaded.parameterValues().get(p).data;
+      for (int k = 0; k < a.length; k++) {
+        assertThat(Double.doubleToRawLongBits(b[k])).as("parameter %d entry %d", p, k)
+            .isEqualTo(Double.doubleToRawLongBits(a[k]));
+      }
+    }
+    assertThat(Double.doubleToRawLongBits(loaded.parameterValues().get(0).data[0]))
+        .isEqualTo(Double.doubleToRawLongBits(-0.0));
+    assertThat(loaded.parameterValues().get(0).data[1]).isEqualTo(Double.MIN_VALUE);
+  }
+
+  private static Mlp awkwardValues(Mlp net) {
+    List<DMatrixRMaj> v = net.parameterValues();
+    double[] awkward = {-0.0, Double.MIN_VALUE, -Double.MAX_VALUE, 1e23, 0.1 + 0.2, 1e-5};
+    System.arraycopy(awkward, 0, v.get(0).data, 0, 6);
+    v.get(1).data[0] = 123456789.125;
+    v.get(1).data[2] = -2.5e-7;
+    v.get(3).data[0] = 0.0;
+    return net;
+  }
+
+  /** Random bit patterns (every exponent, subnormals, both zeros) survive the text exactly. */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5})
+  void toJsonThenFromJson_randomBitPatterns_restoreEveryBit(long seed) {
+    Random r = new Random(seed);
+    double[] x = new double[3];
+    for (int trial = 0; trial < 400; trial++) {
+      for (int k = 0; k < 3; k++) {
+        do {
+          long bits = r.nextLong();
+          if (r.nextInt(8) == 0) {
+            bits &= r.nextBoolean() ? 0x800F_FFFF_FFFF_FFFFL : 0x8000_0000_0000_0000L;
+          }
+          x[k] = Double.longBitsToDouble(bits);
+        } while (!Double.isFinite(x[k]));
+      }
+      Module m = tiny(0, 0, 0);
+      ParameterIo.fromJson(m, ParameterIo.toJson(tiny(x[0], x[1], x[2])), "r.json");
+      double[] back = {m.parameters().get(0).value().data[0],
+          m.parameters().get(0).value().data[1], m.parameters().get(1).value().data[0]};
+      for (int k = 0; k < 3; k++) {
+        assertThat(Double.doubleToRawLongBits(back[k])).as("%s", x[k])
+            .isEqualTo(Double.doubleToRawLongBits(x[k]));
+      }
+    }
+  }
+
+  @Test
+  void toJson_noParameters_isTheEmptyList_andOddNamesRoundTrip() {
+    assertThat(ParameterIo.toJson(module(List.of())))
+        .isEqualTo("{\n  \"format\": \"gridrl-parameters\",\n  \"version\": 1,\n"
+            + "  \"parameters\": []\n}\n");
+    ParameterIo.fromJson(module(List.of()), ParameterIo.toJson(module(List.of())), "none.json");
+
+    Parameter odd = new Parameter("a\"b\\c/d\u00e9\n", new DMatrixRMaj(1, 1, true, 2.5));
+    String json = ParameterIo.toJson(module(List.of(odd)));
+    assertThat(json).contains("{\"name\": \"a\\\"b\\\\c/d\u00e9\\n\", \"rows\": 1");
+    odd.value().data[0] = 0;
+    ParameterIo.fromJson(module(List.of(odd)), json, "odd.json");
+    assertThat(odd.value().data[0]).isEqualTo(2.5);
+  }
+
+  @Test
+  void write_toAWriter_flushesAndDoesNotClose() {
+    StringBuilder sink = new StringBuilder();
+    boolean[] flushedClosed = {false, false};
+    Writer out = new Writer() {
+      @Override
+      public void write(char[] c, int off, int len) {
+        assertThat(flushedClosed[1]).as("closed").isFalse();
+        sink.append(c, off, len);
+      }
+
+      @Override
+      public void flush() {
+        flushedClosed[0] = true;
+      }
+
+      @Override
+      public void close() {
+        flushedClosed[1] = true;
+      }
+    };
+    ParameterIo.write(tiny(0.1 + 0.2, -0.0, 1e23), out);
+    assertThat(sink.toString()).isEqualTo(TINY_JSON);
+    assertThat(flushedClosed).containsExactly(true, false);
+  }
+
+  @Test
+  void read_fromAReader_readsToTheEndAndDoesNotClose() throws Exception {
+    boolean[] closed = {false};
+    Reader in = new StringReader(TINY_JSON + "\n \n") {
+      @Override
+      public void close() {
+        closed[0] = true;
+      }
+    };
+    Module m = tiny(0, 0, 0);
+    ParameterIo.read(m, in, "in");
+    assertThat(m.parameters().get(1).value().data).containsExactly(1e23);
+    assertThat(in.read()).isEqualTo(-1);
+    assertThat(closed[0]).isFalse();
   }
 
   @ParameterizedTest
@@ -146,27 +282,115 @@ class ParameterIoTest extends TestBase {
   }
 
   @Test
-  void load_malformedJson_namesTheLine() {
+  void load_malformedJson_namesTheLineAndColumn() {
     String trailingComma = TINY_JSON.replace("-0\n", "-0,\n");
     assertThatThrownBy(() -> ParameterIo.fromJson(tiny(0, 0, 0), trailingComma, "net.json"))
         .isInstanceOf(ParameterFormatException.class)
-        .hasMessage("net.json:7: unexpected ']},'; expected a value");
+        .hasMessage("net.json:7:5: unexpected character (']' (code 93)): expected a valid value"
+            + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false')")
+        .satisfies(e -> {
+          assertThat(((ParameterFormatException) e).lineNumber()).isEqualTo(7);
+          assertThat(((ParameterFormatException) e).columnNumber()).isEqualTo(5);
+        });
   }
 
+  /**
+   * Syntax errors name line and column (Jackson's tokenizer reports a few of them at the
+   * character after the offending token: NaN at 6:31 is the end of "NaN" at 6:28–30).
+   */
   @Test
-  void load_otherSyntaxErrors_eachNamesLineAndProblem() {
+  void load_otherSyntaxErrors_eachNamesLineColumnAndProblem() {
     assertError("", "x.json:1: the file is empty; expected a JSON object");
     assertError("{\"format\": \"gridrl-parameters\"\n \"version\": 1}",
-        "x.json:2: unexpected '\"version\": 1'; expected ',' or '}'");
+        "x.json:2:2: unexpected character ('\"' (code 34)): was expecting comma to separate"
+            + " Object entries");
     assertError(TINY_JSON.replace("-0\n", "NaN\n"),
-        "x.json:6: unexpected 'NaN'; expected a value");
+        "x.json:6:31: non-standard token 'NaN': JSON has no NaN or Infinity");
     assertError(TINY_JSON.replace("-0\n", "1e999\n"),
-        "x.json:6: number 1e999 is outside the range of a double");
-    assertError(TINY_JSON.replace("-0\n", "01\n"), "x.json:6: malformed number '01'");
-    assertError(TINY_JSON + "{}", "x.json:13: unexpected '{}' after the end of the JSON document");
+        "x.json:6:28: number 1e999 is outside the range of a double");
+    assertError(TINY_JSON.replace("-0\n", "01\n"),
+        "x.json:6:29: invalid numeric value: Leading zeroes not allowed");
+    assertError(TINY_JSON + "{}",
+        "x.json:13:1: unexpected '{}' after the end of the JSON document");
     assertError(TINY_JSON.replace("\"version\": 1", "\"version\": 1, \"version\": 1"),
-        "x.json:3: duplicate key \"version\" (first at line 3)");
-    assertError("{\"format\": \"gridrl-para", "x.json:1: unterminated string");
+        "x.json:3:17: duplicate key \"version\" (first at line 3, column 3)");
+    assertError("{\"format\": \"gridrl-para",
+        "x.json:1:24: unexpected end-of-input: was expecting closing quote for a string value");
+  }
+
+  /**
+   * Everything the hand-written reader refused is still refused, each message naming line and
+   * column: non-finite and non-JSON numbers, comments, single quotes, bad strings, a byte order
+   * mark, duplicate keys at any depth, nesting beyond 64 and anything after the document.
+   */
+  @Test
+  void load_everyNonJsonForm_isRefusedWithLineAndColumn() {
+    assertError(TINY_JSON.replace("-0\n", "-Infinity\n"),
+        "x.json:6:37: non-standard token '-Infinity': JSON has no NaN or Infinity");
+    assertError(TINY_JSON.replace("-0\n", "Infinity\n"),
+        "x.json:6:36: non-standard token 'Infinity': JSON has no NaN or Infinity");
+    assertError(TINY_JSON.replace("-0\n", "-1e999\n"),
+        "x.json:6:28: number -1e999 is outside the range of a double");
+    assertError(TINY_JSON.replace("-0\n", "1" + "0".repeat(400) + "\n"),
+        "x.json:6:28: number 1" + "0".repeat(400) + " is outside the range of a double");
+    assertError(TINY_JSON.replace("-0\n", "+1\n"),
+        "x.json:6:29: unexpected character ('+' (code 43)) in numeric value: JSON spec does not"
+            + " allow numbers to have plus signs");
+    assertError(TINY_JSON.replace("-0\n", ".5\n"),
+        "x.json:6:28: unexpected character ('.' (code 46)): expected a valid value (JSON String,"
+            + " Number, Array, Object or token 'null', 'true' or 'false')");
+    assertError(TINY_JSON.replace("-0\n", "1.\n"),
+        "x.json:6:29: unexpected character ((CTRL-CHAR, code 10)) in numeric value: Decimal"
+            + " point not followed by a digit");
+    assertError(TINY_JSON.replace("-0\n", "nul\n"),
+        "x.json:6:28: unrecognized token 'nul': was expecting (JSON String, Number, Array,"
+            + " Object or token 'null', 'true' or 'false')");
+    assertError("{\"format\": /* c */ 1}",
+        "x.json:1:12: unexpected character ('/' (code 47)): maybe a (non-standard) comment?");
+    assertError(TINY_JSON + "// c",
+        "x.json:13:1: unexpected '// c' after the end of the JSON document");
+    assertError(TINY_JSON + "\n\r\n  x",
+        "x.json:15:3: unexpected 'x' after the end of the JSON document");
+    assertError("{'format': 1}",
+        "x.json:1:2: unexpected character (''' (code 39)): was expecting double-quote to start"
+            + " field name");
+    assertError("{\"format\": \"a\tb\"}",
+        "x.json:1:14: illegal unquoted character ((CTRL-CHAR, code 9)): has to be escaped using"
+            + " backslash to be included in string value");
+    assertError("{\"format\": \"a\\qb\"}",
+        "x.json:1:15: unrecognized character escape 'q' (code 113)");
+    assertError("{\"a\": [1,", "x.json:1:10: unexpected end-of-input within/between Array"
+        + " entries");
+    assertError("{\"a\": [true", "x.json:1:12: unexpected end-of-input: expected close marker"
+        + " for Array (start marker at line 1, column 7)");
+    assertError("\uFEFF" + TINY_JSON,
+        "x.json:1:1: unexpected character ('\uFEFF' (code 65279 / 0xfeff)): expected a valid"
+            + " value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')");
+    assertError(TINY_JSON.replace("-0\n", "{\"a\": 1, \"a\": 2}\n"),
+        "x.json:6:37: duplicate key \"a\" (first at line 6, column 29)");
+    assertError(TINY_JSON.replace("\"version\": 1", "\"version\": 1, \"s\": 3, \"s\": 4"),
+        "x.json:3:25: duplicate key \"s\" (first at line 3, column 17)");
+    assertError("[".repeat(70) + "]".repeat(70), "x.json:1:66: JSON nested deeper than 64 levels");
+    assertError(TINY_JSON.replace("-0\n", "[".repeat(62) + "]".repeat(62) + "\n"),
+        "x.json:6:89: JSON nested deeper than 64 levels");
+    // 64 levels deep is still JSON here, and the schema refuses it
+    assertError(TINY_JSON.replace("-0\n", "[".repeat(61) + "]".repeat(61) + "\n"),
+        "x.json:6: entry 1 of parameter 'w' must be a number, got an array");
+  }
+
+  /** Numbers are read exactly in every JSON spelling, of any length; escaped names match. */
+  @Test
+  void load_numbersInEveryJsonSpelling_readExactly() {
+    String[] texts = {"-0.0e-0", "1E+2", "12345678901234567890123", "0." + "0".repeat(1100) + "1",
+        "4.9406564584124654e-324", "-0", "-0.0"};
+    double[] values = {-0.0, 100, 1.2345678901234568e22, 0.0, 5e-324, -0.0, -0.0};
+    for (int i = 0; i < texts.length; i++) {
+      Module m = tiny(9, 9, 9);
+      String json = TINY_JSON.replace("\"w\"", "\"\\u0077\"").replace("-0\n", texts[i] + "\n");
+      ParameterIo.fromJson(m, json, "x.json");
+      assertThat(Double.doubleToRawLongBits(m.parameters().get(0).value().data[1])).as(texts[i])
+          .isEqualTo(Double.doubleToRawLongBits(values[i]));
+    }
   }
 
   @Test
@@ -195,6 +419,17 @@ class ParameterIoTest extends TestBase {
     assertThatThrownBy(() -> ParameterIo.load(tiny(0, 0, 0), nowhere))
         .isInstanceOf(UncheckedIOException.class)
         .hasMessage("cannot read " + nowhere + ": no such file");
+  }
+
+  @Test
+  void load_fileNotUtf8_uncheckedIoNamingIt() throws Exception {
+    Path file = dir.resolve("latin1.json");
+    Files.write(file, TINY_JSON.replace("\"w\"", "\"\u00e9\"")
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> ParameterIo.load(tiny(0, 0, 0), file))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessage("cannot read " + file + ": java.nio.charset.MalformedInputException: Input"
+            + " length = 1");
   }
 
   @Test
