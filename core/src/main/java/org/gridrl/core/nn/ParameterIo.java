@@ -1,5 +1,19 @@
 package org.gridrl.core.nn;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.google.common.base.Strings;
+import com.google.common.collect.Sets;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -10,13 +24,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.stream.DoubleStream;
 import org.ejml.data.DMatrixRMaj;
+import org.gridrl.core.util.Check;
 import org.gridrl.core.util.Numbers;
 
 /**
@@ -27,15 +43,19 @@ import org.gridrl.core.util.Numbers;
  *  "parameters": [{"name": "layer0.weight", "rows": 32, "cols": 64, "data": [...]}, ...]}
  * </pre>
  *
- * with {@code data} row-major (rows × cols numbers) and the parameters in the module's order.
- * Numbers are written in {@link Numbers#shortest} form, so save then load restores every double
- * bit for bit (−0 included).
+ * with {@code data} row-major (rows × cols numbers) and the parameters in the module's order,
+ * laid out by Jackson's {@link DefaultPrettyPrinter} (a line per key, a parameter's data on one
+ * line). Numbers are written in {@link Numbers#shortest} form and read by
+ * {@link Double#parseDouble}, so save then load restores every double bit for bit (−0 too).
  *
- * <p>Loading is strict and atomic: the JSON must be well formed (RFC 8259; no NaN, comments or
- * trailing commas), must have exactly the keys above, and the file's parameters must be exactly
- * the module's, by name (order free) and shape; only then are the values copied into the
- * module's existing matrices. Every error is a {@link ParameterFormatException} naming the file,
- * the line and the parameter.
+ * <p>Loading is strict and atomic. Jackson's streaming parser ({@code jackson-core}) refuses
+ * what is not RFC 8259 JSON (NaN, comments, trailing commas, ...) and duplicate keys; the reader
+ * walks the schema over its tokens and refuses anything after the document, a missing or unknown
+ * key, a value of the wrong type (at its first token: nothing nests deeper than the schema), a
+ * number beyond the range of a double, and parameters that are not exactly the module's by name
+ * (in any order) and shape. The first error met is a {@link ParameterFormatException} naming the
+ * source, the line (and column, for JSON syntax and numbers) and the key or parameter; the
+ * module is written only when the whole text is valid.
  */
 public final class ParameterIo {
 
@@ -43,6 +63,17 @@ public final class ParameterIo {
   public static final String FORMAT = "gridrl-parameters";
   /** The schema version this class writes and reads. */
   public static final int VERSION = 1;
+
+  private static final List<String> DOCUMENT_KEYS = List.of("format", "version", "parameters");
+  private static final List<String> ENTRY_KEYS = List.of("name", "rows", "cols", "data");
+
+  /** Jackson's strict defaults, duplicate keys refused, JSON's unbounded lengths allowed. */
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(Integer.MAX_VALUE)
+          .maxStringLength(Integer.MAX_VALUE).maxNameLength(Integer.MAX_VALUE).build())
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .disable(StreamReadFeature.AUTO_CLOSE_SOURCE) // the caller's reader stays open
+      .build();
 
   private ParameterIo() {
   }
@@ -56,9 +87,8 @@ public final class ParameterIo {
    * @throws UncheckedIOException if the file cannot be written, naming it
    */
   public static void save(Module module, Path file) {
-    String text = toJson(module); // validate everything before touching the file
-    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      out.write(text);
+    try { // toJson validates everything before the file is touched
+      Files.writeString(file, toJson(module), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e, e);
     }
@@ -66,9 +96,8 @@ public final class ParameterIo {
 
   /** Writes the JSON to {@code out} and flushes it (does not close it). */
   public static void write(Module module, Writer out) {
-    String text = toJson(module);
     try {
-      out.write(text);
+      out.write(toJson(module));
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write parameters: " + e, e);
@@ -76,46 +105,49 @@ public final class ParameterIo {
   }
 
   /**
-   * The JSON text: one line per key, each parameter's data one matrix row per line.
+   * The JSON text: one line per key, each parameter's data on one line.
    *
    * @throws IllegalArgumentException if two parameters share a name or a value is not finite
    */
   public static String toJson(Module module) {
-    List<Parameter> ps = module.parameters();
-    Map<String, Integer> seen = new HashMap<>();
-    StringBuilder sb = new StringBuilder(64 + 24 * module.numScalars());
-    sb.append("{\n  \"format\": \"").append(FORMAT).append("\",\n  \"version\": ")
-        .append(VERSION).append(",\n  \"parameters\": [");
-    for (int p = 0; p < ps.size(); p++) {
-      Parameter param = ps.get(p);
-      if (seen.put(param.name(), p) != null) {
-        throw new IllegalArgumentException("the module has two parameters named '"
-            + param.name() + "' (indices " + seen.get(param.name()) + " and " + p + ")");
-      }
-      DMatrixRMaj m = param.value();
-      sb.append(p == 0 ? "\n" : ",\n");
-      sb.append("    {\"name\": ");
-      quote(param.name(), sb);
-      sb.append(", \"rows\": ").append(m.numRows).append(", \"cols\": ").append(m.numCols)
-          .append(", \"data\": [");
-      for (int i = 0; i < m.numRows; i++) {
-        sb.append(i == 0 ? "\n      " : ",\n      ");
-        for (int j = 0; j < m.numCols; j++) {
-          double v = m.data[i * m.numCols + j];
-          if (!Double.isFinite(v)) {
+    StringWriter out = new StringWriter(64 + 24 * module.numScalars());
+    Set<String> names = new HashSet<>();
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+          .withObjectFieldValueSpacing(Separators.Spacing.AFTER)) // "key": value
+          .withObjectIndenter(new DefaultIndenter("  ", "\n"))); // the same on every platform
+      g.writeStartObject();
+      g.writeStringField("format", FORMAT);
+      g.writeNumberField("version", VERSION);
+      g.writeArrayFieldStart("parameters");
+      for (Parameter param : module.parameters()) {
+        Check.argument(names.add(param.name()), "the module has two parameters named '%s'",
+            param.name());
+        DMatrixRMaj m = param.value();
+        g.writeStartObject();
+        g.writeStringField("name", param.name());
+        g.writeNumberField("rows", m.numRows);
+        g.writeNumberField("cols", m.numCols);
+        g.writeFieldName("data");
+        g.writeStartArray();
+        for (int k = 0; k < m.numRows * m.numCols; k++) {
+          if (!Double.isFinite(m.data[k])) {
             throw new IllegalArgumentException("parameter '" + param.name() + "' has the value "
-                + v + " at (" + i + ", " + j + "); JSON has no non-finite numbers");
+                + m.data[k] + " at (" + k / m.numCols + ", " + k % m.numCols
+                + "); JSON has no non-finite numbers");
           }
-          if (j > 0) {
-            sb.append(", ");
-          }
-          sb.append(Numbers.shortest(v));
+          g.writeNumber(Numbers.shortest(m.data[k])); // the text as is
         }
+        g.writeEndArray();
+        g.writeEndObject();
       }
-      sb.append("\n    ]}");
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeRaw('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write parameters: " + e, e); // not to a string
     }
-    sb.append(ps.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
-    return sb.toString();
+    return out.toString();
   }
 
   /**
@@ -125,23 +157,21 @@ public final class ParameterIo {
    *     whole file is valid).
    * @param file the file; its path (as given) names it in error messages
    * @throws ParameterFormatException if the file is malformed or does not match the module
-   * @throws UncheckedIOException if the file cannot be read, naming it
+   * @throws UncheckedIOException if the file cannot be read (or is not UTF-8), naming it
    */
   public static void load(Module module, Path file) {
     String name = file.toString();
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      read(module, in, name);
     } catch (NoSuchFileException e) {
       throw new UncheckedIOException("cannot read " + name + ": no such file", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + name + ": " + e, e);
     }
-    fromJson(module, text, name);
   }
 
   /**
-   * Loads parameters from a character stream (read to the end, not closed).
+   * Loads parameters from a character stream (read to its end if valid; not closed).
    *
    * @param module the module. Modified (only if the whole text is valid).
    * @param in the JSON text
@@ -150,14 +180,13 @@ public final class ParameterIo {
    * @throws UncheckedIOException if reading fails
    */
   public static void read(Module module, Reader in, String sourceName) {
-    StringWriter buf = new StringWriter();
-    try {
-      in.transferTo(buf);
+    try (JsonParser p = JSON.createParser(in)) {
+      new Loader(module, p, sourceName).load();
+    } catch (JsonProcessingException e) {
+      throw syntaxError(sourceName, e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + sourceName + ": " + e, e);
     }
-    Object root = new JsonParser(buf.toString(), sourceName).parseDocument();
-    apply(module, root, sourceName);
   }
 
   /** {@link #read} from text held in memory. */
@@ -165,474 +194,190 @@ public final class ParameterIo {
     read(module, new StringReader(json), sourceName);
   }
 
-  // ---------------------------------------------------------------- schema
-
-  private static void apply(Module module, Object root, String src) {
-    Obj top = expectObject(root, "the document", src);
-    top.requireExactly(src, "the document", "format", "version", "parameters");
-    Object format = top.get("format");
-    if (!(format instanceof Str) || !FORMAT.equals(((Str) format).text)) {
-      throw new ParameterFormatException(src, lineOf(format), "\"format\" must be \"" + FORMAT
-          + "\", got " + describe(format));
-    }
-    Object version = top.get("version");
-    if (!(version instanceof Num) || !String.valueOf(VERSION).equals(((Num) version).text)) {
-      throw new ParameterFormatException(src, lineOf(version), "unsupported \"version\" "
-          + describe(version) + "; this reader knows version " + VERSION);
-    }
-    Object list = top.get("parameters");
-    if (!(list instanceof Arr)) {
-      throw new ParameterFormatException(src, lineOf(list), "\"parameters\" must be an array, got "
-          + describe(list));
-    }
-    Map<String, Parameter> byName = new LinkedHashMap<>();
-    for (Parameter p : module.parameters()) {
-      byName.put(p.name(), p);
-    }
-    Map<String, Integer> fileLines = new HashMap<>();
-    List<Parameter> targets = new ArrayList<>();
-    List<double[]> values = new ArrayList<>();
-    for (Object item : ((Arr) list).items) {
-      Obj entry = expectObject(item, "each entry of \"parameters\"", src);
-      entry.requireExactly(src, "a parameter entry", "name", "rows", "cols", "data");
-      Object nameNode = entry.get("name");
-      if (!(nameNode instanceof Str)) {
-        throw new ParameterFormatException(src, lineOf(nameNode), "\"name\" must be a string, got "
-            + describe(nameNode));
-      }
-      String name = ((Str) nameNode).text;
-      Integer before = fileLines.put(name, entry.line);
-      if (before != null) {
-        throw new ParameterFormatException(src, entry.line, "parameter '" + name
-            + "' appears twice (first at line " + before + ")");
-      }
-      int rows = dimension(entry.get("rows"), "rows", name, src);
-      int cols = dimension(entry.get("cols"), "cols", name, src);
-      Parameter target = byName.get(name);
-      if (target == null) {
-        throw new ParameterFormatException(src, entry.line, "parameter '" + name
-            + "' is not a parameter of the module (which has " + byName.keySet() + ")");
-      }
-      DMatrixRMaj m = target.value();
-      if (rows != m.numRows || cols != m.numCols) {
-        throw new ParameterFormatException(src, entry.line, "parameter '" + name + "' is "
-            + rows + "×" + cols + " in the file but " + m.numRows + "×" + m.numCols
-            + " in the module");
-      }
-      Object dataNode = entry.get("data");
-      if (!(dataNode instanceof Arr)) {
-        throw new ParameterFormatException(src, lineOf(dataNode), "\"data\" of parameter '" + name
-            + "' must be an array, got " + describe(dataNode));
-      }
-      List<Object> items = ((Arr) dataNode).items;
-      if (items.size() != rows * cols) {
-        throw new ParameterFormatException(src, lineOf(dataNode), "\"data\" of parameter '" + name
-            + "' has " + items.size() + " numbers, expected rows × cols = " + rows + " × " + cols
-            + " = " + rows * cols);
-      }
-      double[] v = new double[items.size()];
-      for (int k = 0; k < v.length; k++) {
-        Object x = items.get(k);
-        if (!(x instanceof Num)) {
-          throw new ParameterFormatException(src, lineOf(x), "entry " + k + " of parameter '"
-              + name + "' must be a number, got " + describe(x));
-        }
-        v[k] = ((Num) x).value;
-      }
-      targets.add(target);
-      values.add(v);
-    }
-    for (String name : byName.keySet()) {
-      if (!fileLines.containsKey(name)) {
-        throw new ParameterFormatException(src, 0, "the module's parameter '" + name
-            + "' is missing from the file");
-      }
-    }
-    for (int i = 0; i < targets.size(); i++) {
-      double[] v = values.get(i);
-      System.arraycopy(v, 0, targets.get(i).value().data, 0, v.length);
-    }
-  }
-
-  private static int dimension(Object node, String key, String name, String src) {
-    if (!(node instanceof Num) || !INTEGER.matcher(((Num) node).text).matches()
-        || ((Num) node).value < 1 || ((Num) node).value > Integer.MAX_VALUE) {
-      throw new ParameterFormatException(src, lineOf(node), "\"" + key + "\" of parameter '"
-          + name + "' must be an integer >= 1, got " + describe(node));
-    }
-    return (int) ((Num) node).value;
-  }
-
-  private static final Pattern INTEGER = Pattern.compile("[1-9][0-9]{0,9}");
-
-  private static Obj expectObject(Object node, String what, String src) {
-    if (!(node instanceof Obj)) {
-      throw new ParameterFormatException(src, lineOf(node), what + " must be an object, got "
-          + describe(node));
-    }
-    return (Obj) node;
-  }
-
-  private static int lineOf(Object node) {
-    return ((Node) node).line;
-  }
-
-  private static String describe(Object node) {
-    if (node instanceof Str) {
-      String t = ((Str) node).text;
-      StringBuilder sb = new StringBuilder();
-      quote(t.length() > 40 ? t.substring(0, 40) + "..." : t, sb);
-      return sb.toString();
-    }
-    if (node instanceof Num) {
-      return ((Num) node).text;
-    }
-    if (node instanceof Obj) {
-      return "an object";
-    }
-    if (node instanceof Arr) {
-      return "an array";
-    }
-    return ((Lit) node).text;
-  }
-
-  private static void quote(String s, StringBuilder sb) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\') {
-        sb.append('\\').append(c);
-      } else if (c < 0x20) {
-        sb.append(String.format("\\u%04x", (int) c));
-      } else {
-        sb.append(c);
-      }
-    }
-    sb.append('"');
-  }
-
-  // ---------------------------------------------------------------- JSON
-
-  /** A parsed JSON value with the line it starts on. */
-  private abstract static class Node {
-    final int line;
-
-    Node(int line) {
-      this.line = line;
-    }
-  }
-
-  private static final class Obj extends Node {
-    final Map<String, Object> members = new LinkedHashMap<>();
-    final Map<String, Integer> keyLines = new HashMap<>();
-
-    Obj(int line) {
-      super(line);
-    }
-
-    Object get(String key) {
-      return members.get(key);
-    }
-
-    void requireExactly(String src, String what, String... keys) {
-      for (String k : members.keySet()) {
-        boolean known = false;
-        for (String allowed : keys) {
-          known |= allowed.equals(k);
-        }
-        if (!known) {
-          throw new ParameterFormatException(src, keyLines.get(k), what + " has the unknown key \""
-              + k + "\" (expected exactly " + String.join(", ", keys) + ")");
-        }
-      }
-      for (String k : keys) {
-        if (!members.containsKey(k)) {
-          throw new ParameterFormatException(src, line, what + " has no \"" + k + "\" key");
-        }
-      }
-    }
-  }
-
-  private static final class Arr extends Node {
-    final List<Object> items = new ArrayList<>();
-
-    Arr(int line) {
-      super(line);
-    }
-  }
-
-  private static final class Str extends Node {
-    final String text;
-
-    Str(int line, String text) {
-      super(line);
-      this.text = text;
-    }
-  }
-
-  private static final class Num extends Node {
-    final String text;
-    final double value;
-
-    Num(int line, String text, double value) {
-      super(line);
-      this.text = text;
-      this.value = value;
-    }
-  }
-
-  private static final class Lit extends Node {
-    final String text;
-
-    Lit(int line, String text) {
-      super(line);
-      this.text = text;
-    }
-  }
-
-  /** A recursive-descent RFC 8259 parser that tracks lines; nesting is capped at 64. */
-  private static final class JsonParser {
-    private static final Pattern NUMBER =
-        Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
-
-    private final String s;
+  /** One pass over the parser's tokens that follows the schema; throws at the first misfit. */
+  private static final class Loader {
+    private final JsonParser p;
     private final String src;
-    private int pos;
-    private int line = 1;
+    private final Map<String, Parameter> byName = new LinkedHashMap<>();
+    /** The parameters read so far: their numbers, and the lines of their names. */
+    private final Map<String, double[]> values = new HashMap<>();
+    private final Map<String, Integer> lines = new HashMap<>();
 
-    JsonParser(String s, String src) {
-      this.s = s;
+    Loader(Module module, JsonParser p, String src) {
+      this.p = p;
       this.src = src;
+      module.parameters().forEach(param -> byName.put(param.name(), param));
     }
 
-    Object parseDocument() {
-      skipWhitespace();
-      if (pos == s.length()) {
-        throw error("the file is empty; expected a JSON object");
-      }
-      Object root = value(0);
-      skipWhitespace();
-      if (pos < s.length()) {
-        throw error("unexpected " + near() + " after the end of the JSON document");
-      }
-      return root;
-    }
-
-    private Object value(int depth) {
-      if (depth > 64) {
-        throw error("JSON nested deeper than 64 levels");
-      }
-      skipWhitespace();
-      if (pos == s.length()) {
-        throw error("unexpected end of file; expected a value");
-      }
-      char c = s.charAt(pos);
-      switch (c) {
-        case '{':
-          return object(depth);
-        case '[':
-          return array(depth);
-        case '"':
-          return new Str(line, string());
-        case 't':
-          return literal("true");
-        case 'f':
-          return literal("false");
-        case 'n':
-          return literal("null");
-        default:
-          if (c == '-' || (c >= '0' && c <= '9')) {
-            return number();
+    void load() throws IOException {
+      p.nextToken();
+      int line = line();
+      require(p.currentToken() == JsonToken.START_OBJECT, "the document must be an object");
+      boolean[] seen = new boolean[DOCUMENT_KEYS.size()];
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        switch (key(DOCUMENT_KEYS, "the document", seen)) {
+          case "format" -> require(p.currentToken() == JsonToken.VALUE_STRING
+              && FORMAT.equals(p.getText()), "\"format\" must be \"" + FORMAT + "\"");
+          // JSON has no leading zeros or plus signs: the integer 1 is the text "1"
+          case "version" -> require(p.currentToken() == JsonToken.VALUE_NUMBER_INT
+              && "1".equals(p.getText()), "\"version\" must be 1 (the only one this reader knows)");
+          case "parameters" -> {
+            require(p.currentToken() == JsonToken.START_ARRAY, "\"parameters\" must be an array");
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+              entry();
+            }
           }
-          throw error("unexpected " + near() + "; expected a value");
+        }
+      }
+      requireKeys("the document", line, DOCUMENT_KEYS, seen);
+      if (p.nextToken() != null) {
+        throw atToken("the JSON document is followed by " + describe());
+      }
+      check(values.size() == byName.size(), 0, "the module's parameters %s are missing from the"
+          + " file", Sets.difference(byName.keySet(), values.keySet()));
+      values.forEach((name, x) -> System.arraycopy(x, 0, byName.get(name).value().data, 0,
+          x.length));
+    }
+
+    /** One entry of {@code "parameters"} (its first token current), matched to the module. */
+    private void entry() throws IOException {
+      int line = line();
+      require(p.currentToken() == JsonToken.START_OBJECT,
+          "each entry of \"parameters\" must be an object");
+      boolean[] seen = new boolean[ENTRY_KEYS.size()];
+      String name = null;
+      int[] shape = new int[2];
+      double[] data = null;
+      int nameLine = 0;
+      int dataLine = 0;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String key = key(ENTRY_KEYS, "a parameter entry", seen);
+        if (key.equals("name")) {
+          require(p.currentToken() == JsonToken.VALUE_STRING, "\"name\" must be a string");
+          name = p.getText();
+          nameLine = line();
+        } else if (key.equals("data")) {
+          dataLine = line();
+          data = data(name);
+        } else {
+          require(p.currentToken() == JsonToken.VALUE_NUMBER_INT
+              && p.getNumberType() == JsonParser.NumberType.INT && p.getIntValue() >= 1,
+              "\"" + key + "\"" + of(name) + " must be an integer >= 1");
+          shape[key.equals("rows") ? 0 : 1] = p.getIntValue();
+        }
+      }
+      requireKeys("a parameter entry", line, ENTRY_KEYS, seen);
+      Integer first = lines.put(name, nameLine);
+      check(first == null, nameLine, "parameter '%s' appears twice (first at line %s)", name,
+          first);
+      Parameter target = byName.get(name);
+      check(target != null, nameLine,
+          "parameter '%s' is not a parameter of the module (which has %s)", name, byName.keySet());
+      DMatrixRMaj m = target.value();
+      check(shape[0] == m.numRows && shape[1] == m.numCols, nameLine,
+          "parameter '%s' is %s×%s in the file but %s×%s in the module", name, shape[0], shape[1],
+          m.numRows, m.numCols);
+      check(data.length == m.getNumElements(), dataLine,
+          "\"data\" of parameter '%s' has %s numbers, expected rows × cols = %s × %s = %s", name,
+          data.length, m.numRows, m.numCols, m.getNumElements());
+      values.put(name, data);
+    }
+
+    /** The current value as an array of numbers, each read exactly and finite. */
+    private double[] data(String name) throws IOException {
+      require(p.currentToken() == JsonToken.START_ARRAY,
+          "\"data\"" + of(name) + " must be an array");
+      DoubleStream.Builder x = DoubleStream.builder();
+      for (int n = 0; p.nextToken() != JsonToken.END_ARRAY; n++) {
+        if (!p.currentToken().isNumeric()) {
+          require(false, "\"data\"[" + n + "]" + of(name) + " must be a number");
+        }
+        double v = Double.parseDouble(p.getText()); // JSON's number syntax is a subset of Java's
+        if (Double.isInfinite(v)) {
+          throw atToken("number " + p.getText() + " is outside the range of a double");
+        }
+        x.add(v);
+      }
+      return x.build().toArray();
+    }
+
+    /** The current key, if one of {@code keys} (marked in {@code seen}), the parser moved on. */
+    private String key(List<String> keys, String what, boolean[] seen) throws IOException {
+      int k = keys.indexOf(p.currentName());
+      check(k >= 0, line(), "%s has the unknown key %s (expected exactly %s)", what,
+          quote(p.currentName()), String.join(", ", keys));
+      seen[k] = true; // Jackson refuses a key seen twice
+      p.nextToken();
+      return keys.get(k);
+    }
+
+    private void requireKeys(String what, int line, List<String> keys, boolean[] seen) {
+      for (int k = 0; k < keys.size(); k++) {
+        check(seen[k], line, "%s has no %s key", what, quote(keys.get(k)));
       }
     }
 
-    private Obj object(int depth) {
-      Obj o = new Obj(line);
-      pos++; // {
-      skipWhitespace();
-      if (peek() == '}') {
-        pos++;
-        return o;
-      }
-      while (true) {
-        skipWhitespace();
-        if (peek() != '"') {
-          throw error("unexpected " + near() + "; expected a quoted key");
-        }
-        int keyLine = line;
-        String key = string();
-        if (o.members.containsKey(key)) {
-          throw error("duplicate key \"" + key + "\" (first at line " + o.keyLines.get(key) + ")");
-        }
-        skipWhitespace();
-        expect(':');
-        o.members.put(key, value(depth + 1));
-        o.keyLines.put(key, keyLine);
-        skipWhitespace();
-        char c = peek();
-        pos++;
-        if (c == '}') {
-          return o;
-        }
-        if (c != ',') {
-          pos--;
-          throw error("unexpected " + near() + "; expected ',' or '}'");
-        }
+    /** Unless {@code ok}: "what, got [the current value]" at its line. */
+    private void require(boolean ok, String what) throws IOException {
+      if (!ok) {
+        throw new ParameterFormatException(src, line(), what + ", got " + describe());
       }
     }
 
-    private Arr array(int depth) {
-      Arr a = new Arr(line);
-      pos++; // [
-      skipWhitespace();
-      if (peek() == ']') {
-        pos++;
-        return a;
-      }
-      while (true) {
-        a.items.add(value(depth + 1));
-        skipWhitespace();
-        char c = peek();
-        pos++;
-        if (c == ']') {
-          return a;
-        }
-        if (c != ',') {
-          pos--;
-          throw error("unexpected " + near() + "; expected ',' or ']'");
-        }
+    /** Unless {@code ok}: the message (Guava's {@code %s} template) at the line. */
+    private void check(boolean ok, int line, String template, Object... args) {
+      if (!ok) {
+        throw new ParameterFormatException(src, line, Strings.lenientFormat(template, args));
       }
     }
 
-    private String string() {
-      pos++; // opening quote
-      StringBuilder sb = new StringBuilder();
-      while (true) {
-        if (pos >= s.length()) {
-          throw error("unterminated string");
-        }
-        char c = s.charAt(pos++);
-        if (c == '"') {
-          return sb.toString();
-        }
-        if (c < 0x20) {
-          pos--;
-          throw error("unescaped control character in a string");
-        }
-        if (c != '\\') {
-          sb.append(c);
-          continue;
-        }
-        if (pos >= s.length()) {
-          throw error("unterminated string");
-        }
-        char e = s.charAt(pos++);
-        switch (e) {
-          case '"':
-          case '\\':
-          case '/':
-            sb.append(e);
-            break;
-          case 'b':
-            sb.append('\b');
-            break;
-          case 'f':
-            sb.append('\f');
-            break;
-          case 'n':
-            sb.append('\n');
-            break;
-          case 'r':
-            sb.append('\r');
-            break;
-          case 't':
-            sb.append('\t');
-            break;
-          case 'u':
-            if (pos + 4 > s.length()) {
-              throw error("truncated \\u escape");
-            }
-            try {
-              sb.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
-            } catch (NumberFormatException ex) {
-              throw error("bad \\u escape \\u" + s.substring(pos, pos + 4));
-            }
-            pos += 4;
-            break;
-          default:
-            throw error("bad escape \\" + e + " in a string");
-        }
-      }
+    private String describe() throws IOException {
+      return p.currentToken() == null ? "the end of the file" : switch (p.currentToken()) {
+        case START_OBJECT -> "an object";
+        case START_ARRAY -> "an array";
+        case VALUE_STRING -> quote(p.getText());
+        default -> p.getText(); // a number, true, false or null
+      };
     }
 
-    private Num number() {
-      int start = pos;
-      while (pos < s.length() && "+-0123456789.eE".indexOf(s.charAt(pos)) >= 0) {
-        pos++;
-      }
-      String text = s.substring(start, pos);
-      if (!NUMBER.matcher(text).matches()) {
-        pos = start;
-        throw error("malformed number '" + text + "'");
-      }
-      double v = Double.parseDouble(text);
-      if (Double.isInfinite(v)) {
-        pos = start;
-        throw error("number " + text + " is outside the range of a double");
-      }
-      return new Num(line, text, v);
+    private int line() {
+      return p.currentTokenLocation().getLineNr();
     }
 
-    private Lit literal(String word) {
-      if (!s.startsWith(word, pos)) {
-        throw error("unexpected " + near() + "; expected a value");
-      }
-      pos += word.length();
-      return new Lit(line, word);
+    private ParameterFormatException atToken(String what) {
+      JsonLocation at = p.currentTokenLocation();
+      return new ParameterFormatException(src, at.getLineNr(), at.getColumnNr(), what);
     }
+  }
 
-    private void expect(char c) {
-      if (peek() != c) {
-        throw error("unexpected " + near() + "; expected '" + c + "'");
-      }
-      pos++;
-    }
+  /** " of parameter 'name'" once the entry's name is known, else nothing. */
+  private static String of(String name) {
+    return name == null ? "" : " of parameter '" + name + "'";
+  }
 
-    private char peek() {
-      if (pos >= s.length()) {
-        throw error("unexpected end of file");
-      }
-      return s.charAt(pos);
-    }
+  /** A JSON string literal for a message, cut at 40 characters. */
+  private static String quote(String s) {
+    String head = s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(head)) + "\"";
+  }
 
-    private void skipWhitespace() {
-      while (pos < s.length()) {
-        char c = s.charAt(pos);
-        if (c == '\n') {
-          line++;
-        } else if (c != ' ' && c != '\t' && c != '\r') {
-          return;
-        }
-        pos++;
-      }
+  /**
+   * Jackson's syntax error at its line and column. A few of its messages end in advice that
+   * names Jackson's own switches or a "[Source: ...]" (how to accept NaN, a comment or a plus
+   * sign; where an unclosed bracket opened), which a parameter file cannot use: the text stops
+   * at the " (" or ": " that opens such a tail.
+   */
+  private static ParameterFormatException syntaxError(String src, JsonProcessingException e) {
+    String what = e.getOriginalMessage();
+    for (String jacksonName : new String[] {"`", "Feature '", "[Source"}) {
+      int at = what.indexOf(jacksonName); // -1, and so cut -1, if absent
+      int cut = Math.max(what.lastIndexOf(" (", at), what.lastIndexOf(": ", at));
+      what = cut > 0 ? what.substring(0, cut) : what;
     }
-
-    private String near() {
-      if (pos >= s.length()) {
-        return "end of file";
-      }
-      int end = Math.min(s.length(), pos + 12);
-      int nl = s.indexOf('\n', pos);
-      if (nl >= 0 && nl < end) {
-        end = nl;
-      }
-      return "'" + s.substring(pos, Math.max(end, pos + 1)) + "'";
-    }
-
-    private ParameterFormatException error(String what) {
-      return new ParameterFormatException(src, line, what);
-    }
+    JsonLocation at = e.getLocation() != null ? e.getLocation() : JsonLocation.NA;
+    ParameterFormatException error = new ParameterFormatException(src, at.getLineNr(),
+        at.getColumnNr(), Character.toLowerCase(what.charAt(0)) + what.substring(1));
+    error.initCause(e);
+    return error;
   }
 }

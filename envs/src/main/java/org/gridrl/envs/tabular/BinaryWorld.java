@@ -1,9 +1,11 @@
 package org.gridrl.envs.tabular;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import org.gridrl.core.mdp.StateFeatures;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.planning.UniformSlipDynamics;
+import org.gridrl.core.util.Check;
 import org.gridrl.core.util.Rng;
 
 /**
@@ -27,7 +29,12 @@ import org.gridrl.core.util.Rng;
 public final class BinaryWorld {
 
   /**
-   * BinaryWorld parameters.
+   * BinaryWorld parameters. Vary them with the generated {@code withX} methods
+   * ({@code Config.defaults(seed).withSize(16)}), several at once with
+   * {@code with(b -> b.rewardFour(3).rewardFive(-7))}, or build one with
+   * {@code BinaryWorldConfigBuilder.builder(Config.defaults(seed))}; every way goes through the
+   * checks of the compact constructor. {@code withSeed} gives a transfer world: the same
+   * parameters, another colouring.
    *
    * @param size N ≥ 1 (default 32)
    * @param blueProbability p in [0, 1] (default 0.5)
@@ -37,61 +44,24 @@ public final class BinaryWorld {
    * @param rewardFive reward when exactly 5 are blue, finite (default −1)
    * @param seed seed of the colouring
    */
+  @RecordBuilder
   public record Config(int size, double blueProbability, double determinism, double gamma,
-      double rewardFour, double rewardFive, long seed) {
+      double rewardFour, double rewardFive, long seed) implements BinaryWorldConfigBuilder.With {
 
     /** Validates every field; the message names the field and the value. */
     public Config {
-      if (!(size >= 1 && (long) size * size * 5 < Integer.MAX_VALUE)) {
-        throw new IllegalArgumentException("size must be >= 1 with 5*size^2 < 2^31, got " + size);
-      }
-      if (!(blueProbability >= 0 && blueProbability <= 1)) {
-        throw new IllegalArgumentException("blueProbability must be in [0, 1], got "
-            + blueProbability);
-      }
-      if (!(determinism >= 0 && determinism <= 1)) {
-        throw new IllegalArgumentException("determinism must be in [0, 1], got " + determinism);
-      }
-      if (!(gamma >= 0 && gamma < 1)) {
-        throw new IllegalArgumentException("gamma must be in [0, 1), got " + gamma);
-      }
-      if (!Double.isFinite(rewardFour)) {
-        throw new IllegalArgumentException("rewardFour must be finite, got " + rewardFour);
-      }
-      if (!Double.isFinite(rewardFive)) {
-        throw new IllegalArgumentException("rewardFive must be finite, got " + rewardFive);
-      }
+      Check.argument(size >= 1 && (long) size * size * 5 < Integer.MAX_VALUE,
+          "size must be >= 1 with 5*size^2 < 2^31, got %s", size);
+      Check.unitInterval("blueProbability", blueProbability);
+      Check.unitInterval("determinism", determinism);
+      Check.unitIntervalOpen("gamma", gamma);
+      Check.finite("rewardFour", rewardFour);
+      Check.finite("rewardFive", rewardFive);
     }
 
     /** N = 32, p = 0.5, determinism 0.7, γ = 0.9, rewards +1 / −1. */
     public static Config defaults(long seed) {
       return new Config(32, 0.5, 0.7, 0.9, 1, -1, seed);
-    }
-
-    public Config withSize(int v) {
-      return new Config(v, blueProbability, determinism, gamma, rewardFour, rewardFive, seed);
-    }
-
-    public Config withBlueProbability(double v) {
-      return new Config(size, v, determinism, gamma, rewardFour, rewardFive, seed);
-    }
-
-    public Config withDeterminism(double v) {
-      return new Config(size, blueProbability, v, gamma, rewardFour, rewardFive, seed);
-    }
-
-    public Config withGamma(double v) {
-      return new Config(size, blueProbability, determinism, v, rewardFour, rewardFive, seed);
-    }
-
-    /** The rewards for exactly 4 and exactly 5 blue cells. */
-    public Config withRewards(double four, double five) {
-      return new Config(size, blueProbability, determinism, gamma, four, five, seed);
-    }
-
-    /** The same parameters with another seed (a transfer world). */
-    public Config withSeed(long v) {
-      return new Config(size, blueProbability, determinism, gamma, rewardFour, rewardFive, v);
     }
   }
 

@@ -1,5 +1,6 @@
 package org.gridrl.envs.tabular;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import org.gridrl.core.mdp.StateFeatures;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.planning.UniformSlipDynamics;
 import org.gridrl.core.mdp.TabularPolicy;
+import org.gridrl.core.util.Check;
 import org.gridrl.core.util.Rng;
 
 /**
@@ -69,7 +71,11 @@ public final class GridWorld {
   }
 
   /**
-   * How a map becomes an MDP.
+   * How a map becomes an MDP. Vary it with the generated {@code withX} methods
+   * ({@code Options.defaults().withSlip(0.2)}), several at once with
+   * {@code with(b -> b.slip(0.2).gamma(0.9))}, or build one with
+   * {@code GridWorldOptionsBuilder.builder(Options.defaults())}; every way goes through the
+   * checks of the compact constructor.
    *
    * @param slip ε in [0, 1]: probability that the chosen action is replaced by a uniform draw
    *     over all actions (default 0)
@@ -85,95 +91,34 @@ public final class GridWorld {
    * @param legend cell values of digit cells by character ('1'..'9'); a digit not in it is
    *     worth its own value; null means empty (default empty)
    */
+  @RecordBuilder
   public record Options(double slip, int numActions, double gamma, double stepReward,
       double goalReward, boolean goalTerminal, RewardTiming rewardTiming, double lavaReward,
-      Map<Character, Double> legend) {
+      Map<Character, Double> legend) implements GridWorldOptionsBuilder.With {
 
     /** Validates every field; the message names the field and the value. */
     public Options {
-      if (!(slip >= 0 && slip <= 1)) {
-        throw new IllegalArgumentException("slip must be in [0, 1], got " + slip);
-      }
-      if (numActions != 4 && numActions != 5) {
-        throw new IllegalArgumentException("numActions must be 4 or 5, got " + numActions);
-      }
-      if (!(gamma >= 0 && gamma < 1)) {
-        throw new IllegalArgumentException("gamma must be in [0, 1), got " + gamma);
-      }
-      if (!Double.isFinite(stepReward)) {
-        throw new IllegalArgumentException("stepReward must be finite, got " + stepReward);
-      }
-      if (!Double.isFinite(goalReward)) {
-        throw new IllegalArgumentException("goalReward must be finite, got " + goalReward);
-      }
-      if (rewardTiming == null) {
-        throw new IllegalArgumentException("rewardTiming must not be null");
-      }
-      if (!Double.isFinite(lavaReward)) {
-        throw new IllegalArgumentException("lavaReward must be finite, got " + lavaReward);
-      }
+      Check.unitInterval("slip", slip);
+      Check.argument(numActions == 4 || numActions == 5, "numActions must be 4 or 5, got %s",
+          numActions);
+      Check.unitIntervalOpen("gamma", gamma);
+      Check.finite("stepReward", stepReward);
+      Check.finite("goalReward", goalReward);
+      Check.notNull("rewardTiming", rewardTiming);
+      Check.finite("lavaReward", lavaReward);
       legend = legend == null ? Map.of() : Map.copyOf(legend);
       for (Map.Entry<Character, Double> e : legend.entrySet()) {
         char ch = e.getKey();
-        if (ch < '1' || ch > '9') {
-          throw new IllegalArgumentException("legend keys must be digits '1'..'9', got '" + ch
-              + "'");
-        }
-        if (e.getValue() == null || !Double.isFinite(e.getValue())) {
-          throw new IllegalArgumentException("legend value of '" + ch + "' must be finite, got "
-              + e.getValue());
-        }
+        Check.argument(ch >= '1' && ch <= '9', "legend keys must be digits '1'..'9', got '%s'",
+            ch);
+        Check.argument(Double.isFinite(e.getValue()),
+            "legend value of '%s' must be finite, got %s", ch, e.getValue());
       }
     }
 
     /** slip 0, 4 actions, γ = 0.95, step reward 0, goal reward 1 (terminal), ON_ENTER, lava −1. */
     public static Options defaults() {
       return new Options(0, 4, 0.95, 0, 1, true, RewardTiming.ON_ENTER, -1, Map.of());
-    }
-
-    public Options withSlip(double v) {
-      return new Options(v, numActions, gamma, stepReward, goalReward, goalTerminal, rewardTiming,
-          lavaReward, legend);
-    }
-
-    public Options withNumActions(int v) {
-      return new Options(slip, v, gamma, stepReward, goalReward, goalTerminal, rewardTiming,
-          lavaReward, legend);
-    }
-
-    public Options withGamma(double v) {
-      return new Options(slip, numActions, v, stepReward, goalReward, goalTerminal, rewardTiming,
-          lavaReward, legend);
-    }
-
-    public Options withStepReward(double v) {
-      return new Options(slip, numActions, gamma, v, goalReward, goalTerminal, rewardTiming,
-          lavaReward, legend);
-    }
-
-    public Options withGoalReward(double v) {
-      return new Options(slip, numActions, gamma, stepReward, v, goalTerminal, rewardTiming,
-          lavaReward, legend);
-    }
-
-    public Options withGoalTerminal(boolean v) {
-      return new Options(slip, numActions, gamma, stepReward, goalReward, v, rewardTiming,
-          lavaReward, legend);
-    }
-
-    public Options withRewardTiming(RewardTiming v) {
-      return new Options(slip, numActions, gamma, stepReward, goalReward, goalTerminal, v,
-          lavaReward, legend);
-    }
-
-    public Options withLavaReward(double v) {
-      return new Options(slip, numActions, gamma, stepReward, goalReward, goalTerminal,
-          rewardTiming, v, legend);
-    }
-
-    public Options withLegend(Map<Character, Double> v) {
-      return new Options(slip, numActions, gamma, stepReward, goalReward, goalTerminal,
-          rewardTiming, lavaReward, v);
     }
 
     /** The value R of a free cell character. */

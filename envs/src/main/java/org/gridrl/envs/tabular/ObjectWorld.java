@@ -1,11 +1,13 @@
 package org.gridrl.envs.tabular;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.gridrl.core.mdp.StateFeatures;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.planning.UniformSlipDynamics;
+import org.gridrl.core.util.Check;
 import org.gridrl.core.util.Rng;
 
 /**
@@ -36,7 +38,12 @@ import org.gridrl.core.util.Rng;
 public final class ObjectWorld {
 
   /**
-   * ObjectWorld parameters.
+   * ObjectWorld parameters. Vary them with the generated {@code withX} methods
+   * ({@code Config.defaults(seed).withSize(16)}), several at once with
+   * {@code with(b -> b.rewardBoth(5).rewardFirstOnly(-10))}, or build one with
+   * {@code ObjectWorldConfigBuilder.builder(Config.defaults(seed))}; every way goes through the
+   * checks of the compact constructor. {@code withSeed} gives a transfer world: the same
+   * parameters, another placement of the objects.
    *
    * @param size N, the side of the grid, ≥ 2 (default 32)
    * @param numColours C, the number of inner and of outer colours, ≥ 2 (default 2)
@@ -48,37 +55,22 @@ public final class ObjectWorld {
    * @param rewardNeither reward elsewhere, finite (default 0)
    * @param seed seed of the object placement
    */
+  @RecordBuilder
   public record Config(int size, int numColours, double objectProbability, double determinism,
-      double gamma, double rewardBoth, double rewardFirstOnly, double rewardNeither, long seed) {
+      double gamma, double rewardBoth, double rewardFirstOnly, double rewardNeither, long seed)
+      implements ObjectWorldConfigBuilder.With {
 
     /** Validates every field; the message names the field and the value. */
     public Config {
-      if (!(size >= 2 && (long) size * size * 5 < Integer.MAX_VALUE)) {
-        throw new IllegalArgumentException("size must be >= 2 with 5*size^2 < 2^31, got " + size);
-      }
-      if (!(numColours >= 2)) {
-        throw new IllegalArgumentException("numColours must be >= 2, got " + numColours);
-      }
-      if (!(objectProbability >= 0 && objectProbability <= 1)) {
-        throw new IllegalArgumentException("objectProbability must be in [0, 1], got "
-            + objectProbability);
-      }
-      if (!(determinism >= 0 && determinism <= 1)) {
-        throw new IllegalArgumentException("determinism must be in [0, 1], got " + determinism);
-      }
-      if (!(gamma >= 0 && gamma < 1)) {
-        throw new IllegalArgumentException("gamma must be in [0, 1), got " + gamma);
-      }
-      if (!Double.isFinite(rewardBoth)) {
-        throw new IllegalArgumentException("rewardBoth must be finite, got " + rewardBoth);
-      }
-      if (!Double.isFinite(rewardFirstOnly)) {
-        throw new IllegalArgumentException("rewardFirstOnly must be finite, got "
-            + rewardFirstOnly);
-      }
-      if (!Double.isFinite(rewardNeither)) {
-        throw new IllegalArgumentException("rewardNeither must be finite, got " + rewardNeither);
-      }
+      Check.argument(size >= 2 && (long) size * size * 5 < Integer.MAX_VALUE,
+          "size must be >= 2 with 5*size^2 < 2^31, got %s", size);
+      Check.argument(numColours >= 2, "numColours must be >= 2, got %s", numColours);
+      Check.unitInterval("objectProbability", objectProbability);
+      Check.unitInterval("determinism", determinism);
+      Check.unitIntervalOpen("gamma", gamma);
+      Check.finite("rewardBoth", rewardBoth);
+      Check.finite("rewardFirstOnly", rewardFirstOnly);
+      Check.finite("rewardNeither", rewardNeither);
     }
 
     /** N = 32, C = 2, p = 0.05, determinism 0.7, γ = 0.9, rewards +1 / −1 / 0. */
@@ -88,44 +80,7 @@ public final class ObjectWorld {
 
     /** {@link #defaults} with the irl_toolkit's reward scale: +5 / −10 / 0. */
     public static Config toolkitScale(long seed) {
-      return defaults(seed).withRewards(5, -10, 0);
-    }
-
-    public Config withSize(int v) {
-      return new Config(v, numColours, objectProbability, determinism, gamma, rewardBoth,
-          rewardFirstOnly, rewardNeither, seed);
-    }
-
-    public Config withNumColours(int v) {
-      return new Config(size, v, objectProbability, determinism, gamma, rewardBoth,
-          rewardFirstOnly, rewardNeither, seed);
-    }
-
-    public Config withObjectProbability(double v) {
-      return new Config(size, numColours, v, determinism, gamma, rewardBoth, rewardFirstOnly,
-          rewardNeither, seed);
-    }
-
-    public Config withDeterminism(double v) {
-      return new Config(size, numColours, objectProbability, v, gamma, rewardBoth,
-          rewardFirstOnly, rewardNeither, seed);
-    }
-
-    public Config withGamma(double v) {
-      return new Config(size, numColours, objectProbability, determinism, v, rewardBoth,
-          rewardFirstOnly, rewardNeither, seed);
-    }
-
-    /** The three reward values: near both colours, near the first only, elsewhere. */
-    public Config withRewards(double both, double firstOnly, double neither) {
-      return new Config(size, numColours, objectProbability, determinism, gamma, both, firstOnly,
-          neither, seed);
-    }
-
-    /** The same world parameters with another seed (a transfer world). */
-    public Config withSeed(long v) {
-      return new Config(size, numColours, objectProbability, determinism, gamma, rewardBoth,
-          rewardFirstOnly, rewardNeither, v);
+      return defaults(seed).with(b -> b.rewardBoth(5).rewardFirstOnly(-10).rewardNeither(0));
     }
   }
 

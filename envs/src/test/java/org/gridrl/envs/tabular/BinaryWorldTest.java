@@ -25,7 +25,8 @@ class BinaryWorldTest {
   @MethodSource("seeds")
   void rewardsAndFeatures_matchBruteForce(long seed) {
     int n = 6 + (int) (seed % 5);
-    BinaryWorld world = new BinaryWorld(Config.defaults(seed).withSize(n).withRewards(3, -7));
+    BinaryWorld world = new BinaryWorld(Config.defaults(seed)
+        .with(b -> b.size(n).rewardFour(3).rewardFive(-7)));
     Rng rng = new Rng(seed);
     boolean[][] blue = new boolean[n][n];
     for (int r = 0; r < n; r++) {
@@ -115,9 +116,27 @@ class BinaryWorldTest {
         case "blueProbability" -> d.withBlueProbability(-0.5);
         case "determinism" -> d.withDeterminism(Double.NaN);
         case "gamma" -> d.withGamma(1);
-        case "rewardFour" -> d.withRewards(Double.NaN, 0);
-        default -> d.withRewards(0, Double.NEGATIVE_INFINITY);
+        case "rewardFour" -> d.withRewardFour(Double.NaN);
+        default -> d.withRewardFive(Double.NEGATIVE_INFINITY);
       }
-    }).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(field + " must");
+    }).isInstanceOf(IllegalArgumentException.class).hasMessage(switch (field) {
+      case "size" -> "size must be >= 1 with 5*size^2 < 2^31, got 0";
+      case "blueProbability" -> "blueProbability must be in [0, 1], got -0.5";
+      case "determinism" -> "determinism must be in [0, 1], got NaN";
+      case "gamma" -> "gamma must be in [0, 1), got 1.0";
+      case "rewardFour" -> "rewardFour must be finite, got NaN";
+      default -> "rewardFive must be finite, got -Infinity";
+    });
+  }
+
+  @Test
+  void config_builderAndWith_goThroughTheSameChecks() {
+    Config d = Config.defaults(0);
+    assertThatThrownBy(() -> BinaryWorldConfigBuilder.builder(d).blueProbability(2).build())
+        .hasMessage("blueProbability must be in [0, 1], got 2.0");
+    assertThatThrownBy(() -> d.with(b -> b.rewardFour(1).rewardFive(Double.NaN)))
+        .hasMessage("rewardFive must be finite, got NaN");
+    assertThat(d.with(b -> b.rewardFour(3).rewardFive(-7)))
+        .isEqualTo(new Config(32, 0.5, 0.7, 0.9, 3, -7, 0));
   }
 }

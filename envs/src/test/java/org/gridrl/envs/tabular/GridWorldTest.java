@@ -458,10 +458,9 @@ class GridWorldTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"slip", "numActions", "gamma", "stepReward", "goalReward",
-      "rewardTiming", "lavaReward", "legend"})
+      "rewardTiming", "lavaReward", "legend", "legendValue"})
   void options_rejectNonsense_namingTheField(String field) {
     Options d = Options.defaults();
-    String expected = field;
     assertThatThrownBy(() -> {
       switch (field) {
         case "slip" -> d.withSlip(Double.NaN);
@@ -472,9 +471,32 @@ class GridWorldTest {
         case "rewardTiming" -> d.withRewardTiming(null);
         case "lavaReward" -> d.withLavaReward(Double.NEGATIVE_INFINITY);
         case "legend" -> d.withLegend(Map.of('0', 1.0));
+        case "legendValue" -> d.withLegend(Map.of('3', Double.NaN));
         default -> throw new AssertionError(field);
       }
-    }).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(expected);
+    }).isInstanceOf(IllegalArgumentException.class).hasMessage(switch (field) {
+      case "slip" -> "slip must be in [0, 1], got NaN";
+      case "numActions" -> "numActions must be 4 or 5, got 3";
+      case "gamma" -> "gamma must be in [0, 1), got 1.0";
+      case "stepReward" -> "stepReward must be finite, got Infinity";
+      case "goalReward" -> "goalReward must be finite, got NaN";
+      case "rewardTiming" -> "rewardTiming must not be null";
+      case "lavaReward" -> "lavaReward must be finite, got -Infinity";
+      case "legend" -> "legend keys must be digits '1'..'9', got '0'";
+      default -> "legend value of '3' must be finite, got NaN";
+    });
+  }
+
+  @Test
+  void options_builderAndWith_goThroughTheSameChecks() {
+    Options d = Options.defaults();
+    assertThatThrownBy(() -> GridWorldOptionsBuilder.builder(d).slip(2).build())
+        .hasMessage("slip must be in [0, 1], got 2.0");
+    assertThatThrownBy(() -> d.with(b -> b.gamma(0.9).numActions(6)))
+        .hasMessage("numActions must be 4 or 5, got 6");
+    Options o = d.with(b -> b.slip(0.2).gamma(0.9).legend(null));
+    assertThat(o).isEqualTo(new Options(0.2, 4, 0.9, 0, 1, true, RewardTiming.ON_ENTER, -1,
+        Map.of()));
   }
 
   @Test

@@ -42,8 +42,8 @@ class ObjectWorldTest {
   @ParameterizedTest
   @MethodSource("smallWorlds")
   void rewardsAndFeatures_matchBruteForce(int n, int numColours, double p, long seed) {
-    Config config = Config.defaults(seed).withSize(n).withNumColours(numColours)
-        .withObjectProbability(p).withRewards(2, -3, 0.5);
+    Config config = Config.defaults(seed).with(b -> b.size(n).numColours(numColours)
+        .objectProbability(p).rewardBoth(2).rewardFirstOnly(-3).rewardNeither(0.5));
     ObjectWorld world = new ObjectWorld(config);
     int[][] inner = new int[n][n];
     int[][] outer = new int[n][n];
@@ -227,10 +227,30 @@ class ObjectWorldTest {
         case "objectProbability" -> d.withObjectProbability(Double.NaN);
         case "determinism" -> d.withDeterminism(1.1);
         case "gamma" -> d.withGamma(-0.1);
-        case "rewardBoth" -> d.withRewards(Double.NaN, 0, 0);
-        case "rewardFirstOnly" -> d.withRewards(0, Double.POSITIVE_INFINITY, 0);
-        default -> d.withRewards(0, 0, Double.NaN);
+        case "rewardBoth" -> d.withRewardBoth(Double.NaN);
+        case "rewardFirstOnly" -> d.withRewardFirstOnly(Double.POSITIVE_INFINITY);
+        default -> d.withRewardNeither(Double.NaN);
       }
-    }).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(field + " must");
+    }).isInstanceOf(IllegalArgumentException.class).hasMessage(switch (field) {
+      case "size" -> "size must be >= 2 with 5*size^2 < 2^31, got 1";
+      case "numColours" -> "numColours must be >= 2, got 1";
+      case "objectProbability" -> "objectProbability must be in [0, 1], got NaN";
+      case "determinism" -> "determinism must be in [0, 1], got 1.1";
+      case "gamma" -> "gamma must be in [0, 1), got -0.1";
+      case "rewardBoth" -> "rewardBoth must be finite, got NaN";
+      case "rewardFirstOnly" -> "rewardFirstOnly must be finite, got Infinity";
+      default -> "rewardNeither must be finite, got NaN";
+    });
+  }
+
+  @Test
+  void config_builderAndWith_goThroughTheSameChecks() {
+    Config d = Config.defaults(0);
+    assertThatThrownBy(() -> ObjectWorldConfigBuilder.builder(d).size(70_000).build())
+        .hasMessage("size must be >= 2 with 5*size^2 < 2^31, got 70000");
+    assertThatThrownBy(() -> d.with(b -> b.rewardBoth(1).determinism(-1)))
+        .hasMessage("determinism must be in [0, 1], got -1.0");
+    Config c = d.with(b -> b.size(5).seed(9));
+    assertThat(c).isEqualTo(new Config(5, 2, 0.05, 0.7, 0.9, 1, -1, 0, 9));
   }
 }
