@@ -324,7 +324,7 @@ class SoftValueIterationTest extends TestBase {
     assertThat(r.converged()).isFalse();
     assertThat(r.iterations()).isEqualTo(5);
     assertThat(r.maxIterations()).isEqualTo(5);
-    assertThat(r.residual()).isEqualTo(rec.series(SoftValueIteration.RESIDUAL_METRIC)[4])
+    assertThat(r.residual()).isEqualTo(rec.series(Metrics.RESIDUAL)[4])
         .isGreaterThan(1e-10);
     assertThat(r.describe()).startsWith("hit the cap of 5 sweeps, residual ")
         .endsWith(" >= 1e-10");
@@ -335,7 +335,7 @@ class SoftValueIterationTest extends TestBase {
     TabularMdp m = RandomMdps.random(11, 20, 4, 0.85);
     MetricsRecorder rec = new MetricsRecorder();
     Solution sol = SoftValueIteration.solve(m, SoftViConfig.defaults(), null, rec);
-    double[] res = rec.series(SoftValueIteration.RESIDUAL_METRIC);
+    double[] res = rec.series(Metrics.RESIDUAL);
     assertThat(res).hasSize(sol.report().iterations());
     assertThat(rec.rows()).extracting(MetricsRecorder.Row::iteration)
         .containsExactlyElementsOf(LongStream.rangeClosed(1, res.length).boxed().toList());

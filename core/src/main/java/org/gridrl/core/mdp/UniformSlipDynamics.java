@@ -1,12 +1,8 @@
-package org.gridrl.core.planning;
+package org.gridrl.core.mdp;
 
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Map;
 import java.util.Objects;
-import java.util.WeakHashMap;
-import org.gridrl.core.mdp.TabularMdp;
-import org.gridrl.core.mdp.TabularMdpBuilder;
+import org.gridrl.core.util.Check;
 
 /**
  * A tabular MDP whose transitions are one deterministic move per action mixed by uniform action
@@ -15,8 +11,9 @@ import org.gridrl.core.mdp.TabularMdpBuilder;
  *   P(s'|s,a) = (1 − ε)·[s' = next(s,a)] + (ε/A)·#{b : next(s,b) = s'}
  * </pre>
  * so that the soft Bellman backup needs A loads of V per state instead of a sparse row per
- * action: Q(s,a) = r(s,a) + γ[(1 − ε)V(next(s,a)) + ε·mean_b V(next(s,b))]. This is the input of
- * the structured kernel {@link SoftValueGrid}; it can be built straight from a world's move
+ * action: Q(s,a) = r(s,a) + γ[(1 − ε)V(next(s,a)) + ε·mean_b V(next(s,b))]. It is a second
+ * storage of a {@link TabularMdp} (hence this package), the input of the structured soft Bellman
+ * kernel {@code core.planning.SoftValueGrid}; it can be built straight from a world's move
  * tables ({@link #of}, without the CSR arrays, so a 2048×2048 grid fits in a small heap) or
  * recognised in a {@link TabularMdp} ({@link #detect}).
  *
@@ -24,6 +21,7 @@ import org.gridrl.core.mdp.TabularMdpBuilder;
  * makes the intended move less likely than each other one). Rewards are either a state reward
  * r(s,a) = r(s) ({@link #stateReward()} non-null, which the kernel exploits: one exp and one log
  * per state) or a full r(s,a) table. Terminal states have V = 0; their moves are never read.
+ * γ lies in [0, 1] as in {@link TabularMdp} (1 only for finite-horizon solves).
  *
  * <p>Index layout: {@code next[a][s]}, r(s,a) at s·A + a as in {@link TabularMdp}. The arrays
  * are shared, not copied (a 4.2M-state world should not exist twice): not to be modified after
@@ -65,13 +63,28 @@ public final class UniformSlipDynamics {
     this.openGridWidth = any ? -1 : findOpenGridWidth(next, numStates, numActions);
   }
 
+  /** A copy with another γ (the scans of the constructor above are not repeated). */
+  private UniformSlipDynamics(UniformSlipDynamics d, double gamma) {
+    this.numActions = d.numActions;
+    this.numStates = d.numStates;
+    this.next = d.next;
+    this.slip = d.slip;
+    this.gamma = gamma;
+    this.stateReward = d.stateReward;
+    this.rewardSa = d.rewardSa;
+    this.terminal = d.terminal;
+    this.anyTerminal = d.anyTerminal;
+    this.initial = d.initial;
+    this.openGridWidth = d.openGridWidth;
+  }
+
   /**
    * Dynamics from move tables, checked.
    *
    * @param next next(s,a) at {@code next[a][s]}, A ≥ 1 tables of equal length S ≥ 1, entries in
    *     [0, S). Not modified (shared).
    * @param slip ε in [0, A/(A − 1)] ([0, 1] for A = 1).
-   * @param gamma discount in [0, 1).
+   * @param gamma discount in [0, 1] (1 only for finite-horizon solves).
    * @param stateReward r(s) of length S, finite, or null when {@code rewardSa} is given. Not
    *     modified (shared).
    * @param rewardSa r(s,a) at s·A + a, finite, or null when {@code stateReward} is given.
@@ -110,9 +123,7 @@ public final class UniformSlipDynamics {
       throw new IllegalArgumentException("slip must be in [0, " + maxSlip + "] for A = "
           + numActions + ", got " + slip);
     }
-    if (!(gamma >= 0 && gamma < 1)) {
-      throw new IllegalArgumentException("gamma must be in [0, 1), got " + gamma);
-    }
+    Check.unitInterval("gamma", gamma);
     if ((stateReward == null) == (rewardSa == null)) {
       throw new IllegalArgumentException("give exactly one of stateReward and rewardSa");
     }
@@ -153,10 +164,18 @@ public final class UniformSlipDynamics {
    * verified. Rewards are taken as a state reward when r(s,a) is exactly equal across actions in
    * every state, else as the r(s,a) table. Only ε ≤ 1 is recognised (for ε &gt; 1 the intended
    * move is the least likely one and this MDP is left to the CSR kernel; {@link #of} takes any
-   * valid ε). Costs O(nnz·A·log) plus O(S·A), allocates the S·A move tables; the moves are
-   * cached per transition array, so MDPs derived with {@code withRewards}, {@code withGamma} or
-   * {@code withInitialDistribution} (which share it) are recognised at the cost of the reward
-   * check only.
+   * valid ε). Costs O(nnz·A·log) plus O(S·A), allocates the S·A move tables.
+   *
+   * <p><b>Cache.</b> The moves are found once per set of transitions and kept with the MDP
+   * (a field of {@link TabularMdp} computed on first use by Guava's {@code Suppliers.memoize},
+   * thread-safe), and MDPs derived with {@code withRewards}, {@code withGamma} or
+   * {@code withInitialDistribution} share it as they share the transitions, so an IRL loop
+   * that solves {@code mdp.withStateRewards(r)} for many r detects once and then pays for the
+   * reward check only. Chosen over a global cache with weak keys (Guava's
+   * {@code CacheBuilder.weakKeys()}, or the synchronized {@code WeakHashMap} this replaces):
+   * no global state and no lock on the path of every solve, no identity-keyed map on an array,
+   * and the result lives exactly as long as the MDPs that share the transitions. (The memo holds
+   * the first MDP of the family, whose reward array therefore lives as long as any of them.)
    *
    * @param mdp the MDP. Not modified.
    * @return the dynamics (sharing the MDP's terminal, reward and d0 arrays), or null when the MDP
@@ -164,34 +183,18 @@ public final class UniformSlipDynamics {
    */
   public static UniformSlipDynamics detect(TabularMdp mdp) {
     Objects.requireNonNull(mdp, "mdp");
-    Object moves = DETECTED.get(mdp.successors());
-    if (moves == null) {
-      UniformSlipDynamics d = detectUncached(mdp);
-      DETECTED.put(mdp.successors(), d == null ? NOT_UNIFORM : d.moves());
-      return d;
-    }
-    if (moves == NOT_UNIFORM) {
-      return null;
-    }
-    Moves m = (Moves) moves;
-    return assemble(mdp, m.next, m.slip);
+    Moves m = mdp.slipMoves.get();
+    return m == null ? null : assemble(mdp, m.next, m.slip);
   }
 
-  /** Move tables and slip recognised in a CSR transition array (which withRewards etc. share). */
-  private record Moves(int[][] next, double slip) {
+  /** Move tables and slip recognised in an MDP's transitions (which withRewards etc. share). */
+  record Moves(int[][] next, double slip) {
   }
 
-  private static final Object NOT_UNIFORM = new Object();
-  /**
-   * Detection results keyed by the identity of an MDP's successor array, which MDPs derived by
-   * withRewards / withGamma / withInitialDistribution share, so repeated solves (an IRL loop)
-   * detect once. Weak keys: an entry goes with its MDP.
-   */
-  private static final Map<int[], Object> DETECTED =
-      Collections.synchronizedMap(new WeakHashMap<>());
-
-  private Moves moves() {
-    return new Moves(next, slip);
+  /** The moves of an MDP's transitions, or null when it is not uniform-slip (uncached). */
+  static Moves detectMoves(TabularMdp mdp) {
+    UniformSlipDynamics d = detectUncached(mdp);
+    return d == null ? null : new Moves(d.next, d.slip);
   }
 
   private static UniformSlipDynamics detectUncached(TabularMdp mdp) {
@@ -513,6 +516,12 @@ public final class UniformSlipDynamics {
   /** The same dynamics with a state reward r(s) (length S, finite; shared). */
   public UniformSlipDynamics withStateReward(double[] r) {
     return of(next, slip, gamma, r, null, terminal, initial);
+  }
+
+  /** The same dynamics and rewards with another discount in [0, 1] (arrays shared). */
+  public UniformSlipDynamics withGamma(double newGamma) {
+    Check.unitInterval("gamma", newGamma);
+    return newGamma == gamma ? this : new UniformSlipDynamics(this, newGamma);
   }
 
   @Override
