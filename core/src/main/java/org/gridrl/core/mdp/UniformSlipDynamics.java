@@ -46,6 +46,12 @@ public final class UniformSlipDynamics {
 
   private UniformSlipDynamics(int[][] next, double slip, double gamma, double[] stateReward,
       double[] rewardSa, boolean[] terminal, double[] initial) {
+    this(next, slip, gamma, stateReward, rewardSa, terminal, initial, Integer.MIN_VALUE);
+  }
+
+  /** As above, with the open-grid width already known (or {@code Integer.MIN_VALUE}). */
+  private UniformSlipDynamics(int[][] next, double slip, double gamma, double[] stateReward,
+      double[] rewardSa, boolean[] terminal, double[] initial, int openGridWidth) {
     this.numActions = next.length;
     this.numStates = next[0].length;
     this.next = next;
@@ -60,7 +66,8 @@ public final class UniformSlipDynamics {
     }
     this.anyTerminal = any;
     this.initial = initial;
-    this.openGridWidth = any ? -1 : findOpenGridWidth(next, numStates, numActions);
+    this.openGridWidth = openGridWidth != Integer.MIN_VALUE ? openGridWidth
+        : any ? -1 : findOpenGridWidth(next, numStates, numActions);
   }
 
   /** A copy with another γ (the scans of the constructor above are not repeated). */
@@ -184,17 +191,20 @@ public final class UniformSlipDynamics {
   public static UniformSlipDynamics detect(TabularMdp mdp) {
     Objects.requireNonNull(mdp, "mdp");
     Moves m = mdp.slipMoves.get();
-    return m == null ? null : assemble(mdp, m.next, m.slip);
+    return m == null ? null : assemble(mdp, m.next, m.slip, m.openGridWidth);
   }
 
-  /** Move tables and slip recognised in an MDP's transitions (which withRewards etc. share). */
-  record Moves(int[][] next, double slip) {
+  /**
+   * Move tables, slip and open-grid width recognised in an MDP's transitions and terminals
+   * (which withRewards etc. share).
+   */
+  record Moves(int[][] next, double slip, int openGridWidth) {
   }
 
   /** The moves of an MDP's transitions, or null when it is not uniform-slip (uncached). */
   static Moves detectMoves(TabularMdp mdp) {
     UniformSlipDynamics d = detectUncached(mdp);
-    return d == null ? null : new Moves(d.next, d.slip);
+    return d == null ? null : new Moves(d.next, d.slip, d.openGridWidth);
   }
 
   private static UniformSlipDynamics detectUncached(TabularMdp mdp) {
@@ -325,11 +335,12 @@ public final class UniformSlipDynamics {
         }
       }
     }
-    return assemble(mdp, next, slip);
+    return assemble(mdp, next, slip, Integer.MIN_VALUE);
   }
 
   /** The dynamics with these moves and the MDP's rewards, γ, terminals and d0. */
-  private static UniformSlipDynamics assemble(TabularMdp mdp, int[][] next, double slip) {
+  private static UniformSlipDynamics assemble(TabularMdp mdp, int[][] next, double slip,
+      int openGridWidth) {
     final int numStates = mdp.numStates();
     final int numActions = mdp.numActions();
     final boolean[] terminal = mdp.terminals();
@@ -351,7 +362,7 @@ public final class UniformSlipDynamics {
       }
     }
     return new UniformSlipDynamics(next, slip, mdp.gamma(), stateReward,
-        isStateReward ? null : rewards, terminal, mdp.initialDistribution());
+        isStateReward ? null : rewards, terminal, mdp.initialDistribution(), openGridWidth);
   }
 
   /** mean_a P(t|s,a) by binary searches of the rows. */

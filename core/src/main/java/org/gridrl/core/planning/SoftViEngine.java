@@ -146,6 +146,8 @@ final class SoftViEngine implements AutoCloseable {
 
   private void iterate(Run run, SoftViConfig config, TrainingListener listener) {
     final TrainingListener l = listener == null ? TrainingListener.NONE : listener;
+    run.x = new double[run.numStates];
+    run.g = new double[run.numStates];
     run.op.start(run.x);
     if (config.method() == SoftViMethod.ANDERSON) {
       iterateAnderson(run, config, l);
@@ -212,9 +214,9 @@ final class SoftViEngine implements AutoCloseable {
     final int numStates;
     final int numBlocks;
     final double[] residuals;
-    /** The current iterate; after an iteration, the returned V. */
+    /** The current iterate (V_{t+1} of a backward step); after an iteration, the returned V. */
     double[] x;
-    /** The sweep output; after an iteration, the input of the last sweep. */
+    /** The sweep output (V_t of a backward step); after an iteration, the last sweep's input. */
     double[] g;
     /** The V whose Q {@link #qTask} computes. */
     double[] qFrom;
@@ -235,8 +237,6 @@ final class SoftViEngine implements AutoCloseable {
       this.numStates = op.numStates();
       this.numBlocks = numBlocks(numStates);
       this.residuals = new double[numBlocks];
-      this.x = new double[numStates];
-      this.g = new double[numStates];
     }
 
     /** Runs one task over every block on the pool. */
