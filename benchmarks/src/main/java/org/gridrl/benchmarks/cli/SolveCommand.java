@@ -25,8 +25,8 @@ import picocli.CommandLine.Option;
         + " residual. With --horizon H: the t = 0 values, Q and policy of the H-step problem"
         + " (per-step discount --discount, default the MDP's gamma).",
         "MDP file format (docs/cli.md): 'states S', 'actions A', 'gamma g' (g in [0, 1];"
-        + " gamma 1, undiscounted, needs --horizon),"
-        + " 'init ...', 'reward s a r', 'transition s a s2 p', 'terminal s'; '#' starts a comment."})
+        + " gamma 1, undiscounted, needs --horizon), 'init ...', 'reward s a r',"
+        + " 'transition s a s2 p', 'terminal s'; '#' starts a comment."})
 public final class SolveCommand implements Callable<Integer> {
 
   /** Exactly one of --mdp and --map. */

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
  */
 public final class SolverOptions {
 
-  @Option(names = "--temperature", paramLabel = "T", defaultValue = "1",
+  @Option(names = "--temperature", paramLabel = "T",
+      defaultValue = "" + SoftViConfig.DEFAULT_TEMPERATURE,
       description = "Soft value iteration temperature τ > 0: V(s) = τ·log Σ_a exp(Q(s,a)/τ);"
           + " small τ approaches hard value iteration. Default: ${DEFAULT-VALUE}.")
   double temperature;
@@ -32,12 +33,14 @@ public final class SolverOptions {
           + " Default: the MDP's gamma.")
   Double discount;
 
-  @Option(names = "--tolerance", paramLabel = "E", defaultValue = "1e-10",
+  @Option(names = "--tolerance", paramLabel = "E",
+      defaultValue = "" + SoftViConfig.DEFAULT_TOLERANCE,
       description = "Discounted solve: stop when max_s |V_new(s) − V(s)| < E."
           + " Default: ${DEFAULT-VALUE}.")
   double tolerance;
 
-  @Option(names = "--max-iterations", paramLabel = "N", defaultValue = "100000",
+  @Option(names = "--max-iterations", paramLabel = "N",
+      defaultValue = "" + SoftViConfig.DEFAULT_MAX_ITERATIONS,
       description = "Discounted solve: at most N sweeps (the report says if the cap was hit)."
           + " Default: ${DEFAULT-VALUE}.")
   int maxIterations;

@@ -1,6 +1,7 @@
 package org.gridrl.core.mdp;
 
 import java.util.Arrays;
+import org.gridrl.core.util.Check;
 import org.gridrl.core.util.Rng;
 
 /**
@@ -41,14 +42,11 @@ public final class TabularPolicy {
    *     {@link #ROW_TOLERANCE}. Not modified, but kept: the caller must not modify it afterwards.
    */
   public static TabularPolicy wrap(int numStates, int numActions, double[] pi) {
-    if (numStates < 1 || numActions < 1) {
-      throw new IllegalArgumentException("policy needs S >= 1 and A >= 1, got S=" + numStates
-          + ", A=" + numActions);
-    }
-    if (pi.length != numStates * numActions) {
-      throw new IllegalArgumentException("policy table must have length S*A = "
-          + numStates * numActions + ", got " + pi.length);
-    }
+    Check.argument(numStates >= 1 && numActions >= 1, "policy needs S >= 1 and A >= 1, got S=%s,"
+        + " A=%s", numStates, numActions);
+    Check.notNull("pi", pi);
+    Check.argument(pi.length == numStates * numActions,
+        "policy table must have length S*A = %s, got %s", numStates * numActions, pi.length);
     for (int s = 0; s < numStates; s++) {
       double sum = 0;
       for (int a = 0; a < numActions; a++) {

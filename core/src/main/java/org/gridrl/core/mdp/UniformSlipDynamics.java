@@ -101,19 +101,13 @@ public final class UniformSlipDynamics {
    */
   public static UniformSlipDynamics of(int[][] next, double slip, double gamma,
       double[] stateReward, double[] rewardSa, boolean[] terminal, double[] initial) {
-    Objects.requireNonNull(next, "next");
-    if (next.length < 1) {
-      throw new IllegalArgumentException("need at least one action, got " + next.length);
-    }
+    Check.notNull("next", next);
+    Check.argument(next.length >= 1, "need at least one action, got %s", next.length);
     int numStates = next[0].length;
     int numActions = next.length;
-    if (numStates < 1) {
-      throw new IllegalArgumentException("need at least one state, got " + numStates);
-    }
-    if ((long) numStates * numActions > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("S*A = " + (long) numStates * numActions
-          + " does not fit in one array");
-    }
+    Check.argument(numStates >= 1, "need at least one state, got %s", numStates);
+    Check.argument((long) numStates * numActions <= Integer.MAX_VALUE - 8,
+        "S*A = %s does not fit in one array", (long) numStates * numActions);
     for (int a = 0; a < numActions; a++) {
       if (next[a] == null || next[a].length != numStates) {
         throw new IllegalArgumentException("next[" + a + "] must have length S = " + numStates);
@@ -126,39 +120,26 @@ public final class UniformSlipDynamics {
       }
     }
     double maxSlip = numActions == 1 ? 1 : numActions / (numActions - 1.0);
-    if (!(slip >= 0 && slip <= maxSlip)) {
-      throw new IllegalArgumentException("slip must be in [0, " + maxSlip + "] for A = "
-          + numActions + ", got " + slip);
-    }
+    Check.argument(slip >= 0 && slip <= maxSlip, "slip must be in [0, %s] for A = %s, got %s",
+        maxSlip, numActions, slip);
     Check.unitInterval("gamma", gamma);
-    if ((stateReward == null) == (rewardSa == null)) {
-      throw new IllegalArgumentException("give exactly one of stateReward and rewardSa");
-    }
+    Check.argument((stateReward == null) != (rewardSa == null),
+        "give exactly one of stateReward and rewardSa");
     if (stateReward != null) {
-      checkFinite("stateReward", stateReward, numStates);
+      Check.length("stateReward", stateReward, numStates);
+      Check.finite("stateReward", stateReward);
     } else {
-      checkFinite("rewardSa", rewardSa, numStates * numActions);
+      Check.length("rewardSa", rewardSa, numStates * numActions);
+      Check.finite("rewardSa", rewardSa);
     }
-    if (terminal != null && terminal.length != numStates) {
-      throw new IllegalArgumentException("terminal must have length S = " + numStates + ", got "
-          + terminal.length);
-    }
+    Check.argument(terminal == null || terminal.length == numStates,
+        "terminal must have length S = %s, got %s", numStates,
+        terminal == null ? 0 : terminal.length);
     if (initial != null) {
-      checkFinite("initial", initial, numStates);
+      Check.length("initial", initial, numStates);
+      Check.finite("initial", initial);
     }
     return new UniformSlipDynamics(next, slip, gamma, stateReward, rewardSa, terminal, initial);
-  }
-
-  private static void checkFinite(String name, double[] x, int length) {
-    if (x.length != length) {
-      throw new IllegalArgumentException(name + " must have length " + length + ", got "
-          + x.length);
-    }
-    for (int i = 0; i < x.length; i++) {
-      if (!Double.isFinite(x[i])) {
-        throw new IllegalArgumentException(name + "[" + i + "] is not finite: " + x[i]);
-      }
-    }
   }
 
   /**
@@ -189,7 +170,7 @@ public final class UniformSlipDynamics {
    *     is not of this kind
    */
   public static UniformSlipDynamics detect(TabularMdp mdp) {
-    Objects.requireNonNull(mdp, "mdp");
+    Check.notNull("mdp", mdp);
     Moves m = mdp.slipMoves.get();
     return m == null ? null : assemble(mdp, m.next, m.slip, m.openGridWidth);
   }

@@ -4,9 +4,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Thread pool: K − 1 daemon worker threads plus the caller that run one task over a fixed list of blocks:
- * blocks [0, B) are split into K contiguous chunks, chunk t = [t·B/K, (t+1)·B/K), the caller
- * runs chunk 0. Which thread runs a block never changes what the block computes, so callers that
+ * Thread pool: K − 1 daemon worker threads plus the caller that run one task over a fixed list
+ * of blocks: blocks [0, B) are split into K contiguous chunks, chunk t = [t·B/K, (t+1)·B/K),
+ * the caller runs chunk 0. Which thread runs a block never changes what the block computes, so callers that
  * write per-block results and reduce them in block order get the same bits for any K.
  *
  * <p>Hand-off is a volatile generation counter: workers wait on it by a short busy spin, then

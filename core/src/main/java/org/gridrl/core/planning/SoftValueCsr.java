@@ -45,7 +45,7 @@ public final class SoftValueCsr {
   private SoftValueCsr() {
   }
 
-  /** The workspace length {@link #sweep} and {@link #sweepPrior} need for A actions: CHUNK·(A + 2). */
+  /** The workspace {@link #sweep} and {@link #sweepPrior} need for A actions: CHUNK·(A + 2). */
   public static int workspaceLength(int numActions) {
     return CHUNK * (numActions + 2);
   }
