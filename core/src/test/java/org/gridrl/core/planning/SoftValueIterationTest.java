@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.gridrl.core.mdp.MdpFormat;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularMdpBuilder;
 import org.gridrl.core.mdp.TabularPolicy;
@@ -406,6 +407,24 @@ class SoftValueIterationTest extends TestBase {
       assertThat(lowTau.v()[0][s] - hard.v()[0][s]).isBetween(-1e-9,
           8 * 1e-3 * Math.log(undiscounted.numActions()) + 1e-9);
     }
+  }
+
+  @Test
+  void gammaOneFile_solvesOverAHorizon_asTheTextbookRecursion() {
+    // a random MDP written with gamma 1 and read back: the file format takes it, the
+    // finite-horizon solve of the file's own γ is the undiscounted recursion
+    TabularMdp written = RandomMdps.random(17, 12, 3, 3, 0.5, 0.2).withGamma(1.0);
+    TabularMdp m = MdpFormat.parse(MdpFormat.toText(written), "undiscounted.mdp");
+    assertThat(m.gamma()).isEqualTo(1.0);
+    for (SoftViKernel kernel : new SoftViKernel[] {SoftViKernel.AUTO, SoftViKernel.CSR}) {
+      FiniteHorizonSolution fh = SoftValueIteration.solveFiniteHorizon(m,
+          SoftViConfig.defaults().with(b -> b.temperature(0.8).kernel(kernel)), null, 15,
+          m.gamma());
+      assertFiniteHorizonMatchesNaive(kernel.toString(), m, 0.8, null, 1.0, fh,
+          FINITE_HORIZON_CSR);
+    }
+    assertThatThrownBy(() -> SoftValueIteration.solve(m))
+        .hasMessageStartingWith("discounted soft value iteration needs gamma < 1, got 1.0");
   }
 
   @Test
