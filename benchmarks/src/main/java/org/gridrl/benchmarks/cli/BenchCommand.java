@@ -16,12 +16,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gridrl.core.mdp.MdpFormat;
 import org.gridrl.core.mdp.TabularMdp;
+import org.gridrl.core.mdp.UniformSlipDynamics;
 import org.gridrl.core.planning.ConvergenceReport;
+import org.gridrl.core.planning.SoftValueIteration;
 import org.gridrl.core.planning.SoftViConfig;
 import org.gridrl.core.planning.SoftViKernel;
 import org.gridrl.core.planning.SoftViMethod;
-import org.gridrl.core.planning.SoftViSolver;
-import org.gridrl.core.planning.UniformSlipDynamics;
 import org.gridrl.envs.tabular.GridWorld;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -207,12 +207,12 @@ public final class BenchCommand implements Runnable {
           }
         }
       }
-      Map<Config, SoftViSolver> pools = new LinkedHashMap<>();
+      Map<Config, SoftValueIteration.Parallel> pools = new LinkedHashMap<>();
       double[] v = new double[numStates];
       Result cBest = null;
       try {
         for (Config c : configs) {
-          pools.put(c, new SoftViSolver(c.threads));
+          pools.put(c, SoftValueIteration.onThreads(c.threads));
           long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(warmupMs);
           for (int i = 0; i < 3 && (i == 0 || System.nanoTime() < end); i++) {
             c.time(pools.get(c), mdp, dynamics, v);
@@ -230,7 +230,7 @@ public final class BenchCommand implements Runnable {
           }
         }
       } finally {
-        for (SoftViSolver s : pools.values()) {
+        for (SoftValueIteration.Parallel s : pools.values()) {
           s.close();
         }
         if (temp != null) {
@@ -321,15 +321,19 @@ public final class BenchCommand implements Runnable {
       this.kernel = kernel;
       this.method = method;
       this.threads = threads;
+      this.config = SoftViConfig.defaults().with(b -> b.method(method)
+          .kernel(kernel.equals("csr") ? SoftViKernel.CSR : SoftViKernel.GRID));
     }
 
     String solverName() {
       return method == SoftViMethod.ANDERSON ? "fast" : "jacobi";
     }
 
-    void time(SoftViSolver solver, TabularMdp mdp, UniformSlipDynamics d, double[] v) {
-      SoftViConfig c = SoftViConfig.defaults().withMethod(method)
-          .withKernel(kernel.equals("csr") ? SoftViKernel.CSR : SoftViKernel.GRID);
+    final SoftViConfig config;
+
+    void time(SoftValueIteration.Parallel solver, TabularMdp mdp, UniformSlipDynamics d,
+        double[] v) {
+      SoftViConfig c = config;
       long t0 = System.nanoTime();
       ConvergenceReport r = kernel.equals("csr") ? solver.solveValues(mdp, c, v)
           : solver.solveValues(d, c, v);

@@ -1,5 +1,6 @@
 package org.gridrl.benchmarks.cli;
 
+import java.util.Map;
 import org.gridrl.envs.tabular.GridWorld;
 import picocli.CommandLine.Option;
 
@@ -17,8 +18,9 @@ public final class MapOptions {
   Integer actions;
 
   @Option(names = "--gamma", paramLabel = "g",
-      description = "Discount γ in [0, 1). Default: 0.95 for a map; for --mdp, the file's gamma"
-          + " (this option overrides it).")
+      description = "The MDP's discount γ: in [0, 1) for a map (default 0.95); for --mdp it"
+          + " replaces the file's gamma and may be 1 (undiscounted), which only a --horizon"
+          + " solve takes.")
   Double gamma;
 
   @Option(names = "--step-reward", paramLabel = "c",
@@ -37,34 +39,23 @@ public final class MapOptions {
   /** The command line's goal reward when {@code --goal-reward} is absent. */
   static final double DEFAULT_GOAL_REWARD = 100;
 
+  /** The fields of {@code GridWorld.Options} these options set, and the option of each. */
+  static final Map<String, String> OPTION_OF_FIELD = Map.of("slip", "--slip", "numActions",
+      "--actions", "gamma", "--gamma", "stepReward", "--step-reward", "goalReward",
+      "--goal-reward");
+
   /**
-   * The grid options: {@code GridWorld.Options.defaults()} with the command line's step and goal
-   * rewards (−1 and 100), then each given option; bad values name the option.
+   * The grid options, built once: {@code GridWorld.Options.defaults()} with the command line's
+   * step and goal rewards (−1 and 100) and each given option; a bad value names its option.
    */
   GridWorld.Options gridOptions() {
-    GridWorld.Options o = GridWorld.Options.defaults().withStepReward(DEFAULT_STEP_REWARD)
-        .withGoalReward(DEFAULT_GOAL_REWARD);
-    if (slip != null) {
-      GridWorld.Options base = o;
-      o = OptionErrors.naming("--slip", "slip", () -> base.withSlip(slip));
-    }
-    if (actions != null) {
-      GridWorld.Options base = o;
-      o = OptionErrors.naming("--actions", "numActions", () -> base.withNumActions(actions));
-    }
-    if (gamma != null) {
-      GridWorld.Options base = o;
-      o = OptionErrors.naming("--gamma", "gamma", () -> base.withGamma(gamma));
-    }
-    if (stepReward != null) {
-      GridWorld.Options base = o;
-      o = OptionErrors.naming("--step-reward", "stepReward", () -> base.withStepReward(stepReward));
-    }
-    if (goalReward != null) {
-      GridWorld.Options base = o;
-      o = OptionErrors.naming("--goal-reward", "goalReward", () -> base.withGoalReward(goalReward));
-    }
-    return o;
+    GridWorld.Options d = GridWorld.Options.defaults();
+    return OptionErrors.build(OPTION_OF_FIELD, () -> new GridWorld.Options(
+        slip != null ? slip : d.slip(), actions != null ? actions : d.numActions(),
+        gamma != null ? gamma : d.gamma(),
+        stepReward != null ? stepReward : DEFAULT_STEP_REWARD,
+        goalReward != null ? goalReward : DEFAULT_GOAL_REWARD, d.goalTerminal(),
+        d.rewardTiming(), d.lavaReward(), d.legend()));
   }
 
   /** Rejects the map-only options for an {@code --mdp} problem. */

@@ -28,7 +28,7 @@ record Problem(TabularMdp mdp, GridWorld world, String name, String source) {
     TabularMdp mdp = MdpFormat.read(file);
     if (mapOptions.gamma != null) {
       TabularMdp read = mdp;
-      mdp = OptionErrors.naming("--gamma", "gamma", () -> read.withGamma(mapOptions.gamma));
+      mdp = OptionErrors.build(MapOptions.OPTION_OF_FIELD, () -> read.withGamma(mapOptions.gamma));
     }
     return new Problem(mdp, null, baseName(file), file.toString());
   }

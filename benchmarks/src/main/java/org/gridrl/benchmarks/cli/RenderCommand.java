@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.gridrl.benchmarks.report.GridHeatMap;
+import org.gridrl.core.planning.SoftViConfig;
 import org.gridrl.core.planning.Solution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,17 +45,18 @@ public final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    solver.config();
+    SoftViConfig config = solver.config(); // option errors before reading the map
     Problem problem = Problem.fromMap(map, mapOptions);
-    Solution sol = Solver.solve(problem, solver);
+    Solution sol = Solver.solve(problem, solver, config);
     Path png = out != null ? out : Path.of(problem.name() + ".png");
-    String title = problem.name() + ": " + solver.describeSolver().replace("temperature", "τ =")
+    String solverLine = solver.describeSolver(problem.mdp().gamma());
+    String title = problem.name() + ": " + solverLine.replace("temperature", "τ =")
         + ", γ = " + Formats.number(problem.mdp().gamma())
         + (solver.horizon != null ? " (t = 0)" : "");
     GridHeatMap.write(problem.world(), sol.v(), sol.policy(), title, png);
     io.out().print(problem.world().renderAscii(sol.policy()));
     io.out().println(problem.describe());
-    io.out().println(solver.describeSolver() + ": " + sol.report().describe());
+    io.out().println(solverLine + ": " + sol.report().describe());
     io.out().println("wrote " + png);
     io.out().flush();
     return 0;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.gridrl.benchmarks.report.SolutionCsv;
+import org.gridrl.core.planning.SoftViConfig;
 import org.gridrl.core.planning.Solution;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -21,9 +22,11 @@ import picocli.CommandLine.Option;
     description = {"Solve an MDP file or a grid map exactly by soft value iteration and write"
         + " values.csv (state,value), q.csv (state,action,q) and policy.csv"
         + " (state,action,probability) in full double precision; print the sweeps and the final"
-        + " residual. With --horizon H: the t = 0 values, Q and policy.",
-        "MDP file format (docs/cli.md): 'states S', 'actions A', 'gamma g',"
-        + " 'init ...', 'reward s a r', 'transition s a s2 p', 'terminal s'; '#' starts a comment."})
+        + " residual. With --horizon H: the t = 0 values, Q and policy of the H-step problem"
+        + " (per-step discount --discount, default the MDP's gamma).",
+        "MDP file format (docs/cli.md): 'states S', 'actions A', 'gamma g' (g in [0, 1];"
+        + " gamma 1, undiscounted, needs --horizon), 'init ...', 'reward s a r',"
+        + " 'transition s a s2 p', 'terminal s'; '#' starts a comment."})
 public final class SolveCommand implements Callable<Integer> {
 
   /** Exactly one of --mdp and --map. */
@@ -60,13 +63,14 @@ public final class SolveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    solver.config(); // option errors before reading any file
+    SoftViConfig config = solver.config(); // option errors before reading any file
     Problem problem = source.mdp != null ? Problem.fromMdpFile(source.mdp, mapOptions)
         : Problem.fromMap(source.map, mapOptions);
-    Solution sol = Solver.solve(problem, solver);
+    Solution sol = Solver.solve(problem, solver, config);
+    String solverLine = solver.describeSolver(problem.mdp().gamma());
     List<Path> files = SolutionCsv.write(sol.v(), sol.q(), sol.policy(), out, "");
     io.out().println(problem.describe());
-    io.out().println(solver.describeSolver() + ": " + sol.report().describe());
+    io.out().println(solverLine + ": " + sol.report().describe());
     io.out().println("expected value at the start, Σ_s d0(s)·V(s) = "
         + Formats.number(sol.expectedValue(problem.mdp().initialDistribution())));
     io.out().println("wrote " + files.stream().map(Path::toString)

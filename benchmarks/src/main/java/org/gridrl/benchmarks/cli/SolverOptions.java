@@ -1,39 +1,55 @@
 package org.gridrl.benchmarks.cli;
 
 import java.util.Locale;
+import java.util.Map;
 import org.gridrl.core.planning.SoftViConfig;
 import org.gridrl.core.planning.SoftViKernel;
 import org.gridrl.core.planning.SoftViMethod;
+import org.gridrl.core.util.Check;
 import picocli.CommandLine.Option;
 
-/** The solver options shared by {@code solve} and {@code render} (a picocli mixin). */
+/**
+ * The solver options shared by {@code solve} and {@code render} (a picocli mixin). A command
+ * calls {@link #config()} once, before reading any file, and hands the record to
+ * {@link Solver}.
+ */
 public final class SolverOptions {
 
-  @Option(names = "--temperature", paramLabel = "T", defaultValue = "1",
+  @Option(names = "--temperature", paramLabel = "T",
+      defaultValue = "" + SoftViConfig.DEFAULT_TEMPERATURE,
       description = "Soft value iteration temperature τ > 0: V(s) = τ·log Σ_a exp(Q(s,a)/τ);"
           + " small τ approaches hard value iteration. Default: ${DEFAULT-VALUE}.")
   double temperature;
 
   @Option(names = "--horizon", paramLabel = "H",
       description = "Solve the finite horizon H ≥ 1 by backward induction (V_H = 0) and report"
-          + " the t = 0 values and policy. Default: discounted, infinite horizon.")
+          + " the t = 0 values and policy. Default: discounted, infinite horizon (which needs"
+          + " gamma < 1).")
   Integer horizon;
 
-  @Option(names = "--tolerance", paramLabel = "E", defaultValue = "1e-10",
+  @Option(names = "--discount", paramLabel = "c",
+      description = "With --horizon: the per-step discount c in [0, 1] of the finite-horizon"
+          + " solve, Q_t = r + c·P·V_{t+1} (1 = the undiscounted sum of rewards over H steps)."
+          + " Default: the MDP's gamma.")
+  Double discount;
+
+  @Option(names = "--tolerance", paramLabel = "E",
+      defaultValue = "" + SoftViConfig.DEFAULT_TOLERANCE,
       description = "Discounted solve: stop when max_s |V_new(s) − V(s)| < E."
           + " Default: ${DEFAULT-VALUE}.")
   double tolerance;
 
-  @Option(names = "--max-iterations", paramLabel = "N", defaultValue = "100000",
+  @Option(names = "--max-iterations", paramLabel = "N",
+      defaultValue = "" + SoftViConfig.DEFAULT_MAX_ITERATIONS,
       description = "Discounted solve: at most N sweeps (the report says if the cap was hit)."
           + " Default: ${DEFAULT-VALUE}.")
   int maxIterations;
 
   @Option(names = "--kernel", paramLabel = "auto|csr|grid", defaultValue = "auto",
-      description = "Discounted solve: the soft Bellman kernel. grid = the structured"
+      description = "The soft Bellman kernel. grid = the structured"
           + " uniform-slip operator (grid worlds: five loads per state instead of a sparse row"
           + " per action), csr = the generic sparse kernel, auto = grid when the MDP has that"
-          + " structure. All reach the same fixed point. Default: ${DEFAULT-VALUE}.")
+          + " structure. All give the same values (to about 1e-12). Default: ${DEFAULT-VALUE}.")
   String kernel;
 
   @Option(names = "--solver", paramLabel = "jacobi|fast", defaultValue = "jacobi",
@@ -43,24 +59,37 @@ public final class SolverOptions {
   String solver;
 
   @Option(names = "--threads", paramLabel = "K", defaultValue = "1",
-      description = "Discounted solve: worker threads for each sweep (results are identical for"
+      description = "Worker threads for each sweep or backward step (results are identical for"
           + " any K). Default: ${DEFAULT-VALUE}.")
   int threads;
 
-  /** The discounted solver's settings; a bad value names its option (checked one at a time). */
+  /** The field names in the checks these options go through (SoftViConfig's, the discount's). */
+  private static final Map<String, String> OPTION_OF_FIELD = Map.of("temperature",
+      "--temperature", "tolerance", "--tolerance", "maxIterations", "--max-iterations",
+      "discount", "--discount");
+
+  /**
+   * The solver's settings, built once per call (a command calls it once): every option is
+   * checked, and a value the record refuses names its option.
+   */
   SoftViConfig config() {
     if (horizon != null && horizon < 1) {
       throw new UsageException("--horizon must be >= 1, got " + horizon);
     }
-    SoftViConfig d = SoftViConfig.defaults();
-    OptionErrors.naming("--temperature", "temperature", () -> d.withTemperature(temperature));
-    OptionErrors.naming("--tolerance", "tolerance", () -> d.withTolerance(tolerance));
-    OptionErrors.naming("--max-iterations", "maxIterations",
-        () -> d.withMaxIterations(maxIterations));
+    if (discount != null) {
+      if (horizon == null) {
+        throw new UsageException("--discount applies to a finite-horizon solve (--horizon H);"
+            + " a discounted solve uses the MDP's gamma (--gamma)");
+      }
+      OptionErrors.build(OPTION_OF_FIELD, () -> Check.unitInterval("discount", discount));
+    }
     if (threads < 1) {
       throw new UsageException("--threads must be >= 1, got " + threads);
     }
-    return new SoftViConfig(temperature, tolerance, maxIterations, kernel(), method());
+    SoftViKernel k = kernel();
+    SoftViMethod m = method();
+    return OptionErrors.build(OPTION_OF_FIELD,
+        () -> new SoftViConfig(temperature, tolerance, maxIterations, k, m));
   }
 
   private SoftViKernel kernel() {
@@ -87,10 +116,21 @@ public final class SolverOptions {
     }
   }
 
-  /** One line naming the solver, e.g. "soft value iteration, temperature 1". */
-  String describeSolver() {
+  /**
+   * One line naming the solver, e.g. "soft value iteration, temperature 1" or
+   * "finite-horizon soft value iteration, H = 20, discount 1, temperature 1".
+   *
+   * @param gamma the MDP's γ (the default per-step discount of a finite-horizon solve)
+   */
+  String describeSolver(double gamma) {
     String t = "temperature " + Formats.number(temperature);
     return horizon == null ? "soft value iteration, " + t
-        : "finite-horizon soft value iteration, H = " + horizon + ", " + t;
+        : "finite-horizon soft value iteration, H = " + horizon + ", discount "
+            + Formats.number(discount(gamma)) + ", " + t;
+  }
+
+  /** The per-step discount of a finite-horizon solve: --discount, else the MDP's γ. */
+  double discount(double gamma) {
+    return discount != null ? discount : gamma;
   }
 }

@@ -15,6 +15,7 @@ import org.gridrl.benchmarks.runner.RunContext;
 import org.gridrl.core.env.TabularEnv;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularPolicy;
+import org.gridrl.core.planning.Metrics;
 import org.gridrl.core.planning.PolicyEvaluation;
 import org.gridrl.core.planning.SoftValueIteration;
 import org.gridrl.core.planning.Solution;
@@ -30,7 +31,7 @@ import org.gridrl.envs.tabular.GridWorld;
  * <p>Per seed (planning is deterministic; the seed drives the sampled episodes):
  * <ol>
  *   <li>soft VI, Q = r + γPV, V = τ·log Σ_a exp(Q/τ), each sweep's residual max_s |V_new − V|
- *       streamed into {@code metrics.csv} as {@code soft_vi/residual};
+ *       streamed into {@code metrics.csv} as {@value Metrics#RESIDUAL};
  *   <li>hard VI, V = max_a Q;
  *   <li>exact evaluation ({@link PolicyEvaluation}) of the soft policy, of its greedy
  *       (most probable action) policy and of the hard VI policy: Σ_s d0(s) V^π(s), the expected
@@ -44,9 +45,6 @@ import org.gridrl.envs.tabular.GridWorld;
  * prints both policies as ASCII maps.
  */
 public final class Quickstart implements Experiment<QuickstartConfig> {
-
-  /** The column of soft VI's per-sweep residual in {@code metrics.csv}. */
-  public static final String SOFT_RESIDUAL = "soft_vi/residual";
 
   @Override
   public String name() {
@@ -79,7 +77,7 @@ public final class Quickstart implements Experiment<QuickstartConfig> {
     GridWorld world = GridWorld.bundled(config.map(), config.gridOptions());
     TabularMdp mdp = world.mdp();
     double[] d0 = mdp.initialDistribution();
-    ctx.metrics().declare(SOFT_RESIDUAL);
+    ctx.metrics().declare(Metrics.RESIDUAL);
     ctx.note("world", world.toString());
     ctx.out().println(world + ", gamma " + mdp.gamma() + ", step reward " + config.stepReward()
         + ", goal reward " + config.goalReward());
@@ -90,12 +88,12 @@ public final class Quickstart implements Experiment<QuickstartConfig> {
     try (Progress progress = ctx.progress("seeds", config.seeds().size())) {
       for (long seed : config.seeds()) {
         progress.message("seed " + seed);
-        try (MetricsListener listener = ctx.listener(seed,
-            name -> name.equals(SoftValueIteration.RESIDUAL_METRIC) ? SOFT_RESIDUAL : name)) {
-          soft = SoftValueIteration.solve(mdp, config.softViConfig(), null, listener);
+        try (MetricsListener listener = ctx.listener(seed)) {
+          soft = SoftValueIteration.solve(mdp, config.planning(), null, listener);
         }
         hardHistory = new MetricsRecorder();
-        hard = ValueIteration.solve(mdp, config.tolerance(), config.maxIterations(), hardHistory);
+        hard = ValueIteration.solve(mdp, config.planning().tolerance(),
+            config.planning().maxIterations(), hardHistory);
 
         TabularPolicy greedy = greedy(soft.policy());
         double[] rollout = sampleReturns(mdp, soft.policy(), new Rng(seed),
@@ -122,7 +120,7 @@ public final class Quickstart implements Experiment<QuickstartConfig> {
     ctx.note("soft_vi", soft.report().describe());
     ctx.note("hard_vi", hard.report().describe());
     ctx.out().println();
-    ctx.out().println("soft value iteration (τ = " + config.temperature() + "): "
+    ctx.out().println("soft value iteration (τ = " + config.planning().temperature() + "): "
         + soft.report().describe() + "; most probable action per cell:");
     ctx.out().print(world.renderAscii(soft.policy()));
     ctx.out().println("hard value iteration: " + hard.report().describe()
@@ -138,18 +136,18 @@ public final class Quickstart implements Experiment<QuickstartConfig> {
     }
     String subtitle = ", γ = " + mdp.gamma() + ", slip " + config.slip();
     GridHeatMap.write(world, soft.v(), soft.policy(),
-        config.map() + ": soft value iteration, τ = " + config.temperature() + subtitle,
+        config.map() + ": soft value iteration, τ = " + config.planning().temperature()
+            + subtitle,
         ctx.file("heatmap_soft.png"));
     GridHeatMap.write(world, hard.v(), hard.policy(),
         config.map() + ": hard value iteration" + subtitle, ctx.file("heatmap_hard.png"));
     Plots.learningCurve(ctx.file("convergence.png"),
         config.map() + ": value iteration convergence", "sweep",
         "residual max_s |V_new(s) − V(s)| (log scale)",
-        List.of(Plots.Curve.of("soft VI, τ = " + config.temperature(),
-                ctx.metrics().series(SOFT_RESIDUAL)),
-            Plots.Curve.single("hard VI", iota(hardHistory.series(
-                SoftValueIteration.RESIDUAL_METRIC).length),
-                hardHistory.series(SoftValueIteration.RESIDUAL_METRIC))),
+        List.of(Plots.Curve.of("soft VI, τ = " + config.planning().temperature(),
+                ctx.metrics().series(Metrics.RESIDUAL)),
+            Plots.Curve.single("hard VI", iota(hardHistory.series(Metrics.RESIDUAL).length),
+                hardHistory.series(Metrics.RESIDUAL))),
         Plots.Band.MIN_MAX, true);
     files.addAll(List.of("heatmap_soft.png", "heatmap_hard.png", "convergence.png"));
     ctx.note("files", files);

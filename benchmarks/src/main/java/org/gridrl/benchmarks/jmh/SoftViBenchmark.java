@@ -2,14 +2,15 @@ package org.gridrl.benchmarks.jmh;
 
 import java.util.concurrent.TimeUnit;
 import org.gridrl.core.mdp.TabularMdp;
+import org.gridrl.core.mdp.UniformSlipDynamics;
 import org.gridrl.core.planning.ConvergenceReport;
+import org.gridrl.core.planning.FiniteHorizonSolution;
 import org.gridrl.core.planning.SoftValueCsr;
 import org.gridrl.core.planning.SoftValueGrid;
+import org.gridrl.core.planning.SoftValueIteration;
 import org.gridrl.core.planning.SoftViConfig;
 import org.gridrl.core.planning.SoftViKernel;
 import org.gridrl.core.planning.SoftViMethod;
-import org.gridrl.core.planning.SoftViSolver;
-import org.gridrl.core.planning.UniformSlipDynamics;
 import org.gridrl.envs.tabular.GridWorld;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -25,8 +26,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One soft VI sweep of each kernel, and whole solves, on issue 4's open N×N grid (5 actions,
- * slip 0.3, γ = 0.9, sparse state reward with density 0.01, seed 1). Run with
+ * One soft VI sweep of each kernel, and whole solves (discounted to 1e-10, and finite-horizon
+ * with H = 8), on issue 4's open N×N grid (5 actions, slip 0.3, γ = 0.9, sparse state reward
+ * with density 0.01, seed 1). Run with
  * {@code java -cp benchmarks/target/gridrl.jar org.openjdk.jmh.Main SoftViBenchmark}.
  */
 @State(Scope.Benchmark)
@@ -54,7 +56,10 @@ public class SoftViBenchmark {
   private double[] work;
   private double[] blockMax;
   private double shift;
-  private SoftViSolver solver;
+  private SoftValueIteration.Parallel solver;
+  private SoftViConfig jacobi;
+  private SoftViConfig fast;
+  private SoftViConfig csr;
 
   /** Builds the world, a mid-solve V and its exponentials, and the solver. */
   @Setup
@@ -65,7 +70,10 @@ public class SoftViBenchmark {
     dynamics = world.dynamics();
     int n = size * size;
     v = new double[n];
-    solver = new SoftViSolver(threads);
+    solver = SoftValueIteration.onThreads(threads);
+    jacobi = SoftViConfig.defaults();
+    fast = jacobi.withMethod(SoftViMethod.ANDERSON);
+    csr = jacobi.withKernel(SoftViKernel.CSR);
     solver.solveValues(dynamics, SoftViConfig.defaults().withMaxIterations(50), v);
     for (double x : v) {
       shift = Math.max(shift, x);
@@ -100,19 +108,30 @@ public class SoftViBenchmark {
   /** A whole Jacobi solve to 1e-10 with the grid kernel on {@code threads} threads. */
   @Benchmark
   public ConvergenceReport gridSolveJacobi() {
-    return solver.solveValues(dynamics, SoftViConfig.defaults(), vNew);
+    return solver.solveValues(dynamics, jacobi, vNew);
   }
 
   /** A whole Anderson-accelerated solve to 1e-10 with the grid kernel. */
   @Benchmark
   public ConvergenceReport gridSolveFast() {
-    return solver.solveValues(dynamics, SoftViConfig.defaults().withMethod(SoftViMethod.ANDERSON),
-        vNew);
+    return solver.solveValues(dynamics, fast, vNew);
   }
 
   /** A whole Jacobi solve to 1e-10 with the CSR kernel on {@code threads} threads. */
   @Benchmark
   public ConvergenceReport csrSolveJacobi() {
-    return solver.solveValues(mdp, SoftViConfig.defaults().withKernel(SoftViKernel.CSR), vNew);
+    return solver.solveValues(mdp, csr, vNew);
+  }
+
+  /** A finite-horizon solve, H = 8 backward steps with V, Q and π each (grid kernel, AUTO). */
+  @Benchmark
+  public FiniteHorizonSolution finiteHorizonGrid() {
+    return solver.solveFiniteHorizon(mdp, jacobi, null, 8, 0.9);
+  }
+
+  /** A finite-horizon solve, H = 8, with the CSR kernel. */
+  @Benchmark
+  public FiniteHorizonSolution finiteHorizonCsr() {
+    return solver.solveFiniteHorizon(mdp, csr, null, 8, 0.9);
   }
 }

@@ -53,6 +53,19 @@ class CliErrorTest {
     cases.add(Arguments.of(List.of("solve", "--map", "fourrooms", "--gamma", "1"),
         "--gamma must be in [0, 1), got 1.0"));
     cases.add(Arguments.of(List.of("solve", "--mdp", ok, "--gamma", "-0.1"), "--gamma"));
+    cases.add(Arguments.of(List.of("solve", "--mdp", ok, "--gamma", "1.5"),
+        "--gamma must be in [0, 1], got 1.5"));
+    String undiscounted = file("undiscounted.mdp",
+        "states 1\nactions 1\ngamma 1\ntransition 0 0 0 1\n").toString();
+    cases.add(Arguments.of(List.of("solve", "--mdp", undiscounted), undiscounted
+        + " has gamma 1, and a discounted solve needs gamma < 1 (with gamma = 1 the sum of"
+        + " rewards over an infinite horizon need not converge): give --horizon H"));
+    cases.add(Arguments.of(List.of("solve", "--mdp", ok, "--gamma", "1"),
+        "has gamma 1, and a discounted solve needs gamma < 1"));
+    cases.add(Arguments.of(List.of("solve", "--map", "fourrooms", "--discount", "0.5"),
+        "--discount applies to a finite-horizon solve (--horizon H)"));
+    cases.add(Arguments.of(List.of("solve", "--map", "fourrooms", "--horizon", "3",
+        "--discount", "1.5"), "--discount must be in [0, 1], got 1.5"));
     cases.add(Arguments.of(List.of("solve", "--mdp", ok, "--slip", "0.1"),
         "--slip applies to --map only"));
     cases.add(Arguments.of(List.of("solve", "--map", "no-such-map"),
@@ -77,6 +90,10 @@ class CliErrorTest {
         "--config " + badValue + ":1:2: slip must be in [0, 1], got 2.0"));
     cases.add(Arguments.of(List.of("run", "quickstart", "--config",
         tmp.resolve("missing.json").toString()), "--config: no such file: "));
+    String badPlanning = file("bad-planning.json", "{\"planning\": {\"temperature\": -1}}")
+        .toString();
+    cases.add(Arguments.of(List.of("run", "quickstart", "--config", badPlanning),
+        "--config " + badPlanning + ":1:15: temperature must be finite and > 0, got -1.0"));
     cases.add(Arguments.of(List.of("run", "quickstart", "--seeds", "1,x"), "--seeds"));
     cases.add(Arguments.of(List.of("run", "quickstart", "--seeds", "4,4"),
         "--seeds: seeds must be distinct, got 4 twice"));

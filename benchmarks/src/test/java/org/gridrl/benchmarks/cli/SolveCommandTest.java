@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.gridrl.core.planning.FiniteHorizonSolution;
 import org.gridrl.core.planning.SoftValueIteration;
 import org.gridrl.core.planning.Solution;
 import org.gridrl.envs.tabular.GridWorld;
@@ -109,6 +110,63 @@ class SolveCommandTest {
     assertThat(v[0]).isCloseTo(v10 + GAMMA * v11, within(1e-12));
     assertThat(v[1]).isCloseTo(v11 + GAMMA * v11, within(1e-12));
     assertThat(r.out()).contains("H = 2").contains("exact after 2 steps");
+  }
+
+  @Test
+  void solveMdp_finiteHorizonWithDiscount_usesItInPlaceOfGamma() throws IOException {
+    Path mdp = dir.resolve("two.mdp");
+    Files.writeString(mdp, MDP);
+
+    CliRunner.Result r = CliRunner.run("solve", "--mdp", mdp.toString(), "--temperature",
+        Double.toString(TAU), "--horizon", "2", "--discount", "0.25", "--threads", "2", "--out",
+        dir.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    double v11 = TAU * lse(1 / TAU, 2 / TAU);
+    double v10 = TAU * lse(0, Math.log(3) / TAU);
+    double[] v = column(dir.resolve("values.csv"), 1);
+    assertThat(v[0]).isCloseTo(v10 + 0.25 * v11, within(1e-12));
+    assertThat(v[1]).isCloseTo(v11 + 0.25 * v11, within(1e-12));
+    assertThat(r.out()).contains("H = 2, discount 0.25, temperature 0.5");
+  }
+
+  @Test
+  void solveMdp_gammaOneWithHorizon_isTheUndiscountedSumOverHSteps() throws IOException {
+    // the same MDP with gamma 1: V_t(1) = (H − t)·τ·lse(1/τ, 2/τ), V_0(0) = τ·lse(0, log 3/τ)
+    // + (H − 1)·τ·lse(1/τ, 2/τ); π_0 is the soft-greedy policy of Q_0 = r + V_1
+    Path mdp = dir.resolve("undiscounted.mdp");
+    Files.writeString(mdp, MDP.replace("gamma 0.9", "gamma 1"));
+    int horizon = 20;
+
+    CliRunner.Result r = CliRunner.run("solve", "--mdp", mdp.toString(), "--temperature",
+        Double.toString(TAU), "--horizon", Integer.toString(horizon), "--out", dir.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    double step1 = TAU * lse(1 / TAU, 2 / TAU);
+    double[] v = column(dir.resolve("values.csv"), 1);
+    assertThat(v[0]).isCloseTo(TAU * lse(0, Math.log(3) / TAU) + (horizon - 1) * step1,
+        within(1e-11));
+    assertThat(v[1]).isCloseTo(horizon * step1, within(1e-11));
+    double[] q = column(dir.resolve("q.csv"), 2);
+    assertThat(q[3]).isCloseTo(2 + (horizon - 1) * step1, within(1e-11));
+    double[] pi = column(dir.resolve("policy.csv"), 2);
+    double p = Math.pow(3, 1 / TAU) / (1 + Math.pow(3, 1 / TAU));
+    assertThat(pi[1]).isCloseTo(p, within(1e-12));
+    assertThat(r.out()).contains("gamma 1,").contains("H = 20, discount 1, temperature 0.5")
+        .contains("exact after 20 steps");
+    // the same numbers as the library's finite-horizon solve, to the last bit
+    FiniteHorizonSolution lib = SoftValueIteration.solveFiniteHorizon(
+        org.gridrl.core.mdp.MdpFormat.read(mdp), horizon, TAU, null);
+    assertThat(v).containsExactly(lib.v()[0]);
+    assertThat(q).containsExactly(lib.q()[0]);
+
+    CliRunner.Result discounted = CliRunner.run("solve", "--mdp", mdp.toString(), "--out",
+        dir.toString());
+    assertThat(discounted.exitCode()).isEqualTo(2);
+    assertThat(discounted.err().strip()).isEqualTo("gridrl: " + mdp + " has gamma 1, and a"
+        + " discounted solve needs gamma < 1 (with gamma = 1 the sum of rewards over an infinite"
+        + " horizon need not converge): give --horizon H for a finite-horizon solve (and"
+        + " --discount c), or --gamma g < 1");
   }
 
   @Test

@@ -16,6 +16,7 @@ import javax.imageio.ImageIO;
 import org.gridrl.benchmarks.Main;
 import org.gridrl.benchmarks.cli.Io;
 import org.gridrl.core.mdp.TabularMdp;
+import org.gridrl.core.planning.Metrics;
 import org.gridrl.core.planning.SoftValueIteration;
 import org.gridrl.core.planning.Solution;
 import org.gridrl.envs.tabular.GridWorld;
@@ -51,7 +52,7 @@ class QuickstartTest {
   void writesMetricsSummaryCsvAndPngs() throws Exception {
     List<String> metrics = Files.readAllLines(dir.resolve("metrics.csv"));
     int sweeps = summary.get("finalMetrics").get("1").get("soft_vi/sweeps").asInt();
-    assertThat(metrics.get(0)).isEqualTo("seed,iteration," + Quickstart.SOFT_RESIDUAL);
+    assertThat(metrics.get(0)).isEqualTo("seed,iteration," + Metrics.RESIDUAL);
     assertThat(metrics).hasSize(1 + sweeps); // one row per sweep of the one quick seed
     assertThat(metrics.get(1)).startsWith("1,1,");
     for (String f : List.of("values.csv", "q.csv", "policy.csv", "hard_values.csv")) {
@@ -64,7 +65,8 @@ class QuickstartTest {
     }
     assertThat(summary.get("status").asText()).isEqualTo("complete");
     assertThat(summary.get("seeds").toString()).isEqualTo("[1]");
-    assertThat(summary.get("config").get("temperature").asDouble()).isEqualTo(1.0);
+    assertThat(summary.get("config").get("planning").get("temperature").asDouble())
+        .isEqualTo(1.0);
     assertThat(out).contains("#############").contains("G#");
   }
 
@@ -72,7 +74,7 @@ class QuickstartTest {
   void vAtStart_equalsSoftValueIteration_andRolloutAgreesWithExactReturn() {
     QuickstartConfig c = QuickstartConfig.quick();
     TabularMdp mdp = GridWorld.bundled(c.map(), c.gridOptions()).mdp();
-    Solution soft = SoftValueIteration.solve(mdp, c.softViConfig());
+    Solution soft = SoftValueIteration.solve(mdp, c.planning());
     JsonNode fin = summary.get("finalMetrics").get("1");
 
     assertThat(fin.get("soft_vi/v_start").asDouble())

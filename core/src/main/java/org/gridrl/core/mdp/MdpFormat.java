@@ -31,8 +31,9 @@ import org.gridrl.core.util.Numbers;
  *
  * <p>Rules: {@code #} starts a comment anywhere on a line; fields are separated by spaces or
  * tabs. The headers {@code states N}, {@code actions N} (integers ≥ 1) and {@code gamma g}
- * (g in [0, 1)) appear exactly once each and before any {@code init}, {@code reward},
- * {@code transition} or {@code terminal} record. {@code init} lists S non-negative finite
+ * (g in [0, 1]; g = 1, undiscounted, is for finite-horizon solves, and a discounted solve of
+ * it is an error that says so) appear exactly once each and before any {@code init},
+ * {@code reward}, {@code transition} or {@code terminal} record. {@code init} lists S non-negative finite
  * numbers summing to 1 within {@link TabularMdp#PROBABILITY_TOLERANCE} (at most once; absent =
  * uniform 1/S). {@code reward s a r} sets r(s,a) once per (s,a) (absent = 0).
  * {@code transition s a s' p} adds p ≥ 0 to P(s'|s,a). {@code terminal s} marks s terminal
@@ -411,8 +412,8 @@ public final class MdpFormat {
           throw duplicate("gamma", gammaLine);
         }
         double g = number(1, "gamma");
-        if (!(g >= 0 && g < 1)) {
-          throw error(lineNumber, "gamma must be in [0, 1), got " + token(1));
+        if (!(g >= 0 && g <= 1)) {
+          throw error(lineNumber, "gamma must be in [0, 1], got " + token(1));
         }
         gamma = g;
         gammaLine = lineNumber;

@@ -1,6 +1,8 @@
 package org.gridrl.core.mdp;
 
+import com.google.common.base.Suppliers;
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * A finite Markov decision process with S states and A actions, immutable and validated.
@@ -21,6 +23,9 @@ import java.util.Arrays;
  * <p>The array accessors return the internal arrays without copying, as EJML's data classes do,
  * so kernels read them at full speed. They are shared and read-only: modifying one breaks the
  * validation this class guarantees.
+ *
+ * <p>γ may be 1 (an undiscounted MDP, as finite-horizon MaxEnt IRL uses): finite-horizon solves
+ * take it, discounted solves reject it with an error that says why.
  */
 public final class TabularMdp {
 
@@ -37,9 +42,23 @@ public final class TabularMdp {
   private final double[] initial;
   private final boolean[] terminal;
   private final int numTerminals;
+  /**
+   * The uniform-slip moves recognised in the transitions ({@link UniformSlipDynamics#detect}),
+   * computed on first use and shared by every MDP derived with {@code withRewards},
+   * {@code withGamma} or {@code withInitialDistribution}, which share the transitions.
+   */
+  final Supplier<UniformSlipDynamics.Moves> slipMoves;
 
+  /** A new MDP over new transitions (the builder's). */
   TabularMdp(int numStates, int numActions, double gamma, int[] rowStart, int[] successors,
       double[] probabilities, double[] rewards, double[] initial, boolean[] terminal) {
+    this(numStates, numActions, gamma, rowStart, successors, probabilities, rewards, initial,
+        terminal, null);
+  }
+
+  private TabularMdp(int numStates, int numActions, double gamma, int[] rowStart,
+      int[] successors, double[] probabilities, double[] rewards, double[] initial,
+      boolean[] terminal, Supplier<UniformSlipDynamics.Moves> slipMoves) {
     this.numStates = numStates;
     this.numActions = numActions;
     this.gamma = gamma;
@@ -56,6 +75,8 @@ public final class TabularMdp {
       }
     }
     this.numTerminals = t;
+    this.slipMoves = slipMoves != null ? slipMoves
+        : Suppliers.memoize(() -> UniformSlipDynamics.detectMoves(this));
   }
 
   /** A builder for an MDP with the given numbers of states and actions. */
@@ -73,7 +94,7 @@ public final class TabularMdp {
     return numActions;
   }
 
-  /** Discount factor γ in [0, 1). */
+  /** Discount factor γ in [0, 1] (1 only for finite-horizon solves). */
   public double gamma() {
     return gamma;
   }
@@ -153,7 +174,7 @@ public final class TabularMdp {
       }
     }
     return new TabularMdp(numStates, numActions, gamma, rowStart, successors, probabilities, copy,
-        initial, terminal);
+        initial, terminal, slipMoves);
   }
 
   /**
@@ -173,11 +194,11 @@ public final class TabularMdp {
     return withRewards(lifted);
   }
 
-  /** The same MDP with another discount γ in [0, 1). */
+  /** The same MDP with another discount γ in [0, 1]. */
   public TabularMdp withGamma(double newGamma) {
     TabularMdpBuilder.checkGamma(newGamma);
     return new TabularMdp(numStates, numActions, newGamma, rowStart, successors, probabilities,
-        rewards, initial, terminal);
+        rewards, initial, terminal, slipMoves);
   }
 
   /**
@@ -189,7 +210,7 @@ public final class TabularMdp {
     double[] copy = d0.clone();
     TabularMdpBuilder.checkInitial(copy, numStates);
     return new TabularMdp(numStates, numActions, gamma, rowStart, successors, probabilities,
-        rewards, copy, terminal);
+        rewards, copy, terminal, slipMoves);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.gridrl.core.mdp;
 
 import java.util.Arrays;
+import org.gridrl.core.util.Check;
 
 /**
  * Builds a validated {@link TabularMdp}. Transitions listed more than once for the same
@@ -41,7 +42,7 @@ public final class TabularMdpBuilder {
     this.terminal = new boolean[numStates];
   }
 
-  /** Sets γ in [0, 1). */
+  /** Sets γ in [0, 1] (1 only for finite-horizon solves; discounted solves need γ &lt; 1). */
   public TabularMdpBuilder gamma(double value) {
     checkGamma(value);
     this.gamma = value;
@@ -256,10 +257,12 @@ public final class TabularMdpBuilder {
     }
   }
 
+  /**
+   * γ in [0, 1]: γ = 1 is a valid MDP (undiscounted, for finite-horizon solves); the discounted
+   * solvers reject it themselves, saying why.
+   */
   static void checkGamma(double gamma) {
-    if (!(gamma >= 0 && gamma < 1)) {
-      throw new IllegalArgumentException("gamma must be in [0, 1), got " + gamma);
-    }
+    Check.unitInterval("gamma", gamma);
   }
 
   static void checkInitial(double[] d0, int numStates) {

@@ -1,6 +1,7 @@
 package org.gridrl.core.mdp;
 
 import java.util.Arrays;
+import org.gridrl.core.util.Check;
 import org.gridrl.core.util.Rng;
 
 /**
@@ -29,19 +30,27 @@ public final class TabularPolicy {
    *     {@link #ROW_TOLERANCE}. Not modified (copied).
    */
   public static TabularPolicy of(int numStates, int numActions, double[] pi) {
-    if (numStates < 1 || numActions < 1) {
-      throw new IllegalArgumentException("policy needs S >= 1 and A >= 1, got S=" + numStates
-          + ", A=" + numActions);
-    }
-    if (pi.length != numStates * numActions) {
-      throw new IllegalArgumentException("policy table must have length S*A = "
-          + numStates * numActions + ", got " + pi.length);
-    }
-    double[] copy = pi.clone();
+    return wrap(numStates, numActions, pi.clone());
+  }
+
+  /**
+   * A policy over the caller's table, taken over without copying (as EJML's
+   * {@code DMatrixRMaj.wrap}) and checked like {@link #of}: for solvers that fill a fresh table
+   * per policy, so a finite-horizon solve does not copy each step's table once more.
+   *
+   * @param pi π(a|s) at index s·A + a, length S·A, rows non-negative and summing to 1 within
+   *     {@link #ROW_TOLERANCE}. Not modified, but kept: the caller must not modify it afterwards.
+   */
+  public static TabularPolicy wrap(int numStates, int numActions, double[] pi) {
+    Check.argument(numStates >= 1 && numActions >= 1, "policy needs S >= 1 and A >= 1, got S=%s,"
+        + " A=%s", numStates, numActions);
+    Check.notNull("pi", pi);
+    Check.argument(pi.length == numStates * numActions,
+        "policy table must have length S*A = %s, got %s", numStates * numActions, pi.length);
     for (int s = 0; s < numStates; s++) {
       double sum = 0;
       for (int a = 0; a < numActions; a++) {
-        double p = copy[s * numActions + a];
+        double p = pi[s * numActions + a];
         if (!(p >= 0) || !Double.isFinite(p)) {
           throw new IllegalArgumentException("pi(" + a + "|" + s + ") must be finite and >= 0, got "
               + p);
@@ -52,14 +61,14 @@ public final class TabularPolicy {
         throw new IllegalArgumentException("pi(.|" + s + ") sums to " + sum + ", not 1");
       }
     }
-    return new TabularPolicy(numStates, numActions, copy);
+    return new TabularPolicy(numStates, numActions, pi);
   }
 
   /** The uniform policy π(a|s) = 1/A. */
   public static TabularPolicy uniform(int numStates, int numActions) {
     double[] pi = new double[numStates * numActions];
     Arrays.fill(pi, 1.0 / numActions);
-    return of(numStates, numActions, pi);
+    return wrap(numStates, numActions, pi);
   }
 
   /** The deterministic policy that takes {@code actions[s]} in state s. */
@@ -72,7 +81,7 @@ public final class TabularPolicy {
       }
       pi[s * numActions + actions[s]] = 1;
     }
-    return of(actions.length, numActions, pi);
+    return wrap(actions.length, numActions, pi);
   }
 
   /** Number of states S. */

@@ -4,9 +4,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * K − 1 daemon worker threads plus the caller that run one task over a fixed list of blocks:
- * blocks [0, B) are split into K contiguous chunks, chunk t = [t·B/K, (t+1)·B/K), the caller
- * runs chunk 0. Which thread runs a block never changes what the block computes, so callers that
+ * Thread pool: K − 1 daemon worker threads plus the caller that run one task over a fixed list
+ * of blocks: blocks [0, B) are split into K contiguous chunks, chunk t = [t·B/K, (t+1)·B/K),
+ * the caller runs chunk 0. Which thread runs a block never changes what the block computes, so callers that
  * write per-block results and reduce them in block order get the same bits for any K.
  *
  * <p>Hand-off is a volatile generation counter: workers wait on it by a short busy spin, then
@@ -64,7 +64,7 @@ final class BlockPool implements AutoCloseable {
   /** Runs {@code task} on every block in [0, numBlocks) and returns when all are done. */
   void run(BlockTask task, int numBlocks) {
     if (closed) {
-      throw new IllegalStateException("the solver is closed");
+      throw new IllegalStateException("the solver is closed (SoftValueIteration.Parallel.close)");
     }
     if (threads == 1 || numBlocks == 1) {
       for (int b = 0; b < numBlocks; b++) {

@@ -1,6 +1,7 @@
 package org.gridrl.core.planning;
 
 import java.util.Locale;
+import org.gridrl.core.util.Check;
 
 /**
  * How an iterative solve ended: the number of sweeps done, the last residual
@@ -21,18 +22,10 @@ public record ConvergenceReport(int iterations, double residual, boolean converg
 
   /** Validates the fields. */
   public ConvergenceReport {
-    if (iterations < 0) {
-      throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
-    }
-    if (!(residual >= 0)) {
-      throw new IllegalArgumentException("residual must be >= 0, got " + residual);
-    }
-    if (!(tolerance >= 0)) {
-      throw new IllegalArgumentException("tolerance must be >= 0, got " + tolerance);
-    }
-    if (maxIterations < 1) {
-      throw new IllegalArgumentException("maxIterations must be >= 1, got " + maxIterations);
-    }
+    Check.nonNegative("iterations", iterations);
+    Check.argument(residual >= 0, "residual must be >= 0, got %s", residual);
+    Check.argument(tolerance >= 0, "tolerance must be >= 0, got %s", tolerance);
+    Check.positive("maxIterations", maxIterations);
   }
 
   /** The report of an exact solve that took {@code steps} backward steps (finite horizon). */

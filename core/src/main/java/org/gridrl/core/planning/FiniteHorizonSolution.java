@@ -1,8 +1,8 @@
 package org.gridrl.core.planning;
 
 import java.util.Arrays;
-import java.util.Objects;
 import org.gridrl.core.mdp.TabularPolicy;
+import org.gridrl.core.util.Check;
 
 /**
  * The result of a finite-horizon solve with horizon H: time-indexed values V_t for
@@ -21,23 +21,15 @@ public record FiniteHorizonSolution(int horizon, double[][] v, double[][] q,
 
   /** Checks that the shapes agree with the horizon. */
   public FiniteHorizonSolution {
-    if (horizon < 1) {
-      throw new IllegalArgumentException("horizon must be >= 1, got " + horizon);
-    }
-    Objects.requireNonNull(v, "v");
-    Objects.requireNonNull(q, "q");
-    Objects.requireNonNull(policies, "policies");
-    if (v.length != horizon + 1) {
-      throw new IllegalArgumentException("v must have H + 1 = " + (horizon + 1) + " rows, got "
-          + v.length);
-    }
-    if (q.length != horizon) {
-      throw new IllegalArgumentException("q must have H = " + horizon + " rows, got " + q.length);
-    }
-    if (policies.length != horizon) {
-      throw new IllegalArgumentException("policies must have H = " + horizon + " entries, got "
-          + policies.length);
-    }
+    Check.positive("horizon", horizon);
+    Check.notNull("v", v);
+    Check.notNull("q", q);
+    Check.notNull("policies", policies);
+    Check.argument(v.length == horizon + 1, "v must have H + 1 = %s rows, got %s", horizon + 1,
+        v.length);
+    Check.argument(q.length == horizon, "q must have H = %s rows, got %s", horizon, q.length);
+    Check.argument(policies.length == horizon, "policies must have H = %s entries, got %s",
+        horizon, policies.length);
   }
 
   /**
@@ -50,9 +42,7 @@ public record FiniteHorizonSolution(int horizon, double[][] v, double[][] q,
 
   /** The step-t slice (V_t, Q_t, π_t) for 0 ≤ t &lt; H, with the report of an exact solve. */
   public Solution at(int t) {
-    if (t < 0 || t >= horizon) {
-      throw new IllegalArgumentException("step t must be in [0, " + horizon + "), got " + t);
-    }
+    Check.argument(t >= 0 && t < horizon, "step t must be in [0, %s), got %s", horizon, t);
     return new Solution(v[t], q[t], policies[t], ConvergenceReport.exact(horizon));
   }
 

@@ -3,7 +3,7 @@ package org.gridrl.core.planning;
 import org.gridrl.core.mdp.TabularMdp;
 
 /**
- * The hard Bellman optimality backup over an MDP's CSR transitions, unchecked and
+ * Kernel: the hard Bellman optimality backup over an MDP's CSR transitions, unchecked and
  * allocation-free: the inner loop of {@link ValueIteration}.
  *
  * <p>One sweep computes Q(s,a) = r(s,a) + γ Σ_{s'} P(s'|s,a) V(s') and V'(s) = max_a Q(s,a)

@@ -1,11 +1,11 @@
 package org.gridrl.core.planning;
 
-import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularPolicy;
+import org.gridrl.core.util.Check;
 
 /**
  * The value of a fixed policy π:
@@ -16,7 +16,10 @@ import org.gridrl.core.mdp.TabularPolicy;
  * solves the linear system exactly with an EJML LU decomposition when S ≤
  * {@value #EXACT_MAX_STATES} (O(S³) time, S² memory) and otherwise iterates Gauss–Seidel
  * sweeps, which cost O(nnz) each and converge at rate γ, until the largest change is below
- * {@value #ITERATIVE_TOLERANCE}.
+ * {@value #ITERATIVE_TOLERANCE}. It needs γ &lt; 1: with γ = 1 the system may be singular and
+ * the infinite sum need not converge, so a γ = 1 MDP is rejected with the reason. A NaN or
+ * infinite value (overflow) is a {@link DivergenceException} of kind
+ * {@link DivergenceException.Kind#HARD}.
  */
 public final class PolicyEvaluation {
 
@@ -26,6 +29,8 @@ public final class PolicyEvaluation {
   public static final double ITERATIVE_TOLERANCE = 1e-12;
   /** Cap on sweeps of {@link #evaluate} on its iterative path. */
   public static final int ITERATIVE_MAX_ITERATIONS = 1_000_000;
+
+  private static final double[] NO_Q = new double[0];
 
   private PolicyEvaluation() {
   }
@@ -39,7 +44,7 @@ public final class PolicyEvaluation {
    * @return V^π, length S
    */
   public static double[] evaluate(TabularMdp mdp, TabularPolicy pi) {
-    checkShapes(mdp, pi);
+    checkArguments(mdp, pi);
     if (mdp.numStates() <= EXACT_MAX_STATES) {
       return evaluateExact(mdp, pi);
     }
@@ -55,7 +60,7 @@ public final class PolicyEvaluation {
    * @return V^π, length S
    */
   public static double[] evaluateExact(TabularMdp mdp, TabularPolicy pi) {
-    checkShapes(mdp, pi);
+    checkArguments(mdp, pi);
     final int numStates = mdp.numStates();
     final int numActions = mdp.numActions();
     final int[] rowStart = mdp.rowStart();
@@ -92,11 +97,8 @@ public final class PolicyEvaluation {
     DMatrixRMaj x = new DMatrixRMaj(numStates, 1);
     solver.solve(b, x);
     double[] v = x.data;
-    for (int s = 0; s < numStates; s++) {
-      if (!Double.isFinite(v[s])) {
-        throw new DivergenceException("policy evaluation diverged: V(" + s + ") = " + v[s]
-            + " in state " + s + " (gamma " + gamma + ")", s, 0);
-      }
+    if (!DivergenceException.allFinite(v, NO_Q)) {
+      throw DivergenceException.hard("policy evaluation", null, 0, v, NO_Q, numActions, gamma);
     }
     return v;
   }
@@ -138,19 +140,12 @@ public final class PolicyEvaluation {
    */
   public static ConvergenceReport evaluateIterative(TabularMdp mdp, TabularPolicy pi,
       double tolerance, int maxIterations, double[] v) {
-    checkShapes(mdp, pi);
-    if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
-      throw new IllegalArgumentException("tolerance must be finite and > 0, got " + tolerance);
-    }
-    if (maxIterations < 1) {
-      throw new IllegalArgumentException("maxIterations must be >= 1, got " + maxIterations);
-    }
+    checkArguments(mdp, pi);
+    Check.positiveFinite("tolerance", tolerance);
+    Check.positive("maxIterations", maxIterations);
     final int numStates = mdp.numStates();
     final int numActions = mdp.numActions();
-    if (v.length != numStates) {
-      throw new IllegalArgumentException("v must have length S = " + numStates + ", got "
-          + v.length);
-    }
+    PlanningChecks.valuesLength(v, numStates);
     for (int s = 0; s < numStates; s++) {
       if (!Double.isFinite(v[s])) {
         throw new IllegalArgumentException("start value of state " + s + " is not finite: "
@@ -174,8 +169,8 @@ public final class PolicyEvaluation {
       sweep++;
       residual = gaussSeidelSweep(mdp, piTable, rPi, v);
       if (!Double.isFinite(residual)) {
-        throw SoftValueIteration.divergence("policy evaluation", v, new double[0], numActions,
-            "sweep", sweep, mdp.gamma(), Double.NaN);
+        throw DivergenceException.hard("policy evaluation", DivergenceException.At.SWEEP, sweep,
+            v, NO_Q, numActions, mdp.gamma());
       }
       if (residual < tolerance) {
         break;
@@ -218,12 +213,17 @@ public final class PolicyEvaluation {
     return residual;
   }
 
+  /** The MDP and policy are given and of the same shape. */
   static void checkShapes(TabularMdp mdp, TabularPolicy pi) {
-    Objects.requireNonNull(mdp, "mdp");
-    Objects.requireNonNull(pi, "pi");
-    if (pi.numStates() != mdp.numStates() || pi.numActions() != mdp.numActions()) {
-      throw new IllegalArgumentException("policy is " + pi.numStates() + "x" + pi.numActions()
-          + " but the MDP has S=" + mdp.numStates() + ", A=" + mdp.numActions());
-    }
+    Check.notNull("mdp", mdp);
+    Check.notNull("pi", pi);
+    Check.argument(pi.numStates() == mdp.numStates() && pi.numActions() == mdp.numActions(),
+        "policy is %sx%s but the MDP has S=%s, A=%s", pi.numStates(), pi.numActions(),
+        mdp.numStates(), mdp.numActions());
+  }
+
+  private static void checkArguments(TabularMdp mdp, TabularPolicy pi) {
+    checkShapes(mdp, pi);
+    PlanningChecks.discounted(mdp.gamma(), "policy evaluation");
   }
 }

@@ -1,8 +1,11 @@
 package org.gridrl.core.planning;
 
+import org.gridrl.core.mdp.UniformSlipDynamics;
+
 /**
- * The soft Bellman backup for uniform-slip dynamics ({@link UniformSlipDynamics}), unchecked and
- * allocation-free: the Jacobi sweep of {@link SoftViSolver}'s grid kernel.
+ * Kernel: the soft Bellman backup for uniform-slip dynamics ({@link UniformSlipDynamics}),
+ * unchecked and allocation-free; grid-only (the sweep and Q; the policy of its Q is
+ * {@link SoftValueCsr#policy}, which needs no storage).
  * <pre>
  *   Q(s,a) = r(s,a) + γ[(1 − ε)·V(next(s,a)) + ε·mean_b V(next(s,b))]
  *   V'(s)  = τ·log Σ_a exp(Q(s,a)/τ)
@@ -32,9 +35,10 @@ package org.gridrl.core.planning;
  * border rows and columns use the tables. Both paths add in action order, so they give the
  * same bits.
  *
- * <p>Terminal states get V' = 0. A state range is a row block: outputs of other states are not
- * touched and V'(s) depends on (V, E) alone, so any partition gives the same bits. Nothing is
- * checked here.
+ * <p>The discount is the dynamics' γ: a finite-horizon solve with a per-step discount c hands
+ * over {@code d.withGamma(c)}. Terminal states get V' = 0. A state range is a row block: outputs
+ * of other states are not touched and V'(s) depends on (V, E) alone, so any partition gives the
+ * same bits. Nothing is checked here; {@link SoftValueIteration} is the checked entry point.
  */
 public final class SoftValueGrid {
 
@@ -307,44 +311,6 @@ public final class SoftValueGrid {
       final double mean = meanWeight * sumV;
       for (int a = 0; a < numActions; a++) {
         q[base + a] = d.reward(s, a) + mean + direct * v[next[a][s]];
-      }
-    }
-  }
-
-  /**
-   * The soft-greedy policy π(a|s) = exp((Q(s,a) − m)/τ) / Σ_b exp((Q(s,b) − m)/τ), m = max_a
-   * Q(s,a), for [stateBegin, stateEnd); uniform on terminal states.
-   *
-   * @param terminal terminal flags. Not modified.
-   * @param q Q, length S·A. Not modified.
-   * @param pi π, length S·A; the rows of the range are written. Modified.
-   */
-  public static void policy(int numActions, boolean[] terminal, double tau, double[] q,
-      double[] pi, int stateBegin, int stateEnd) {
-    for (int s = stateBegin; s < stateEnd; s++) {
-      final int base = s * numActions;
-      if (terminal[s]) {
-        for (int a = 0; a < numActions; a++) {
-          pi[base + a] = 1.0 / numActions;
-        }
-        continue;
-      }
-      double m = Double.NEGATIVE_INFINITY;
-      int best = 0;
-      for (int a = 0; a < numActions; a++) {
-        if (q[base + a] > m) {
-          m = q[base + a];
-          best = a;
-        }
-      }
-      double sum = 0;
-      for (int a = 0; a < numActions; a++) {
-        final double wa = a == best ? 1.0 : Math.exp((q[base + a] - m) / tau);
-        pi[base + a] = wa;
-        sum += wa;
-      }
-      for (int a = 0; a < numActions; a++) {
-        pi[base + a] /= sum;
       }
     }
   }

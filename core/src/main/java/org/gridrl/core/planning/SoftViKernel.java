@@ -6,8 +6,9 @@ package org.gridrl.core.planning;
  */
 public enum SoftViKernel {
   /**
-   * {@link #GRID} when the MDP has uniform-slip dynamics ({@link UniformSlipDynamics#detect}) and
-   * there is no prior, else {@link #CSR}.
+   * {@link #GRID} when the MDP has uniform-slip dynamics
+   * ({@link org.gridrl.core.mdp.UniformSlipDynamics#detect}) and there is no prior, else
+   * {@link #CSR}.
    */
   AUTO,
   /** The generic sparse kernel over the MDP's CSR transitions ({@link SoftValueCsr}). */

@@ -12,7 +12,8 @@ public enum SoftViMethod {
    * needs several times fewer sweeps on grids at τ ≈ 1 (issue 4's world: 56 instead of 225;
    * four rooms with γ = 0.99: 239 instead of 2325). Not always: near the hard max (τ = 0.001 on
    * four rooms) Jacobi reaches the fixed point in ~20 sweeps and Anderson takes ~60. Costs
-   * 2m + 4 extra vectors of S doubles (m = {@link SoftViSolver#ANDERSON_MEMORY}).
+   * 2m + 2 extra vectors of S doubles (memory m = 5). Not used by
+   * finite-horizon solves, which take exactly H backward steps.
    */
   ANDERSON
 }

@@ -1,8 +1,8 @@
 package org.gridrl.core.planning;
 
 import java.util.Arrays;
-import java.util.Objects;
 import org.gridrl.core.mdp.TabularPolicy;
+import org.gridrl.core.util.Check;
 
 /**
  * The result of a planning solve: state values V, action values Q, the policy and how the
@@ -20,18 +20,15 @@ public record Solution(double[] v, double[] q, TabularPolicy policy, Convergence
 
   /** Checks that the shapes agree: |v| = S, |q| = S·A for the policy's S and A. */
   public Solution {
-    Objects.requireNonNull(v, "v");
-    Objects.requireNonNull(q, "q");
-    Objects.requireNonNull(policy, "policy");
-    Objects.requireNonNull(report, "report");
-    if (v.length != policy.numStates()) {
-      throw new IllegalArgumentException("v must have length S = " + policy.numStates()
-          + ", got " + v.length);
-    }
-    if (q.length != policy.numStates() * policy.numActions()) {
-      throw new IllegalArgumentException("q must have length S*A = "
-          + policy.numStates() * policy.numActions() + ", got " + q.length);
-    }
+    Check.notNull("policy", policy);
+    Check.notNull("report", report);
+    Check.notNull("v", v);
+    Check.notNull("q", q);
+    Check.argument(v.length == policy.numStates(), "v must have length S = %s, got %s",
+        policy.numStates(), v.length);
+    Check.argument(q.length == policy.numStates() * policy.numActions(),
+        "q must have length S*A = %s, got %s", policy.numStates() * policy.numActions(),
+        q.length);
   }
 
   /** Number of states S. */
@@ -51,10 +48,8 @@ public record Solution(double[] v, double[] q, TabularPolicy policy, Convergence
 
   /** The expected value Σ_s d0(s) V(s) under an initial distribution d0 (length S). */
   public double expectedValue(double[] d0) {
-    if (d0.length != v.length) {
-      throw new IllegalArgumentException("d0 must have length S = " + v.length + ", got "
-          + d0.length);
-    }
+    Check.argument(d0.length == v.length, "d0 must have length S = %s, got %s", v.length,
+        d0.length);
     double acc = 0;
     for (int s = 0; s < v.length; s++) {
       acc += d0[s] * v[s];

@@ -1,8 +1,8 @@
 package org.gridrl.core.planning;
 
-import java.util.Objects;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularPolicy;
+import org.gridrl.core.util.Check;
 import org.gridrl.core.util.TrainingListener;
 
 /**
@@ -15,7 +15,9 @@ import org.gridrl.core.util.TrainingListener;
  * {@link HardBellmanCsr}). As for {@link SoftValueIteration}, the returned V is the last V_new
  * and Q is the Q of the last sweep, so V = max_a Q holds exactly for the returned pair and
  * the policy is greedy for it. Terminal states have V = 0, Q(s,·) = 0 and action 0. A NaN or
- * infinite value throws a {@link DivergenceException} naming the state and sweep.
+ * infinite value throws a {@link DivergenceException} ({@link DivergenceException.Kind#HARD})
+ * naming the state and sweep. The discounted solve needs γ &lt; 1 (a γ = 1 MDP is rejected with
+ * the reason); the finite-horizon solve takes any discount in [0, 1].
  */
 public final class ValueIteration {
 
@@ -36,22 +38,18 @@ public final class ValueIteration {
   /**
    * Hard VI.
    *
-   * @param mdp the MDP. Not modified.
+   * @param mdp the MDP, γ &lt; 1. Not modified.
    * @param tolerance stop when max_s |V_new − V| &lt; tolerance; finite and &gt; 0.
    * @param maxIterations cap on sweeps, ≥ 1.
-   * @param listener receives {@value SoftValueIteration#RESIDUAL_METRIC} each sweep; null
-   *     means none.
+   * @param listener receives {@value Metrics#RESIDUAL} each sweep; null means none.
    * @return V, Q, the greedy policy and the convergence report
    */
   public static Solution solve(TabularMdp mdp, double tolerance, int maxIterations,
       TrainingListener listener) {
-    Objects.requireNonNull(mdp, "mdp");
-    if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
-      throw new IllegalArgumentException("tolerance must be finite and > 0, got " + tolerance);
-    }
-    if (maxIterations < 1) {
-      throw new IllegalArgumentException("maxIterations must be >= 1, got " + maxIterations);
-    }
+    Check.notNull("mdp", mdp);
+    Check.positiveFinite("tolerance", tolerance);
+    Check.positive("maxIterations", maxIterations);
+    PlanningChecks.discounted(mdp.gamma(), "discounted value iteration");
     final TrainingListener l = listener == null ? TrainingListener.NONE : listener;
     final int numStates = mdp.numStates();
     final int numActions = mdp.numActions();
@@ -65,11 +63,11 @@ public final class ValueIteration {
       sweep++;
       residual = HardBellmanCsr.sweep(mdp, v, q, vNew);
       if (!Double.isFinite(residual)) {
-        throw SoftValueIteration.divergence("value iteration", vNew, q, numActions, "sweep",
-            sweep, mdp.gamma(), Double.NaN);
+        throw DivergenceException.hard("value iteration", DivergenceException.At.SWEEP, sweep,
+            vNew, q, numActions, mdp.gamma());
       }
       if (!l.isNone()) {
-        l.onScalar(sweep, SoftValueIteration.RESIDUAL_METRIC, residual);
+        l.onScalar(sweep, Metrics.RESIDUAL, residual);
         l.onIterationEnd(sweep, (System.nanoTime() - start) * 1e-9);
       }
       double[] t = v;
@@ -79,8 +77,10 @@ public final class ValueIteration {
         break;
       }
     }
-    SoftValueIteration.checkFinite("value iteration", v, q, numActions, "sweep", sweep, mdp.gamma(),
-        Double.NaN);
+    if (!DivergenceException.allFinite(v, q)) {
+      throw DivergenceException.hard("value iteration", DivergenceException.At.SWEEP, sweep, v,
+          q, numActions, mdp.gamma());
+    }
     final int[] actions = new int[numStates];
     HardBellmanCsr.greedy(mdp, q, actions);
     return new Solution(v, q, TabularPolicy.deterministic(actions, numActions),
@@ -95,7 +95,7 @@ public final class ValueIteration {
    * {@link StateVisitation#finiteHorizon(TabularMdp, TabularPolicy[], double[], double)} weighs
    * rewards by. Terminal states have V_t = 0, Q_t(s,·) = 0 and action 0.
    *
-   * @param mdp the MDP (its γ is not used). Not modified.
+   * @param mdp the MDP (its γ is not used; it may be 1). Not modified.
    * @param horizon H ≥ 1.
    * @param discount c in [0, 1].
    * @return V_t for t = 0..H, Q_t and the deterministic π_t for t &lt; H
@@ -103,13 +103,8 @@ public final class ValueIteration {
    */
   public static FiniteHorizonSolution solveFiniteHorizon(TabularMdp mdp, int horizon,
       double discount) {
-    Objects.requireNonNull(mdp, "mdp");
-    if (horizon < 1) {
-      throw new IllegalArgumentException("horizon must be >= 1, got " + horizon);
-    }
-    if (!(discount >= 0 && discount <= 1)) {
-      throw new IllegalArgumentException("discount must be in [0, 1], got " + discount);
-    }
+    Check.notNull("mdp", mdp);
+    PlanningChecks.finiteHorizon(horizon, discount);
     final int numStates = mdp.numStates();
     final int numActions = mdp.numActions();
     final double[][] v = new double[horizon + 1][numStates];
@@ -118,8 +113,10 @@ public final class ValueIteration {
     final int[] actions = new int[numStates];
     for (int t = horizon - 1; t >= 0; t--) {
       HardBellmanCsr.sweep(mdp, discount, v[t + 1], q[t], v[t], 0, numStates);
-      SoftValueIteration.checkFinite("finite-horizon value iteration", v[t], q[t], numActions,
-          "step t =", t, discount, Double.NaN);
+      if (!DivergenceException.allFinite(v[t], q[t])) {
+        throw DivergenceException.hard("finite-horizon value iteration",
+            DivergenceException.At.STEP, t, v[t], q[t], numActions, discount);
+      }
       HardBellmanCsr.greedy(mdp, q[t], actions);
       policies[t] = TabularPolicy.deterministic(actions, numActions);
     }

@@ -121,10 +121,10 @@ class MdpFormatErrorTest extends TestBase {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "1|gamma must be in [0, 1), got 1",
-      "1.5|gamma must be in [0, 1), got 1.5",
-      "-0.1|gamma must be in [0, 1), got -0.1",
-      "nan|gamma must be in [0, 1), got nan",
+      "1.5|gamma must be in [0, 1], got 1.5",
+      "1.0000001|gamma must be in [0, 1], got 1.0000001",
+      "-0.1|gamma must be in [0, 1], got -0.1",
+      "nan|gamma must be in [0, 1], got nan",
   })
   void gammaOutsideUnitInterval(String gamma, String problem) {
     assertError("states 2\nactions 2\n\ngamma " + gamma + "\n" + BODY, 4, problem);

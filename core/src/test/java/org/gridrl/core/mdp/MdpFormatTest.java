@@ -144,6 +144,16 @@ class MdpFormatTest extends TestBase {
         + "0.3333333333333333\n", "t")).isEqualTo(m);
   }
 
+  @Test
+  void gammaOne_isRead_andRoundTrips() {
+    // an undiscounted MDP (finite-horizon solves); discounted solvers reject it themselves
+    TabularMdp m = MdpFormat.parse("states 2\nactions 1\ngamma 1\ntransition 0 0 1 1\n"
+        + "transition 1 0 1 1\nreward 0 0 2\n", "t");
+    assertThat(m.gamma()).isEqualTo(1.0);
+    assertThat(MdpFormat.toText(m)).contains("gamma 1\n");
+    assertThat(MdpFormat.parse(MdpFormat.toText(m), "t")).isEqualTo(m);
+  }
+
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
       21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40})

@@ -38,8 +38,10 @@ class TabularMdpTest extends TestBase {
 
   @Test
   void builder_rejectsBadValues() {
-    assertThatThrownBy(() -> TabularMdp.builder(2, 1).gamma(1.0))
-        .hasMessageContaining("gamma must be in [0, 1), got 1.0");
+    assertThatThrownBy(() -> TabularMdp.builder(2, 1).gamma(1.5))
+        .hasMessageContaining("gamma must be in [0, 1], got 1.5");
+    assertThatThrownBy(() -> TabularMdp.builder(2, 1).gamma(Double.NaN))
+        .hasMessageContaining("gamma must be in [0, 1], got NaN");
     assertThatThrownBy(() -> TabularMdp.builder(2, 1).transition(0, 0, 2, 1))
         .hasMessageContaining("next state 2 out of range [0, 2)");
     assertThatThrownBy(() -> TabularMdp.builder(2, 1).transition(0, 0, 1, -0.1))
@@ -56,5 +58,14 @@ class TabularMdpTest extends TestBase {
         .transition(1, 0, 1, 1).transition(1, 1, 0, 1).build()
         .withStateRewards(new double[] {3, -1});
     assertThat(m.rewards()).containsExactly(3, 3, -1, -1);
+  }
+
+  @Test
+  void gammaOne_isAnUndiscountedMdp() {
+    TabularMdp m = TabularMdp.builder(2, 1).gamma(1.0).transition(0, 0, 1, 1)
+        .transition(1, 0, 1, 1).build();
+    assertThat(m.gamma()).isEqualTo(1.0);
+    assertThat(m.withGamma(0.5).withGamma(1.0)).isEqualTo(m);
+    assertThatThrownBy(() -> m.withGamma(1.01)).hasMessageContaining("gamma must be in [0, 1]");
   }
 }

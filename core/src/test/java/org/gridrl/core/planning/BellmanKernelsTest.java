@@ -13,28 +13,42 @@ import org.junit.jupiter.api.Test;
 
 class BellmanKernelsTest extends TestBase {
 
+  /** One prior or plain CSR sweep of [begin, end) with a fresh workspace. */
+  private static double softSweep(TabularMdp m, double[] prior, double gamma, double tau,
+      double[] v, double[] vNew, int begin, int end) {
+    double[] work = new double[SoftValueCsr.workspaceLength(m.numActions())];
+    return prior == null ? SoftValueCsr.sweep(m, gamma, tau, v, vNew, begin, end, work)
+        : SoftValueCsr.sweepPrior(m, prior, gamma, tau, v, vNew, begin, end, work);
+  }
+
   @Test
   void softSweep_rowBlocks_giveBitIdenticalResultsToOneFullSweep() {
-    TabularMdp m = RandomMdps.random(21, 50, 4, 5, 0.9, 0.1);
-    double[] prior = RandomMdpCase.randomPolicy(50, 4, rand).toArray();
-    double[] v = new double[50];
-    for (int s = 0; s < 50; s++) {
+    TabularMdp m = RandomMdps.random(21, 300, 4, 5, 0.9, 0.1);
+    double[] prior = RandomMdpCase.randomPolicy(300, 4, rand).toArray();
+    double[] v = new double[300];
+    for (int s = 0; s < 300; s++) {
       v[s] = m.isTerminal(s) ? 0 : rand.nextGaussian();
     }
     for (double[] pri : new double[][] {null, prior}) {
-      double[] qFull = new double[200];
-      double[] vFull = new double[50];
-      double resFull = SoftBellmanCsr.sweep(m, pri, m.gamma(), 0.7, v, qFull, vFull);
-      double[] qBlocks = new double[200];
-      double[] vBlocks = new double[50];
+      double[] vFull = new double[300];
+      double resFull = softSweep(m, pri, m.gamma(), 0.7, v, vFull, 0, 300);
+      double[] qFull = new double[1200];
+      SoftValueCsr.qValues(m, m.gamma(), v, qFull, 0, 300);
+      double[] piFull = new double[1200];
+      SoftValueCsr.policy(4, m.terminals(), pri, 0.7, qFull, piFull, 0, 300);
+      double[] vBlocks = new double[300];
+      double[] qBlocks = new double[1200];
+      double[] piBlocks = new double[1200];
       double res = 0;
-      int[] cuts = {0, 13, 14, 37, 50};
+      int[] cuts = {0, 13, 14, 137, 250, 300};
       for (int i = 0; i + 1 < cuts.length; i++) {
-        res = Math.max(res, SoftBellmanCsr.sweep(m, pri, m.gamma(), 0.7, v, qBlocks, vBlocks,
-            cuts[i], cuts[i + 1]));
+        res = Math.max(res, softSweep(m, pri, m.gamma(), 0.7, v, vBlocks, cuts[i], cuts[i + 1]));
+        SoftValueCsr.qValues(m, m.gamma(), v, qBlocks, cuts[i], cuts[i + 1]);
+        SoftValueCsr.policy(4, m.terminals(), pri, 0.7, qBlocks, piBlocks, cuts[i], cuts[i + 1]);
       }
       assertThat(vBlocks).containsExactly(vFull);
       assertThat(qBlocks).containsExactly(qFull);
+      assertThat(piBlocks).containsExactly(piFull);
       assertThat(res).isEqualTo(resFull);
     }
   }
@@ -42,6 +56,7 @@ class BellmanKernelsTest extends TestBase {
   @Test
   void softSweep_nonFiniteInput_propagatesToResidual() {
     TabularMdp m = RandomMdps.random(2, 6, 2, 0.9);
+    double[] prior = RandomMdpCase.randomPolicy(6, 2, rand).toArray();
     double[] v = new double[6];
     double[] q = new double[12];
     double[] vNew = new double[6];
@@ -49,8 +64,8 @@ class BellmanKernelsTest extends TestBase {
         Double.NEGATIVE_INFINITY}) {
       Arrays.fill(v, 0);
       v[m.successors()[0]] = bad; // a successor of state 0
-      double residual = SoftBellmanCsr.sweep(m, null, m.gamma(), 1.0, v, q, vNew);
-      assertThat(Double.isFinite(residual)).isFalse();
+      assertThat(Double.isFinite(softSweep(m, null, m.gamma(), 1.0, v, vNew, 0, 6))).isFalse();
+      assertThat(Double.isFinite(softSweep(m, prior, m.gamma(), 1.0, v, vNew, 0, 6))).isFalse();
       assertThat(Double.isFinite(HardBellmanCsr.sweep(m, v, q, vNew))).isFalse();
     }
   }
@@ -62,8 +77,10 @@ class BellmanKernelsTest extends TestBase {
         .reward(0, 2, 3).transition(0, 0, 0, 1).transition(0, 1, 0, 1).transition(0, 2, 0, 1)
         .build();
     double[] vNew = new double[1];
-    SoftBellmanCsr.sweep(m, null, 0.0, 1e-3, new double[1], new double[3], vNew);
+    softSweep(m, null, 0.0, 1e-3, new double[1], vNew, 0, 1);
     assertThat(vNew[0]).isEqualTo(1e4);
+    softSweep(m, new double[] {0.2, 0.3, 0.5}, 0.0, 1e-3, new double[1], vNew, 0, 1);
+    assertThat(vNew[0]).isEqualTo(1e4 + 1e-3 * Math.log(0.2));
   }
 
   @Test
@@ -97,21 +114,29 @@ class BellmanKernelsTest extends TestBase {
     double[] pi = new double[800];
     double[] d = new double[200];
     double[] dNext = new double[200];
+    double[] work = new double[SoftValueCsr.workspaceLength(4)];
     for (int i = 0; i < 2_000; i++) { // let the JIT compile the loops first
-      SoftBellmanCsr.sweep(m, i % 2 == 0 ? null : prior, 0.9, 1.0, v, q, vNew);
-      SoftBellmanCsr.policy(m, null, 1.0, q, pi);
-      HardBellmanCsr.sweep(m, v, q, vNew);
-      VisitationCsr.propagate(m, pi, d, 0.9, dNext);
+      kernels(m, i % 2 == 0 ? null : prior, v, q, vNew, pi, d, dNext, work);
     }
     long before = AllocationMeter.threadBytes();
     for (int i = 0; i < 200; i++) {
-      SoftBellmanCsr.sweep(m, i % 2 == 0 ? null : prior, 0.9, 1.0, v, q, vNew);
-      SoftBellmanCsr.policy(m, null, 1.0, q, pi);
-      HardBellmanCsr.sweep(m, v, q, vNew);
-      VisitationCsr.propagate(m, pi, d, 0.9, dNext);
+      kernels(m, i % 2 == 0 ? null : prior, v, q, vNew, pi, d, dNext, work);
     }
     long allocated = AllocationMeter.threadBytes() - before;
-    // 800 kernel calls; a per-call allocation would show as tens of kilobytes
+    // 1000 kernel calls; a per-call allocation would show as tens of kilobytes
     assertThat(allocated).isLessThan(4096);
+  }
+
+  private static void kernels(TabularMdp m, double[] prior, double[] v, double[] q,
+      double[] vNew, double[] pi, double[] d, double[] dNext, double[] work) {
+    if (prior == null) {
+      SoftValueCsr.sweep(m, 0.9, 1.0, v, vNew, 0, 200, work);
+    } else {
+      SoftValueCsr.sweepPrior(m, prior, 0.9, 1.0, v, vNew, 0, 200, work);
+    }
+    SoftValueCsr.qValues(m, 0.9, v, q, 0, 200);
+    SoftValueCsr.policy(4, m.terminals(), prior, 1.0, q, pi, 0, 200);
+    HardBellmanCsr.sweep(m, v, q, vNew);
+    VisitationCsr.propagate(m, pi, d, 0.9, dNext);
   }
 }

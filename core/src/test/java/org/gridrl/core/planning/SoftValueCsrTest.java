@@ -125,6 +125,116 @@ class SoftValueCsrTest extends TestBase {
     }
   }
 
+  /** V'(s) with a prior, textbook: τ·log Σ_{a: π0 > 0} π0 exp(Q/τ), max-shifted. */
+  static double referencePrior(TabularMdp mdp, double[] prior, double tau, double[] v, int s) {
+    if (mdp.isTerminal(s)) {
+      return 0;
+    }
+    int numActions = mdp.numActions();
+    double[] q = new double[numActions];
+    double m = Double.NEGATIVE_INFINITY;
+    for (int a = 0; a < numActions; a++) {
+      int row = s * numActions + a;
+      double acc = 0;
+      for (int k = mdp.rowStart()[row]; k < mdp.rowStart()[row + 1]; k++) {
+        acc += mdp.probabilities()[k] * v[mdp.successors()[k]];
+      }
+      q[a] = mdp.rewards()[row] + mdp.gamma() * acc;
+      if (prior[row] > 0) {
+        m = Math.max(m, q[a]);
+      }
+    }
+    double z = 0;
+    for (int a = 0; a < numActions; a++) {
+      double p = prior[s * numActions + a];
+      z += p > 0 ? p * Math.exp((q[a] - m) / tau) : 0;
+    }
+    return m + tau * Math.log(z);
+  }
+
+  /** A random prior with about a fifth of its entries 0 (never a whole row). */
+  static double[] sparsePrior(Random r, int numStates, int numActions) {
+    double[] prior = new double[numStates * numActions];
+    for (int s = 0; s < numStates; s++) {
+      double sum = 0;
+      for (int a = 0; a < numActions; a++) {
+        double w = a > 0 && r.nextDouble() < 0.2 ? 0 : 0.05 + r.nextDouble();
+        prior[s * numActions + a] = w;
+        sum += w;
+      }
+      for (int a = 0; a < numActions; a++) {
+        prior[s * numActions + a] /= sum;
+      }
+    }
+    return prior;
+  }
+
+  @ParameterizedTest
+  @MethodSource("shapes")
+  void sweepPrior_mixedRows_matchesPlainLogSumExpOnEveryState(long seed, int numStates,
+      int numActions) {
+    TabularMdp mdp = mixedRows(seed, numStates, numActions);
+    Random r = new Random(seed + 300);
+    double tau = 0.05 + 2 * r.nextDouble();
+    double[] prior = sparsePrior(r, numStates, numActions);
+    double[] v = new double[numStates];
+    for (int s = 0; s < numStates; s++) {
+      v[s] = 20 * r.nextDouble() - 10;
+    }
+    int begin = numStates > 3 ? r.nextInt(numStates / 3) : 0;
+    int end = numStates - (numStates > 3 ? r.nextInt(numStates / 3) : 0);
+    double[] vNew = new double[numStates];
+    java.util.Arrays.fill(vNew, 1234.5);
+    double residual = SoftValueCsr.sweepPrior(mdp, prior, mdp.gamma(), tau, v, vNew, begin, end,
+        new double[SoftValueCsr.workspaceLength(numActions)]);
+    double expectedResidual = 0;
+    for (int s = 0; s < numStates; s++) {
+      if (s < begin || s >= end) {
+        assertThat(vNew[s]).as("state %d outside the range", s).isEqualTo(1234.5);
+        continue;
+      }
+      double expected = referencePrior(mdp, prior, tau, v, s);
+      assertClose(expected, vNew[s], 1e-12 * Math.max(1, Math.abs(expected)));
+      expectedResidual = Math.max(expectedResidual, Math.abs(expected - v[s]));
+    }
+    assertClose(expectedResidual, residual, 1e-11);
+  }
+
+  @ParameterizedTest
+  @MethodSource("shapes")
+  void policy_isTheNormalisedSoftMaxOfQ_withAndWithoutPrior(long seed, int numStates,
+      int numActions) {
+    TabularMdp mdp = mixedRows(seed, numStates, numActions);
+    Random r = new Random(seed + 400);
+    double tau = 0.1 + r.nextDouble();
+    double[] q = new double[numStates * numActions];
+    for (int j = 0; j < q.length; j++) {
+      q[j] = 10 * r.nextDouble() - 5;
+    }
+    double[] prior = sparsePrior(r, numStates, numActions);
+    for (double[] pri : new double[][] {null, prior}) {
+      double[] pi = new double[q.length];
+      SoftValueCsr.policy(numActions, mdp.terminals(), pri, tau, q, pi, 0, numStates);
+      for (int s = 0; s < numStates; s++) {
+        double z = 0;
+        for (int a = 0; a < numActions; a++) {
+          double p0 = pri == null ? 1 : pri[s * numActions + a];
+          z += p0 * Math.exp(q[s * numActions + a] / tau);
+        }
+        for (int a = 0; a < numActions; a++) {
+          int j = s * numActions + a;
+          double p0 = pri == null ? 1 : pri[j];
+          double expected = mdp.isTerminal(s) ? (pri == null ? 1.0 / numActions : pri[j])
+              : p0 * Math.exp(q[j] / tau) / z;
+          assertClose(expected, pi[j], 1e-12);
+          if (p0 == 0) {
+            assertThat(pi[j]).isZero();
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void sweep_nanInV_givesNanResidual() {
     TabularMdp mdp = mixedRows(11, 200, 3);

@@ -2,12 +2,15 @@ package org.gridrl.core.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.gridrl.core.mdp.MdpFormat;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularMdpBuilder;
 import org.gridrl.core.mdp.TabularPolicy;
+import org.gridrl.core.mdp.UniformSlipDynamics;
 import org.gridrl.core.testing.NaivePlanning;
 import org.gridrl.core.testing.RandomMdpCase;
 import org.gridrl.core.testing.RandomMdps;
@@ -24,6 +27,10 @@ class SoftValueIterationTest extends TestBase {
 
   static Stream<RandomMdpCase> cases() {
     return RandomMdpCase.cases(30);
+  }
+
+  static LongStream seeds() {
+    return LongStream.range(0, 8);
   }
 
   /** One state, A actions that all loop back, rewards r(0,a). */
@@ -312,6 +319,162 @@ class SoftValueIterationTest extends TestBase {
     }
   }
 
+  /**
+   * The finite-horizon path runs the discounted kernels, SoftMath's exp within 2 ulp and log
+   * within 1 ulp of the result's scale, so against the textbook recursion with Math.exp and
+   * Math.log (whose own rounding counts too) V_t and Q_t agree to a few ulps of max(1, |V|) per
+   * backward step: pinned at 2e-14·max(1, |x|) (about 90 ulps) for H = 10; the errors seen are
+   * 1e-15 to 1e-14. π_t (Math.exp of the shifted Q) at 2e-14 absolute.
+   */
+  static final double FINITE_HORIZON_CSR = 2e-14;
+  /**
+   * The grid kernel sums the same backup in another order (r + (γε/A)ΣV + γ(1−ε)M + τ·log ΣE),
+   * agreeing with the CSR kernel to about 1e-13 relative per sweep: pinned at
+   * 1e-13·max(1, |x|) for H = 10 (the errors seen are 2e-15 to 1e-14).
+   */
+  static final double FINITE_HORIZON_GRID = 1e-13;
+
+  private static void assertFiniteHorizonMatchesNaive(String what, TabularMdp m, double tau,
+      double[] prior, double discount, FiniteHorizonSolution fh, double tol) {
+    int horizon = fh.horizon();
+    double[][][] naive = NaivePlanning.finiteHorizon(m, horizon, tau, prior, discount);
+    for (int t = 0; t <= horizon; t++) {
+      for (int s = 0; s < m.numStates(); s++) {
+        double want = naive[0][t][s];
+        assertThat(fh.v()[t][s]).as("%s V_%d(%d)", what, t, s)
+            .isCloseTo(want, within(tol * Math.max(1, Math.abs(want))));
+      }
+    }
+    for (int t = 0; t < horizon; t++) {
+      for (int j = 0; j < naive[1][t].length; j++) {
+        double want = naive[1][t][j];
+        assertThat(fh.q()[t][j]).as("%s Q_%d[%d]", what, t, j)
+            .isCloseTo(want, within(tol * Math.max(1, Math.abs(want))));
+        assertThat(fh.policies()[t].probability(j / m.numActions(), j % m.numActions()))
+            .as("%s pi_%d[%d]", what, t, j).isCloseTo(naive[2][t][j], within(tol));
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void finiteHorizon_csrKernel_matchesTextbookRecursionWithinStatedTolerance(RandomMdpCase c) {
+    TabularMdp m = c.mdp();
+    TabularPolicy prior = c.seed() % 3 == 0 ? c.randomPolicy() : null;
+    double[] pi0 = prior == null ? null : prior.toArray();
+    SoftViConfig csr = SoftViConfig.defaults().with(b -> b.temperature(c.tau())
+        .kernel(SoftViKernel.CSR));
+    for (double discount : new double[] {m.gamma(), 1.0}) {
+      FiniteHorizonSolution fh = SoftValueIteration.solveFiniteHorizon(m, csr, prior, 10,
+          discount);
+      assertFiniteHorizonMatchesNaive(c + " c=" + discount, m, c.tau(), pi0, discount, fh,
+          FINITE_HORIZON_CSR);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void finiteHorizon_gridKernel_matchesTextbookRecursionWithinStatedTolerance(long seed) {
+    UniformSlipDynamics d = seed % 4 == 3 ? SoftViEngineTest.openGrid(5, 6, 0.3, 0.9, 3, seed)
+        : SoftViEngineTest.randomDynamics(seed, 30, 4);
+    TabularMdp m = d.toMdp();
+    assertThat(SoftValueIteration.resolveKernel(m, SoftViKernel.AUTO, false))
+        .isEqualTo(SoftViKernel.GRID);
+    double tau = 0.3 + 0.1 * seed;
+    for (double discount : new double[] {0.9, 1.0}) {
+      FiniteHorizonSolution fh = SoftValueIteration.solveFiniteHorizon(m,
+          SoftViConfig.defaults().withTemperature(tau), null, 10, discount);
+      assertFiniteHorizonMatchesNaive(seed + " c=" + discount, m, tau, null, discount, fh,
+          FINITE_HORIZON_GRID);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void gammaOne_finiteHorizon_isSolved_andMatchesTextbookRecursion(long seed) {
+    RandomMdpCase c = RandomMdpCase.of(seed);
+    TabularMdp undiscounted = c.mdp().withGamma(1.0);
+    // the MDP's γ = 1 is the per-step discount of the overload without one
+    FiniteHorizonSolution fh = SoftValueIteration.solveFiniteHorizon(undiscounted, 8, c.tau(),
+        null);
+    assertFiniteHorizonMatchesNaive(c.toString(), undiscounted, c.tau(), null, 1.0, fh,
+        FINITE_HORIZON_GRID);
+    FiniteHorizonSolution hard = ValueIteration.solveFiniteHorizon(undiscounted, 8, 1.0);
+    FiniteHorizonSolution lowTau = SoftValueIteration.solveFiniteHorizon(undiscounted, 8, 1e-3,
+        null);
+    // τ → 0: V_τ − V* ∈ [0, H·τ·log A]
+    for (int s = 0; s < undiscounted.numStates(); s++) {
+      assertThat(lowTau.v()[0][s] - hard.v()[0][s]).isBetween(-1e-9,
+          8 * 1e-3 * Math.log(undiscounted.numActions()) + 1e-9);
+    }
+  }
+
+  @Test
+  void gammaOneFile_solvesOverAHorizon_asTheTextbookRecursion() {
+    // a random MDP written with gamma 1 and read back: the file format takes it, the
+    // finite-horizon solve of the file's own γ is the undiscounted recursion
+    TabularMdp written = RandomMdps.random(17, 12, 3, 3, 0.5, 0.2).withGamma(1.0);
+    TabularMdp m = MdpFormat.parse(MdpFormat.toText(written), "undiscounted.mdp");
+    assertThat(m.gamma()).isEqualTo(1.0);
+    for (SoftViKernel kernel : new SoftViKernel[] {SoftViKernel.AUTO, SoftViKernel.CSR}) {
+      FiniteHorizonSolution fh = SoftValueIteration.solveFiniteHorizon(m,
+          SoftViConfig.defaults().with(b -> b.temperature(0.8).kernel(kernel)), null, 15,
+          m.gamma());
+      assertFiniteHorizonMatchesNaive(kernel.toString(), m, 0.8, null, 1.0, fh,
+          FINITE_HORIZON_CSR);
+    }
+    assertThatThrownBy(() -> SoftValueIteration.solve(m))
+        .hasMessageStartingWith("discounted soft value iteration needs gamma < 1, got 1.0");
+  }
+
+  @Test
+  void finiteHorizon_anyThreadCountAndKernel_bitIdenticalToOneThread() {
+    UniformSlipDynamics d = SoftViEngineTest.openGrid(9, 7, 0.2, 0.9, 2, 4);
+    TabularMdp m = d.toMdp();
+    TabularPolicy prior = RandomMdpCase.randomPolicy(m.numStates(), m.numActions(), rand);
+    for (SoftViKernel kernel : new SoftViKernel[] {SoftViKernel.AUTO, SoftViKernel.CSR}) {
+      for (TabularPolicy pri : new TabularPolicy[] {null, prior}) {
+        SoftViConfig cfg = SoftViConfig.defaults().with(b -> b.temperature(0.7).kernel(kernel));
+        FiniteHorizonSolution one = SoftValueIteration.solveFiniteHorizon(m, cfg, pri, 6, 1.0);
+        for (int threads : new int[] {2, 3}) {
+          try (SoftValueIteration.Parallel p = SoftValueIteration.onThreads(threads, 5)) {
+            assertThat(p.solveFiniteHorizon(m, cfg, pri, 6, 1.0)).as("%s %d", kernel, threads)
+                .isEqualTo(one);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void gammaOne_discountedSolves_areRejectedSayingWhy() {
+    TabularMdp m = selfLoop(0.5, 1, 2).withGamma(1.0);
+    String why = "needs gamma < 1, got 1.0: with gamma = 1 the sum of rewards over an infinite"
+        + " horizon need not converge, so there may be no solution; solve a finite horizon"
+        + " instead";
+    assertThatThrownBy(() -> SoftValueIteration.solve(m))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("discounted soft value iteration " + why);
+    try (SoftValueIteration.Parallel p = SoftValueIteration.onThreads(2)) {
+      assertThatThrownBy(() -> p.solveValues(m, SoftViConfig.defaults(), new double[1]))
+          .hasMessage("discounted soft value iteration " + why);
+    }
+    UniformSlipDynamics d = SoftViEngineTest.openGrid(3, 3, 0.1, 0.9, 1, 1).withGamma(1.0);
+    assertThatThrownBy(() -> SoftValueIteration.solve(d, SoftViConfig.defaults(), null))
+        .hasMessage("discounted soft value iteration " + why);
+    assertThatThrownBy(() -> ValueIteration.solve(m))
+        .hasMessage("discounted value iteration " + why);
+    TabularPolicy uniform = TabularPolicy.uniform(1, 2);
+    assertThatThrownBy(() -> PolicyEvaluation.evaluate(m, uniform))
+        .hasMessage("policy evaluation " + why);
+    assertThatThrownBy(() -> PolicyEvaluation.evaluateIterative(m, uniform, 1e-9, 10))
+        .hasMessage("policy evaluation " + why);
+    // the same MDP solves over a finite horizon: V_0 = H·τ·logsumexp(r/τ)
+    assertClose(4 * NaivePlanning.stableLogSumExp(1.0, 1, 2),
+        SoftValueIteration.solveFiniteHorizon(m, 4, 1.0, null).v()[0][0], TIGHT);
+    assertClose(8.0, ValueIteration.solveFiniteHorizon(m, 4, 1.0).v()[0][0], 0);
+  }
+
   // ---------------------------------------------------------------- convergence reporting
 
   @Test
@@ -324,7 +487,7 @@ class SoftValueIterationTest extends TestBase {
     assertThat(r.converged()).isFalse();
     assertThat(r.iterations()).isEqualTo(5);
     assertThat(r.maxIterations()).isEqualTo(5);
-    assertThat(r.residual()).isEqualTo(rec.series(SoftValueIteration.RESIDUAL_METRIC)[4])
+    assertThat(r.residual()).isEqualTo(rec.series(Metrics.RESIDUAL)[4])
         .isGreaterThan(1e-10);
     assertThat(r.describe()).startsWith("hit the cap of 5 sweeps, residual ")
         .endsWith(" >= 1e-10");
@@ -335,7 +498,7 @@ class SoftValueIterationTest extends TestBase {
     TabularMdp m = RandomMdps.random(11, 20, 4, 0.85);
     MetricsRecorder rec = new MetricsRecorder();
     Solution sol = SoftValueIteration.solve(m, SoftViConfig.defaults(), null, rec);
-    double[] res = rec.series(SoftValueIteration.RESIDUAL_METRIC);
+    double[] res = rec.series(Metrics.RESIDUAL);
     assertThat(res).hasSize(sol.report().iterations());
     assertThat(rec.rows()).extracting(MetricsRecorder.Row::iteration)
         .containsExactlyElementsOf(LongStream.rangeClosed(1, res.length).boxed().toList());
@@ -372,13 +535,31 @@ class SoftValueIterationTest extends TestBase {
         .transition(1, 1, 1, 1).stateReward(1, 1e308).build();
     assertThatThrownBy(() -> SoftValueIteration.solve(m))
         .isInstanceOf(DivergenceException.class).isInstanceOf(ArithmeticException.class)
-        .hasMessageContaining("state 1").hasMessageContaining("sweep 2")
+        .hasMessage("soft value iteration diverged: V(1) = NaN in state 1 at sweep 2"
+            + " (gamma 0.9, temperature 1.0): rewards or temperature too large for double"
+            + " precision")
         .satisfies(e -> {
-          assertThat(((DivergenceException) e).state()).isEqualTo(1);
-          assertThat(((DivergenceException) e).sweep()).isEqualTo(2);
+          DivergenceException d = (DivergenceException) e;
+          assertThat(d.state()).isEqualTo(1);
+          assertThat(d.sweep()).isEqualTo(2);
+          assertThat(d.kind()).isEqualTo(DivergenceException.Kind.SOFT);
         });
     assertThatThrownBy(() -> ValueIteration.solve(m))
-        .isInstanceOf(DivergenceException.class).hasMessageContaining("state 1");
+        .isInstanceOf(DivergenceException.class)
+        .hasMessage("value iteration diverged: V(1) = Infinity in state 1 at sweep 2 (gamma 0.9):"
+            + " rewards too large for double precision")
+        .satisfies(e -> assertThat(((DivergenceException) e).kind())
+            .isEqualTo(DivergenceException.Kind.HARD));
+    TabularPolicy uniform = TabularPolicy.uniform(2, 2);
+    assertThatThrownBy(() -> PolicyEvaluation.evaluateIterative(m, uniform, 1e-9, 100))
+        .isInstanceOf(DivergenceException.class)
+        .hasMessage("policy evaluation diverged: V(1) = Infinity in state 1 at sweep 2"
+            + " (gamma 0.9): rewards too large for double precision");
+    // the LU solve has no sweeps: the message names the state alone (here LU's NaN in state 0)
+    assertThatThrownBy(() -> PolicyEvaluation.evaluateExact(m, uniform))
+        .isInstanceOf(DivergenceException.class)
+        .hasMessage("policy evaluation diverged: V(0) = NaN in state 0 (gamma 0.9): rewards too"
+            + " large for double precision");
   }
 
   @Test

@@ -65,7 +65,7 @@ class ValueIterationTest extends TestBase {
     MetricsRecorder rec = new MetricsRecorder();
     Solution sol = ValueIteration.solve(m, 1e-10, 3, rec);
     assertThat(sol.report().converged()).isFalse();
-    assertThat(rec.series(SoftValueIteration.RESIDUAL_METRIC)).hasSize(3)
+    assertThat(rec.series(Metrics.RESIDUAL)).hasSize(3)
         .endsWith(sol.report().residual());
     assertThatThrownBy(() -> ValueIteration.solve(m, 0, 3))
         .hasMessageContaining("tolerance must be finite and > 0, got 0.0");

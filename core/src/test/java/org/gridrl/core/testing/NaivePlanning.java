@@ -65,6 +65,50 @@ public final class NaivePlanning {
     return v;
   }
 
+  /**
+   * Finite-horizon soft VI by the textbook backward recursion with the plain (unshifted)
+   * log-sum-exp and Math.exp/Math.log: V_H = 0, Q_t = r + c·P·V_{t+1} (dense sums),
+   * V_t = τ·log Σ_a π0 exp(Q_t/τ), π_t = π0·exp((Q_t − V_t)/τ); terminals V = 0, Q = 0,
+   * π uniform (π0 with a prior).
+   *
+   * @param prior π0 row-major, or null
+   * @return {v[H + 1][S], q[H][S·A], pi[H][S·A]} as {@code double[3][][]}
+   */
+  public static double[][][] finiteHorizon(TabularMdp mdp, int horizon, double tau,
+      double[] prior, double discount) {
+    int n = mdp.numStates();
+    int m = mdp.numActions();
+    double[][][] p = denseTransitions(mdp);
+    double[][] v = new double[horizon + 1][n];
+    double[][] q = new double[horizon][n * m];
+    double[][] pi = new double[horizon][n * m];
+    for (int t = horizon - 1; t >= 0; t--) {
+      for (int s = 0; s < n; s++) {
+        if (mdp.isTerminal(s)) {
+          for (int a = 0; a < m; a++) {
+            pi[t][s * m + a] = prior == null ? 1.0 / m : prior[s * m + a];
+          }
+          continue;
+        }
+        double z = 0;
+        for (int a = 0; a < m; a++) {
+          double qa = mdp.reward(s, a);
+          for (int x = 0; x < n; x++) {
+            qa += discount * p[s][a][x] * v[t + 1][x];
+          }
+          q[t][s * m + a] = qa;
+          z += (prior == null ? 1.0 : prior[s * m + a]) * Math.exp(qa / tau);
+        }
+        v[t][s] = tau * Math.log(z);
+        for (int a = 0; a < m; a++) {
+          pi[t][s * m + a] = (prior == null ? 1.0 : prior[s * m + a])
+              * Math.exp((q[t][s * m + a] - v[t][s]) / tau);
+        }
+      }
+    }
+    return new double[][][] {v, q, pi};
+  }
+
   /** Hard VI by a plain Gauss–Seidel fixed-point iteration to 1e-14 (terminals V = 0). */
   public static double[] hardValues(TabularMdp mdp) {
     int n = mdp.numStates();

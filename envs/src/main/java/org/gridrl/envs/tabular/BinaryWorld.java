@@ -4,7 +4,7 @@ import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import org.gridrl.core.mdp.StateFeatures;
 import org.gridrl.core.mdp.TabularMdp;
-import org.gridrl.core.planning.UniformSlipDynamics;
+import org.gridrl.core.mdp.UniformSlipDynamics;
 import org.gridrl.core.util.Check;
 import org.gridrl.core.util.Rng;
 

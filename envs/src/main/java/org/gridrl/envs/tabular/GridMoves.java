@@ -3,7 +3,7 @@ package org.gridrl.envs.tabular;
 import java.util.Arrays;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularMdpBuilder;
-import org.gridrl.core.planning.UniformSlipDynamics;
+import org.gridrl.core.mdp.UniformSlipDynamics;
 
 /**
  * The move kernel shared by every grid world here: P(s'|s,a) = w_a·[s' = next(s,a)] +

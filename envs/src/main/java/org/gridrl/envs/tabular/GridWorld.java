@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.gridrl.core.mdp.StateFeatures;
 import org.gridrl.core.mdp.TabularMdp;
-import org.gridrl.core.planning.UniformSlipDynamics;
 import org.gridrl.core.mdp.TabularPolicy;
+import org.gridrl.core.mdp.UniformSlipDynamics;
 import org.gridrl.core.util.Check;
 import org.gridrl.core.util.Rng;
 

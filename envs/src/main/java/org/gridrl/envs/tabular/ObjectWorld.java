@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.gridrl.core.mdp.StateFeatures;
 import org.gridrl.core.mdp.TabularMdp;
-import org.gridrl.core.planning.UniformSlipDynamics;
+import org.gridrl.core.mdp.UniformSlipDynamics;
 import org.gridrl.core.util.Check;
 import org.gridrl.core.util.Rng;
 

@@ -5,13 +5,12 @@ import static org.gridrl.envs.testing.EnvAsserts.assertClose;
 
 import java.util.stream.Stream;
 import org.gridrl.core.mdp.TabularMdp;
+import org.gridrl.core.mdp.UniformSlipDynamics;
 import org.gridrl.core.planning.SoftValueIteration;
 import org.gridrl.core.planning.SoftViConfig;
 import org.gridrl.core.planning.SoftViKernel;
 import org.gridrl.core.planning.SoftViMethod;
-import org.gridrl.core.planning.SoftViSolver;
 import org.gridrl.core.planning.Solution;
-import org.gridrl.core.planning.UniformSlipDynamics;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -75,7 +74,7 @@ class WorldDynamicsTest {
     SoftViConfig csr = SoftViConfig.defaults().withKernel(SoftViKernel.CSR).withTolerance(1e-12);
     Solution expected = SoftValueIteration.solve(mdp, csr);
     for (int threads : new int[] {1, 2, 3}) {
-      try (SoftViSolver solver = new SoftViSolver(threads, 16)) {
+      try (SoftValueIteration.Parallel solver = SoftValueIteration.onThreads(threads, 16)) {
         for (SoftViMethod method : SoftViMethod.values()) {
           SoftViConfig c = SoftViConfig.defaults().withMethod(method).withTolerance(1e-12);
           Solution fromDynamics = solver.solve(d, c, null);

@@ -1,12 +1,8 @@
-package org.gridrl.core.planning;
+package org.gridrl.core.mdp;
 
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Map;
 import java.util.Objects;
-import java.util.WeakHashMap;
-import org.gridrl.core.mdp.TabularMdp;
-import org.gridrl.core.mdp.TabularMdpBuilder;
+import org.gridrl.core.util.Check;
 
 /**
  * A tabular MDP whose transitions are one deterministic move per action mixed by uniform action
@@ -15,8 +11,9 @@ import org.gridrl.core.mdp.TabularMdpBuilder;
  *   P(s'|s,a) = (1 − ε)·[s' = next(s,a)] + (ε/A)·#{b : next(s,b) = s'}
  * </pre>
  * so that the soft Bellman backup needs A loads of V per state instead of a sparse row per
- * action: Q(s,a) = r(s,a) + γ[(1 − ε)V(next(s,a)) + ε·mean_b V(next(s,b))]. This is the input of
- * the structured kernel {@link SoftValueGrid}; it can be built straight from a world's move
+ * action: Q(s,a) = r(s,a) + γ[(1 − ε)V(next(s,a)) + ε·mean_b V(next(s,b))]. It is a second
+ * storage of a {@link TabularMdp} (hence this package), the input of the structured soft Bellman
+ * kernel {@code core.planning.SoftValueGrid}; it can be built straight from a world's move
  * tables ({@link #of}, without the CSR arrays, so a 2048×2048 grid fits in a small heap) or
  * recognised in a {@link TabularMdp} ({@link #detect}).
  *
@@ -24,6 +21,7 @@ import org.gridrl.core.mdp.TabularMdpBuilder;
  * makes the intended move less likely than each other one). Rewards are either a state reward
  * r(s,a) = r(s) ({@link #stateReward()} non-null, which the kernel exploits: one exp and one log
  * per state) or a full r(s,a) table. Terminal states have V = 0; their moves are never read.
+ * γ lies in [0, 1] as in {@link TabularMdp} (1 only for finite-horizon solves).
  *
  * <p>Index layout: {@code next[a][s]}, r(s,a) at s·A + a as in {@link TabularMdp}. The arrays
  * are shared, not copied (a 4.2M-state world should not exist twice): not to be modified after
@@ -48,6 +46,12 @@ public final class UniformSlipDynamics {
 
   private UniformSlipDynamics(int[][] next, double slip, double gamma, double[] stateReward,
       double[] rewardSa, boolean[] terminal, double[] initial) {
+    this(next, slip, gamma, stateReward, rewardSa, terminal, initial, Integer.MIN_VALUE);
+  }
+
+  /** As above, with the open-grid width already known (or {@code Integer.MIN_VALUE}). */
+  private UniformSlipDynamics(int[][] next, double slip, double gamma, double[] stateReward,
+      double[] rewardSa, boolean[] terminal, double[] initial, int openGridWidth) {
     this.numActions = next.length;
     this.numStates = next[0].length;
     this.next = next;
@@ -62,7 +66,23 @@ public final class UniformSlipDynamics {
     }
     this.anyTerminal = any;
     this.initial = initial;
-    this.openGridWidth = any ? -1 : findOpenGridWidth(next, numStates, numActions);
+    this.openGridWidth = openGridWidth != Integer.MIN_VALUE ? openGridWidth
+        : any ? -1 : findOpenGridWidth(next, numStates, numActions);
+  }
+
+  /** A copy with another γ (the scans of the constructor above are not repeated). */
+  private UniformSlipDynamics(UniformSlipDynamics d, double gamma) {
+    this.numActions = d.numActions;
+    this.numStates = d.numStates;
+    this.next = d.next;
+    this.slip = d.slip;
+    this.gamma = gamma;
+    this.stateReward = d.stateReward;
+    this.rewardSa = d.rewardSa;
+    this.terminal = d.terminal;
+    this.anyTerminal = d.anyTerminal;
+    this.initial = d.initial;
+    this.openGridWidth = d.openGridWidth;
   }
 
   /**
@@ -71,7 +91,7 @@ public final class UniformSlipDynamics {
    * @param next next(s,a) at {@code next[a][s]}, A ≥ 1 tables of equal length S ≥ 1, entries in
    *     [0, S). Not modified (shared).
    * @param slip ε in [0, A/(A − 1)] ([0, 1] for A = 1).
-   * @param gamma discount in [0, 1).
+   * @param gamma discount in [0, 1] (1 only for finite-horizon solves).
    * @param stateReward r(s) of length S, finite, or null when {@code rewardSa} is given. Not
    *     modified (shared).
    * @param rewardSa r(s,a) at s·A + a, finite, or null when {@code stateReward} is given.
@@ -81,19 +101,13 @@ public final class UniformSlipDynamics {
    */
   public static UniformSlipDynamics of(int[][] next, double slip, double gamma,
       double[] stateReward, double[] rewardSa, boolean[] terminal, double[] initial) {
-    Objects.requireNonNull(next, "next");
-    if (next.length < 1) {
-      throw new IllegalArgumentException("need at least one action, got " + next.length);
-    }
+    Check.notNull("next", next);
+    Check.argument(next.length >= 1, "need at least one action, got %s", next.length);
     int numStates = next[0].length;
     int numActions = next.length;
-    if (numStates < 1) {
-      throw new IllegalArgumentException("need at least one state, got " + numStates);
-    }
-    if ((long) numStates * numActions > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("S*A = " + (long) numStates * numActions
-          + " does not fit in one array");
-    }
+    Check.argument(numStates >= 1, "need at least one state, got %s", numStates);
+    Check.argument((long) numStates * numActions <= Integer.MAX_VALUE - 8,
+        "S*A = %s does not fit in one array", (long) numStates * numActions);
     for (int a = 0; a < numActions; a++) {
       if (next[a] == null || next[a].length != numStates) {
         throw new IllegalArgumentException("next[" + a + "] must have length S = " + numStates);
@@ -106,41 +120,26 @@ public final class UniformSlipDynamics {
       }
     }
     double maxSlip = numActions == 1 ? 1 : numActions / (numActions - 1.0);
-    if (!(slip >= 0 && slip <= maxSlip)) {
-      throw new IllegalArgumentException("slip must be in [0, " + maxSlip + "] for A = "
-          + numActions + ", got " + slip);
-    }
-    if (!(gamma >= 0 && gamma < 1)) {
-      throw new IllegalArgumentException("gamma must be in [0, 1), got " + gamma);
-    }
-    if ((stateReward == null) == (rewardSa == null)) {
-      throw new IllegalArgumentException("give exactly one of stateReward and rewardSa");
-    }
+    Check.argument(slip >= 0 && slip <= maxSlip, "slip must be in [0, %s] for A = %s, got %s",
+        maxSlip, numActions, slip);
+    Check.unitInterval("gamma", gamma);
+    Check.argument((stateReward == null) != (rewardSa == null),
+        "give exactly one of stateReward and rewardSa");
     if (stateReward != null) {
-      checkFinite("stateReward", stateReward, numStates);
+      Check.length("stateReward", stateReward, numStates);
+      Check.finite("stateReward", stateReward);
     } else {
-      checkFinite("rewardSa", rewardSa, numStates * numActions);
+      Check.length("rewardSa", rewardSa, numStates * numActions);
+      Check.finite("rewardSa", rewardSa);
     }
-    if (terminal != null && terminal.length != numStates) {
-      throw new IllegalArgumentException("terminal must have length S = " + numStates + ", got "
-          + terminal.length);
-    }
+    Check.argument(terminal == null || terminal.length == numStates,
+        "terminal must have length S = %s, got %s", numStates,
+        terminal == null ? 0 : terminal.length);
     if (initial != null) {
-      checkFinite("initial", initial, numStates);
+      Check.length("initial", initial, numStates);
+      Check.finite("initial", initial);
     }
     return new UniformSlipDynamics(next, slip, gamma, stateReward, rewardSa, terminal, initial);
-  }
-
-  private static void checkFinite(String name, double[] x, int length) {
-    if (x.length != length) {
-      throw new IllegalArgumentException(name + " must have length " + length + ", got "
-          + x.length);
-    }
-    for (int i = 0; i < x.length; i++) {
-      if (!Double.isFinite(x[i])) {
-        throw new IllegalArgumentException(name + "[" + i + "] is not finite: " + x[i]);
-      }
-    }
   }
 
   /**
@@ -153,45 +152,40 @@ public final class UniformSlipDynamics {
    * verified. Rewards are taken as a state reward when r(s,a) is exactly equal across actions in
    * every state, else as the r(s,a) table. Only ε ≤ 1 is recognised (for ε &gt; 1 the intended
    * move is the least likely one and this MDP is left to the CSR kernel; {@link #of} takes any
-   * valid ε). Costs O(nnz·A·log) plus O(S·A), allocates the S·A move tables; the moves are
-   * cached per transition array, so MDPs derived with {@code withRewards}, {@code withGamma} or
-   * {@code withInitialDistribution} (which share it) are recognised at the cost of the reward
-   * check only.
+   * valid ε). Costs O(nnz·A·log) plus O(S·A), allocates the S·A move tables.
+   *
+   * <p><b>Cache.</b> The moves are found once per set of transitions and kept with the MDP
+   * (a field of {@link TabularMdp} computed on first use by Guava's {@code Suppliers.memoize},
+   * thread-safe), and MDPs derived with {@code withRewards}, {@code withGamma} or
+   * {@code withInitialDistribution} share it as they share the transitions, so an IRL loop
+   * that solves {@code mdp.withStateRewards(r)} for many r detects once and then pays for the
+   * reward check only. Chosen over a global cache with weak keys (Guava's
+   * {@code CacheBuilder.weakKeys()}, or the synchronized {@code WeakHashMap} this replaces):
+   * no global state and no lock on the path of every solve, no identity-keyed map on an array,
+   * and the result lives exactly as long as the MDPs that share the transitions. (The memo holds
+   * the first MDP of the family, whose reward array therefore lives as long as any of them.)
    *
    * @param mdp the MDP. Not modified.
    * @return the dynamics (sharing the MDP's terminal, reward and d0 arrays), or null when the MDP
    *     is not of this kind
    */
   public static UniformSlipDynamics detect(TabularMdp mdp) {
-    Objects.requireNonNull(mdp, "mdp");
-    Object moves = DETECTED.get(mdp.successors());
-    if (moves == null) {
-      UniformSlipDynamics d = detectUncached(mdp);
-      DETECTED.put(mdp.successors(), d == null ? NOT_UNIFORM : d.moves());
-      return d;
-    }
-    if (moves == NOT_UNIFORM) {
-      return null;
-    }
-    Moves m = (Moves) moves;
-    return assemble(mdp, m.next, m.slip);
+    Check.notNull("mdp", mdp);
+    Moves m = mdp.slipMoves.get();
+    return m == null ? null : assemble(mdp, m.next, m.slip, m.openGridWidth);
   }
 
-  /** Move tables and slip recognised in a CSR transition array (which withRewards etc. share). */
-  private record Moves(int[][] next, double slip) {
-  }
-
-  private static final Object NOT_UNIFORM = new Object();
   /**
-   * Detection results keyed by the identity of an MDP's successor array, which MDPs derived by
-   * withRewards / withGamma / withInitialDistribution share, so repeated solves (an IRL loop)
-   * detect once. Weak keys: an entry goes with its MDP.
+   * Move tables, slip and open-grid width recognised in an MDP's transitions and terminals
+   * (which withRewards etc. share).
    */
-  private static final Map<int[], Object> DETECTED =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  record Moves(int[][] next, double slip, int openGridWidth) {
+  }
 
-  private Moves moves() {
-    return new Moves(next, slip);
+  /** The moves of an MDP's transitions, or null when it is not uniform-slip (uncached). */
+  static Moves detectMoves(TabularMdp mdp) {
+    UniformSlipDynamics d = detectUncached(mdp);
+    return d == null ? null : new Moves(d.next, d.slip, d.openGridWidth);
   }
 
   private static UniformSlipDynamics detectUncached(TabularMdp mdp) {
@@ -322,11 +316,12 @@ public final class UniformSlipDynamics {
         }
       }
     }
-    return assemble(mdp, next, slip);
+    return assemble(mdp, next, slip, Integer.MIN_VALUE);
   }
 
   /** The dynamics with these moves and the MDP's rewards, γ, terminals and d0. */
-  private static UniformSlipDynamics assemble(TabularMdp mdp, int[][] next, double slip) {
+  private static UniformSlipDynamics assemble(TabularMdp mdp, int[][] next, double slip,
+      int openGridWidth) {
     final int numStates = mdp.numStates();
     final int numActions = mdp.numActions();
     final boolean[] terminal = mdp.terminals();
@@ -348,7 +343,7 @@ public final class UniformSlipDynamics {
       }
     }
     return new UniformSlipDynamics(next, slip, mdp.gamma(), stateReward,
-        isStateReward ? null : rewards, terminal, mdp.initialDistribution());
+        isStateReward ? null : rewards, terminal, mdp.initialDistribution(), openGridWidth);
   }
 
   /** mean_a P(t|s,a) by binary searches of the rows. */
@@ -513,6 +508,12 @@ public final class UniformSlipDynamics {
   /** The same dynamics with a state reward r(s) (length S, finite; shared). */
   public UniformSlipDynamics withStateReward(double[] r) {
     return of(next, slip, gamma, r, null, terminal, initial);
+  }
+
+  /** The same dynamics and rewards with another discount in [0, 1] (arrays shared). */
+  public UniformSlipDynamics withGamma(double newGamma) {
+    Check.unitInterval("gamma", newGamma);
+    return newGamma == gamma ? this : new UniformSlipDynamics(this, newGamma);
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.util.stream.LongStream;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularMdpBuilder;
 import org.gridrl.core.mdp.TabularPolicy;
+import org.gridrl.core.mdp.UniformSlipDynamics;
 import org.gridrl.core.testing.NaivePlanning;
 import org.gridrl.core.testing.RandomMdpCase;
 import org.gridrl.core.testing.RandomMdps;
@@ -18,7 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class SoftViSolverTest extends TestBase {
+/**
+ * The engine behind {@link SoftValueIteration.Parallel}: the grid operator against the CSR
+ * operator and a naive per-state log-sum-exp, every kernel × method × thread count against the
+ * naive fixed point, bit-identical results for any thread count, Anderson, the cap, uniform-slip
+ * detection, and no allocation per sweep.
+ */
+class SoftViEngineTest extends TestBase {
 
   static LongStream seeds() {
     return LongStream.range(0, 12);
@@ -118,10 +125,15 @@ class SoftViSolverTest extends TestBase {
     return vNew;
   }
 
+  /** One soft backup from v by the naive reference: Q = r + γPV, V' = shifted log-sum-exp. */
   private static double[] csrSweep(TabularMdp mdp, double tau, double[] v) {
+    int numActions = mdp.numActions();
+    double[] q = NaivePlanning.qFromV(mdp, v);
     double[] vNew = new double[v.length];
-    double[] q = new double[v.length * mdp.numActions()];
-    SoftBellmanCsr.sweep(mdp, null, mdp.gamma(), tau, v, q, vNew);
+    for (int s = 0; s < v.length; s++) {
+      vNew[s] = mdp.isTerminal(s) ? 0 : NaivePlanning.stableLogSumExp(tau,
+          java.util.Arrays.copyOfRange(q, s * numActions, (s + 1) * numActions));
+    }
     return vNew;
   }
 
@@ -174,7 +186,7 @@ class SoftViSolverTest extends TestBase {
     for (SoftViKernel kernel : SoftViKernel.values()) {
       for (SoftViMethod method : SoftViMethod.values()) {
         for (int threads : new int[] {1, 2, 3, 7}) {
-          try (SoftViSolver solver = new SoftViSolver(threads, 4)) {
+          try (SoftValueIteration.Parallel solver = SoftValueIteration.onThreads(threads, 4)) {
             Solution sol = solver.solve(mdp, SoftViConfig.defaults().withKernel(kernel)
                 .withMethod(method).withTolerance(1e-12));
             assertThat(sol.report().converged()).isTrue();
@@ -194,11 +206,11 @@ class SoftViSolverTest extends TestBase {
     for (SoftViKernel kernel : new SoftViKernel[] {SoftViKernel.CSR, SoftViKernel.GRID}) {
       for (SoftViMethod method : SoftViMethod.values()) {
         Solution one;
-        try (SoftViSolver solver = new SoftViSolver(1, 5)) {
+        try (SoftValueIteration.Parallel solver = SoftValueIteration.onThreads(1, 5)) {
           one = solver.solve(mdp, SoftViConfig.defaults().withKernel(kernel).withMethod(method));
         }
         for (int threads : new int[] {2, 3, 7}) {
-          try (SoftViSolver solver = new SoftViSolver(threads, 5)) {
+          try (SoftValueIteration.Parallel solver = SoftValueIteration.onThreads(threads, 5)) {
             Solution many = solver.solve(mdp, SoftViConfig.defaults().withKernel(kernel)
                 .withMethod(method));
             assertThat(many.v()).as("%s %s %d threads", kernel, method, threads)
@@ -217,7 +229,7 @@ class SoftViSolverTest extends TestBase {
     UniformSlipDynamics d = seed % 2 == 0 ? randomDynamics(seed, 60, 5)
         : openGrid(8, 8, 0.1 * (seed % 7), 0.9, 1, seed);
     TabularMdp mdp = d.toMdp();
-    try (SoftViSolver solver = new SoftViSolver(2, 16)) {
+    try (SoftValueIteration.Parallel solver = SoftValueIteration.onThreads(2, 16)) {
       Solution csr = solver.solve(mdp, SoftViConfig.defaults().withKernel(SoftViKernel.CSR));
       Solution grid = solver.solve(d, SoftViConfig.defaults(), null);
       Solution auto = SoftValueIteration.solve(mdp);
@@ -233,7 +245,7 @@ class SoftViSolverTest extends TestBase {
   @MethodSource("seeds")
   void solution_returnedPair_satisfiesSoftMaxToRoundOff(long seed) {
     UniformSlipDynamics d = randomDynamics(seed, 25, 4);
-    try (SoftViSolver solver = new SoftViSolver(1)) {
+    try (SoftValueIteration.Parallel solver = SoftValueIteration.onThreads(1)) {
       for (SoftViMethod method : SoftViMethod.values()) {
         Solution sol = solver.solve(d, SoftViConfig.defaults().withMethod(method), null);
         for (int s = 0; s < 25; s++) {
@@ -260,7 +272,7 @@ class SoftViSolverTest extends TestBase {
   @Test
   void anderson_openGrid_fewerSweepsSameAnswer() {
     UniformSlipDynamics d = openGrid(24, 24, 0.3, 0.9, 1, 11);
-    try (SoftViSolver solver = new SoftViSolver(1)) {
+    try (SoftValueIteration.Parallel solver = SoftValueIteration.onThreads(1)) {
       Solution jacobi = solver.solve(d, SoftViConfig.defaults(), null);
       Solution anderson = solver.solve(d,
           SoftViConfig.defaults().withMethod(SoftViMethod.ANDERSON), null);
@@ -276,7 +288,7 @@ class SoftViSolverTest extends TestBase {
     RandomMdpCase c = RandomMdpCase.of(21);
     TabularPolicy prior = c.randomPolicy();
     SoftViConfig cfg = SoftViConfig.defaults().withTemperature(c.tau());
-    try (SoftViSolver solver = new SoftViSolver(2, 3)) {
+    try (SoftValueIteration.Parallel solver = SoftValueIteration.onThreads(2, 3)) {
       Solution jacobi = solver.solve(c.mdp(), cfg, prior, null);
       Solution anderson = solver.solve(c.mdp(), cfg.withMethod(SoftViMethod.ANDERSON), prior,
           null);
@@ -289,7 +301,7 @@ class SoftViSolverTest extends TestBase {
   @Test
   void cap_reportsNotConverged_likeJacobi() {
     UniformSlipDynamics d = openGrid(5, 5, 0.3, 0.9, 1, 1);
-    try (SoftViSolver solver = new SoftViSolver(1)) {
+    try (SoftValueIteration.Parallel solver = SoftValueIteration.onThreads(1)) {
       for (SoftViMethod method : SoftViMethod.values()) {
         Solution sol = solver.solve(d, SoftViConfig.defaults().withMaxIterations(3)
             .withMethod(method), null);
@@ -322,9 +334,9 @@ class SoftViSolverTest extends TestBase {
     TabularMdp mdp = openGrid(6, 8, 0.3, 0.9, 1, 2).toMdp();
     UniformSlipDynamics found = UniformSlipDynamics.detect(mdp);
     assertThat(found.openGridWidth()).isEqualTo(8);
-    assertThat(SoftViSolver.resolveKernel(mdp, SoftViKernel.AUTO, false))
+    assertThat(SoftValueIteration.resolveKernel(mdp, SoftViKernel.AUTO, false))
         .isEqualTo(SoftViKernel.GRID);
-    assertThat(SoftViSolver.resolveKernel(mdp, SoftViKernel.AUTO, true))
+    assertThat(SoftValueIteration.resolveKernel(mdp, SoftViKernel.AUTO, true))
         .isEqualTo(SoftViKernel.CSR);
   }
 
@@ -349,7 +361,7 @@ class SoftViSolverTest extends TestBase {
     }
     TabularMdp perturbed = b.build();
     assertThat(UniformSlipDynamics.detect(perturbed)).isNull();
-    assertThat(SoftViSolver.resolveKernel(perturbed, SoftViKernel.AUTO, false))
+    assertThat(SoftValueIteration.resolveKernel(perturbed, SoftViKernel.AUTO, false))
         .isEqualTo(SoftViKernel.CSR);
     assertThatThrownBy(() -> SoftValueIteration.solve(perturbed,
         SoftViConfig.defaults().withKernel(SoftViKernel.GRID)))
@@ -368,11 +380,14 @@ class SoftViSolverTest extends TestBase {
         null)).hasMessageContaining("slip");
     assertThatThrownBy(() -> UniformSlipDynamics.of(new int[][] {{0, 2}}, 0.1, 0.9,
         new double[2], null, null, null)).hasMessageContaining("next[0][1] = 2");
-    assertThatThrownBy(() -> UniformSlipDynamics.of(next, 0.1, 1.0, new double[2], null, null,
-        null)).hasMessageContaining("gamma");
+    assertThatThrownBy(() -> UniformSlipDynamics.of(next, 0.1, 1.5, new double[2], null, null,
+        null)).hasMessageContaining("gamma must be in [0, 1], got 1.5");
     assertThatThrownBy(() -> UniformSlipDynamics.of(next, 0.1, 0.9, null, null, null, null))
         .hasMessageContaining("exactly one");
-    assertThatThrownBy(() -> new SoftViSolver(0)).hasMessageContaining("threads");
+    assertThatThrownBy(() -> SoftValueIteration.onThreads(0))
+        .hasMessageContaining("threads must be >= 1, got 0");
+    assertThatThrownBy(() -> SoftValueIteration.onThreads(2, 0))
+        .hasMessageContaining("blockSize must be >= 1, got 0");
   }
 
   @Test
@@ -380,7 +395,7 @@ class SoftViSolverTest extends TestBase {
     double[] r = {0.5, -1.0, 2.0};
     int[][] next = {{1, 2, 0}, {2, 0, 1}};
     UniformSlipDynamics d = UniformSlipDynamics.of(next, 0.3, 0.0, r, null, null, null);
-    try (SoftViSolver solver = new SoftViSolver(1)) {
+    try (SoftValueIteration.Parallel solver = SoftValueIteration.onThreads(1)) {
       Solution sol = solver.solve(d, SoftViConfig.defaults().withTemperature(0.5), null);
       for (int s = 0; s < 3; s++) {
         assertClose(r[s] + 0.5 * Math.log(2), sol.v()[s], TIGHT);
@@ -395,7 +410,7 @@ class SoftViSolverTest extends TestBase {
     TabularMdp mdp = d.toMdp();
     double[] v = new double[144];
     for (int threads : new int[] {1, 2}) {
-      try (SoftViSolver solver = new SoftViSolver(threads, 24)) {
+      try (SoftValueIteration.Parallel solver = SoftValueIteration.onThreads(threads, 24)) {
         for (SoftViKernel kernel : new SoftViKernel[] {SoftViKernel.CSR, SoftViKernel.GRID}) {
           for (SoftViMethod method : SoftViMethod.values()) {
             SoftViConfig few = new SoftViConfig(1.0, Double.MIN_VALUE, 10, kernel, method);
