@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class VisitationCsrTest extends TestBase {
 
-  /** |exact − series|∞ ≤ this · |b|₁/(1 − γ); measured ≤ 2e-16 on these cases. */
+  /** |exact − series|∞ ≤ this · |b|₁/(1 − γ); measured ≤ 8.1e-16 over 400 random cases. */
   static final double EXACT_VS_SERIES = 1e-13;
 
   static Stream<RandomMdpCase> cases() {
