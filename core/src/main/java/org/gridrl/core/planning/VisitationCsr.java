@@ -474,25 +474,76 @@ public final class VisitationCsr {
     }
   }
 
-  /** Phase (1): x(s,a) = (c·d(s))·π(a|s) into x[xOffset ..], d read from dOffset. */
+  /**
+   * Phase (1): x(s,a) = (c·d(s))·π(a|s) into x[xOffset ..], d read from dOffset. Four and five
+   * actions (the grid worlds') are written out: HotSpot's pre-, main- and post-loops around an
+   * inner loop of five cost more than its five multiplications (measured on their own: 6 µs
+   * against 0.8 µs per step on ObjectWorld 32×32), as in {@link CsrRows#dot}.
+   */
   private static void weights(int numStates, int numActions, double[] pi, double[] d,
       int dOffset, double scale, double[] x, int xOffset) {
-    for (int s = 0, row = 0; s < numStates; s++) {
-      final double ws = scale * d[dOffset + s];
-      for (int a = 0; a < numActions; a++, row++) {
-        x[xOffset + row] = ws * pi[row];
-      }
+    switch (numActions) {
+      case 4:
+        for (int s = 0, row = 0; s < numStates; s++, row += 4) {
+          final double ws = scale * d[dOffset + s];
+          final int o = xOffset + row;
+          x[o] = ws * pi[row];
+          x[o + 1] = ws * pi[row + 1];
+          x[o + 2] = ws * pi[row + 2];
+          x[o + 3] = ws * pi[row + 3];
+        }
+        break;
+      case 5:
+        for (int s = 0, row = 0; s < numStates; s++, row += 5) {
+          final double ws = scale * d[dOffset + s];
+          final int o = xOffset + row;
+          x[o] = ws * pi[row];
+          x[o + 1] = ws * pi[row + 1];
+          x[o + 2] = ws * pi[row + 2];
+          x[o + 3] = ws * pi[row + 3];
+          x[o + 4] = ws * pi[row + 4];
+        }
+        break;
+      default:
+        for (int s = 0, row = 0; s < numStates; s++) {
+          final double ws = scale * d[dOffset + s];
+          for (int a = 0; a < numActions; a++, row++) {
+            x[xOffset + row] = ws * pi[row];
+          }
+        }
     }
   }
 
-  /** Phase (1) with π read from a policy. */
+  /** Phase (1) with π read from a policy, written out for four and five actions likewise. */
   private static void weights(int numStates, int numActions, TabularPolicy pi, double[] d,
       int dOffset, double scale, double[] x, int xOffset) {
-    for (int s = 0, row = 0; s < numStates; s++) {
-      final double ws = scale * d[dOffset + s];
-      for (int a = 0; a < numActions; a++, row++) {
-        x[xOffset + row] = ws * pi.probability(s, a);
-      }
+    switch (numActions) {
+      case 4:
+        for (int s = 0, o = xOffset; s < numStates; s++, o += 4) {
+          final double ws = scale * d[dOffset + s];
+          x[o] = ws * pi.probability(s, 0);
+          x[o + 1] = ws * pi.probability(s, 1);
+          x[o + 2] = ws * pi.probability(s, 2);
+          x[o + 3] = ws * pi.probability(s, 3);
+        }
+        break;
+      case 5:
+        for (int s = 0, o = xOffset; s < numStates; s++, o += 5) {
+          final double ws = scale * d[dOffset + s];
+          x[o] = ws * pi.probability(s, 0);
+          x[o + 1] = ws * pi.probability(s, 1);
+          x[o + 2] = ws * pi.probability(s, 2);
+          x[o + 3] = ws * pi.probability(s, 3);
+          x[o + 4] = ws * pi.probability(s, 4);
+        }
+        break;
+      default:
+        for (int s = 0, row = 0; s < numStates; s++) {
+          final double ws = scale * d[dOffset + s];
+          for (int a = 0; a < numActions; a++, row++) {
+            x[xOffset + row] = ws * pi.probability(s, a);
+          }
+        }
     }
   }
 
