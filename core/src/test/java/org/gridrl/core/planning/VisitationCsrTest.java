@@ -313,12 +313,14 @@ class VisitationCsrTest extends TestBase {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void discountedSignedSeries_equalsThePushSeries_bitForBit(RandomMdpCase c) {
+  void discountedSigned_defaultSeries_equalsThePushSeries_bitForBit(RandomMdpCase c) {
     TabularMdp m = c.mdp();
     TabularPolicy pi = c.randomPolicy();
     double[] b = signed(m.numStates(), c.seed() + 5);
-    assertSameBits(PushReference.discountedSigned(m, pi, b),
+    double[] expected = PushReference.discountedSigned(m, pi, b);
+    assertSameBits(expected,
         StateVisitation.discountedSigned(m, pi, b, StateVisitation.Solver.SERIES));
+    assertSameBits(expected, StateVisitation.discountedSigned(m, pi, b));
   }
 
   // ---------------------------------------------------------------- the exact discounted solve
@@ -361,11 +363,14 @@ class VisitationCsrTest extends TestBase {
           StateVisitation.Solver.SERIES);
       assertThat(maxAbsDiff(exact, series))
           .isLessThanOrEqualTo(EXACT_VS_SERIES * scale(b, gamma));
-      // AUTO takes the exact solve here: its cost model says ~20× fewer mult-adds
+      // AUTO takes the exact solve here: its cost model says ~5–50× fewer mult-adds
       VisitationCsr.Incoming in = VisitationCsr.incoming(m);
       assertThat(StateVisitation.exactCost(in) * 5)
           .isLessThan(StateVisitation.seriesCost(in, gamma));
-      assertSameBits(exact, StateVisitation.discountedSigned(m, pi, b));
+      assertSameBits(exact, StateVisitation.discountedSigned(m, pi, b,
+          StateVisitation.Solver.AUTO));
+      // the default is the series, whose bits the experiments were fitted with
+      assertSameBits(series, StateVisitation.discountedSigned(m, pi, b));
     }
   }
 
