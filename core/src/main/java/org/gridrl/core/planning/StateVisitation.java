@@ -24,8 +24,8 @@ import org.gridrl.core.util.Check;
  * bounded by γ/(1−γ) times the last term's mass, is below {@value #RELATIVE_TAIL} of the total;
  * {@link #discountedSigned} likewise by default. On request ({@link Solver#EXACT}, or
  * {@link Solver#AUTO} for the cheaper of the two) it solves (I − γ P_πᵀ) d = b by banded LU
- * instead: on ObjectWorld 32×32 at γ = 0.9, 0.7 ms against 8.5 ms for the 348-term series
- * before the pull kernel and 4.7 ms with it (docs/performance.md). The series stays the default because deep
+ * instead: on ObjectWorld 32×32 at γ = 0.9, 0.6 ms against 8.4 ms for the 348-term series
+ * before the pull kernel and 4.4 ms with it (docs/performance.md). The series stays the default because deep
  * MaxEnt's training amplifies the last-bit differences of the exact solve into different
  * fitted rewards (issue 10: irl-objectworld's deep MaxEnt EVD moved in the second digit).
  */
