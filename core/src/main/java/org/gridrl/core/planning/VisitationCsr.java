@@ -355,8 +355,9 @@ public final class VisitationCsr {
    * pivoting and one step of iterative refinement (see the class comment). The steps:
    * (1) assemble A = I − γ P_πᵀ in row-major band storage, A_ij at
    * {@code work[i·w + j − i + kl]}, w = kl + ku + 1, from the incoming entries (terminal columns
-   * are e_s); (2) factor A = LU in place, the pivot row's segment copied to a contiguous buffer
-   * so that the row update is a flat loop; (3) solve L U D = b; (4) r = b − A D, with A D = D −
+   * are e_s); (2) factor A = LU in place, each row below the pivot updated by a flat loop over
+   * a copy of the pivot row's segment (scalar: HotSpot 17 does not vectorise a loop whose
+   * accesses carry a loop-invariant offset; docs/performance.md); (3) solve L U D = b; (4) r = b − A D, with A D = D −
    * γ P_πᵀ D by the step kernel on the original transitions; (5) solve L U δ = r and D += δ.
    *
    * @param in the MDP's incoming transitions. Not modified.
