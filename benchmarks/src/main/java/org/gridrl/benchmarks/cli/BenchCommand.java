@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Benchmarks of the kernels: softvi (soft value iteration), mlp (autodiff MLP);"
         + " JSON lines on stdout.",
-    subcommands = {BenchCommand.SoftVi.class, BenchMlpCommand.class})
+    subcommands = {BenchCommand.SoftVi.class, BenchMlpCommand.class, BenchMaxEntCommand.class})
 public final class BenchCommand implements Runnable {
 
   @Spec

@@ -1,5 +1,6 @@
 package org.gridrl.core.planning;
 
+import java.util.Arrays;
 import java.util.Objects;
 import org.gridrl.core.mdp.StateFeatures;
 import org.gridrl.core.mdp.TabularMdp;
@@ -28,22 +29,59 @@ public final class FeatureExpectations {
    */
   public static double[] of(StateFeatures phi, double[] visitation) {
     Objects.requireNonNull(phi, "phi");
+    return of(phi, visitation, new double[phi.numFeatures()]);
+  }
+
+  /**
+   * μ = Σ_s d(s) φ(s) = Φᵀd into a caller's array, nothing allocated. Each μ_i is summed in
+   * order of s, μ_i ← μ_i + d(s)·φ_i(s) from +0: the same bits as
+   * {@link #of(StateFeatures, double[])} and as a loop over the states one by one. The loop
+   * takes four states per pass over the k features, μ_i ← (((μ_i + d(s)φ_i(s)) + d(s+1)φ_i(s+1))
+   * + ...), the same additions in the same order with a quarter of the loads and stores of μ
+   * (a term with d(s) = 0 adds ±0, which leaves μ_i unchanged since μ_i is never −0 and φ is
+   * finite).
+   *
+   * @param phi φ, S×k. Not modified.
+   * @param visitation d(s), length S. Not modified.
+   * @param mu μ, length k, not {@code visitation}. Modified.
+   * @return mu
+   */
+  public static double[] of(StateFeatures phi, double[] visitation, double[] mu) {
+    Objects.requireNonNull(phi, "phi");
     Objects.requireNonNull(visitation, "visitation");
+    Objects.requireNonNull(mu, "mu");
     final int numStates = phi.numStates();
     final int k = phi.numFeatures();
     if (visitation.length != numStates) {
       throw new IllegalArgumentException("visitation must have length S = " + numStates
           + ", got " + visitation.length);
     }
+    if (mu.length != k || mu == visitation) {
+      throw new IllegalArgumentException("mu must be an array of length k = " + k
+          + " other than the visitation, got length " + mu.length);
+    }
     final double[] table = phi.data();
-    final double[] mu = new double[k];
-    for (int s = 0; s < numStates; s++) {
-      final double ds = visitation[s];
-      if (ds == 0) {
-        continue;
-      }
+    Arrays.fill(mu, 0.0);
+    int s = 0;
+    for (; s + 3 < numStates; s += 4) {
+      final double d0 = visitation[s];
+      final double d1 = visitation[s + 1];
+      final double d2 = visitation[s + 2];
+      final double d3 = visitation[s + 3];
+      final int o0 = s * k;
+      final int o1 = o0 + k;
+      final int o2 = o1 + k;
+      final int o3 = o2 + k;
       for (int i = 0; i < k; i++) {
-        mu[i] += ds * table[s * k + i];
+        mu[i] = (((mu[i] + d0 * table[o0 + i]) + d1 * table[o1 + i]) + d2 * table[o2 + i])
+            + d3 * table[o3 + i];
+      }
+    }
+    for (; s < numStates; s++) {
+      final double ds = visitation[s];
+      final int o = s * k;
+      for (int i = 0; i < k; i++) {
+        mu[i] += ds * table[o + i];
       }
     }
     return mu;

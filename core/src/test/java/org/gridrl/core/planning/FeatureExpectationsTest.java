@@ -1,5 +1,6 @@
 package org.gridrl.core.planning;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
@@ -25,6 +26,53 @@ class FeatureExpectationsTest extends TestBase {
   void of_identityFeatures_returnsTheVisitation() {
     double[] d = {0.1, 3, 0.25};
     assertClose(d, FeatureExpectations.of(StateFeatures.identity(3), d), 0.0);
+  }
+
+  /** FeatureExpectations.of before the four-state loop (commit 2e1ae92), verbatim. */
+  private static double[] ofOneStateAtATime(StateFeatures phi, double[] visitation) {
+    final int numStates = phi.numStates();
+    final int k = phi.numFeatures();
+    final double[] table = phi.data();
+    final double[] mu = new double[k];
+    for (int s = 0; s < numStates; s++) {
+      final double ds = visitation[s];
+      if (ds == 0) {
+        continue;
+      }
+      for (int i = 0; i < k; i++) {
+        mu[i] += ds * table[s * k + i];
+      }
+    }
+    return mu;
+  }
+
+  @Test
+  void of_intoACallersArray_equalsTheStateByStateSum_bitForBit() {
+    java.util.Random r = new java.util.Random(345);
+    for (int[] shape : new int[][] {{1, 1}, {3, 2}, {7, 4}, {33, 124}, {1024, 4}, {10, 9}}) {
+      int n = shape[0];
+      int k = shape[1];
+      double[] table = new double[n * k];
+      for (int j = 0; j < table.length; j++) {
+        table[j] = r.nextInt(4) == 0 ? 0 : r.nextGaussian() * Math.exp(10 * r.nextGaussian());
+      }
+      StateFeatures f = StateFeatures.of(n, k, table);
+      double[] d = new double[n];
+      for (int s = 0; s < n; s++) {
+        d[s] = r.nextInt(3) == 0 ? 0 : r.nextGaussian();
+      }
+      double[] expected = ofOneStateAtATime(f, d);
+      double[] mu = new double[k];
+      java.util.Arrays.fill(mu, Double.NaN);
+      assertThat(FeatureExpectations.of(f, d, mu)).isSameAs(mu);
+      for (int i = 0; i < k; i++) {
+        assertThat(Double.doubleToRawLongBits(mu[i])).as("S=%d k=%d entry %d", n, k, i)
+            .isEqualTo(Double.doubleToRawLongBits(expected[i]));
+      }
+      assertThat(FeatureExpectations.of(f, d)).containsExactly(expected);
+    }
+    assertThatThrownBy(() -> FeatureExpectations.of(phi, new double[3], new double[3]))
+        .hasMessageContaining("mu must be an array of length k = 2");
   }
 
   @Test

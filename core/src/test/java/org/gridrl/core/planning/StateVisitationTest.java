@@ -2,6 +2,7 @@ package org.gridrl.core.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -188,6 +189,37 @@ class StateVisitationTest extends TestBase {
     Arrays.fill(pis, pi);
     assertClose(StateVisitation.discounted(m, pi),
         StateVisitation.finiteHorizon(m, pis, m.initialDistribution(), g), 1e-11);
+  }
+
+  /** An undiscounted MDP (γ = 1), or null while TabularMdp still rejects γ = 1. */
+  private static TabularMdp undiscounted() {
+    try {
+      return TabularMdp.builder(2, 1).gamma(1.0).transition(0, 0, 1, 1).transition(1, 0, 0, 1)
+          .build();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  @Test
+  void discounted_gammaOne_isRejectedAndNamesTheFiniteHorizon() {
+    // TabularMdp accepts γ = 1 once finite-horizon solves take undiscounted files (issue 10,
+    // item 4); until then this test has no MDP to run on and is skipped
+    TabularMdp m = undiscounted();
+    assumeTrue(m != null, "TabularMdp does not accept gamma = 1 yet");
+    TabularPolicy pi = TabularPolicy.uniform(2, 1);
+    assertThatThrownBy(() -> StateVisitation.discounted(m, pi))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("gamma = 1.0: the discounted visitation")
+        .hasMessageContaining("does not exist for gamma = 1")
+        .hasMessageContaining("StateVisitation.finiteHorizon");
+    for (StateVisitation.Solver solver : StateVisitation.Solver.values()) {
+      assertThatThrownBy(() -> StateVisitation.discountedSigned(m, pi, new double[] {1, -1},
+          solver)).hasMessageContaining("does not exist for gamma = 1");
+    }
+    // the finite horizon is the undiscounted sum: from e0, two steps visit 0 then 1
+    assertClose(new double[] {1, 1}, StateVisitation.finiteHorizon(m,
+        new TabularPolicy[] {pi, pi}, new double[] {1, 0}, 1.0), 0.0);
   }
 
   @Test

@@ -1,0 +1,306 @@
+package org.gridrl.benchmarks.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gridrl.benchmarks.experiments.irl.MaxEntIterationBenchmark;
+import org.gridrl.core.mdp.MdpFormat;
+import org.gridrl.irl.FeaturesCsv;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gridrl bench maxent}: one MaxEnt IRL iteration timed beside the numpy/scipy yardstick
+ * (../shared/perf/maxent_numpy.py) in one run, on the same files.
+ *
+ * <p>The world is ObjectWorld N×N (seed 1; {@link MaxEntIterationBenchmark.Workload}, the JMH
+ * class's), its MDP written in the text format ({@link MdpFormat}) and its features as the CSV
+ * that {@code gridrl irl --features} and the yardstick read ({@link FeaturesCsv}), into
+ * {@code --dir} or a temporary folder deleted afterwards. Measures, each timed as the best of
+ * {@code --repeat} blocks of {@code --block} calls after a JIT warm-up, the blocks interleaved
+ * round by round so that load on the machine hits all alike:
+ * <ul>
+ *   <li>{@code iteration}: the yardstick's work, r = Φw, T backward soft Bellman steps keeping
+ *       π_t, T forward visitation steps from d0 with γ^t weights, E[μ] = ΦᵀD;</li>
+ *   <li>its parts {@code reward} (Φw), {@code backward}, {@code forward},
+ *       {@code feature_expectations};</li>
+ *   <li>{@code objective}: what {@code gridrl irl maxent} runs per iteration, the objective
+ *       and gradient of {@code MaxEntObjective} (which adds the demonstrations' log-likelihood
+ *       and D − D̂) and Φᵀ(D − D̂).</li>
+ * </ul>
+ * With {@code --yardstick FILE.py} the script runs once per round as a subprocess with
+ * {@code OPENBLAS_NUM_THREADS=1} (it times itself: best of 5 blocks of 100 after 50 warm-up
+ * iterations) and the best of its rounds is reported. Before timing, E[μ] of the iteration is
+ * checked against the objective's (else exit 1). Output, JSON lines:
+ * {"measure":..,"us":..,"median_us":..,"cpu_us":..,...} per measure (µs per call: the best
+ * and median block by wall clock, and the best by the thread's CPU time, which time-slicing on
+ * a loaded machine does not inflate; the yardstick reports wall clock only),
+ * then {"ratio":"iteration/numpy","value":..,"target":0.5} and
+ * {"ratio":"objective/numpy","value":..}.
+ */
+@Command(name = "maxent", mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {"Time one MaxEnt IRL iteration (r = Phi w, T backward soft Bellman steps, T"
+        + " forward visitation steps, E[mu] = Phi^T D) and its parts on ObjectWorld NxN"
+        + " (seed 1), and the objective + gradient that 'gridrl irl maxent' runs;"
+        + " optionally the numpy/scipy yardstick on the same files.",
+        "Prints one JSON line per measure and ratio lines."})
+public final class BenchMaxEntCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--size", paramLabel = "N", defaultValue = "32",
+      description = "Side of the ObjectWorld grid (default 32).")
+  int size;
+
+  @Option(names = "--features", paramLabel = "continuous|discrete", defaultValue = "continuous",
+      description = "ObjectWorld's feature set (default continuous: 4 distances; discrete:"
+          + " 4(N-1) indicators).")
+  String features;
+
+  @Option(names = "--horizon", paramLabel = "T", defaultValue = "8",
+      description = "The horizon T (default 8).")
+  int horizon;
+
+  @Option(names = "--repeat", paramLabel = "R", defaultValue = "5",
+      description = "Timed blocks per measure, the best reported; also the yardstick's runs"
+          + " (default 5).")
+  int repeat;
+
+  @Option(names = "--block", paramLabel = "B", defaultValue = "100",
+      description = "Calls per timed block (default 100, as the yardstick).")
+  int block;
+
+  @Option(names = "--warmup-ms", paramLabel = "MS", defaultValue = "3000",
+      description = "JIT warm-up time over all measures, in ms (default 3000).")
+  int warmupMs;
+
+  @Option(names = "--yardstick", paramLabel = "FILE.py",
+      description = "The numpy yardstick script (maxent_numpy.py), run once per round with"
+          + " OPENBLAS_NUM_THREADS=1 on the same MDP and features files. Default: not run.")
+  Path yardstick;
+
+  @Option(names = "--python", paramLabel = "EXE", defaultValue = "python3",
+      description = "The Python interpreter for --yardstick (default python3).")
+  String python;
+
+  @Option(names = "--dir", paramLabel = "DIR",
+      description = "Write the MDP (objectworld.mdp) and features (features.csv) here and keep"
+          + " them. Default: a temporary folder, deleted afterwards.")
+  Path dir;
+
+  /** A picocli-instantiated command; prints to the command line's output stream. */
+  public BenchMaxEntCommand() {
+  }
+
+  /** Runs {@code maxent ARGS} on its own. */
+  public static void main(String[] args) {
+    CommandLine cmd = new CommandLine(new BenchMaxEntCommand());
+    cmd.setParameterExceptionHandler((ex, a) -> {
+      System.err.println("gridrl: " + ex.getMessage());
+      return 2;
+    });
+    System.exit(cmd.execute(args));
+  }
+
+  /** One timed thing: its name in the output and one call returning a value to keep alive. */
+  private record Measure(String name, DoubleSupplier call) {
+  }
+
+  /** E[μ] of the iteration and of the objective agree to this (relative to max(1, |E[μ]|∞)). */
+  static final double AGREEMENT = 1e-9;
+
+  @Override
+  public Integer call() throws Exception {
+    CommandLine cl = spec.commandLine();
+    if (!(size >= 2 && size <= 512)) {
+      throw new ParameterException(cl, "--size must be in [2, 512], got " + size);
+    }
+    if (!features.equals("continuous") && !features.equals("discrete")) {
+      throw new ParameterException(cl, "--features must be continuous or discrete, got '"
+          + features + "'");
+    }
+    if (horizon < 1 || repeat < 1 || block < 1 || warmupMs < 0) {
+      throw new ParameterException(cl, "--horizon, --repeat and --block must be >= 1 and"
+          + " --warmup-ms >= 0, got " + horizon + ", " + repeat + ", " + block + " and "
+          + warmupMs);
+    }
+    if (yardstick != null && !Files.isRegularFile(yardstick)) {
+      throw new ParameterException(cl, "--yardstick " + yardstick + ": no such file");
+    }
+    PrintWriter out = cl.getOut();
+    MaxEntIterationBenchmark.Workload work =
+        new MaxEntIterationBenchmark.Workload(size, features, horizon);
+    double disagreement = work.disagreement();
+    if (!(disagreement <= AGREEMENT)) {
+      cl.getErr().println("gridrl: E[mu] of the iteration and of the objective disagree: "
+          + disagreement + " (expected <= " + AGREEMENT + ")");
+      return 1;
+    }
+    final boolean temporary = dir == null;
+    final Path folder = temporary ? Files.createTempDirectory("gridrl-maxent-") : dir;
+    Files.createDirectories(folder);
+    final Path mdpFile = folder.resolve("objectworld.mdp");
+    final Path featuresFile = folder.resolve("features.csv");
+    try {
+      MdpFormat.write(work.world().mdp(), mdpFile);
+      try (Writer w = Files.newBufferedWriter(featuresFile, StandardCharsets.UTF_8)) {
+        FeaturesCsv.write(work.features(), w);
+      }
+      return time(work, out, mdpFile, featuresFile);
+    } finally {
+      if (temporary) {
+        Files.deleteIfExists(mdpFile);
+        Files.deleteIfExists(featuresFile);
+        Files.deleteIfExists(folder);
+      }
+    }
+  }
+
+  private int time(MaxEntIterationBenchmark.Workload work, PrintWriter out, Path mdpFile,
+      Path featuresFile) throws IOException, InterruptedException {
+    List<Measure> measures = List.of(
+        new Measure("iteration", work::iteration),
+        new Measure("reward", work::reward),
+        new Measure("backward", work::backward),
+        new Measure("forward", work::forward),
+        new Measure("feature_expectations", work::featureExpectations),
+        new Measure("objective", work::objective));
+    double sink = 0;
+    long sliceNs = TimeUnit.MILLISECONDS.toNanos(warmupMs) / (4L * measures.size());
+    for (int slice = 0; slice < 4; slice++) { // interleaved, so every measure is compiled alike
+      for (Measure m : measures) {
+        long start = System.nanoTime();
+        do {
+          sink += m.call().getAsDouble();
+        } while (System.nanoTime() - start < sliceNs);
+      }
+    }
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    boolean cpuClock = threads.isCurrentThreadCpuTimeSupported();
+    double[][] us = new double[measures.size()][repeat];
+    double[][] cpuUs = new double[measures.size()][repeat];
+    double[] numpyUs = new double[yardstick == null ? 0 : repeat];
+    for (int r = 0; r < repeat; r++) {
+      for (int i = 0; i < measures.size(); i++) {
+        DoubleSupplier call = measures.get(i).call();
+        long c0 = cpuClock ? threads.getCurrentThreadCpuTime() : 0;
+        long t0 = System.nanoTime();
+        for (int k = 0; k < block; k++) {
+          sink += call.getAsDouble();
+        }
+        us[i][r] = (System.nanoTime() - t0) / 1e3 / block;
+        cpuUs[i][r] = cpuClock
+            ? (threads.getCurrentThreadCpuTime() - c0) / 1e3 / block : Double.NaN;
+      }
+      if (yardstick != null) {
+        numpyUs[r] = runYardstick(mdpFile, featuresFile);
+      }
+    }
+    final int numStates = work.world().mdp().numStates();
+    final int numActions = work.world().mdp().numActions();
+    final int k = work.features().numFeatures();
+    double[] best = new double[measures.size()];
+    for (int i = 0; i < measures.size(); i++) {
+      best[i] = min(us[i]);
+      out.printf(Locale.ROOT, "{\"measure\":\"%s\",\"us\":%.1f,\"median_us\":%.1f,"
+          + "\"cpu_us\":%.1f,\"blocks\":%d,\"block\":%d,\"states\":%d,\"actions\":%d,"
+          + "\"features\":%d,\"horizon\":%d}%n", measures.get(i).name(), best[i],
+          median(us[i]), min(cpuUs[i]), repeat, block, numStates, numActions, k, horizon);
+    }
+    final double disagreement = work.disagreement(); // runs the iteration last
+    final double[] mu = work.expectedFeatures();
+    out.printf(Locale.ROOT, "{\"check\":\"e_mu\",\"sum\":%.15g,\"first\":%.15g,"
+        + "\"objective_disagreement\":%.2e}%n", sum(mu), mu[0], disagreement);
+    if (yardstick != null) {
+      double numpyBest = min(numpyUs);
+      out.printf(Locale.ROOT, "{\"measure\":\"numpy\",\"us\":%.1f,\"median_us\":%.1f,"
+          + "\"runs\":%d,\"states\":%d,\"actions\":%d,\"features\":%d,\"horizon\":%d}%n",
+          numpyBest, median(numpyUs), repeat, numStates, numActions, k, horizon);
+      out.printf(Locale.ROOT, "{\"ratio\":\"iteration/numpy\",\"value\":%.3f,"
+          + "\"target\":0.5}%n", best[0] / numpyBest);
+      out.printf(Locale.ROOT, "{\"ratio\":\"objective/numpy\",\"value\":%.3f}%n",
+          best[measures.size() - 1] / numpyBest);
+    }
+    out.flush();
+    if (sink == 42.4242) { // keeps the results alive; never true in practice
+      spec.commandLine().getErr().println();
+    }
+    return 0;
+  }
+
+  private static final Pattern YARDSTICK_US =
+      Pattern.compile("\"maxent_iteration_us\"\\s*:\\s*([0-9.eE+-]+)");
+
+  /** Runs the numpy script once on the files; its best-of-5 microseconds per iteration. */
+  private double runYardstick(Path mdpFile, Path featuresFile) throws IOException,
+      InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(python, yardstick.toString(), mdpFile.toString(),
+        featuresFile.toString(), Integer.toString(horizon));
+    Map<String, String> env = pb.environment();
+    env.put("OPENBLAS_NUM_THREADS", "1");
+    env.put("OMP_NUM_THREADS", "1");
+    env.put("MKL_NUM_THREADS", "1");
+    pb.redirectErrorStream(true);
+    Process p;
+    try {
+      p = pb.start();
+    } catch (IOException e) {
+      throw new ParameterException(spec.commandLine(), "--python " + python
+          + ": cannot start it (" + e.getMessage() + ")");
+    }
+    String text;
+    try (InputStream in = p.getInputStream()) {
+      ByteArrayOutputStream buf = new ByteArrayOutputStream();
+      in.transferTo(buf);
+      text = buf.toString(StandardCharsets.UTF_8);
+    }
+    int code = p.waitFor();
+    Matcher m = YARDSTICK_US.matcher(text);
+    if (code != 0 || !m.find()) {
+      throw new IllegalStateException("the yardstick " + python + " " + yardstick + " exited "
+          + code + " without a \"maxent_iteration_us\" field; its output: " + text.strip());
+    }
+    return Double.parseDouble(m.group(1));
+  }
+
+  private static double sum(double[] x) {
+    double s = 0;
+    for (double v : x) {
+      s += v;
+    }
+    return s;
+  }
+
+  private static double min(double[] a) {
+    return Arrays.stream(a).min().orElse(Double.NaN);
+  }
+
+  private static double median(double[] a) {
+    double[] s = a.clone();
+    Arrays.sort(s);
+    int n = s.length;
+    return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+  }
+}
