@@ -119,10 +119,33 @@ public final class StateFeatures {
       throw new IllegalArgumentException("output must have length S = " + numStates + ", got "
           + out.length);
     }
-    for (int s = 0; s < numStates; s++) {
+    // four states per pass: four independent sums keep the adder busy (one state's sum is a
+    // chain of k dependent adds); each sum still adds its k products in order, so the bits are
+    // those of the one-state loop
+    final int k = numFeatures;
+    int s = 0;
+    for (; s + 4 <= numStates; s += 4) {
+      final int b0 = s * k;
+      double acc0 = 0;
+      double acc1 = 0;
+      double acc2 = 0;
+      double acc3 = 0;
+      for (int i = 0; i < k; i++) {
+        final double wi = w[i];
+        acc0 += phi[b0 + i] * wi;
+        acc1 += phi[b0 + k + i] * wi;
+        acc2 += phi[b0 + 2 * k + i] * wi;
+        acc3 += phi[b0 + 3 * k + i] * wi;
+      }
+      out[s] = acc0;
+      out[s + 1] = acc1;
+      out[s + 2] = acc2;
+      out[s + 3] = acc3;
+    }
+    for (; s < numStates; s++) {
       double acc = 0;
-      int base = s * numFeatures;
-      for (int i = 0; i < numFeatures; i++) {
+      final int base = s * k;
+      for (int i = 0; i < k; i++) {
         acc += phi[base + i] * w[i];
       }
       out[s] = acc;

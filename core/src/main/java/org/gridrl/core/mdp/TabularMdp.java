@@ -49,6 +49,13 @@ public final class TabularMdp {
    */
   final Supplier<UniformSlipDynamics.Moves> slipMoves;
 
+  /**
+   * The uniform-slip dynamics of this MDP (its moves with its own rewards, γ, terminals and d0),
+   * assembled on first use from {@link #slipMoves}, so that repeated solves of one MDP allocate
+   * nothing for it; null when the transitions are not uniform-slip.
+   */
+  final Supplier<UniformSlipDynamics> slipDynamics;
+
   /** A new MDP over new transitions (the builder's). */
   TabularMdp(int numStates, int numActions, double gamma, int[] rowStart, int[] successors,
       double[] probabilities, double[] rewards, double[] initial, boolean[] terminal) {
@@ -77,6 +84,7 @@ public final class TabularMdp {
     this.numTerminals = t;
     this.slipMoves = slipMoves != null ? slipMoves
         : Suppliers.memoize(() -> UniformSlipDynamics.detectMoves(this));
+    this.slipDynamics = Suppliers.memoize(() -> UniformSlipDynamics.assembleDetected(this));
   }
 
   /** A builder for an MDP with the given numbers of states and actions. */

@@ -47,21 +47,40 @@ public final class TabularPolicy {
     Check.notNull("pi", pi);
     Check.argument(pi.length == numStates * numActions,
         "policy table must have length S*A = %s, got %s", numStates * numActions, pi.length);
+    // branch-free per entry (a solver wraps a fresh table every step); the message on failure
+    boolean ok = true;
+    for (int s = 0, row = 0; s < numStates; s++, row += numActions) {
+      double sum = 0;
+      for (int a = 0; a < numActions; a++) {
+        final double p = pi[row + a];
+        ok &= p >= 0 & p <= 1 + ROW_TOLERANCE;
+        sum += p;
+      }
+      ok &= Math.abs(sum - 1) <= ROW_TOLERANCE;
+    }
+    if (!ok) {
+      throw badRow(numStates, numActions, pi);
+    }
+    return new TabularPolicy(numStates, numActions, pi);
+  }
+
+  /** The error for the first entry or row that {@link #wrap} refuses. */
+  private static IllegalArgumentException badRow(int numStates, int numActions, double[] pi) {
     for (int s = 0; s < numStates; s++) {
       double sum = 0;
       for (int a = 0; a < numActions; a++) {
         double p = pi[s * numActions + a];
         if (!(p >= 0) || !Double.isFinite(p)) {
-          throw new IllegalArgumentException("pi(" + a + "|" + s + ") must be finite and >= 0, got "
-              + p);
+          return new IllegalArgumentException("pi(" + a + "|" + s
+              + ") must be finite and >= 0, got " + p);
         }
         sum += p;
       }
-      if (Math.abs(sum - 1) > ROW_TOLERANCE) {
-        throw new IllegalArgumentException("pi(.|" + s + ") sums to " + sum + ", not 1");
+      if (!(Math.abs(sum - 1) <= ROW_TOLERANCE)) {
+        return new IllegalArgumentException("pi(.|" + s + ") sums to " + sum + ", not 1");
       }
     }
-    return new TabularPolicy(numStates, numActions, pi);
+    return new IllegalArgumentException("pi has an entry above 1");
   }
 
   /** The uniform policy π(a|s) = 1/A. */

@@ -159,7 +159,8 @@ public final class UniformSlipDynamics {
    * thread-safe), and MDPs derived with {@code withRewards}, {@code withGamma} or
    * {@code withInitialDistribution} share it as they share the transitions, so an IRL loop
    * that solves {@code mdp.withStateRewards(r)} for many r detects once and then pays for the
-   * reward check only. Chosen over a global cache with weak keys (Guava's
+   * reward check only; the dynamics assembled from them are kept with each MDP, so repeated
+   * solves of one MDP allocate nothing here. Chosen over a global cache with weak keys (Guava's
    * {@code CacheBuilder.weakKeys()}, or the synchronized {@code WeakHashMap} this replaces):
    * no global state and no lock on the path of every solve, no identity-keyed map on an array,
    * and the result lives exactly as long as the MDPs that share the transitions. (The memo holds
@@ -171,6 +172,11 @@ public final class UniformSlipDynamics {
    */
   public static UniformSlipDynamics detect(TabularMdp mdp) {
     Check.notNull("mdp", mdp);
+    return mdp.slipDynamics.get();
+  }
+
+  /** The dynamics of the MDP's detected moves with its own rewards, or null (uncached). */
+  static UniformSlipDynamics assembleDetected(TabularMdp mdp) {
     Moves m = mdp.slipMoves.get();
     return m == null ? null : assemble(mdp, m.next, m.slip, m.openGridWidth);
   }

@@ -217,9 +217,12 @@ public final class PolicyEvaluation {
   static void checkShapes(TabularMdp mdp, TabularPolicy pi) {
     Check.notNull("mdp", mdp);
     Check.notNull("pi", pi);
-    Check.argument(pi.numStates() == mdp.numStates() && pi.numActions() == mdp.numActions(),
-        "policy is %sx%s but the MDP has S=%s, A=%s", pi.numStates(), pi.numActions(),
-        mdp.numStates(), mdp.numActions());
+    // a plain if, not Check.argument: its boxed varargs would allocate on the allocation-free
+    // finite-horizon visitation, which checks every step's policy
+    if (pi.numStates() != mdp.numStates() || pi.numActions() != mdp.numActions()) {
+      throw new IllegalArgumentException("policy is " + pi.numStates() + "x" + pi.numActions()
+          + " but the MDP has S=" + mdp.numStates() + ", A=" + mdp.numActions());
+    }
   }
 
   private static void checkArguments(TabularMdp mdp, TabularPolicy pi) {

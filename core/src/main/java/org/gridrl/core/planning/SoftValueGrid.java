@@ -4,8 +4,9 @@ import org.gridrl.core.mdp.UniformSlipDynamics;
 
 /**
  * Kernel: the soft Bellman backup for uniform-slip dynamics ({@link UniformSlipDynamics}),
- * unchecked and allocation-free; grid-only (the sweep and Q; the policy of its Q is
- * {@link SoftValueCsr#policy}, which needs no storage).
+ * unchecked and allocation-free; grid-only (the sweep, Q, and the per-step policy of a
+ * finite-horizon solve from the exponentials, {@link #policy}; a discounted solve extracts its
+ * one policy with {@link SoftValueCsr#policy}, which needs no storage).
  * <pre>
  *   Q(s,a) = r(s,a) + γ[(1 − ε)·V(next(s,a)) + ε·mean_b V(next(s,b))]
  *   V'(s)  = τ·log Σ_a exp(Q(s,a)/τ)
@@ -278,6 +279,134 @@ public final class SoftValueGrid {
       vNew[s] = vs;
     }
     return residual;
+  }
+
+  /**
+   * One finite-horizon step's Q and soft-greedy policy of the backup from V with a state reward,
+   * in one pass, the policy from the exponentials E of V without an exp: Q(s,a)/τ = c(s)/τ +
+   * k·V(next(s,a)) (see the class comment), so
+   * <pre>
+   *   Q(s,a) = r(s) + (γε/A)·Σ_b V(next(s,b)) + γ(1 − ε)·V(next(s,a))   (as {@link #qValues})
+   *   π(a|s) = exp((Q(s,a) − V'(s))/τ) = E(next(s,a)) / Σ_b E(next(s,b)),
+   * </pre>
+   * one division per state. Where Σ_b E(next(s,b)) leaves [2^-64, 2^64] the state takes its
+   * own max shift, π(a|s) = exp(k·V(next(s,a)) − m) / Σ_b exp(k·V(next(s,b)) − m), as the
+   * sweep does. Terminal states get Q = 0 and the uniform policy. Each E carries SoftMath's
+   * ≤ 2 ulp, so π is within a few ulp of {@link SoftValueCsr#policy} of the same Q (pinned by a
+   * test); a finite-horizon solve pays this instead of a Q pass and A exps per state and step.
+   *
+   * @param d dynamics with a state reward. Not modified.
+   * @param tau temperature τ &gt; 0.
+   * @param v V, the values backed up (V_{t+1} of a finite-horizon step), length S. Not
+   *     modified.
+   * @param e E = exp(k(V − shift)) for that V, length S, any shift. Not modified.
+   * @param q Q(s,a) at s·A + a, length S·A; the rows of the range are written. Modified.
+   * @param pi π(a|s) at s·A + a, length S·A; the rows of the range are written. Modified.
+   */
+  public static void qAndPolicy(UniformSlipDynamics d, double tau, double[] v, double[] e,
+      double[] q, double[] pi, int stateBegin, int stateEnd) {
+    final int w = d.openGridWidth();
+    if (w <= 0) {
+      for (int s = stateBegin; s < stateEnd; s++) {
+        qAndPolicyTables(d, tau, v, e, q, pi, s);
+      }
+      return;
+    }
+    // open grid (A = 5, no terminals): interior states read their moves at fixed offsets
+    final int lastRow = d.numStates() / w - 1;
+    final double[] reward = d.stateReward();
+    final double direct = d.gamma() * (1 - d.slip());
+    final double meanWeight = d.gamma() * d.slip() / 5;
+    int row = stateBegin / w;
+    int col = stateBegin - row * w;
+    for (int s = stateBegin; s < stateEnd; s++) {
+      if (row == 0 || row == lastRow || col == 0 || col == w - 1) {
+        qAndPolicyTables(d, tau, v, e, q, pi, s);
+      } else {
+        final double v0 = v[s - w];
+        final double v1 = v[s + 1];
+        final double v2 = v[s + w];
+        final double v3 = v[s - 1];
+        final double v4 = v[s];
+        final double e0 = e[s - w];
+        final double e1 = e[s + 1];
+        final double e2 = e[s + w];
+        final double e3 = e[s - 1];
+        final double e4 = e[s];
+        final double sumE = e0 + e1 + e2 + e3 + e4;
+        if (sumE >= LOW && sumE <= HIGH) {
+          final int base = 5 * s;
+          final double rs = reward[s] + meanWeight * (v0 + v1 + v2 + v3 + v4);
+          q[base] = rs + direct * v0;
+          q[base + 1] = rs + direct * v1;
+          q[base + 2] = rs + direct * v2;
+          q[base + 3] = rs + direct * v3;
+          q[base + 4] = rs + direct * v4;
+          final double inv = 1.0 / sumE;
+          pi[base] = e0 * inv;
+          pi[base + 1] = e1 * inv;
+          pi[base + 2] = e2 * inv;
+          pi[base + 3] = e3 * inv;
+          pi[base + 4] = e4 * inv;
+        } else {
+          qAndPolicyTables(d, tau, v, e, q, pi, s);
+        }
+      }
+      if (++col == w) {
+        col = 0;
+        row++;
+      }
+    }
+  }
+
+  /** {@link #qAndPolicy} of one state through the move tables (any A, terminals). */
+  private static void qAndPolicyTables(UniformSlipDynamics d, double tau, double[] v,
+      double[] e, double[] q, double[] pi, int s) {
+    final int numActions = d.numActions();
+    final int[][] next = d.nextTables();
+    final int base = s * numActions;
+    if (d.terminals()[s]) {
+      for (int a = 0; a < numActions; a++) {
+        q[base + a] = 0;
+        pi[base + a] = 1.0 / numActions;
+      }
+      return;
+    }
+    // one read of the move tables: Q's row holds V(next(s,a)) until rs is known
+    double sumV = 0;
+    double sumE = 0;
+    for (int a = 0; a < numActions; a++) {
+      final int t = next[a][s];
+      final double vt = v[t];
+      q[base + a] = vt;
+      sumV += vt;
+      final double ea = e[t];
+      pi[base + a] = ea;
+      sumE += ea;
+    }
+    final double gamma = d.gamma();
+    final double rs = d.stateReward()[s] + gamma * d.slip() / numActions * sumV;
+    final double direct = gamma * (1 - d.slip());
+    for (int a = 0; a < numActions; a++) {
+      q[base + a] = rs + direct * q[base + a];
+    }
+    if (!(sumE >= LOW && sumE <= HIGH)) {
+      final double k = exponentScale(d, tau);
+      double m = Double.NEGATIVE_INFINITY;
+      for (int a = 0; a < numActions; a++) {
+        m = Math.max(m, k * v[next[a][s]]);
+      }
+      sumE = 0;
+      for (int a = 0; a < numActions; a++) {
+        final double ea = SoftMath.exp(k * v[next[a][s]] - m);
+        pi[base + a] = ea;
+        sumE += ea;
+      }
+    }
+    final double inv = 1.0 / sumE;
+    for (int a = 0; a < numActions; a++) {
+      pi[base + a] *= inv;
+    }
   }
 
   /**

@@ -122,16 +122,16 @@ final class SoftViEngine implements AutoCloseable {
       run.x = v[t + 1];
       run.g = v[t];
       run.pass(run.sweepTask);
-      op.flip();
       run.qFrom = v[t + 1];
       run.q = q[t];
-      run.pass(run.qTask);
+      run.pi = new double[numStates * numActions];
+      run.pass(run.stepOutputsTask);
       if (!DivergenceException.allFinite(v[t], q[t])) {
         throw DivergenceException.soft("finite-horizon soft value iteration",
             DivergenceException.At.STEP, t, v[t], q[t], numActions, op.gamma(), op.tau());
       }
-      run.pi = new double[numStates * numActions];
-      run.pass(run.policyTask);
+      // the operator's data of V_{t+1} (the grid's exponentials) served Q_t and π_t; now V_t's
+      op.flip();
       policies[t] = TabularPolicy.wrap(numStates, numActions, run.pi);
     }
     return new FiniteHorizonSolution(horizon, v, q, policies);
@@ -231,6 +231,7 @@ final class SoftViEngine implements AutoCloseable {
     final BlockPool.BlockTask andersonStepTask = this::andersonStepBlock;
     final BlockPool.BlockTask qTask = this::qBlock;
     final BlockPool.BlockTask policyTask = this::policyBlock;
+    final BlockPool.BlockTask stepOutputsTask = this::stepOutputsBlock;
 
     Run(SoftViOperator op) {
       this.op = op;
@@ -275,6 +276,10 @@ final class SoftViEngine implements AutoCloseable {
 
     private void policyBlock(int block, int worker) {
       op.policy(q, pi, begin(block), end(block));
+    }
+
+    private void stepOutputsBlock(int block, int worker) {
+      op.stepOutputs(qFrom, q, pi, begin(block), end(block));
     }
 
     double maxResidual() {

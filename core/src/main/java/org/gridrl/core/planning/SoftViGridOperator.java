@@ -75,6 +75,13 @@ final class SoftViGridOperator extends SoftViOperator {
     shiftNext = Double.isFinite(max) ? max : shiftCur;
   }
 
+  /** Q_t and π_t in one pass, π_t from the exponentials of V_{t+1} ({@link
+   * SoftValueGrid#qAndPolicy}): no exp. */
+  @Override
+  void stepOutputs(double[] v, double[] q, double[] pi, int begin, int end) {
+    SoftValueGrid.qAndPolicy(d, tau(), v, eCur, q, pi, begin, end);
+  }
+
   @Override
   void q(double[] v, double[] q, int begin, int end) {
     SoftValueGrid.qValues(d, v, q, begin, end);

@@ -82,4 +82,16 @@ abstract class SoftViOperator {
   final void policy(double[] q, double[] pi, int begin, int end) {
     SoftValueCsr.policy(numActions, terminals, prior(), tau, q, pi, begin, end);
   }
+
+  /**
+   * Q and π of one finite-horizon step on the block, called after the sweep from {@code v} and
+   * before {@link #flip}: Q = r + γPv ({@link #q}), then its soft-greedy policy ({@link
+   * #policy}). An operator whose auxiliary data gives them more cheaply overrides this (the
+   * grid operator takes π from the exponentials of v it already has, in the pass that writes
+   * Q, instead of A exps per state).
+   */
+  void stepOutputs(double[] v, double[] q, double[] pi, int begin, int end) {
+    q(v, q, begin, end);
+    policy(q, pi, begin, end);
+  }
 }

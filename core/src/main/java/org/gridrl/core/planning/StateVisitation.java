@@ -3,6 +3,7 @@ package org.gridrl.core.planning;
 import java.util.Objects;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularPolicy;
+import org.gridrl.core.mdp.UniformSlipDynamics;
 import org.gridrl.core.util.Check;
 
 /**
@@ -264,7 +265,6 @@ public final class StateVisitation {
     if (!(discount >= 0 && discount <= 1)) {
       throw new IllegalArgumentException("discount must be in [0, 1], got " + discount);
     }
-    final VisitationCsr.Incoming in = VisitationCsr.incoming(mdp);
     final int numStates = mdp.numStates();
     // plain ifs, not Check: its boxed arguments would allocate on this allocation-free path
     if (out == null) {
@@ -273,14 +273,20 @@ public final class StateVisitation {
       throw new IllegalArgumentException("out must be an array of length S = " + numStates
           + " other than d0, got length " + out.length);
     }
-    final int needed = VisitationCsr.finiteHorizonWorkspaceLength(in);
+    final int needed = finiteHorizonWorkspaceLength(mdp);
     if (work == null) {
       work = new double[needed];
     } else if (work.length < needed) {
       throw new IllegalArgumentException("work must have length >= " + needed
           + " (finiteHorizonWorkspaceLength), got " + work.length);
     }
-    VisitationCsr.finiteHorizon(in, policies, d0, discount, out, work);
+    final UniformSlipDynamics grid = UniformSlipDynamics.detect(mdp);
+    if (grid != null) {
+      VisitationGrid.finiteHorizon(grid, policies, d0, discount, out, work);
+    } else {
+      VisitationCsr.finiteHorizon(VisitationCsr.incoming(mdp), policies, d0, discount, out,
+          work);
+    }
     return out;
   }
 

@@ -296,9 +296,14 @@ class VisitationCsrTest extends TestBase {
   void finiteHorizon_onAGridWithTerminals_equalsThePushForwardPass_bitForBit() {
     TabularMdp m = slipGrid(9, 7, 0.375, 0.9, 10, 40, 62);
     TabularPolicy[] pis = randomPolicies(m, 8, 3);
+    // the CSR kernel itself: StateVisitation sends uniform-slip MDPs to VisitationGrid
+    VisitationCsr.Incoming in = VisitationCsr.incoming(m);
+    double[] work = new double[VisitationCsr.finiteHorizonWorkspaceLength(in)];
     for (double discount : new double[] {1.0, 0.9}) {
+      double[] out = new double[m.numStates()];
+      VisitationCsr.finiteHorizon(in, pis, m.initialDistribution(), discount, out, work);
       assertSameBits(PushReference.finiteHorizon(m, pis, m.initialDistribution(), discount),
-          StateVisitation.finiteHorizon(m, pis, m.initialDistribution(), discount));
+          out);
     }
   }
 
