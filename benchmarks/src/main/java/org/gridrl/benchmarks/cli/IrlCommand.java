@@ -8,9 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import org.gridrl.core.mdp.MdpFormat;
 import org.gridrl.core.mdp.StateFeatures;
 import org.gridrl.core.mdp.TabularMdp;
@@ -142,6 +140,13 @@ public final class IrlCommand implements Callable<Integer> {
           + " in fewer sweeps), as in gridrl solve.")
   String solver;
 
+  @Option(names = "--discount", paramLabel = "c",
+      description = "The per-step discount c in [0, 1] of the objective, in place of the MDP"
+          + " file's gamma (an MDP file may say gamma 1, the undiscounted finite-horizon MaxEnt"
+          + " of Ziebart et al. 2008). c = 1 needs the finite objective: the discounted and"
+          + " stationary ones have no solution at gamma 1.")
+  Double discount;
+
   @Option(names = "--out", paramLabel = "DIR", defaultValue = ".",
       description = "Folder for the output files (created if missing). Default: the current"
           + " folder.")
@@ -211,11 +216,21 @@ public final class IrlCommand implements Callable<Integer> {
       only(tolerance != null, "--tolerance", discounted);
       only(solver != null, "--solver", discounted);
     }
+    if (discount != null && !(discount >= 0 && discount <= 1)) {
+      throw new UsageException("--discount must be in [0, 1], got " + discount);
+    }
     Record config = m.equals("max-margin") ? maxMarginConfig(mmMethod)
         : maxEntConfig(m, objectiveHorizon, sweeps);
 
     // 2. every input file, checked, before anything is written
-    TabularMdp mdp = MdpFormat.read(mdpFile);
+    TabularMdp read = MdpFormat.read(mdpFile);
+    TabularMdp mdp = discount == null ? read : read.withGamma(discount);
+    if (mdp.gamma() == 1 && objectiveHorizon != MaxEntObjective.Horizon.FINITE) {
+      throw new UsageException((discount == null ? mdpFile + " has gamma 1" : "--discount 1")
+          + ", and --objective " + objective.toLowerCase(Locale.ROOT) + " is a discounted"
+          + " objective, which has no solution for gamma 1: use --objective finite, or"
+          + " --discount c < 1");
+    }
     StateFeatures phi = FeaturesCsv.read(featuresFile, mdp.numStates());
     Demonstrations demos = Demonstrations.read(demosFile, mdp.numStates(), mdp.numActions(),
         horizon == null ? Integer.MAX_VALUE : horizon);
@@ -280,7 +295,8 @@ public final class IrlCommand implements Callable<Integer> {
 
   /** The max-margin config: the method's defaults with the options given, built once. */
   private MaxMarginConfig maxMarginConfig(MaxMarginConfig.Method mmMethod) {
-    return build(() -> MaxMarginConfig.defaults(mmMethod).with(b -> {
+    return OptionErrors.build(OPTION_OF_FIELD,
+        () -> MaxMarginConfig.defaults(mmMethod).with(b -> {
       if (iterations != null) {
         b.maxIterations(iterations);
       }
@@ -296,7 +312,8 @@ public final class IrlCommand implements Callable<Integer> {
    */
   private Record maxEntConfig(String m, MaxEntObjective.Horizon objectiveHorizon,
       SoftViMethod sweeps) {
-    SoftViConfig planning = build(() -> SoftViConfig.defaults().with(b -> {
+    SoftViConfig planning = OptionErrors.build(OPTION_OF_FIELD,
+        () -> SoftViConfig.defaults().with(b -> {
       if (temperature != null) {
         b.temperature(temperature);
       }
@@ -308,7 +325,8 @@ public final class IrlCommand implements Callable<Integer> {
       }
     }));
     if (m.equals("maxent")) {
-      return build(() -> MaxEntIrlConfig.defaults().with(b -> {
+      return OptionErrors.build(OPTION_OF_FIELD,
+          () -> MaxEntIrlConfig.defaults().with(b -> {
         b.horizon(objectiveHorizon).planning(planning);
         if (l2 != null) {
           b.l2(l2);
@@ -321,7 +339,8 @@ public final class IrlCommand implements Callable<Integer> {
         }
       }));
     }
-    return build(() -> DeepMaxEntIrlConfig.defaults().with(b -> {
+    return OptionErrors.build(OPTION_OF_FIELD,
+        () -> DeepMaxEntIrlConfig.defaults().with(b -> {
       b.horizon(objectiveHorizon).planning(planning).seed(seed);
       if (l2 != null) {
         b.weightDecay(l2);
@@ -342,23 +361,4 @@ public final class IrlCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * Builds a config record: the one place a value a record refuses becomes a usage error naming
-   * the option that set it ("maxIterations must be &gt;= 1, got 0" becomes "--iterations must be
-   * &gt;= 1, got 0"; see {@link #OPTION_OF_FIELD}). {@link OptionErrors#naming} maps one field
-   * to one option, and a record built once may refuse any of several.
-   */
-  private static <T> T build(Supplier<T> build) {
-    try {
-      return build.get();
-    } catch (IllegalArgumentException ex) {
-      String msg = Objects.toString(ex.getMessage(), "invalid value");
-      for (Map.Entry<String, String> e : OPTION_OF_FIELD.entrySet()) {
-        if (msg.startsWith(e.getKey() + " ")) {
-          throw new UsageException(e.getValue() + msg.substring(e.getKey().length()), ex);
-        }
-      }
-      throw new UsageException(msg, ex);
-    }
-  }
 }

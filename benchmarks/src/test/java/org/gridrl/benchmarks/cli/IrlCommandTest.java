@@ -101,6 +101,58 @@ class IrlCommandTest {
   }
 
   @Test
+  void gammaOne_finiteObjective_isTheUndiscountedFit_andDiscountOneSaysTheSame()
+      throws IOException {
+    Path undiscounted = dir.resolve("ring-gamma1.mdp");
+    MdpFormat.write(ring().withGamma(1), undiscounted);
+    assertThat(Files.readString(undiscounted)).contains("gamma 1\n");
+    CliRunner.Result r = CliRunner.run("irl", "maxent", "--mdp", undiscounted.toString(),
+        "--features", featuresFile.toString(), "--demos", demosFile.toString(), "--out",
+        out.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    IrlResult<MaxEntIrlConfig> lib = MaxEntIrl.train(IrlProblem.of(ring().withGamma(1), PHI,
+        demos, 6, IrlProblem.Start.INIT), MaxEntIrlConfig.defaults());
+    assertThat(column(out.resolve("weights.csv"), 1)).containsExactly(lib.weights());
+    // the same fit from the gamma 0.9 file with --discount 1
+    Path viaOption = dir.resolve("via-option");
+    CliRunner.Result o = CliRunner.run("irl", "maxent", "--mdp", mdpFile.toString(),
+        "--features", featuresFile.toString(), "--demos", demosFile.toString(), "--discount",
+        "1", "--out", viaOption.toString());
+    assertThat(o.exitCode()).as(o.err()).isZero();
+    assertThat(column(viaOption.resolve("weights.csv"), 1)).containsExactly(lib.weights());
+    // and it is not the gamma 0.9 fit
+    IrlResult<MaxEntIrlConfig> discounted = MaxEntIrl.train(IrlProblem.of(ring(), PHI, demos, 6,
+        IrlProblem.Start.INIT), MaxEntIrlConfig.defaults());
+    assertThat(lib.weights()).isNotEqualTo(discounted.weights());
+  }
+
+  @Test
+  void gammaOne_discountedObjectives_areRefusedInOneLine() throws IOException {
+    Path undiscounted = dir.resolve("ring-gamma1.mdp");
+    MdpFormat.write(ring().withGamma(1), undiscounted);
+    for (String objective : List.of("discounted", "stationary")) {
+      CliRunner.Result r = CliRunner.run("irl", "maxent", "--mdp", undiscounted.toString(),
+          "--features", featuresFile.toString(), "--demos", demosFile.toString(), "--objective",
+          objective, "--out", out.toString());
+      assertThat(r.exitCode()).isEqualTo(2);
+      assertThat(r.err().strip()).isEqualTo("gridrl: " + undiscounted + " has gamma 1, and"
+          + " --objective " + objective + " is a discounted objective, which has no solution for"
+          + " gamma 1: use --objective finite, or --discount c < 1");
+    }
+    CliRunner.Result o = CliRunner.run("irl", "maxent", "--mdp", mdpFile.toString(),
+        "--features", featuresFile.toString(), "--demos", demosFile.toString(), "--objective",
+        "stationary", "--discount", "1", "--out", out.toString());
+    assertThat(o.exitCode()).isEqualTo(2);
+    assertThat(o.err()).startsWith("gridrl: --discount 1, and --objective stationary");
+    CliRunner.Result bad = CliRunner.run("irl", "maxent", "--mdp", mdpFile.toString(),
+        "--features", featuresFile.toString(), "--demos", demosFile.toString(), "--discount",
+        "1.5", "--out", out.toString());
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err().strip()).isEqualTo("gridrl: --discount must be in [0, 1], got 1.5");
+    assertThat(Files.exists(out)).isFalse();
+  }
+
+  @Test
   void maxMargin_projectionAndStructured_writeTheLibrarysWeights() throws IOException {
     for (String method : List.of("structured", "projection")) {
       Path o = dir.resolve("out-" + method);
