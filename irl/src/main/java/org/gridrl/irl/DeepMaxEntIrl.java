@@ -86,7 +86,7 @@ public final class DeepMaxEntIrl {
     Check.notNull("config", config);
     final IrlRun<DeepMaxEntIrlConfig> run = new IrlRun<>(NAME, config, config.seed(), listener);
     final MaxEntObjective objective = new MaxEntObjective(problem, config.horizon(),
-        config.planning());
+        config.planning(), config.visitationSolver());
     final StateFeatures phi = problem.features();
     final int numStates = phi.numStates();
     final int k = phi.numFeatures();

@@ -4,6 +4,7 @@ import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import org.gridrl.core.nn.Activation;
 import org.gridrl.core.planning.SoftViConfig;
+import org.gridrl.core.planning.StateVisitation;
 import org.gridrl.core.util.Check;
 
 /**
@@ -23,13 +24,17 @@ import org.gridrl.core.util.Check;
  *     {@link MaxEntIrlConfig#planning()} (default {@link SoftViConfig#defaults()}: τ = 1,
  *     tolerance 1e-10, Jacobi sweeps; a stationary fit is faster with
  *     {@code SoftViMethod.ANDERSON}, same fixed point)
+ * @param visitationSolver how the STATIONARY objective solves its visitation, as in
+ *     {@link MaxEntIrlConfig#visitationSolver()} (default AUTO: on ObjectWorld 32×32 a step
+ *     takes ~3 ms instead of ~6.4 with the series)
  * @param inputScaling how features are scaled before the network (default standardise)
  * @param seed seed of the network's initial weights (default 0)
  */
 @RecordBuilder
 public record DeepMaxEntIrlConfig(List<Integer> hidden, Activation activation,
     double learningRate, double weightDecay, int maxIterations, double gradientTolerance,
-    MaxEntObjective.Horizon horizon, SoftViConfig planning, InputScaling inputScaling, long seed)
+    MaxEntObjective.Horizon horizon, SoftViConfig planning,
+    StateVisitation.Solver visitationSolver, InputScaling inputScaling, long seed)
     implements DeepMaxEntIrlConfigBuilder.With {
 
   /** The map from features φ(s) to the network's input x(s) = (φ(s) − m)/σ, fitted on the
@@ -56,15 +61,18 @@ public record DeepMaxEntIrlConfig(List<Integer> hidden, Activation activation,
     Check.positive("gradientTolerance", gradientTolerance);
     Check.notNull("horizon", horizon);
     Check.notNull("planning", planning);
+    Check.notNull("visitationSolver", visitationSolver);
     Check.notNull("inputScaling", inputScaling);
   }
 
   /**
    * Hidden 32, 32 ReLU, Adam 0.01, weight decay 0.1, 200 iterations, tolerance 1e-6, finite
-   * horizon, planning {@link SoftViConfig#defaults()} (τ = 1), standardised inputs, seed 0.
+   * horizon, planning {@link SoftViConfig#defaults()} (τ = 1), the stationary visitation
+   * solved AUTO, standardised inputs, seed 0.
    */
   public static DeepMaxEntIrlConfig defaults() {
     return new DeepMaxEntIrlConfig(List.of(32, 32), Activation.RELU, 0.01, 0.1, 200, 1e-6,
-        MaxEntObjective.Horizon.FINITE, SoftViConfig.defaults(), InputScaling.STANDARDISE, 0L);
+        MaxEntObjective.Horizon.FINITE, SoftViConfig.defaults(), StateVisitation.Solver.AUTO,
+        InputScaling.STANDARDISE, 0L);
   }
 }

@@ -56,7 +56,7 @@ public final class MaxEntIrl {
     Check.notNull("config", config);
     final IrlRun<MaxEntIrlConfig> run = new IrlRun<>(NAME, config, 0L, listener);
     final MaxEntObjective objective = new MaxEntObjective(problem, config.horizon(),
-        config.planning());
+        config.planning(), config.visitationSolver());
     final StateFeatures phi = problem.features();
     final int k = phi.numFeatures();
     final int numStates = phi.numStates();

@@ -2,6 +2,7 @@ package org.gridrl.irl;
 
 import io.soabase.recordbuilder.core.RecordBuilder;
 import org.gridrl.core.planning.SoftViConfig;
+import org.gridrl.core.planning.StateVisitation;
 import org.gridrl.core.util.Check;
 
 /**
@@ -23,11 +24,16 @@ import org.gridrl.core.util.Check;
  *     objectives, whose backward pass is a discounted solve (default
  *     {@link SoftViConfig#defaults()}: τ = 1, the pinned objective, tolerance 1e-10, Jacobi
  *     sweeps)
+ * @param visitationSolver how the STATIONARY objective solves its visitation
+ *     D = (I − γP_πᵀ)^{-1} b ({@link MaxEntObjective#MaxEntObjective(IrlProblem,
+ *     MaxEntObjective.Horizon, SoftViConfig, StateVisitation.Solver)}): AUTO (default) the
+ *     exact banded solve where it is cheaper, SERIES the series the published sweeps ran
  */
 @RecordBuilder
 public record MaxEntIrlConfig(MaxEntObjective.Horizon horizon, Optimizer optimizer,
     double learningRate, double l2, int maxIterations, double gradientTolerance,
-    SoftViConfig planning) implements MaxEntIrlConfigBuilder.With {
+    SoftViConfig planning, StateVisitation.Solver visitationSolver)
+    implements MaxEntIrlConfigBuilder.With {
 
   /** The weight update. */
   public enum Optimizer {
@@ -49,14 +55,15 @@ public record MaxEntIrlConfig(MaxEntObjective.Horizon horizon, Optimizer optimiz
     Check.positive("maxIterations", maxIterations);
     Check.positive("gradientTolerance", gradientTolerance);
     Check.notNull("planning", planning);
+    Check.notNull("visitationSolver", visitationSolver);
   }
 
   /**
    * Finite horizon, Adam, learning rate 0.1, no L2, 200 iterations, tolerance 1e-6, planning
-   * {@link SoftViConfig#defaults()} (τ = 1).
+   * {@link SoftViConfig#defaults()} (τ = 1), the stationary visitation solved AUTO.
    */
   public static MaxEntIrlConfig defaults() {
     return new MaxEntIrlConfig(MaxEntObjective.Horizon.FINITE, Optimizer.ADAM, 0.1, 0, 200, 1e-6,
-        SoftViConfig.defaults());
+        SoftViConfig.defaults(), StateVisitation.Solver.AUTO);
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Arrays;
 import java.util.List;
 import org.gridrl.core.planning.SoftViConfig;
+import org.gridrl.core.planning.StateVisitation;
 import org.gridrl.core.planning.SoftViMethod;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,9 @@ class IrlConfigTest {
     assertThat(MaxEntIrlConfig.defaults().planning().method()).isEqualTo(SoftViMethod.JACOBI);
     assertThat(MaxEntIrlConfig.defaults()).isEqualTo(new MaxEntIrlConfig(
         MaxEntObjective.Horizon.FINITE, MaxEntIrlConfig.Optimizer.ADAM, 0.1, 0, 200, 1e-6,
-        SoftViConfig.defaults()));
+        SoftViConfig.defaults(), StateVisitation.Solver.AUTO));
+    assertThat(DeepMaxEntIrlConfig.defaults().visitationSolver())
+        .isEqualTo(StateVisitation.Solver.AUTO);
     assertThat(MaxMarginConfig.defaults(MaxMarginConfig.Method.STRUCTURED))
         .isEqualTo(new MaxMarginConfig(MaxMarginConfig.Method.STRUCTURED, 100, 1e-6, 10, 0.1));
   }
@@ -35,7 +38,7 @@ class IrlConfigTest {
     MaxEntIrlConfig d = MaxEntIrlConfig.defaults();
     MaxEntIrlConfig c = d.with(b -> b.l2(0.3).maxIterations(7));
     assertThat(c).isEqualTo(new MaxEntIrlConfig(d.horizon(), d.optimizer(), d.learningRate(), 0.3,
-        7, d.gradientTolerance(), d.planning()));
+        7, d.gradientTolerance(), d.planning(), d.visitationSolver()));
     assertThat(MaxEntIrlConfigBuilder.builder(c).build()).isEqualTo(c);
     DeepMaxEntIrlConfig deep = DeepMaxEntIrlConfig.defaults()
         .withPlanning(SoftViConfig.defaults().withTolerance(1e-8));

@@ -11,6 +11,7 @@ import org.gridrl.core.planning.FiniteHorizonSolution;
 import org.gridrl.core.planning.SoftValueIteration;
 import org.gridrl.core.planning.SoftViConfig;
 import org.gridrl.core.planning.SoftViMethod;
+import org.gridrl.core.planning.StateVisitation;
 import org.gridrl.irl.MaxEntObjective.Horizon;
 import org.gridrl.irl.metrics.IrlMetrics;
 import org.gridrl.irl.testing.IrlTestBase;
@@ -118,6 +119,26 @@ class MaxEntObjectiveTest extends IrlTestBase {
     double[] w = randomVector(new Random(seed), 4, 1.0);
     assertThat(dual(obj, w)).isCloseTo(-tau * logLik(obj, w), within(TIGHT));
     assertClose(finiteDifference(x -> dual(obj, x), w, 1e-4), gradientW(obj, w), 1e-5);
+  }
+
+  /**
+   * The stationary visitation's solvers (the series, the exact banded solve, the cheaper of the
+   * two) give the same gradient to round-off, and the default objective is the AUTO one.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {81, 82, 83, 84})
+  void stationary_visitationSolvers_agreeOnTheGradient(long seed) {
+    IrlProblem p = problem(seed, 3, (int) (seed % 3), IrlProblem.Start.INIT, 6);
+    double[] w = randomVector(new Random(seed), 4, 1.0);
+    double[] series = gradientW(new MaxEntObjective(p, Horizon.STATIONARY, PLANNING,
+        StateVisitation.Solver.SERIES), w);
+    for (StateVisitation.Solver solver : StateVisitation.Solver.values()) {
+      assertClose(series, gradientW(new MaxEntObjective(p, Horizon.STATIONARY, PLANNING,
+          solver), w), 1e-12);
+    }
+    assertThat(gradientW(new MaxEntObjective(p, Horizon.STATIONARY, PLANNING), w))
+        .isEqualTo(gradientW(new MaxEntObjective(p, Horizon.STATIONARY, PLANNING,
+            StateVisitation.Solver.AUTO), w));
   }
 
   /** The stationary objective's ℓ is the direct sum of log π(a_t|s_t) of its one policy. */

@@ -15,6 +15,7 @@ import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularPolicy;
 import org.gridrl.core.planning.SoftViConfig;
 import org.gridrl.core.planning.SoftViMethod;
+import org.gridrl.core.planning.StateVisitation;
 import org.gridrl.core.util.Numbers;
 import org.gridrl.irl.DeepMaxEntIrl;
 import org.gridrl.irl.DeepMaxEntIrlConfig;
@@ -140,6 +141,14 @@ public final class IrlCommand implements Callable<Integer> {
           + " in fewer sweeps), as in gridrl solve.")
   String solver;
 
+  @Option(names = "--visitation", paramLabel = "auto|series|exact",
+      description = "maxent and deep-maxent with --objective stationary: how the visitation"
+          + " (I - gamma P_pi^T)^-1 b of the likelihood's gradient is solved: auto (default) the"
+          + " exact banded solve where it is cheaper than the series, series the discounted"
+          + " series to 1e-15 (what the published IRL sweeps ran), exact always the banded"
+          + " solve. They agree to round-off.")
+  String visitation;
+
   @Option(names = "--discount", paramLabel = "c",
       description = "The per-step discount c in [0, 1] of the objective, in place of the MDP"
           + " file's gamma (an MDP file may say gamma 1, the undiscounted finite-horizon MaxEnt"
@@ -204,8 +213,17 @@ public final class IrlCommand implements Callable<Integer> {
       default -> throw new UsageException("--solver must be jacobi or fast, got '" + solver
           + "'");
     };
+    StateVisitation.Solver visitationSolver = visitation == null ? null
+        : switch (visitation.toLowerCase(Locale.ROOT)) {
+          case "auto" -> StateVisitation.Solver.AUTO;
+          case "series" -> StateVisitation.Solver.SERIES;
+          case "exact" -> StateVisitation.Solver.EXACT;
+          default -> throw new UsageException("--visitation must be auto, series or exact, got '"
+              + visitation + "'");
+        };
     if (m.equals("max-margin")) {
       String maxEnt = "maxent and deep-maxent";
+      only(visitation != null, "--visitation", maxEnt);
       only(objectiveHorizon != MaxEntObjective.Horizon.FINITE, "--objective", maxEnt);
       only(temperature != null, "--temperature", maxEnt);
       only(tolerance != null, "--tolerance", maxEnt);
@@ -216,11 +234,14 @@ public final class IrlCommand implements Callable<Integer> {
       only(tolerance != null, "--tolerance", discounted);
       only(solver != null, "--solver", discounted);
     }
+    if (!m.equals("max-margin") && objectiveHorizon != MaxEntObjective.Horizon.STATIONARY) {
+      only(visitation != null, "--visitation", "--objective stationary");
+    }
     if (discount != null && !(discount >= 0 && discount <= 1)) {
       throw new UsageException("--discount must be in [0, 1], got " + discount);
     }
     Record config = m.equals("max-margin") ? maxMarginConfig(mmMethod)
-        : maxEntConfig(m, objectiveHorizon, sweeps);
+        : maxEntConfig(m, objectiveHorizon, sweeps, visitationSolver);
 
     // 2. every input file, checked, before anything is written
     TabularMdp read = MdpFormat.read(mdpFile);
@@ -311,7 +332,7 @@ public final class IrlCommand implements Callable<Integer> {
    * the planning settings nested, each record built once.
    */
   private Record maxEntConfig(String m, MaxEntObjective.Horizon objectiveHorizon,
-      SoftViMethod sweeps) {
+      SoftViMethod sweeps, StateVisitation.Solver visitationSolver) {
     SoftViConfig planning = OptionErrors.build(OPTION_OF_FIELD,
         () -> SoftViConfig.defaults().with(b -> {
       if (temperature != null) {
@@ -328,6 +349,9 @@ public final class IrlCommand implements Callable<Integer> {
       return OptionErrors.build(OPTION_OF_FIELD,
           () -> MaxEntIrlConfig.defaults().with(b -> {
         b.horizon(objectiveHorizon).planning(planning);
+        if (visitationSolver != null) {
+          b.visitationSolver(visitationSolver);
+        }
         if (l2 != null) {
           b.l2(l2);
         }
@@ -342,6 +366,9 @@ public final class IrlCommand implements Callable<Integer> {
     return OptionErrors.build(OPTION_OF_FIELD,
         () -> DeepMaxEntIrlConfig.defaults().with(b -> {
       b.horizon(objectiveHorizon).planning(planning).seed(seed);
+      if (visitationSolver != null) {
+        b.visitationSolver(visitationSolver);
+      }
       if (l2 != null) {
         b.weightDecay(l2);
       }

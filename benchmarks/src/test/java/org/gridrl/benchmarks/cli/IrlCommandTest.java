@@ -15,6 +15,7 @@ import org.gridrl.core.mdp.TabularPolicy;
 import org.gridrl.core.planning.SoftValueIteration;
 import org.gridrl.core.planning.SoftViConfig;
 import org.gridrl.core.planning.SoftViMethod;
+import org.gridrl.core.planning.StateVisitation;
 import org.gridrl.irl.DeepMaxEntIrl;
 import org.gridrl.irl.DeepMaxEntIrlConfig;
 import org.gridrl.irl.Demonstrations;
@@ -207,6 +208,26 @@ class IrlCommandTest {
   }
 
   @Test
+  void visitationOption_setsTheStationarySolver_andTheFitIsTheLibrarys() throws IOException {
+    CliRunner.Result r = CliRunner.run("irl", "maxent", "--mdp", mdpFile.toString(),
+        "--features", featuresFile.toString(), "--demos", demosFile.toString(), "--objective",
+        "stationary", "--iterations", "25", "--visitation", "series", "--out", out.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    IrlProblem problem = IrlProblem.of(ring(), PHI, demos, 6, IrlProblem.Start.INIT);
+    MaxEntIrlConfig series = MaxEntIrlConfig.defaults().with(b -> b
+        .horizon(MaxEntObjective.Horizon.STATIONARY).maxIterations(25)
+        .visitationSolver(StateVisitation.Solver.SERIES));
+    IrlResult<MaxEntIrlConfig> lib = MaxEntIrl.train(problem, series);
+    assertThat(column(out.resolve("weights.csv"), 1)).containsExactly(lib.weights());
+    // the exact solve fits the same weights to round-off
+    IrlResult<MaxEntIrlConfig> exact = MaxEntIrl.train(problem,
+        series.withVisitationSolver(StateVisitation.Solver.EXACT));
+    for (int i = 0; i < lib.weights().length; i++) {
+      assertThat(exact.weights()[i]).isCloseTo(lib.weights()[i], within(1e-9));
+    }
+  }
+
+  @Test
   void planningOptions_setTheNestedSoftViConfig_andTheFitIsTheLibrarys() throws IOException {
     CliRunner.Result r = CliRunner.run("irl", "maxent", "--mdp", mdpFile.toString(),
         "--features", featuresFile.toString(), "--demos", demosFile.toString(), "--objective",
@@ -247,6 +268,12 @@ class IrlCommandTest {
           + "|--tolerance applies to --objective discounted or stationary only",
       "finite objective with solver|deep-maxent|--solver fast"
           + "|--solver applies to --objective discounted or stationary only",
+      "visitation with the finite objective|maxent|--visitation exact"
+          + "|--visitation applies to --objective stationary only",
+      "visitation with max-margin|max-margin|--visitation series"
+          + "|--visitation applies to maxent and deep-maxent only",
+      "bad visitation|maxent|--objective stationary --visitation lu"
+          + "|--visitation must be auto, series or exact, got 'lu'",
       "bad solver|maxent|--objective discounted --solver newton"
           + "|--solver must be jacobi or fast, got 'newton'",
       "zero tolerance|maxent|--objective stationary --tolerance 0"

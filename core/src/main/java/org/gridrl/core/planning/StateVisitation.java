@@ -238,7 +238,8 @@ public final class StateVisitation {
 
   /**
    * Finite-horizon visitation Σ_{t&lt;H} c^t Pr(s_t = s) into a caller's array; with both arrays
-   * given nothing is allocated. The same numbers, bit for bit, as the other overloads.
+   * given nothing is allocated. The same numbers, bit for bit, as the other overloads without a
+   * kernel (the CSR kernel).
    *
    * @param mdp the MDP (its γ is not used). Not modified.
    * @param policies π_0 .. π_{H−1}, H ≥ 1, each S×A like the MDP. Not modified.
@@ -251,6 +252,26 @@ public final class StateVisitation {
    */
   public static double[] finiteHorizon(TabularMdp mdp, TabularPolicy[] policies, double[] d0,
       double discount, double[] out, double[] work) {
+    return finiteHorizon(mdp, policies, d0, discount, out, work, SoftViKernel.CSR);
+  }
+
+  /**
+   * Finite-horizon visitation Σ_{t&lt;H} c^t Pr(s_t = s) into a caller's array, with a choice of
+   * kernel: {@link SoftViKernel#CSR} ({@link VisitationCsr}, the other overloads' bits, any
+   * MDP), {@link SoftViKernel#GRID} ({@link VisitationGrid}: one product per (s, a) instead of
+   * one per transition, for uniform-slip dynamics, within round-off of the CSR kernel but not
+   * its bits) or {@link SoftViKernel#AUTO} (GRID where {@link UniformSlipDynamics#detect}
+   * recognises the dynamics, else CSR). The CSR kernel stays the default of the other overloads
+   * because a regrouped sum is not the same number, and some fits (max-margin's hard planning,
+   * which breaks ties between equal Q by index) amplify the last bit into another answer; MaxEnt
+   * IRL takes its planning config's kernel (AUTO by default) for this pass and the backward one.
+   *
+   * @param kernel CSR, GRID or AUTO.
+   * @throws IllegalArgumentException if GRID is asked for and the MDP is not uniform-slip
+   */
+  public static double[] finiteHorizon(TabularMdp mdp, TabularPolicy[] policies, double[] d0,
+      double discount, double[] out, double[] work, SoftViKernel kernel) {
+    Objects.requireNonNull(kernel, "kernel");
     Objects.requireNonNull(policies, "policies");
     if (policies.length < 1) {
       throw new IllegalArgumentException("need at least one policy (horizon >= 1), got 0");
@@ -280,7 +301,12 @@ public final class StateVisitation {
       throw new IllegalArgumentException("work must have length >= " + needed
           + " (finiteHorizonWorkspaceLength), got " + work.length);
     }
-    final UniformSlipDynamics grid = UniformSlipDynamics.detect(mdp);
+    final UniformSlipDynamics grid = kernel == SoftViKernel.CSR ? null
+        : UniformSlipDynamics.detect(mdp);
+    if (grid == null && kernel == SoftViKernel.GRID) {
+      throw new IllegalArgumentException("kernel GRID needs uniform-slip dynamics, and " + mdp
+          + " is not of that kind; use CSR or AUTO");
+    }
     if (grid != null) {
       VisitationGrid.finiteHorizon(grid, policies, d0, discount, out, work);
     } else {

@@ -126,8 +126,47 @@ class GridFiniteHorizonTest extends TestBase {
         VisitationGrid.finiteHorizon(seen, pis, d0, discount, viaFacade,
             new double[VisitationGrid.finiteHorizonWorkspaceLength(seen)]);
       }
-      assertThat(StateVisitation.finiteHorizon(m, pis, d0, discount)).isEqualTo(viaFacade);
+      assertThat(StateVisitation.finiteHorizon(m, pis, d0, discount, null, null,
+          SoftViKernel.AUTO)).isEqualTo(viaFacade);
+      // without a kernel it is the CSR kernel's bits, for any MDP
+      assertThat(StateVisitation.finiteHorizon(m, pis, d0, discount)).isEqualTo(expected);
     }
+  }
+
+  @Test
+  void visitationGrid_throughTheFacade_allocatesNothing() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        org.gridrl.core.util.AllocationMeter.supported());
+    TabularMdp m = SoftViEngineTest.openGrid(10, 10, 0.3, 0.9, 1, 17).toMdp();
+    TabularPolicy[] pis = new TabularPolicy[8];
+    Random r = new Random(1);
+    for (int t = 0; t < 8; t++) {
+      pis[t] = RandomMdpCase.randomPolicy(100, 5, r);
+    }
+    double[] d0 = m.initialDistribution();
+    double[] out = new double[100];
+    double[] work = new double[StateVisitation.finiteHorizonWorkspaceLength(m)];
+    Runnable body = () -> StateVisitation.finiteHorizon(m, pis, d0, 0.9, out, work,
+        SoftViKernel.AUTO);
+    for (int i = 0; i < 3_000; i++) { // let the JIT compile the loops first
+      body.run();
+    }
+    assertThat(org.gridrl.core.util.AllocationMeter.fewestBytesPerCall(body, 200, new long[4]))
+        .isEqualTo(0.0);
+  }
+
+  @Test
+  void visitationGridKernel_onAnMdpThatIsNotUniformSlip_isRefused() {
+    TabularMdp m = org.gridrl.core.testing.RandomMdps.random(3, 6, 3, 0.9);
+    assertThat(UniformSlipDynamics.detect(m)).isNull();
+    TabularPolicy[] pis = {TabularPolicy.uniform(6, 3)};
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> StateVisitation.finiteHorizon(m,
+        pis, m.initialDistribution(), 1.0, null, null, SoftViKernel.GRID))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("kernel GRID needs uniform-slip dynamics");
+    assertThat(StateVisitation.finiteHorizon(m, pis, m.initialDistribution(), 1.0, null, null,
+        SoftViKernel.AUTO)).isEqualTo(StateVisitation.finiteHorizon(m, pis,
+        m.initialDistribution(), 1.0));
   }
 
   @Test
@@ -142,7 +181,8 @@ class GridFiniteHorizonTest extends TestBase {
     double[] viaCsr = new double[m.numStates()];
     VisitationCsr.finiteHorizon(in, uniform, d0, 1.0, viaCsr,
         new double[VisitationCsr.finiteHorizonWorkspaceLength(in)]);
-    assertClose(viaCsr, StateVisitation.finiteHorizon(m, uniform, d0, 1.0), VISITATION_TOL);
+    assertClose(viaCsr, StateVisitation.finiteHorizon(m, uniform, d0, 1.0, null, null,
+        SoftViKernel.GRID), VISITATION_TOL);
     SoftViConfig grid = SoftViConfig.defaults().withKernel(SoftViKernel.GRID);
     SoftViConfig csr = SoftViConfig.defaults().withKernel(SoftViKernel.CSR);
     FiniteHorizonSolution a = SoftValueIteration.solveFiniteHorizon(m, grid, null, 8, 1.0);

@@ -9,6 +9,7 @@ import org.gridrl.core.planning.FeatureExpectations;
 import org.gridrl.core.planning.FiniteHorizonSolution;
 import org.gridrl.core.planning.SoftValueIteration;
 import org.gridrl.core.planning.SoftViConfig;
+import org.gridrl.core.planning.SoftViKernel;
 import org.gridrl.core.planning.StateVisitation;
 import org.gridrl.envs.tabular.ObjectWorld;
 import org.gridrl.irl.Demonstrations;
@@ -185,7 +186,8 @@ public class MaxEntIterationBenchmark {
     public double iteration() {
       phi.linear(w, reward);
       FiniteHorizonSolution sol = solve();
-      StateVisitation.finiteHorizon(mdp, sol.policies(), d0, gamma, visitation, visitationWork);
+      StateVisitation.finiteHorizon(mdp, sol.policies(), d0, gamma, visitation, visitationWork,
+          SoftViKernel.AUTO);
       FeatureExpectations.of(phi, visitation, mu);
       return sum(mu);
     }
@@ -215,7 +217,7 @@ public class MaxEntIterationBenchmark {
     /** The forward pass under the π_t of r = Φw; returns D(0). */
     public double forward() {
       return StateVisitation.finiteHorizon(mdp, policies, d0, gamma, visitation,
-          visitationWork)[0];
+          visitationWork, SoftViKernel.AUTO)[0];
     }
 
     /** E[μ] = ΦᵀD for the last D; returns E[μ]_0. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.gridrl.core.planning.SoftViConfig;
 import org.gridrl.core.planning.SoftViMethod;
+import org.gridrl.core.planning.StateVisitation;
 import org.gridrl.irl.DeepMaxEntIrlConfig;
 import org.gridrl.irl.MaxEntIrlConfig;
 import org.gridrl.irl.MaxEntObjective;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class IrlExperimentConfigTest {
 
   @Test
-  void sweepSettings_areTheMethodsConfigs_deepMaxEntStationaryWithAnderson() {
+  void sweepSettings_areTheMethodsConfigs_deepMaxEntStationaryWithAndersonAndTheSeries() {
     IrlSweepConfig c = IrlSweepConfig.defaults("objectworld");
     IrlMethods.Settings continuous = c.settings("continuous", 3);
     assertThat(continuous.maxEnt()).isEqualTo(MaxEntIrlConfig.defaults()
@@ -31,7 +32,7 @@ class IrlExperimentConfigTest {
         SoftViConfig.defaults().withMethod(SoftViMethod.ANDERSON));
     assertThat(deep).isEqualTo(DeepMaxEntIrlConfig.defaults().with(b -> b.maxIterations(200)
         .seed(3).horizon(MaxEntObjective.Horizon.STATIONARY).planning(deep.planning())
-        .weightDecay(0.1)));
+        .visitationSolver(StateVisitation.Solver.SERIES).weightDecay(0.1)));
     DeepMaxEntIrlConfig discrete = c.settings("discrete", 3).deep();
     assertThat(discrete).isEqualTo(deep.with(b -> b
         .inputScaling(DeepMaxEntIrlConfig.InputScaling.MIN_MAX).weightDecay(0.3)));
