@@ -68,7 +68,7 @@ public class PpoUpdateBenchmark {
     Sampler<Integer, Integer> sampler = Sampler.oneHot(envs, mdp.numStates());
     sampler.reseed(1);
     PpoConfig config = new PpoConfig(1, 512, 0.95, 0.95, 0.2, 0.0, true, epochs, 256, 3e-3,
-        0.01, 0.5, 0.5, new int[] {hidden}, 0.0, 1L);
+        0.01, 0.5, 0.5, List.of(hidden), 0.0, 1L);
     Policy policy = Networks.defaultPolicy(sampler, config.hidden(), 0.0, config.seed());
     Module value = Networks.defaultValue(sampler, config.hidden(), config.seed());
     batch = sampler.collect(policy, 512);

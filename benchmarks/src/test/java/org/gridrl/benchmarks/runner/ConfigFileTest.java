@@ -94,6 +94,16 @@ class ConfigFileTest {
     assertThat(tree(c)).isEqualTo(expected);
   }
 
+  @Test
+  void pgHidden_isAJsonArray_readAndWritten() throws Exception {
+    Experiment<PgFourRoomsConfig> e = pgFourRooms();
+    PgFourRoomsConfig c = ConfigFile.read(file("{\"a2c\": {\"hidden\": [16, 8]}}"), e.name(),
+        e.defaultConfig());
+    assertThat(c.a2c().hidden()).containsExactly(16, 8);
+    assertThat(JSON.writeValueAsString(c.a2c())).contains("\"hidden\":[16,8]");
+    assertThat(c.a2c()).isEqualTo(e.defaultConfig().a2c().withHidden(List.of(16, 8)));
+  }
+
   @SuppressWarnings("unchecked")
   private static Experiment<PgFourRoomsConfig> pgFourRooms() {
     return (Experiment<PgFourRoomsConfig>) Experiments.registry().find("pg-fourrooms")

@@ -1,7 +1,7 @@
 package org.gridrl.core.pg;
 
 import io.soabase.recordbuilder.core.RecordBuilder;
-import java.util.Arrays;
+import java.util.List;
 import org.gridrl.core.optim.GradClip;
 import org.gridrl.core.util.Check;
 
@@ -18,14 +18,15 @@ import org.gridrl.core.util.Check;
  * @param valueCoef c_V ≥ 0
  * @param maxGradNorm global-norm clip &gt; 0; +∞ disables it
  * @param normalizeAdvantages whether Â is normalised over the batch
- * @param hidden hidden layer sizes of the policy and value MLPs (tanh)
+ * @param hidden hidden layer sizes of the policy and value MLPs (tanh), each ≥ 1 (empty for
+ *     none); kept as an immutable copy
  * @param initLogStd initial log σ of a Gaussian policy (continuous actions only)
  * @param seed seeds the networks and the sampler
  */
 @RecordBuilder
 public record A2cConfig(int iterations, int stepsPerEnv, double gamma, double lambda,
     double learningRate, double entropyCoef, double valueCoef, double maxGradNorm,
-    boolean normalizeAdvantages, int[] hidden, double initLogStd, long seed)
+    boolean normalizeAdvantages, List<Integer> hidden, double initLogStd, long seed)
     implements A2cConfigBuilder.With {
 
   /** Validates every field; messages name the value. */
@@ -47,31 +48,7 @@ public record A2cConfig(int iterations, int stepsPerEnv, double gamma, double la
    * normalisation, one hidden layer of 64, seed 0 (CleanRL's a2c defaults, Adam for RMSprop).
    */
   public static A2cConfig defaults() {
-    return new A2cConfig(500, 5, 0.99, 1.0, 7e-4, 0.01, 0.5, 0.5, false, new int[] {64}, 0.0,
+    return new A2cConfig(500, 5, 0.99, 1.0, 7e-4, 0.01, 0.5, 0.5, false, List.of(64), 0.0,
         0L);
-  }
-
-  @Override
-  public int[] hidden() {
-    return hidden.clone();
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof A2cConfig c && c.toString().equals(toString());
-  }
-
-  @Override
-  public int hashCode() {
-    return toString().hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return "A2cConfig[iterations=" + iterations + ", stepsPerEnv=" + stepsPerEnv + ", gamma="
-        + gamma + ", lambda=" + lambda + ", learningRate=" + learningRate + ", entropyCoef="
-        + entropyCoef + ", valueCoef=" + valueCoef + ", maxGradNorm=" + maxGradNorm
-        + ", normalizeAdvantages=" + normalizeAdvantages + ", hidden=" + Arrays.toString(hidden)
-        + ", initLogStd=" + initLogStd + ", seed=" + seed + "]";
   }
 }

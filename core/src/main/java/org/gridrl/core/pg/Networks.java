@@ -1,6 +1,7 @@
 package org.gridrl.core.pg;
 
-import java.util.Arrays;
+import com.google.common.primitives.Ints;
+import java.util.List;
 import org.gridrl.core.nn.Activation;
 import org.gridrl.core.nn.Init;
 import org.gridrl.core.nn.Mlp;
@@ -23,14 +24,13 @@ public final class Networks {
 
   /**
    * The rule for every config's hidden layer sizes: not null (empty for no hidden layer), every
-   * size ≥ 1. Returns a copy.
+   * size ≥ 1. Returns an immutable copy.
    */
-  static int[] checkHidden(int[] hidden) {
-    Check.argument(hidden != null, "hidden must not be null (use {} for no hidden layer)");
-    for (int h : hidden) {
-      Check.argument(h >= 1, "hidden layer sizes must be >= 1, got %s", Arrays.toString(hidden));
-    }
-    return hidden.clone();
+  static List<Integer> checkHidden(List<Integer> hidden) {
+    Check.argument(hidden != null, "hidden must not be null (use [] for no hidden layer)");
+    Check.argument(hidden.stream().allMatch(h -> h != null && h >= 1),
+        "hidden layer sizes must be >= 1, got %s", hidden);
+    return List.copyOf(hidden);
   }
 
   /**
@@ -39,21 +39,22 @@ public final class Networks {
    *
    * @param rng the initialisation stream. Modified.
    */
-  public static Policy policy(Sampler<?, ?> sampler, int[] hidden, double initLogStd, Rng rng) {
+  public static Policy policy(Sampler<?, ?> sampler, List<Integer> hidden, double initLogStd,
+      Rng rng) {
+    int[] h = Ints.toArray(hidden);
     return sampler.discrete()
-        ? CategoricalPolicy.mlp(sampler.observationDim(), hidden, sampler.numActions(), rng)
-        : GaussianPolicy.mlp(sampler.observationDim(), hidden, sampler.actionDim(), initLogStd,
-            rng);
+        ? CategoricalPolicy.mlp(sampler.observationDim(), h, sampler.numActions(), rng)
+        : GaussianPolicy.mlp(sampler.observationDim(), h, sampler.actionDim(), initLogStd, rng);
   }
 
   /** {@link #policy} initialised from stream 0 of {@code seed}: what {@code train} builds. */
-  public static Policy defaultPolicy(Sampler<?, ?> sampler, int[] hidden, double initLogStd,
-      long seed) {
+  public static Policy defaultPolicy(Sampler<?, ?> sampler, List<Integer> hidden,
+      double initLogStd, long seed) {
     return policy(sampler, hidden, initLogStd, new Rng(seed).fork(0));
   }
 
   /** {@link #value} initialised from stream 1 of {@code seed}: what {@code train} builds. */
-  public static Mlp defaultValue(Sampler<?, ?> sampler, int[] hidden, long seed) {
+  public static Mlp defaultValue(Sampler<?, ?> sampler, List<Integer> hidden, long seed) {
     return value(sampler.observationDim(), hidden, new Rng(seed).fork(1));
   }
 
@@ -62,8 +63,8 @@ public final class Networks {
    *
    * @param rng the initialisation stream. Modified.
    */
-  public static Mlp value(int obsDim, int[] hidden, Rng rng) {
-    return new Mlp(CategoricalPolicy.sizes(obsDim, hidden, 1), Activation.TANH,
+  public static Mlp value(int obsDim, List<Integer> hidden, Rng rng) {
+    return new Mlp(CategoricalPolicy.sizes(obsDim, Ints.toArray(hidden), 1), Activation.TANH,
         Init.orthogonal(Math.sqrt(2)), Init.orthogonal(1.0), rng);
   }
 }

@@ -1,7 +1,7 @@
 package org.gridrl.core.pg;
 
 import io.soabase.recordbuilder.core.RecordBuilder;
-import java.util.Arrays;
+import java.util.List;
 import org.gridrl.core.optim.GradClip;
 import org.gridrl.core.util.Check;
 
@@ -21,7 +21,8 @@ import org.gridrl.core.util.Check;
  * @param entropyCoef c_H ≥ 0, weight of the entropy bonus (0.01)
  * @param valueCoef c_V ≥ 0, weight of the value loss (0.5)
  * @param maxGradNorm global-norm clip &gt; 0 (0.5); +∞ disables it
- * @param hidden hidden layer sizes of the policy and value MLPs (tanh), each ≥ 1
+ * @param hidden hidden layer sizes of the policy and value MLPs (tanh), each ≥ 1 (empty for
+ *     none); kept as an immutable copy
  * @param initLogStd initial log σ of a Gaussian policy (continuous actions only)
  * @param seed seeds the networks, the sampler and the minibatch shuffles
  */
@@ -29,7 +30,7 @@ import org.gridrl.core.util.Check;
 public record PpoConfig(int iterations, int stepsPerEnv, double gamma, double lambda,
     double clipRatio, double valueClip, boolean normalizeAdvantages, int epochs,
     int minibatchSize, double learningRate, double entropyCoef, double valueCoef,
-    double maxGradNorm, int[] hidden, double initLogStd, long seed)
+    double maxGradNorm, List<Integer> hidden, double initLogStd, long seed)
     implements PpoConfigBuilder.With {
 
   /** Validates every field; messages name the value. */
@@ -57,32 +58,6 @@ public record PpoConfig(int iterations, int stepsPerEnv, double gamma, double la
    */
   public static PpoConfig defaults() {
     return new PpoConfig(100, 128, 0.99, 0.95, 0.2, 0.2, true, 4, 256, 2.5e-4, 0.01, 0.5, 0.5,
-        new int[] {64}, 0.0, 0L);
-  }
-
-  @Override
-  public int[] hidden() {
-    return hidden.clone();
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof PpoConfig c && c.toString().equals(toString());
-  }
-
-  @Override
-  public int hashCode() {
-    return toString().hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return "PpoConfig[iterations=" + iterations + ", stepsPerEnv=" + stepsPerEnv + ", gamma="
-        + gamma + ", lambda=" + lambda + ", clipRatio=" + clipRatio + ", valueClip=" + valueClip
-        + ", normalizeAdvantages=" + normalizeAdvantages + ", epochs=" + epochs
-        + ", minibatchSize=" + minibatchSize + ", learningRate=" + learningRate
-        + ", entropyCoef=" + entropyCoef + ", valueCoef=" + valueCoef + ", maxGradNorm="
-        + maxGradNorm + ", hidden=" + Arrays.toString(hidden) + ", initLogStd=" + initLogStd
-        + ", seed=" + seed + "]";
+        List.of(64), 0.0, 0L);
   }
 }

@@ -1,7 +1,7 @@
 package org.gridrl.core.pg;
 
 import io.soabase.recordbuilder.core.RecordBuilder;
-import java.util.Arrays;
+import java.util.List;
 import org.gridrl.core.optim.GradClip;
 import org.gridrl.core.util.Check;
 
@@ -19,14 +19,15 @@ import org.gridrl.core.util.Check;
  * @param entropyCoef c_H ≥ 0
  * @param valueCoef c_V ≥ 0, weight of the baseline's squared error
  * @param maxGradNorm global-norm clip &gt; 0; +∞ disables it
- * @param hidden hidden layer sizes of the policy and value MLPs (tanh)
+ * @param hidden hidden layer sizes of the policy and value MLPs (tanh), each ≥ 1 (empty for
+ *     none); kept as an immutable copy
  * @param initLogStd initial log σ of a Gaussian policy (continuous actions only)
  * @param seed seeds the networks and the sampler
  */
 @RecordBuilder
 public record ReinforceConfig(int iterations, int episodesPerEnv, double gamma,
     boolean baseline, boolean normalizeAdvantages, double learningRate, double entropyCoef,
-    double valueCoef, double maxGradNorm, int[] hidden, double initLogStd, long seed)
+    double valueCoef, double maxGradNorm, List<Integer> hidden, double initLogStd, long seed)
     implements ReinforceConfigBuilder.With {
 
   /** Validates every field; messages name the value. */
@@ -47,31 +48,7 @@ public record ReinforceConfig(int iterations, int episodesPerEnv, double gamma,
    * η 1e-3, c_H 0.01, c_V 0.5, clip 0.5, one hidden layer of 64, seed 0.
    */
   public static ReinforceConfig defaults() {
-    return new ReinforceConfig(200, 1, 0.99, true, true, 1e-3, 0.01, 0.5, 0.5, new int[] {64},
+    return new ReinforceConfig(200, 1, 0.99, true, true, 1e-3, 0.01, 0.5, 0.5, List.of(64),
         0.0, 0L);
-  }
-
-  @Override
-  public int[] hidden() {
-    return hidden.clone();
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof ReinforceConfig c && c.toString().equals(toString());
-  }
-
-  @Override
-  public int hashCode() {
-    return toString().hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return "ReinforceConfig[iterations=" + iterations + ", episodesPerEnv=" + episodesPerEnv
-        + ", gamma=" + gamma + ", baseline=" + baseline + ", normalizeAdvantages="
-        + normalizeAdvantages + ", learningRate=" + learningRate + ", entropyCoef=" + entropyCoef
-        + ", valueCoef=" + valueCoef + ", maxGradNorm=" + maxGradNorm + ", hidden="
-        + Arrays.toString(hidden) + ", initLogStd=" + initLogStd + ", seed=" + seed + "]";
   }
 }

@@ -60,7 +60,7 @@ class ContinuousAndTasksTest extends TestBase {
     Sampler<double[], double[]> sampler = Sampler.vector(envs);
     assertThat(sampler.discrete()).isFalse();
     PpoConfig c = new PpoConfig(100, 16, 0.9, 0.95, 0.2, 0.0, true, 4, 32, 3e-3, 0.0, 0.5,
-        0.5, new int[] {8}, -0.5, 5);
+        0.5, List.of(8), -0.5, 5);
     PgResult r = Ppo.train(sampler, c, TrainingListener.NONE);
     GaussianPolicy pi = (GaussianPolicy) r.policy();
     Tape tape = new Tape();

@@ -52,16 +52,16 @@ class MetricsTest {
     TabularMdp mdp = OnPolicyGoldenTest.chain(4);
     MetricsRecorder reinforce = new MetricsRecorder();
     Reinforce.train(OnPolicyGoldenTest.sampler(mdp, 2, 10),
-        ReinforceConfig.defaults().with(b -> b.iterations(3).hidden(new int[] {8})), reinforce);
+        ReinforceConfig.defaults().with(b -> b.iterations(3).hidden(List.of(8))), reinforce);
     assertEmitted(reinforce, Reinforce.METRICS);
     MetricsRecorder a2c = new MetricsRecorder();
     A2c.train(OnPolicyGoldenTest.sampler(mdp, 2, 10),
-        A2cConfig.defaults().with(b -> b.iterations(10).hidden(new int[] {8})), a2c);
+        A2cConfig.defaults().with(b -> b.iterations(10).hidden(List.of(8))), a2c);
     assertEmitted(a2c, A2c.METRICS);
     MetricsRecorder ppo = new MetricsRecorder();
     Ppo.train(OnPolicyGoldenTest.sampler(mdp, 2, 10),
         PpoConfig.defaults().with(b -> b.iterations(2).stepsPerEnv(16).minibatchSize(8)
-            .hidden(new int[] {8})), ppo);
+            .hidden(List.of(8))), ppo);
     assertEmitted(ppo, Ppo.METRICS);
   }
 

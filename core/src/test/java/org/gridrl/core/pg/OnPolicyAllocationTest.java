@@ -104,7 +104,7 @@ class OnPolicyAllocationTest extends TestBase {
     PpoConfig c = PpoConfig.defaults();
     PpoConfig config = new PpoConfig(1, 48, c.gamma(), c.lambda(), c.clipRatio(), c.valueClip(),
         true, 4, 32, c.learningRate(), c.entropyCoef(), c.valueCoef(), c.maxGradNorm(),
-        new int[] {16}, 0.0, 3L);
+        List.of(16), 0.0, 3L);
     Policy policy = Networks.defaultPolicy(sampler, config.hidden(), 0.0, config.seed());
     Module value = Networks.defaultValue(sampler, config.hidden(), config.seed());
     sampler.reseed(5);
@@ -130,7 +130,7 @@ class OnPolicyAllocationTest extends TestBase {
         new SacAllocationTest.PreallocatedPoint(), new SacAllocationTest.PreallocatedPoint()));
     A2cConfig c = A2cConfig.defaults();
     A2cConfig config = new A2cConfig(1, 20, c.gamma(), 0.95, c.learningRate(), c.entropyCoef(),
-        c.valueCoef(), c.maxGradNorm(), true, new int[] {16}, -0.5, 4L);
+        c.valueCoef(), c.maxGradNorm(), true, List.of(16), -0.5, 4L);
     Policy policy = Networks.policy(sampler, config.hidden(), config.initLogStd(),
         new Rng(config.seed()).fork(0));
     Module value = Networks.defaultValue(sampler, config.hidden(), config.seed());

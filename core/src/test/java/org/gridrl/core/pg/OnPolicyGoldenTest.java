@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.gridrl.core.autodiff.Tape;
@@ -75,7 +76,7 @@ class OnPolicyGoldenTest extends TestBase {
 
   static PpoConfig smallPpo(long seed) {
     return new PpoConfig(40, 16, 0.9, 0.95, 0.2, 0.2, true, 4, 32, 1e-2, 0.0, 0.5, 0.5,
-        new int[] {16}, 0.0, seed);
+        List.of(16), 0.0, seed);
   }
 
   @Test
@@ -101,7 +102,7 @@ class OnPolicyGoldenTest extends TestBase {
   void ppo_chainMdp_reachesNinetyFivePercentOfOptimal() {
     TabularMdp mdp = chain(6);
     PpoConfig c = new PpoConfig(60, 32, 0.9, 0.95, 0.2, 0.0, true, 4, 64, 1e-2, 0.0, 0.5, 0.5,
-        new int[] {16}, 0.0, 3);
+        List.of(16), 0.0, 3);
     PgResult r = Ppo.train(sampler(mdp, 4, 50), c, TrainingListener0.NONE);
     assertThat(ratioToOptimal(mdp, r.policy())).isGreaterThan(0.95);
   }
@@ -109,7 +110,7 @@ class OnPolicyGoldenTest extends TestBase {
   @Test
   void a2c_chainMdp_reachesNinetyFivePercentOfOptimal() {
     TabularMdp mdp = chain(6);
-    A2cConfig c = new A2cConfig(400, 8, 0.9, 1.0, 1e-2, 0.0, 0.5, 0.5, true, new int[] {16},
+    A2cConfig c = new A2cConfig(400, 8, 0.9, 1.0, 1e-2, 0.0, 0.5, 0.5, true, List.of(16),
         0.0, 3);
     PgResult r = A2c.train(sampler(mdp, 4, 50), c, TrainingListener0.NONE);
     assertThat(ratioToOptimal(mdp, r.policy())).isGreaterThan(0.95);
@@ -119,7 +120,7 @@ class OnPolicyGoldenTest extends TestBase {
   void reinforce_chainMdp_reachesNinetyFivePercentOfOptimal() {
     TabularMdp mdp = chain(6);
     ReinforceConfig c = new ReinforceConfig(200, 2, 0.9, true, true, 1e-2, 0.0, 0.5, 0.5,
-        new int[] {16}, 0.0, 3);
+        List.of(16), 0.0, 3);
     PgResult r = Reinforce.train(sampler(mdp, 4, 50), c, TrainingListener0.NONE);
     assertThat(ratioToOptimal(mdp, r.policy())).isGreaterThan(0.95);
   }
@@ -151,11 +152,11 @@ class OnPolicyGoldenTest extends TestBase {
     assertRebuilds(ppo, Ppo.train(sampler(mdp, 2, 20), (PpoConfig) ppo.provenance().config(),
         TrainingListener0.NONE));
     PgResult a2c = A2c.train(sampler(mdp, 2, 20), A2cConfig.defaults().with(b -> b
-        .iterations(20).hidden(new int[] {8}).seed(4)), TrainingListener0.NONE);
+        .iterations(20).hidden(List.of(8)).seed(4)), TrainingListener0.NONE);
     assertRebuilds(a2c, A2c.train(sampler(mdp, 2, 20), (A2cConfig) a2c.provenance().config(),
         TrainingListener0.NONE));
     PgResult reinforce = Reinforce.train(sampler(mdp, 2, 20), ReinforceConfig.defaults()
-        .with(b -> b.iterations(5).hidden(new int[] {8}).seed(5)), TrainingListener0.NONE);
+        .with(b -> b.iterations(5).hidden(List.of(8)).seed(5)), TrainingListener0.NONE);
     assertRebuilds(reinforce, Reinforce.train(sampler(mdp, 2, 20),
         (ReinforceConfig) reinforce.provenance().config(), TrainingListener0.NONE));
   }
@@ -201,22 +202,32 @@ class OnPolicyGoldenTest extends TestBase {
   @Test
   void config_rejectsNonsense_namingTheValue() {
     assertThatThrownBy(() -> new PpoConfig(10, 16, 0.9, 0.95, -0.2, 0.0, true, 4, 32, 1e-2,
-        0.0, 0.5, 0.5, new int[] {16}, 0.0, 0))
+        0.0, 0.5, 0.5, List.of(16), 0.0, 0))
         .hasMessage("clipRatio must be > 0, got -0.2");
     assertThatThrownBy(() -> new A2cConfig(10, 8, 1.5, 1.0, 1e-2, 0.0, 0.5, 0.5, true,
-        new int[] {16}, 0.0, 3)).hasMessage("gamma must be in [0, 1], got 1.5");
+        List.of(16), 0.0, 3)).hasMessage("gamma must be in [0, 1], got 1.5");
     assertThatThrownBy(() -> new ReinforceConfig(10, 2, 0.9, true, true, Double.NaN, 0.0, 0.5,
-        0.5, new int[] {16}, 0.0, 3)).hasMessage("learningRate must be finite and > 0, got NaN");
+        0.5, List.of(16), 0.0, 3)).hasMessage("learningRate must be finite and > 0, got NaN");
     assertThatThrownBy(() -> A2cConfig.defaults().withMaxGradNorm(0))
         .hasMessage("maxGradNorm must be > 0 (+Infinity = no clipping), got 0.0");
-    assertThatThrownBy(() -> ReinforceConfig.defaults().withHidden(new int[] {4, 0}))
+    assertThatThrownBy(() -> ReinforceConfig.defaults().withHidden(List.of(4, 0)))
         .hasMessage("hidden layer sizes must be >= 1, got [4, 0]");
+    assertThatThrownBy(() -> PpoConfig.defaults().withHidden(Arrays.asList(4, null)))
+        .hasMessage("hidden layer sizes must be >= 1, got [4, null]");
     assertThatThrownBy(() -> A2cConfig.defaults().withHidden(null))
-        .hasMessage("hidden must not be null (use {} for no hidden layer)");
+        .hasMessage("hidden must not be null (use [] for no hidden layer)");
     // the builders go through the same checks, and equality is by value (hidden included)
     assertThat(A2cConfig.defaults().withSeed(3)).isEqualTo(A2cConfig.defaults().withSeed(3));
-    assertThat(ReinforceConfigBuilder.builder(ReinforceConfig.defaults()).hidden(new int[] {64})
+    assertThat(ReinforceConfigBuilder.builder(ReinforceConfig.defaults()).hidden(List.of(64))
         .build()).isEqualTo(ReinforceConfig.defaults());
+    // hidden is an immutable copy: the caller's list can change, the config's cannot
+    List<Integer> widths = new ArrayList<>(List.of(64));
+    PpoConfig ppo = PpoConfig.defaults().withHidden(widths);
+    widths.set(0, 8);
+    assertThat(ppo).isEqualTo(PpoConfig.defaults()).hasSameHashCodeAs(PpoConfig.defaults());
+    assertThat(ppo.toString()).contains("hidden=[64]");
+    assertThatThrownBy(() -> ppo.hidden().add(32))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   /** Shorthand for the no-op listener. */

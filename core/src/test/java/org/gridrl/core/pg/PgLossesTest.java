@@ -145,7 +145,7 @@ class PgLossesTest extends TestBase {
   @Test
   void valueLosses_gradientsThroughAnMlp_matchFiniteDifferences() {
     Random rand = new Random(23);
-    var v = Networks.value(3, new int[] {4}, new Rng(5));
+    var v = Networks.value(3, List.of(4), new Rng(5));
     DMatrixRMaj obs = randomMatrix(rand, 6, 3);
     DMatrixRMaj targets = randomMatrix(rand, 6, 1);
     DMatrixRMaj old = randomMatrix(rand, 6, 1);

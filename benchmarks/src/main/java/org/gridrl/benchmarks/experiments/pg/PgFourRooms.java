@@ -236,7 +236,7 @@ public final class PgFourRooms implements Experiment<PgFourRoomsConfig> {
       envs.add(new TimeLimit<>(new TabularEnv(mdp), config.timeLimit()));
     }
     Sampler<Integer, Integer> sampler = Sampler.oneHot(envs, s);
-    int[] hidden = switch (alg) {
+    List<Integer> hidden = switch (alg) {
       case "reinforce" -> config.reinforce().hidden();
       case "a2c" -> config.a2c().hidden();
       default -> config.ppo().hidden();

@@ -61,11 +61,11 @@ public record PgFourRoomsConfig(String map, double slip, double gamma, double st
   public static PgFourRoomsConfig defaults() {
     double gamma = 0.95;
     ReinforceConfig reinforce = new ReinforceConfig(600, 1, gamma, true, true, 2e-3, 0.01, 0.5,
-        0.5, new int[] {64}, 0.0, 0L);
+        0.5, List.of(64), 0.0, 0L);
     A2cConfig a2c = new A2cConfig(1500, 16, gamma, 1.0, 2e-3, 0.01, 0.5, 0.5, true,
-        new int[] {64}, 0.0, 0L);
+        List.of(64), 0.0, 0L);
     PpoConfig ppo = new PpoConfig(80, 128, gamma, 0.95, 0.2, 0.0, true, 4, 256, 3e-3, 0.01, 0.5,
-        0.5, new int[] {32}, 0.0, 0L);
+        0.5, List.of(32), 0.0, 0L);
     return new PgFourRoomsConfig("fourrooms", 0.1, gamma, -1, 100, 200, 8, 10, reinforce, a2c,
         ppo, 0.95, 2, List.of(1L, 2L, 3L, 4L, 5L));
   }

@@ -113,6 +113,6 @@ public record PgPointNavigationConfig(double goalX, double goalY, double toleran
   private static PpoConfig ppo(int iterations, int stepsPerEnv, double lr, double initLogStd,
       double gamma, long seed) {
     return new PpoConfig(iterations, stepsPerEnv, gamma, 0.95, 0.2, 0.0, true, 10, 64, lr, 0.0,
-        0.5, 0.5, new int[] {64, 64}, initLogStd, seed);
+        0.5, 0.5, List.of(64, 64), initLogStd, seed);
   }
 }
