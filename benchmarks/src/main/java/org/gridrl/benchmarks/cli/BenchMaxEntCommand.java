@@ -1,8 +1,6 @@
 package org.gridrl.benchmarks.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
@@ -13,17 +11,15 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.gridrl.benchmarks.experiments.irl.MaxEntIterationBenchmark;
 import org.gridrl.core.mdp.MdpFormat;
 import org.gridrl.irl.FeaturesCsv;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -96,14 +92,9 @@ public final class BenchMaxEntCommand implements Callable<Integer> {
       description = "JIT warm-up time over all measures, in ms (default 3000).")
   int warmupMs;
 
-  @Option(names = "--yardstick", paramLabel = "FILE.py",
-      description = "The numpy yardstick script (maxent_numpy.py), run once per round with"
-          + " OPENBLAS_NUM_THREADS=1 on the same MDP and features files. Default: not run.")
-  Path yardstick;
-
-  @Option(names = "--python", paramLabel = "EXE", defaultValue = "python3",
-      description = "The Python interpreter for --yardstick (default python3).")
-  String python;
+  /** {@code --yardstick} (maxent_numpy.py MDP FEATURES T) and {@code --python}. */
+  @Mixin
+  Yardstick numpy;
 
   @Option(names = "--dir", paramLabel = "DIR",
       description = "Write the MDP (objectworld.mdp) and features (features.csv) here and keep"
@@ -146,9 +137,7 @@ public final class BenchMaxEntCommand implements Callable<Integer> {
           + " --warmup-ms >= 0, got " + horizon + ", " + repeat + ", " + block + " and "
           + warmupMs);
     }
-    if (yardstick != null && !Files.isRegularFile(yardstick)) {
-      throw new ParameterException(cl, "--yardstick " + yardstick + ": no such file");
-    }
+    numpy.check();
     PrintWriter out = cl.getOut();
     MaxEntIterationBenchmark.Workload work =
         new MaxEntIterationBenchmark.Workload(size, features, horizon);
@@ -201,7 +190,7 @@ public final class BenchMaxEntCommand implements Callable<Integer> {
     boolean cpuClock = threads.isCurrentThreadCpuTimeSupported();
     double[][] us = new double[measures.size()][repeat];
     double[][] cpuUs = new double[measures.size()][repeat];
-    double[] numpyUs = new double[yardstick == null ? 0 : repeat];
+    double[] numpyUs = new double[numpy.given() ? repeat : 0];
     for (int r = 0; r < repeat; r++) {
       for (int i = 0; i < measures.size(); i++) {
         DoubleSupplier call = measures.get(i).call();
@@ -214,8 +203,9 @@ public final class BenchMaxEntCommand implements Callable<Integer> {
         cpuUs[i][r] = cpuClock
             ? (threads.getCurrentThreadCpuTime() - c0) / 1e3 / block : Double.NaN;
       }
-      if (yardstick != null) {
-        numpyUs[r] = runYardstick(mdpFile, featuresFile);
+      if (numpy.given()) {
+        numpyUs[r] = numpy.microseconds("maxent_iteration_us", mdpFile.toString(),
+            featuresFile.toString(), Integer.toString(horizon));
       }
     }
     final int numStates = work.world().mdp().numStates();
@@ -233,7 +223,7 @@ public final class BenchMaxEntCommand implements Callable<Integer> {
     final double[] mu = work.expectedFeatures();
     out.printf(Locale.ROOT, "{\"check\":\"e_mu\",\"sum\":%.15g,\"first\":%.15g,"
         + "\"objective_disagreement\":%.2e}%n", sum(mu), mu[0], disagreement);
-    if (yardstick != null) {
+    if (numpy.given()) {
       double numpyBest = min(numpyUs);
       out.printf(Locale.ROOT, "{\"measure\":\"numpy\",\"us\":%.1f,\"median_us\":%.1f,"
           + "\"runs\":%d,\"states\":%d,\"actions\":%d,\"features\":%d,\"horizon\":%d}%n",
@@ -248,41 +238,6 @@ public final class BenchMaxEntCommand implements Callable<Integer> {
       spec.commandLine().getErr().println();
     }
     return 0;
-  }
-
-  private static final Pattern YARDSTICK_US =
-      Pattern.compile("\"maxent_iteration_us\"\\s*:\\s*([0-9.eE+-]+)");
-
-  /** Runs the numpy script once on the files; its best-of-5 microseconds per iteration. */
-  private double runYardstick(Path mdpFile, Path featuresFile) throws IOException,
-      InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(python, yardstick.toString(), mdpFile.toString(),
-        featuresFile.toString(), Integer.toString(horizon));
-    Map<String, String> env = pb.environment();
-    env.put("OPENBLAS_NUM_THREADS", "1");
-    env.put("OMP_NUM_THREADS", "1");
-    env.put("MKL_NUM_THREADS", "1");
-    pb.redirectErrorStream(true);
-    Process p;
-    try {
-      p = pb.start();
-    } catch (IOException e) {
-      throw new ParameterException(spec.commandLine(), "--python " + python
-          + ": cannot start it (" + e.getMessage() + ")");
-    }
-    String text;
-    try (InputStream in = p.getInputStream()) {
-      ByteArrayOutputStream buf = new ByteArrayOutputStream();
-      in.transferTo(buf);
-      text = buf.toString(StandardCharsets.UTF_8);
-    }
-    int code = p.waitFor();
-    Matcher m = YARDSTICK_US.matcher(text);
-    if (code != 0 || !m.find()) {
-      throw new IllegalStateException("the yardstick " + python + " " + yardstick + " exited "
-          + code + " without a \"maxent_iteration_us\" field; its output: " + text.strip());
-    }
-    return Double.parseDouble(m.group(1));
   }
 
   private static double sum(double[] x) {

@@ -1,26 +1,18 @@
 package org.gridrl.benchmarks.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.gridrl.benchmarks.jmh.MlpWorkload;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -67,14 +59,9 @@ public final class BenchMlpCommand implements Callable<Integer> {
       description = "JIT warm-up time per Java variant, in ms (default 3000).")
   int warmupMs;
 
-  @Option(names = "--yardstick", paramLabel = "FILE.py",
-      description = "The numpy yardstick script (mlp_numpy.py); run once per round with"
-          + " OPENBLAS_NUM_THREADS=1. Default: not run.")
-  Path yardstick;
-
-  @Option(names = "--python", paramLabel = "EXE", defaultValue = "python3",
-      description = "The Python interpreter for --yardstick (default python3).")
-  String python;
+  /** {@code --yardstick} (mlp_numpy.py, no arguments) and {@code --python}. */
+  @Mixin
+  Yardstick numpy;
 
   /** A picocli-instantiated command; prints to the command line's output stream. */
   public BenchMlpCommand() {
@@ -104,9 +91,7 @@ public final class BenchMlpCommand implements Callable<Integer> {
       throw new ParameterException(cl, "--round-ms must be >= 1 and --warmup-ms >= 0, got "
           + roundMs + " and " + warmupMs);
     }
-    if (yardstick != null && !Files.isRegularFile(yardstick)) {
-      throw new ParameterException(cl, "--yardstick " + yardstick + ": no such file");
-    }
+    numpy.check();
     PrintWriter out = cl.getOut();
     MlpWorkload work = new MlpWorkload(0);
     double disagreement = work.maxGradientDisagreement();
@@ -130,7 +115,7 @@ public final class BenchMlpCommand implements Callable<Integer> {
     boolean cpuClock = threads.isCurrentThreadCpuTimeSupported();
     double[][] us = new double[variants.size()][rounds];
     double[][] cpuUs = new double[variants.size()][rounds];
-    double[] numpyUs = new double[yardstick == null ? 0 : rounds];
+    double[] numpyUs = new double[numpy.given() ? rounds : 0];
     long roundNs = TimeUnit.MILLISECONDS.toNanos(roundMs);
     for (int r = 0; r < rounds; r++) {
       for (int i = 0; i < variants.size(); i++) {
@@ -142,8 +127,8 @@ public final class BenchMlpCommand implements Callable<Integer> {
         cpuUs[i][r] = cpuClock
             ? (threads.getCurrentThreadCpuTime() - c0) / 1e3 / steps[0] : Double.NaN;
       }
-      if (yardstick != null) {
-        numpyUs[r] = runYardstick();
+      if (numpy.given()) {
+        numpyUs[r] = numpy.microseconds("mlp_fwd_bwd_us");
       }
     }
     double flops = MlpWorkload.flops();
@@ -158,7 +143,7 @@ public final class BenchMlpCommand implements Callable<Integer> {
           flops / (best[i] * 1e3), rounds, MlpWorkload.BATCH);
     }
     double numpyBest = Double.NaN;
-    if (yardstick != null) {
+    if (numpy.given()) {
       numpyBest = min(numpyUs);
       out.printf(Locale.ROOT, "{\"variant\":\"numpy\",\"us_per_step\":%.1f,\"median_us\":%.1f,"
           + "\"rounds\":%d,\"threads\":1,\"batch\":%d}%n", numpyBest, median(numpyUs), rounds,
@@ -166,7 +151,7 @@ public final class BenchMlpCommand implements Callable<Integer> {
     }
     printRatio(out, "autodiff/hand", best[1] / best[0], bestCpu[1] / bestCpu[0], 1.25);
     printRatio(out, "ejml/hand", best[2] / best[0], bestCpu[2] / bestCpu[0], Double.NaN);
-    if (yardstick != null) {
+    if (numpy.given()) {
       printRatio(out, "autodiff/numpy", best[1] / numpyBest, Double.NaN, 1.5);
       printRatio(out, "hand/numpy", best[0] / numpyBest, Double.NaN, Double.NaN);
     }
@@ -202,39 +187,6 @@ public final class BenchMlpCommand implements Callable<Integer> {
       steps[0] += 16;
     } while (System.nanoTime() - start < ns);
     return sink;
-  }
-
-  private static final Pattern YARDSTICK_US =
-      Pattern.compile("\"mlp_fwd_bwd_us\"\\s*:\\s*([0-9.eE+-]+)");
-
-  /** Runs the numpy script once; its best-of-5 microseconds per step. */
-  private double runYardstick() throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(python, yardstick.toString());
-    Map<String, String> env = pb.environment();
-    env.put("OPENBLAS_NUM_THREADS", "1");
-    env.put("OMP_NUM_THREADS", "1");
-    env.put("MKL_NUM_THREADS", "1");
-    pb.redirectErrorStream(true);
-    Process p;
-    try {
-      p = pb.start();
-    } catch (IOException e) {
-      throw new ParameterException(spec.commandLine(), "--python " + python
-          + ": cannot start it (" + e.getMessage() + ")");
-    }
-    String text;
-    try (InputStream in = p.getInputStream()) {
-      ByteArrayOutputStream buf = new ByteArrayOutputStream();
-      in.transferTo(buf);
-      text = buf.toString(StandardCharsets.UTF_8);
-    }
-    int code = p.waitFor();
-    Matcher m = YARDSTICK_US.matcher(text);
-    if (code != 0 || !m.find()) {
-      throw new IllegalStateException("the yardstick " + python + " " + yardstick + " exited "
-          + code + " without a \"mlp_fwd_bwd_us\" line; its output: " + text.strip());
-    }
-    return Double.parseDouble(m.group(1));
   }
 
   private static double min(double[] a) {

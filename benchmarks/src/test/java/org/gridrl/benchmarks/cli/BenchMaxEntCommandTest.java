@@ -3,11 +3,8 @@ package org.gridrl.benchmarks.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,30 +15,18 @@ import org.gridrl.envs.tabular.ObjectWorld;
 import org.gridrl.irl.FeaturesCsv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class BenchMaxEntCommandTest {
 
   @TempDir
   Path dir;
 
-  private record Run(int code, String out, String err) {
-  }
-
-  private static Run run(String... args) {
-    CommandLine cmd = new CommandLine(new BenchMaxEntCommand());
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
-    int code = cmd.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static CliRunner.Result run(String... args) {
+    return CliRunner.command(new BenchMaxEntCommand(), args);
   }
 
   private static final Pattern US =
       Pattern.compile("\\{\"measure\":\"([a-z_]+)\",\"us\":([0-9.]+),");
-  private static final Pattern RATIO =
-      Pattern.compile("\\{\"ratio\":\"([a-z/]+)\",\"value\":([0-9.]+)");
   private static final Pattern CHECK =
       Pattern.compile("\\{\"check\":\"e_mu\",\"sum\":([0-9.eE+-]+),\"first\":([0-9.eE+-]+),"
           + "\"objective_disagreement\":([0-9.eE+-]+)\\}");
@@ -126,22 +111,14 @@ class BenchMaxEntCommandTest {
         + "assert open(sys.argv[2]).readline().startswith('state,')\n"
         + "assert sys.argv[3] == '3'\n"
         + "print(json.dumps({'numpy': 'x', 'S': 36, 'maxent_iteration_us': 1000.0}))\n");
-    Run r = run("--size", "6", "--horizon", "3", "--repeat", "2", "--block", "2",
+    CliRunner.Result r = run("--size", "6", "--horizon", "3", "--repeat", "2", "--block", "2",
         "--warmup-ms", "0", "--yardstick", fake.toString());
-    assertThat(r.code()).as(r.err()).isZero();
-    Map<String, Double> us = new HashMap<>();
-    Matcher m = US.matcher(r.out());
-    while (m.find()) {
-      us.put(m.group(1), Double.parseDouble(m.group(2)));
-    }
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    Map<String, Double> us = BenchLines.values(US, r.out());
     assertThat(us).containsOnlyKeys("iteration", "reward", "backward", "forward",
         "feature_expectations", "objective", "numpy");
     assertThat(us.get("numpy")).isEqualTo(1000.0);
-    Map<String, Double> ratio = new HashMap<>();
-    m = RATIO.matcher(r.out());
-    while (m.find()) {
-      ratio.put(m.group(1), Double.parseDouble(m.group(2)));
-    }
+    Map<String, Double> ratio = BenchLines.values(BenchLines.RATIO, r.out());
     assertThat(ratio).containsOnlyKeys("iteration/numpy", "objective/numpy");
     // printed values are rounded to 0.1 µs and 0.001
     assertThat(ratio.get("iteration/numpy")).isCloseTo(us.get("iteration") / 1000.0,
@@ -168,9 +145,9 @@ class BenchMaxEntCommandTest {
   @Test
   void dir_keepsTheFilesTheYardstickReads_andTheyReadBackAsTheWorld() {
     Path out = dir.resolve("files");
-    Run r = run("--size", "5", "--features", "discrete", "--repeat", "1", "--block", "1",
+    CliRunner.Result r = run("--size", "5", "--features", "discrete", "--repeat", "1", "--block", "1",
         "--warmup-ms", "0", "--dir", out.toString());
-    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).doesNotContain("numpy").contains("\"features\":16");
     ObjectWorld world = new ObjectWorld(ObjectWorld.Config.defaults(1).withSize(5));
     TabularMdp mdp = MdpFormat.read(out.resolve("objectworld.mdp"));
@@ -183,15 +160,15 @@ class BenchMaxEntCommandTest {
 
   @Test
   void badOptions_exitTwo_namingTheOption() {
-    Run missing = run("--yardstick", dir.resolve("nope.py").toString());
-    assertThat(missing.code()).isEqualTo(2);
+    CliRunner.Result missing = run("--yardstick", dir.resolve("nope.py").toString());
+    assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err()).contains("--yardstick").contains("nope.py: no such file");
-    Run features = run("--features", "binary");
-    assertThat(features.code()).isEqualTo(2);
+    CliRunner.Result features = run("--features", "binary");
+    assertThat(features.exitCode()).isEqualTo(2);
     assertThat(features.err()).contains("--features must be continuous or discrete, got"
         + " 'binary'");
-    Run size = run("--size", "1");
-    assertThat(size.code()).isEqualTo(2);
+    CliRunner.Result size = run("--size", "1");
+    assertThat(size.exitCode()).isEqualTo(2);
     assertThat(size.err()).contains("--size must be in [2, 512], got 1");
   }
 
@@ -199,9 +176,9 @@ class BenchMaxEntCommandTest {
   void failingYardstick_exitsOne_withItsOutput() throws Exception {
     Path bad = dir.resolve("bad.py");
     Files.writeString(bad, "print('no numbers here')\n");
-    Run r = run("--size", "4", "--repeat", "1", "--block", "1", "--warmup-ms", "0",
+    CliRunner.Result r = run("--size", "4", "--repeat", "1", "--block", "1", "--warmup-ms", "0",
         "--yardstick", bad.toString());
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("without a \"maxent_iteration_us\" field", "no numbers here");
   }
 

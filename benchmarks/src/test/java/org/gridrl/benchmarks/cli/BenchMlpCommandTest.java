@@ -2,41 +2,26 @@ package org.gridrl.benchmarks.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class BenchMlpCommandTest {
 
   @TempDir
   Path dir;
 
-  private record Run(int code, String out, String err) {
-  }
-
-  private static Run run(String... args) {
-    CommandLine cmd = new CommandLine(new BenchMlpCommand());
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
-    int code = cmd.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static CliRunner.Result run(String... args) {
+    return CliRunner.command(new BenchMlpCommand(), args);
   }
 
   private static final Pattern US =
       Pattern.compile("\\{\"variant\":\"([a-z]+)\",\"us_per_step\":([0-9.]+),");
-  private static final Pattern RATIO =
-      Pattern.compile("\\{\"ratio\":\"([a-z/]+)\",\"value\":([0-9.]+)");
 
   @Test
   void shortRun_withFakeYardstick_printsEveryVariantAndConsistentRatios() throws Exception {
@@ -44,21 +29,13 @@ class BenchMlpCommandTest {
     Files.writeString(fake, "import os, json\n"
         + "assert os.environ['OPENBLAS_NUM_THREADS'] == '1'\n"
         + "print(json.dumps({'numpy': 'x', 'mlp_fwd_bwd_us': 500.0}))\n");
-    Run r = run("--rounds", "2", "--round-ms", "20", "--warmup-ms", "0",
+    CliRunner.Result r = run("--rounds", "2", "--round-ms", "20", "--warmup-ms", "0",
         "--yardstick", fake.toString());
-    assertThat(r.code()).as(r.err()).isZero();
-    Map<String, Double> us = new HashMap<>();
-    Matcher m = US.matcher(r.out());
-    while (m.find()) {
-      us.put(m.group(1), Double.parseDouble(m.group(2)));
-    }
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    Map<String, Double> us = BenchLines.values(US, r.out());
     assertThat(us).containsOnlyKeys("hand", "autodiff", "ejml", "numpy");
     assertThat(us.get("numpy")).isEqualTo(500.0);
-    Map<String, Double> ratio = new HashMap<>();
-    m = RATIO.matcher(r.out());
-    while (m.find()) {
-      ratio.put(m.group(1), Double.parseDouble(m.group(2)));
-    }
+    Map<String, Double> ratio = BenchLines.values(BenchLines.RATIO, r.out());
     assertThat(ratio).containsOnlyKeys("autodiff/hand", "ejml/hand", "autodiff/numpy",
         "hand/numpy");
     // printed values are rounded to 0.1 µs and 0.001
@@ -78,8 +55,8 @@ class BenchMlpCommandTest {
 
   @Test
   void withoutYardstick_noNumpyLines() {
-    Run r = run("--rounds", "1", "--round-ms", "10", "--warmup-ms", "0");
-    assertThat(r.code()).isZero();
+    CliRunner.Result r = run("--rounds", "1", "--round-ms", "10", "--warmup-ms", "0");
+    assertThat(r.exitCode()).isZero();
     List<String> lines = r.out().lines().toList();
     assertThat(lines).hasSize(5);
     assertThat(r.out()).doesNotContain("numpy");
@@ -87,11 +64,11 @@ class BenchMlpCommandTest {
 
   @Test
   void badOptions_exitTwo_namingTheOption() {
-    Run missing = run("--yardstick", dir.resolve("nope.py").toString());
-    assertThat(missing.code()).isEqualTo(2);
+    CliRunner.Result missing = run("--yardstick", dir.resolve("nope.py").toString());
+    assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err()).contains("--yardstick").contains("nope.py: no such file");
-    Run rounds = run("--rounds", "0");
-    assertThat(rounds.code()).isEqualTo(2);
+    CliRunner.Result rounds = run("--rounds", "0");
+    assertThat(rounds.exitCode()).isEqualTo(2);
     assertThat(rounds.err()).contains("--rounds must be >= 1, got 0");
   }
 
@@ -99,10 +76,10 @@ class BenchMlpCommandTest {
   void failingYardstick_exitsOne_withItsOutput() throws Exception {
     Path bad = dir.resolve("bad.py");
     Files.writeString(bad, "print('no numbers here')\n");
-    Run r = run("--rounds", "1", "--round-ms", "5", "--warmup-ms", "0",
+    CliRunner.Result r = run("--rounds", "1", "--round-ms", "5", "--warmup-ms", "0",
         "--yardstick", bad.toString());
-    assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).contains("without a \"mlp_fwd_bwd_us\" line", "no numbers here");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("without a \"mlp_fwd_bwd_us\" field", "no numbers here");
   }
 
   @Test

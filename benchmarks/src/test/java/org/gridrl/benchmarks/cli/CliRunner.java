@@ -2,10 +2,16 @@ package org.gridrl.benchmarks.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import org.gridrl.benchmarks.Main;
+import picocli.CommandLine;
 
-/** Runs the gridrl command line in-process with captured stdout and stderr. */
+/**
+ * Runs the gridrl command line, or one command on its own with picocli's default handlers,
+ * in-process with captured stdout and stderr.
+ */
 final class CliRunner {
 
   /** What one invocation produced. */
@@ -25,5 +31,16 @@ final class CliRunner {
     e.flush();
     return new Result(code, out.toString(StandardCharsets.UTF_8),
         err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Runs {@code command} alone (as its {@code main} would, without the launcher's handlers). */
+  static Result command(Object command, String... args) {
+    CommandLine cmd = new CommandLine(command);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+    int code = cmd.execute(args);
+    return new Result(code, out.toString(), err.toString());
   }
 }
