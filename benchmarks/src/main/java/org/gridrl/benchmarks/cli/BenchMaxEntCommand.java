@@ -3,12 +3,9 @@ package org.gridrl.benchmarks.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -186,22 +183,16 @@ public final class BenchMaxEntCommand implements Callable<Integer> {
         } while (System.nanoTime() - start < sliceNs);
       }
     }
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    boolean cpuClock = threads.isCurrentThreadCpuTimeSupported();
-    double[][] us = new double[measures.size()][repeat];
-    double[][] cpuUs = new double[measures.size()][repeat];
+    RoundTimes times = new RoundTimes(measures.size(), repeat);
     double[] numpyUs = new double[numpy.given() ? repeat : 0];
     for (int r = 0; r < repeat; r++) {
       for (int i = 0; i < measures.size(); i++) {
         DoubleSupplier call = measures.get(i).call();
-        long c0 = cpuClock ? threads.getCurrentThreadCpuTime() : 0;
-        long t0 = System.nanoTime();
+        times.start();
         for (int k = 0; k < block; k++) {
           sink += call.getAsDouble();
         }
-        us[i][r] = (System.nanoTime() - t0) / 1e3 / block;
-        cpuUs[i][r] = cpuClock
-            ? (threads.getCurrentThreadCpuTime() - c0) / 1e3 / block : Double.NaN;
+        times.stop(i, r, block);
       }
       if (numpy.given()) {
         numpyUs[r] = numpy.microseconds("maxent_iteration_us", mdpFile.toString(),
@@ -213,21 +204,21 @@ public final class BenchMaxEntCommand implements Callable<Integer> {
     final int k = work.features().numFeatures();
     double[] best = new double[measures.size()];
     for (int i = 0; i < measures.size(); i++) {
-      best[i] = min(us[i]);
+      best[i] = times.best(i);
       out.printf(Locale.ROOT, "{\"measure\":\"%s\",\"us\":%.1f,\"median_us\":%.1f,"
           + "\"cpu_us\":%.1f,\"blocks\":%d,\"block\":%d,\"states\":%d,\"actions\":%d,"
           + "\"features\":%d,\"horizon\":%d}%n", measures.get(i).name(), best[i],
-          median(us[i]), min(cpuUs[i]), repeat, block, numStates, numActions, k, horizon);
+          times.median(i), times.bestCpu(i), repeat, block, numStates, numActions, k, horizon);
     }
     final double disagreement = work.disagreement(); // runs the iteration last
     final double[] mu = work.expectedFeatures();
     out.printf(Locale.ROOT, "{\"check\":\"e_mu\",\"sum\":%.15g,\"first\":%.15g,"
         + "\"objective_disagreement\":%.2e}%n", sum(mu), mu[0], disagreement);
     if (numpy.given()) {
-      double numpyBest = min(numpyUs);
+      double numpyBest = RoundTimes.min(numpyUs);
       out.printf(Locale.ROOT, "{\"measure\":\"numpy\",\"us\":%.1f,\"median_us\":%.1f,"
           + "\"runs\":%d,\"states\":%d,\"actions\":%d,\"features\":%d,\"horizon\":%d}%n",
-          numpyBest, median(numpyUs), repeat, numStates, numActions, k, horizon);
+          numpyBest, RoundTimes.median(numpyUs), repeat, numStates, numActions, k, horizon);
       out.printf(Locale.ROOT, "{\"ratio\":\"iteration/numpy\",\"value\":%.3f,"
           + "\"target\":0.5}%n", best[0] / numpyBest);
       out.printf(Locale.ROOT, "{\"ratio\":\"objective/numpy\",\"value\":%.3f}%n",
@@ -246,16 +237,5 @@ public final class BenchMaxEntCommand implements Callable<Integer> {
       s += v;
     }
     return s;
-  }
-
-  private static double min(double[] a) {
-    return Arrays.stream(a).min().orElse(Double.NaN);
-  }
-
-  private static double median(double[] a) {
-    double[] s = a.clone();
-    Arrays.sort(s);
-    int n = s.length;
-    return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
   }
 }

@@ -1,9 +1,6 @@
 package org.gridrl.benchmarks.cli;
 
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -111,21 +108,15 @@ public final class BenchMlpCommand implements Callable<Integer> {
         sink += runFor(v, warmupNs / 4, new long[1]);
       }
     }
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    boolean cpuClock = threads.isCurrentThreadCpuTimeSupported();
-    double[][] us = new double[variants.size()][rounds];
-    double[][] cpuUs = new double[variants.size()][rounds];
+    RoundTimes times = new RoundTimes(variants.size(), rounds);
     double[] numpyUs = new double[numpy.given() ? rounds : 0];
     long roundNs = TimeUnit.MILLISECONDS.toNanos(roundMs);
     for (int r = 0; r < rounds; r++) {
       for (int i = 0; i < variants.size(); i++) {
         long[] steps = new long[1];
-        long c0 = cpuClock ? threads.getCurrentThreadCpuTime() : 0;
-        long t0 = System.nanoTime();
+        times.start();
         sink += runFor(variants.get(i), roundNs, steps);
-        us[i][r] = (System.nanoTime() - t0) / 1e3 / steps[0];
-        cpuUs[i][r] = cpuClock
-            ? (threads.getCurrentThreadCpuTime() - c0) / 1e3 / steps[0] : Double.NaN;
+        times.stop(i, r, steps[0]);
       }
       if (numpy.given()) {
         numpyUs[r] = numpy.microseconds("mlp_fwd_bwd_us");
@@ -135,19 +126,19 @@ public final class BenchMlpCommand implements Callable<Integer> {
     double[] best = new double[variants.size()];
     double[] bestCpu = new double[variants.size()];
     for (int i = 0; i < variants.size(); i++) {
-      best[i] = min(us[i]);
-      bestCpu[i] = min(cpuUs[i]);
+      best[i] = times.best(i);
+      bestCpu[i] = times.bestCpu(i);
       out.printf(Locale.ROOT, "{\"variant\":\"%s\",\"us_per_step\":%.1f,\"median_us\":%.1f,"
           + "\"cpu_us_per_step\":%.1f,\"gflops\":%.2f,\"rounds\":%d,\"threads\":1,"
-          + "\"batch\":%d}%n", variants.get(i).name(), best[i], median(us[i]), bestCpu[i],
+          + "\"batch\":%d}%n", variants.get(i).name(), best[i], times.median(i), bestCpu[i],
           flops / (best[i] * 1e3), rounds, MlpWorkload.BATCH);
     }
     double numpyBest = Double.NaN;
     if (numpy.given()) {
-      numpyBest = min(numpyUs);
+      numpyBest = RoundTimes.min(numpyUs);
       out.printf(Locale.ROOT, "{\"variant\":\"numpy\",\"us_per_step\":%.1f,\"median_us\":%.1f,"
-          + "\"rounds\":%d,\"threads\":1,\"batch\":%d}%n", numpyBest, median(numpyUs), rounds,
-          MlpWorkload.BATCH);
+          + "\"rounds\":%d,\"threads\":1,\"batch\":%d}%n", numpyBest,
+          RoundTimes.median(numpyUs), rounds, MlpWorkload.BATCH);
     }
     printRatio(out, "autodiff/hand", best[1] / best[0], bestCpu[1] / bestCpu[0], 1.25);
     printRatio(out, "ejml/hand", best[2] / best[0], bestCpu[2] / bestCpu[0], Double.NaN);
@@ -187,16 +178,5 @@ public final class BenchMlpCommand implements Callable<Integer> {
       steps[0] += 16;
     } while (System.nanoTime() - start < ns);
     return sink;
-  }
-
-  private static double min(double[] a) {
-    return Arrays.stream(a).min().orElse(Double.NaN);
-  }
-
-  private static double median(double[] a) {
-    double[] s = a.clone();
-    Arrays.sort(s);
-    int n = s.length;
-    return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
   }
 }
