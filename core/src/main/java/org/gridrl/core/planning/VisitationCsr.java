@@ -284,36 +284,7 @@ public final class VisitationCsr {
   /**
    * D = Σ_{t&lt;H} d_t with d_0 = d0 and d_{t+1} = c·P_{π_t}ᵀ d_t (so d_t = c^t Pr(s_t = ·)),
    * H = {@code pi.length}: the sum in the order of H − 1 calls of {@link #propagate}, each step
-   * added to D as it is made.
-   *
-   * @param in the MDP's incoming transitions. Not modified.
-   * @param pi π_t(a|s) at {@code pi[t][s·A + a]}, H ≥ 1 tables of length S·A. Not modified.
-   * @param d0 the start, length S. Not modified.
-   * @param discount the per-step factor c.
-   * @param out D, length S, not {@code d0}. Modified.
-   * @param work workspace of length ≥ {@link #finiteHorizonWorkspaceLength}. Modified.
-   */
-  public static void finiteHorizon(Incoming in, double[][] pi, double[] d0, double discount,
-      double[] out, double[] work) {
-    checkWork(work, finiteHorizonWorkspaceLength(in));
-    final int numStates = in.numStates;
-    final int termOffset = numStates * in.numActions;
-    System.arraycopy(d0, 0, out, 0, numStates);
-    System.arraycopy(d0, 0, work, termOffset, numStates);
-    int term = termOffset;
-    int next = termOffset + numStates;
-    for (int t = 0; t + 1 < pi.length; t++) {
-      weights(numStates, in.numActions, pi[t], work, term, discount, work, 0);
-      gatherAdd(in, work, work, next, out);
-      final int swap = term;
-      term = next;
-      next = swap;
-    }
-  }
-
-  /**
-   * D = Σ_{t&lt;H} d_t as {@link #finiteHorizon(Incoming, double[][], double[], double, double[],
-   * double[])}, with π_t read from the policies (no copy).
+   * added to D as it is made, π_t read from the policies (no copy).
    *
    * @param in the MDP's incoming transitions. Not modified.
    * @param pi π_0 .. π_{H−1}, H ≥ 1, each S×A. Not modified.

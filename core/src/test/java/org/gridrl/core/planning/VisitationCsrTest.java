@@ -277,17 +277,13 @@ class VisitationCsrTest extends TestBase {
     for (double discount : new double[] {1.0, m.gamma(), 0.0}) {
       double[] expected = PushReference.finiteHorizon(m, pis, d0, discount);
       assertSameBits(expected, StateVisitation.finiteHorizon(m, pis, d0, discount));
-      // the kernel on raw tables, into a dirty caller-owned output and workspace
+      // the kernel itself, into a dirty caller-owned output and workspace
       VisitationCsr.Incoming in = VisitationCsr.incoming(m);
-      double[][] tables = new double[horizon][];
-      for (int t = 0; t < horizon; t++) {
-        tables[t] = pis[t].toArray();
-      }
       double[] out = new double[m.numStates()];
       double[] work = new double[VisitationCsr.finiteHorizonWorkspaceLength(in) + 3];
       Arrays.fill(out, Double.NaN);
       Arrays.fill(work, Double.NaN);
-      VisitationCsr.finiteHorizon(in, tables, d0, discount, out, work);
+      VisitationCsr.finiteHorizon(in, pis, d0, discount, out, work);
       assertSameBits(expected, out);
     }
   }
@@ -409,7 +405,6 @@ class VisitationCsrTest extends TestBase {
     Runnable body = () -> {
       VisitationCsr.propagate(in, tables[0], d0, 0.9, out, stepWork);
       VisitationCsr.propagate(in, pis[1], d0, 0.9, out, stepWork);
-      VisitationCsr.finiteHorizon(in, tables, d0, 0.9, out, fhWork);
       VisitationCsr.finiteHorizon(in, pis, d0, 0.9, out, fhWork);
       StateVisitation.finiteHorizon(m, pis, d0, 0.9, out, fhWork);
       VisitationCsr.solveDiscounted(in, tables[2], 0.9, b, out, exactWork);
