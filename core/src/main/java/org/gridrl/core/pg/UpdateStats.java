@@ -1,5 +1,6 @@
 package org.gridrl.core.pg;
 
+import com.google.common.collect.ImmutableList;
 import java.util.List;
 import org.gridrl.core.util.TrainingListener;
 
@@ -26,8 +27,16 @@ public sealed interface UpdateStats permits UpdateStats.ScoreFunction, UpdateSta
   /** The keys {@link #report} emits, in order. */
   List<String> keys();
 
-  /** Emits this update's scalars for {@code iteration}, in the order of {@link #keys}. */
-  void report(TrainingListener listener, long iteration);
+  /**
+   * Emits this update's scalars for {@code iteration}, in the order of {@link #keys}: here the
+   * three every update has, {@value Metrics#ENTROPY}, {@value Metrics#POLICY_LOSS} and
+   * {@value Metrics#VALUE_LOSS}; a kind with more reports these first, then its own.
+   */
+  default void report(TrainingListener listener, long iteration) {
+    listener.onScalar(iteration, Metrics.ENTROPY, entropy());
+    listener.onScalar(iteration, Metrics.POLICY_LOSS, policyLoss());
+    listener.onScalar(iteration, Metrics.VALUE_LOSS, valueLoss());
+  }
 
   /**
    * One step on L = −mean(log π Â) + c_V L_V − c_H H̄ (REINFORCE, A2C).
@@ -52,13 +61,6 @@ public sealed interface UpdateStats permits UpdateStats.ScoreFunction, UpdateSta
     public List<String> keys() {
       return KEYS;
     }
-
-    @Override
-    public void report(TrainingListener l, long iteration) {
-      l.onScalar(iteration, Metrics.ENTROPY, entropy);
-      l.onScalar(iteration, Metrics.POLICY_LOSS, policyLoss);
-      l.onScalar(iteration, Metrics.VALUE_LOSS, valueLoss);
-    }
   }
 
   /**
@@ -74,9 +76,9 @@ public sealed interface UpdateStats permits UpdateStats.ScoreFunction, UpdateSta
   record PpoClip(double policyLoss, double valueLoss, double entropy, double approxKl,
       double clipFraction, int gradientSteps) implements UpdateStats {
 
-    /** The keys reported. */
-    public static final List<String> KEYS = List.of(Metrics.ENTROPY, Metrics.POLICY_LOSS,
-        Metrics.VALUE_LOSS, Metrics.APPROX_KL, Metrics.CLIP_FRACTION);
+    /** The keys reported: {@link ScoreFunction#KEYS}, then the clipping diagnostics. */
+    public static final List<String> KEYS = ImmutableList.<String>builder()
+        .addAll(ScoreFunction.KEYS).add(Metrics.APPROX_KL, Metrics.CLIP_FRACTION).build();
 
     @Override
     public List<String> keys() {
@@ -85,9 +87,7 @@ public sealed interface UpdateStats permits UpdateStats.ScoreFunction, UpdateSta
 
     @Override
     public void report(TrainingListener l, long iteration) {
-      l.onScalar(iteration, Metrics.ENTROPY, entropy);
-      l.onScalar(iteration, Metrics.POLICY_LOSS, policyLoss);
-      l.onScalar(iteration, Metrics.VALUE_LOSS, valueLoss);
+      UpdateStats.super.report(l, iteration);
       l.onScalar(iteration, Metrics.APPROX_KL, approxKl);
       l.onScalar(iteration, Metrics.CLIP_FRACTION, clipFraction);
     }

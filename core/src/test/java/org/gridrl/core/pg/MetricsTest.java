@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.util.MetricsRecorder;
+import org.gridrl.core.util.TrainingListener;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +46,26 @@ class MetricsTest {
       assertThat(Metrics.ALL).containsAll(m);
       assertThat(m).doesNotHaveDuplicates();
     }
+  }
+
+  @Test
+  void updateStats_reportTheirKeysInOrder_eachWithItsValue() {
+    List<String> seen = new ArrayList<>();
+    TrainingListener l = (it, name, value) -> seen.add(it + " " + name + " " + value);
+    UpdateStats score = new UpdateStats.ScoreFunction(1, 2, 3);
+    score.report(l, 7);
+    assertThat(seen).containsExactly("7 " + Metrics.ENTROPY + " 3.0",
+        "7 " + Metrics.POLICY_LOSS + " 1.0", "7 " + Metrics.VALUE_LOSS + " 2.0");
+    assertThat(score.keys()).containsExactly(Metrics.ENTROPY, Metrics.POLICY_LOSS,
+        Metrics.VALUE_LOSS);
+    seen.clear();
+    UpdateStats ppo = new UpdateStats.PpoClip(1, 2, 3, 4, 5, 6);
+    ppo.report(l, 8);
+    assertThat(seen).containsExactly("8 " + Metrics.ENTROPY + " 3.0",
+        "8 " + Metrics.POLICY_LOSS + " 1.0", "8 " + Metrics.VALUE_LOSS + " 2.0",
+        "8 " + Metrics.APPROX_KL + " 4.0", "8 " + Metrics.CLIP_FRACTION + " 5.0");
+    assertThat(ppo.keys()).containsExactly(Metrics.ENTROPY, Metrics.POLICY_LOSS,
+        Metrics.VALUE_LOSS, Metrics.APPROX_KL, Metrics.CLIP_FRACTION);
   }
 
   @Test
