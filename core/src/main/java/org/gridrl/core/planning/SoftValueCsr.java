@@ -68,25 +68,14 @@ public final class SoftValueCsr {
       int stateBegin, int stateEnd, double[] work) {
     final int numActions = mdp.numActions();
     checkWorkspace(work, numActions);
-    final int[] rowStart = mdp.rowStart();
-    final int[] successors = mdp.successors();
-    final double[] probabilities = mdp.probabilities();
-    final double[] rewards = mdp.rewards();
     final boolean[] terminal = mdp.terminals();
     final double invTau = 1.0 / tau;
     final int maxOffset = CHUNK * numActions;
-    final int sumOffset = maxOffset + CHUNK;
     double residual = 0;
     for (int s0 = stateBegin; s0 < stateEnd; s0 += CHUNK) {
       final int n = Math.min(CHUNK, stateEnd - s0);
       // (1) Q, action-major
-      for (int i = 0; i < n; i++) {
-        int row = (s0 + i) * numActions;
-        for (int a = 0; a < numActions; a++, row++) {
-          work[a * CHUNK + i] = rewards[row] + gamma
-              * CsrRows.dot(probabilities, successors, v, rowStart[row], rowStart[row + 1]);
-        }
-      }
+      chunkQ(mdp, gamma, v, s0, n, work);
       // (2) m = max_a Q
       System.arraycopy(work, 0, work, maxOffset, n);
       for (int a = 1; a < numActions; a++) {
@@ -102,22 +91,8 @@ public final class SoftValueCsr {
           work[o + i] = SoftMath.expNonPositive((work[o + i] - work[maxOffset + i]) * invTau);
         }
       }
-      // (4) Σ_a, actions in order
-      System.arraycopy(work, 0, work, sumOffset, n);
-      for (int a = 1; a < numActions; a++) {
-        final int o = a * CHUNK;
-        for (int i = 0; i < n; i++) {
-          work[sumOffset + i] += work[o + i];
-        }
-      }
-      // (5) V' and the residual
-      for (int i = 0; i < n; i++) {
-        final int s = s0 + i;
-        final double vs = terminal[s] ? 0
-            : work[maxOffset + i] + tau * SoftMath.log(work[sumOffset + i]);
-        residual = Math.max(residual, Math.abs(vs - v[s]));
-        vNew[s] = vs;
-      }
+      // (4) Σ_a, (5) V' and the residual
+      residual = chunkValues(terminal, numActions, tau, v, vNew, s0, n, work, residual);
     }
     return residual;
   }
@@ -143,26 +118,15 @@ public final class SoftValueCsr {
       double[] v, double[] vNew, int stateBegin, int stateEnd, double[] work) {
     final int numActions = mdp.numActions();
     checkWorkspace(work, numActions);
-    final int[] rowStart = mdp.rowStart();
-    final int[] successors = mdp.successors();
-    final double[] probabilities = mdp.probabilities();
-    final double[] rewards = mdp.rewards();
     final boolean[] terminal = mdp.terminals();
     final double invTau = 1.0 / tau;
     final int maxOffset = CHUNK * numActions;
-    final int sumOffset = maxOffset + CHUNK;
     double residual = 0;
     for (int s0 = stateBegin; s0 < stateEnd; s0 += CHUNK) {
       final int n = Math.min(CHUNK, stateEnd - s0);
       final int base = s0 * numActions;
       // (1) Q, action-major
-      for (int i = 0; i < n; i++) {
-        int row = base + i * numActions;
-        for (int a = 0; a < numActions; a++, row++) {
-          work[a * CHUNK + i] = rewards[row] + gamma
-              * CsrRows.dot(probabilities, successors, v, rowStart[row], rowStart[row + 1]);
-        }
-      }
+      chunkQ(mdp, gamma, v, s0, n, work);
       // (2) m = max over the actions with π0 > 0
       for (int i = 0; i < n; i++) {
         work[maxOffset + i] = Double.NEGATIVE_INFINITY;
@@ -184,22 +148,8 @@ public final class SoftValueCsr {
               ? p * SoftMath.expNonPositive((work[o + i] - work[maxOffset + i]) * invTau) : 0;
         }
       }
-      // (4) Σ_a, actions in order
-      System.arraycopy(work, 0, work, sumOffset, n);
-      for (int a = 1; a < numActions; a++) {
-        final int o = a * CHUNK;
-        for (int i = 0; i < n; i++) {
-          work[sumOffset + i] += work[o + i];
-        }
-      }
-      // (5) V' and the residual
-      for (int i = 0; i < n; i++) {
-        final int s = s0 + i;
-        final double vs = terminal[s] ? 0
-            : work[maxOffset + i] + tau * SoftMath.log(work[sumOffset + i]);
-        residual = Math.max(residual, Math.abs(vs - v[s]));
-        vNew[s] = vs;
-      }
+      // (4) Σ_a, (5) V' and the residual
+      residual = chunkValues(terminal, numActions, tau, v, vNew, s0, n, work, residual);
     }
     return residual;
   }
@@ -291,6 +241,58 @@ public final class SoftValueCsr {
         pi[base + a] /= sum;
       }
     }
+  }
+
+  /**
+   * Phase (1) of both sweeps: Q(s,a) = r(s,a) + γ Σ_{s'} P(s'|s,a) V(s') of the n states from
+   * s0, action-major into {@code work[a·CHUNK + i]} (terminal states too: phase (5) sets their V'
+   * to 0 whatever their Q).
+   */
+  private static void chunkQ(TabularMdp mdp, double gamma, double[] v, int s0, int n,
+      double[] work) {
+    final int numActions = mdp.numActions();
+    final int[] rowStart = mdp.rowStart();
+    final int[] successors = mdp.successors();
+    final double[] probabilities = mdp.probabilities();
+    final double[] rewards = mdp.rewards();
+    for (int i = 0; i < n; i++) {
+      int row = (s0 + i) * numActions;
+      for (int a = 0; a < numActions; a++, row++) {
+        work[a * CHUNK + i] = rewards[row] + gamma
+            * CsrRows.dot(probabilities, successors, v, rowStart[row], rowStart[row + 1]);
+      }
+    }
+  }
+
+  /**
+   * Phases (4) and (5) of both sweeps, after (3) left each action's weight in
+   * {@code work[a·CHUNK + i]} and m in the max slot: the sum per state over the actions in
+   * order, then V'(s) = m + τ·log(sum) (0 at a terminal) into {@code vNew}.
+   *
+   * @return max({@code residual}, max over the n states of |V'(s) − V(s)|)
+   */
+  private static double chunkValues(boolean[] terminal, int numActions, double tau, double[] v,
+      double[] vNew, int s0, int n, double[] work, double residual) {
+    final int maxOffset = CHUNK * numActions;
+    final int sumOffset = maxOffset + CHUNK;
+    // (4) Σ_a, actions in order
+    System.arraycopy(work, 0, work, sumOffset, n);
+    for (int a = 1; a < numActions; a++) {
+      final int o = a * CHUNK;
+      for (int i = 0; i < n; i++) {
+        work[sumOffset + i] += work[o + i];
+      }
+    }
+    // (5) V' and the residual
+    double r = residual;
+    for (int i = 0; i < n; i++) {
+      final int s = s0 + i;
+      final double vs = terminal[s] ? 0
+          : work[maxOffset + i] + tau * SoftMath.log(work[sumOffset + i]);
+      r = Math.max(r, Math.abs(vs - v[s]));
+      vNew[s] = vs;
+    }
+    return r;
   }
 
   private static void checkWorkspace(double[] work, int numActions) {
