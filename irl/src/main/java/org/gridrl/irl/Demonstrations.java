@@ -13,10 +13,10 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.Objects;
 import org.gridrl.core.env.TabularEnv;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularPolicy;
+import org.gridrl.core.util.Check;
 import org.gridrl.core.util.Rng;
 
 /**
@@ -67,8 +67,8 @@ public final class Demonstrations {
    */
   public static Demonstrations of(int numStates, int numActions, int[][] states,
       int[][] actions) {
-    Objects.requireNonNull(states, "states");
-    Objects.requireNonNull(actions, "actions");
+    Check.notNull("states", states);
+    Check.notNull("actions", actions);
     if (numStates < 1 || numActions < 1) {
       throw new IllegalArgumentException("need S >= 1 and A >= 1, got S=" + numStates + ", A="
           + numActions);
@@ -112,7 +112,7 @@ public final class Demonstrations {
   /** {@code count} trajectories of a policy from the MDP's own initial distribution. */
   public static Demonstrations sample(TabularMdp mdp, TabularPolicy pi, int count, int length,
       long seed) {
-    Objects.requireNonNull(mdp, "mdp");
+    Check.notNull("mdp", mdp);
     return sample(mdp, pi, count, length, mdp.initialDistribution(), seed);
   }
 
@@ -129,9 +129,9 @@ public final class Demonstrations {
    */
   public static Demonstrations sample(TabularMdp mdp, TabularPolicy pi, int count, int length,
       double[] d0, long seed) {
-    Objects.requireNonNull(mdp, "mdp");
-    Objects.requireNonNull(pi, "pi");
-    Objects.requireNonNull(d0, "d0");
+    Check.notNull("mdp", mdp);
+    Check.notNull("pi", pi);
+    Check.notNull("d0", d0);
     if (pi.numStates() != mdp.numStates() || pi.numActions() != mdp.numActions()) {
       throw new IllegalArgumentException("policy is " + pi.numStates() + "x" + pi.numActions()
           + " but the MDP has S=" + mdp.numStates() + ", A=" + mdp.numActions());

@@ -1,9 +1,9 @@
 package org.gridrl.irl;
 
 import java.util.Arrays;
-import java.util.Objects;
 import org.gridrl.core.mdp.StateFeatures;
 import org.gridrl.core.mdp.TabularMdp;
+import org.gridrl.core.util.Check;
 
 /**
  * One feature-matching IRL problem: known dynamics (a {@link TabularMdp} whose rewards are
@@ -61,7 +61,7 @@ public final class IrlProblem {
 
   /** The problem with T = the longest demonstration and the MDP's d0 as the start. */
   public static IrlProblem of(TabularMdp mdp, StateFeatures features, Demonstrations demos) {
-    Objects.requireNonNull(demos, "demos");
+    Check.notNull("demos", demos);
     return of(mdp, features, demos, demos.maxLength(), Start.INIT);
   }
 
@@ -76,10 +76,10 @@ public final class IrlProblem {
    */
   public static IrlProblem of(TabularMdp mdp, StateFeatures features, Demonstrations demos,
       int horizon, Start start) {
-    Objects.requireNonNull(mdp, "mdp");
-    Objects.requireNonNull(features, "features");
-    Objects.requireNonNull(demos, "demos");
-    Objects.requireNonNull(start, "start");
+    Check.notNull("mdp", mdp);
+    Check.notNull("features", features);
+    Check.notNull("demos", demos);
+    Check.notNull("start", start);
     if (features.numStates() != mdp.numStates()) {
       throw new IllegalArgumentException("features have S = " + features.numStates()
           + " but the MDP has S = " + mdp.numStates());

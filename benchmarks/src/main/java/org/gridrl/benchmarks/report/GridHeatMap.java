@@ -120,12 +120,12 @@ public final class GridHeatMap {
         for (int c = 0; c < cols; c++) {
           int x = left + c * cell;
           int y = top + r * cell;
-          int s = world.stateAt(r, c);
-          if (s < 0) {
+          if (world.isWall(r, c)) {
             g.setColor(WALL);
             g.fillRect(x, y, cell, cell);
             continue;
           }
+          int s = world.stateAt(r, c);
           char ch = world.cell(r, c);
           if (terminal[s]) {
             g.setColor(TERMINAL);

@@ -32,10 +32,16 @@ import org.gridrl.core.util.Rng;
  * and carriage returns are ignored; nothing else (no spaces, no comments).
  *
  * <p><b>States</b> are the free (non-{@code #}) cells in row-major order, so an open H×W map has
- * s = row·W + col. <b>Actions</b>: 0 = north (row − 1), 1 = east, 2 = south, 3 = west, 4 = stay
+ * s = row·W + col; {@link #stateAt} maps a free cell to its state and rejects a wall, which
+ * {@link #isWall} tells apart. <b>Actions</b>: 0 = north (row − 1), 1 = east, 2 = south, 3 = west, 4 = stay
  * (with 5 actions only). A move into a wall or across the border leaves the state unchanged.
  * <b>Slip</b>: with probability ε the chosen action is replaced by one drawn uniformly from all
  * A actions (the chosen one included), which gives the kernel above.
+ *
+ * <p><b>Which options.</b> {@link Options#defaults()} (no step cost, goal worth 1) suit hard
+ * planning and IRL; for soft value iteration use {@link Options#forSoftPlanning()} (step −1,
+ * goal 100), under whose soft-optimal policy the goal is reached at τ up to 2: under the
+ * defaults the entropy bonus outweighs the goal and the soft policy wanders.
  *
  * <p><b>Rewards.</b> With cell values R(s) and step reward c, {@link RewardTiming#ON_ENTER}
  * (default) pays the cell value on arrival: r(s,a) = Σ_{s'} P(s'|s,a)·R(s') + c, the expected
@@ -52,8 +58,9 @@ import org.gridrl.core.util.Rng;
  * bottom-right corner of the bottom-right room); {@code open5} (5×5 without walls, start
  * top-left, goal bottom-right; the border is the only wall); {@code cliff} (Sutton &amp; Barto's
  * cliff walk, 4×12, start and goal at the bottom corners with lava between; the original's −100
- * and return to start are approximated by lava reward −100 and step reward −1 without the
- * reset); {@code maze} (an 11×11 walled maze, start top-left, goal bottom-right).
+ * and return to start are approximated, without the reset, by options with lava reward −100 and
+ * step reward −1, {@code withLavaReward(-100).withStepReward(-1)}: the defaults' lava is −1);
+ * {@code maze} (an 11×11 walled maze, start top-left, goal bottom-right).
  *
  * <p><b>Structure</b> for grid kernels: {@link #nextState(int)} and {@link #slip()} give
  * Q(s,a) = r(s,a) + γ[(1 − ε)V(next(s,a)) + ε·mean_b V(next(s,b))] for non-terminal s without
@@ -71,8 +78,10 @@ public final class GridWorld {
   }
 
   /**
-   * How a map becomes an MDP. Vary it with the generated {@code withX} methods
-   * ({@code Options.defaults().withSlip(0.2)}), several at once with
+   * How a map becomes an MDP. Two presets: {@link #defaults()} (for hard planning and IRL) and
+   * {@link #forSoftPlanning()} (a step cost and a goal worth 100, so that a soft policy heads for
+   * the goal; read the warning on {@code defaults()}). Vary them with the generated
+   * {@code withX} methods ({@code Options.defaults().withSlip(0.2)}), several at once with
    * {@code with(b -> b.slip(0.2).gamma(0.9))}, or build one with
    * {@code GridWorldOptionsBuilder.builder(Options.defaults())}; every way goes through the
    * checks of the compact constructor.
@@ -81,8 +90,10 @@ public final class GridWorld {
    *     over all actions (default 0)
    * @param numActions 4 (N, E, S, W) or 5 (plus stay) (default 4)
    * @param gamma discount in [0, 1) (default 0.95)
-   * @param stepReward c added to every r(s,a) of a non-terminal state, finite (default 0)
-   * @param goalReward cell value of {@code G}, finite (default 1)
+   * @param stepReward c added to every r(s,a) of a non-terminal state, finite (default 0;
+   *     −1 in {@link #forSoftPlanning()})
+   * @param goalReward cell value of {@code G}, finite (default 1; 100 in
+   *     {@link #forSoftPlanning()})
    * @param goalTerminal whether {@code G} cells end the episode (default true)
    * @param rewardTiming when cell values are paid (default {@link RewardTiming#ON_ENTER});
    *     {@link #parse} rejects a map with a {@code G} under {@code IN_STATE} with terminal goals
@@ -116,9 +127,33 @@ public final class GridWorld {
       }
     }
 
-    /** slip 0, 4 actions, γ = 0.95, step reward 0, goal reward 1 (terminal), ON_ENTER, lava −1. */
+    /**
+     * slip 0, 4 actions, γ = 0.95, step reward 0, goal reward 1 (terminal), ON_ENTER, lava −1:
+     * the textbook reward for hard planning and for IRL (the irl-gridworld experiment's world is
+     * these with a non-terminal goal paid IN_STATE).
+     *
+     * <p><b>Not for soft planning.</b> With no step cost and a goal worth 1, the entropy bonus of
+     * soft value iteration, about τ·log A per step and so τ·log A / (1 − γ) over an endless walk
+     * (2.8 at τ = 0.1, 14 at τ = 0.5), outweighs the goal: on every bundled map the soft-optimal
+     * policy at τ = 0.1, 0.5 and 1 reaches the goal within 100 steps with probability below
+     * 0.001 and wanders instead. For soft value iteration, MaxEnt planning or entropy-regularised
+     * policy gradients use {@link #forSoftPlanning()}.
+     */
     public static Options defaults() {
       return new Options(0, 4, 0.95, 0, 1, true, RewardTiming.ON_ENTER, -1, Map.of());
+    }
+
+    /**
+     * {@link #defaults()} with a step reward of −1 and a goal worth 100: the map defaults of
+     * {@code gridrl solve} and {@code gridrl render}, under which the soft-optimal policy heads
+     * for the goal. Measured on the bundled maps (slip 0 and 0.1): at τ = 0.1, 0.5, 1 and 2 the
+     * soft policy reaches the goal within 100 steps with probability above 0.999; at τ = 3 no
+     * longer everywhere (0.66 on FourRooms), as the entropy bonus τ·log 4 per step then outweighs
+     * the step cost by more than the discounted goal is worth. Hard planning gives the same
+     * policy as under the defaults (a shortest path to the goal).
+     */
+    public static Options forSoftPlanning() {
+      return defaults().withStepReward(-1).withGoalReward(100);
     }
 
     /** The value R of a free cell character. */
@@ -183,12 +218,16 @@ public final class GridWorld {
    *
    * @param mapText the map, one row per line
    * @param sourceName the name errors start with (a file name, "bundled:fourrooms", ...)
+   * @param o how the map becomes an MDP ({@link Options#defaults()},
+   *     {@link Options#forSoftPlanning()}, ...)
+   * @throws IllegalArgumentException for a null argument, naming it
    * @throws MapFormatException naming row and column of the first problem
    */
   public static GridWorld parse(String mapText, String sourceName, Options o) {
-    if (o == null) {
-      throw new IllegalArgumentException("options must not be null");
-    }
+    Check.argument(mapText != null, "mapText must not be null (the map, one row per line)");
+    Check.argument(sourceName != null, "sourceName must not be null (it starts every error"
+        + " message: a file name, \"bundled:fourrooms\", ...)");
+    checkOptions(o);
     List<String> rows = new ArrayList<>(Arrays.asList(mapText.split("\n", -1)));
     for (int i = 0; i < rows.size(); i++) {
       String line = rows.get(i);
@@ -280,6 +319,8 @@ public final class GridWorld {
    * @throws MapFormatException if the map is malformed
    */
   public static GridWorld load(Path file, Options o) {
+    Check.notNull("file", file);
+    checkOptions(o);
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -293,14 +334,22 @@ public final class GridWorld {
    * A map shipped with gridrl (see {@link #bundledNames()}); its source name is
    * {@code bundled:<name>}.
    *
-   * @throws IllegalArgumentException for an unknown name, listing the known ones
+   * @throws IllegalArgumentException for an unknown name, listing the known ones, or null
+   *     options
    */
   public static GridWorld bundled(String name, Options o) {
-    if (!BUNDLED.contains(name)) {
-      throw new IllegalArgumentException("unknown bundled map '" + name + "'; known maps: "
-          + String.join(", ", BUNDLED));
+    if (name == null || !BUNDLED.contains(name)) {
+      throw new IllegalArgumentException("unknown bundled map " + (name == null ? "null"
+          : "'" + name + "'") + "; known maps: " + String.join(", ", BUNDLED));
     }
+    checkOptions(o);
     return parse(bundledText(name), "bundled:" + name, o);
+  }
+
+  /** Rejects null options, pointing at the two presets. */
+  private static void checkOptions(Options o) {
+    Check.argument(o != null, "options must not be null (GridWorld.Options.defaults() or"
+        + " GridWorld.Options.forSoftPlanning())");
   }
 
   /** The text of a bundled map. */
@@ -342,6 +391,7 @@ public final class GridWorld {
       throw new IllegalArgumentException("n must be >= 1 with 5*n*n < 2^31, got " + n);
     }
     Options o = new Options(slip, 5, gamma, 0, 0, false, RewardTiming.IN_STATE, -1, Map.of());
+    Check.notNull("stateReward", stateReward);
     int numStates = n * n;
     if (stateReward.length != numStates) {
       throw new IllegalArgumentException("stateReward must have length n*n = " + numStates
@@ -553,40 +603,75 @@ public final class GridWorld {
     return width;
   }
 
-  /** The state of a cell, or −1 for a wall or a cell outside the map. */
+  /**
+   * The state s of the free cell (row, col), 0-based (row 0 is the map's first line). Only free
+   * cells are states: ask {@link #isWall} first when probing cells that may be walls.
+   *
+   * @throws IllegalArgumentException if (row, col) is a wall, saying so
+   * @throws IndexOutOfBoundsException if (row, col) is outside the map, naming its bounds
+   */
   public int stateAt(int row, int col) {
-    if (row < 0 || row >= height || col < 0 || col >= width) {
-      return -1;
+    checkInside(row, col);
+    int s = stateOfCell[row * width + col];
+    if (s < 0) {
+      throw new IllegalArgumentException(sourceName + ": (row, col) = (" + row + ", " + col
+          + ") is a wall ('#'), which has no state; isWall(row, col) tells walls from free"
+          + " cells");
     }
-    return stateOfCell[row * width + col];
+    return s;
   }
 
-  /** The 0-based row of state s. */
+  /**
+   * The 0-based row of state s.
+   *
+   * @throws IndexOutOfBoundsException unless 0 ≤ s &lt; S
+   */
   public int rowOf(int s) {
-    return cellOfState[s] / width;
+    return cellOfState[checkState(s)] / width;
   }
 
-  /** The 0-based column of state s. */
+  /**
+   * The 0-based column of state s.
+   *
+   * @throws IndexOutOfBoundsException unless 0 ≤ s &lt; S
+   */
   public int colOf(int s) {
-    return cellOfState[s] % width;
+    return cellOfState[checkState(s)] % width;
   }
 
-  /** Whether (row, col) is a wall; cells outside the map count as walls. */
+  /**
+   * Whether (row, col) is a wall; cells outside the map count as walls. Never throws: the probe
+   * to make before {@link #stateAt}.
+   */
   public boolean isWall(int row, int col) {
-    return stateAt(row, col) < 0;
+    return row < 0 || row >= height || col < 0 || col >= width
+        || stateOfCell[row * width + col] < 0;
   }
 
   /**
    * The map character at (row, col) (0-based).
    *
-   * @throws IndexOutOfBoundsException outside the map
+   * @throws IndexOutOfBoundsException outside the map, naming its bounds
    */
   public char cell(int row, int col) {
-    if (row < 0 || row >= height || col < 0 || col >= width) {
-      throw new IndexOutOfBoundsException("cell (" + row + ", " + col + ") outside the "
-          + height + "x" + width + " map");
-    }
+    checkInside(row, col);
     return cells[row * width + col];
+  }
+
+  private void checkInside(int row, int col) {
+    if (row < 0 || row >= height || col < 0 || col >= width) {
+      throw new IndexOutOfBoundsException(sourceName + ": (row, col) = (" + row + ", " + col
+          + ") is outside the " + height + "x" + width + " map (rows 0.." + (height - 1)
+          + ", columns 0.." + (width - 1) + ")");
+    }
+  }
+
+  private int checkState(int s) {
+    if (s < 0 || s >= cellOfState.length) {
+      throw new IndexOutOfBoundsException(sourceName + ": state " + s + " out of range [0, "
+          + cellOfState.length + ")");
+    }
+    return s;
   }
 
   /** "north", "east", "south", "west" or "stay". */
@@ -604,6 +689,7 @@ public final class GridWorld {
    * {@code G}. One line per row, each ending in a newline.
    */
   public String renderAscii(TabularPolicy pi) {
+    Check.notNull("pi", pi);
     if (pi.numStates() != moves.numStates || pi.numActions() != moves.numActions) {
       throw new IllegalArgumentException("policy is " + pi.numStates() + "x" + pi.numActions()
           + " but the world has S=" + moves.numStates + ", A=" + moves.numActions);

@@ -190,9 +190,9 @@ class GridWorldTest {
     int[][] expected = {{0, -1, 1}, {-1, 2, 3}, {4, 5, 6}};
     for (int r = 0; r < 3; r++) {
       for (int c = 0; c < 3; c++) {
-        assertThat(g.stateAt(r, c)).isEqualTo(expected[r][c]);
         assertThat(g.isWall(r, c)).isEqualTo(expected[r][c] < 0);
         if (expected[r][c] >= 0) {
+          assertThat(g.stateAt(r, c)).isEqualTo(expected[r][c]);
           assertThat(g.rowOf(expected[r][c])).isEqualTo(r);
           assertThat(g.colOf(expected[r][c])).isEqualTo(c);
         }
@@ -202,7 +202,8 @@ class GridWorldTest {
     assertThat(g.cell(2, 2)).isEqualTo('.');
     assertThat(g.isWall(-1, 0)).isTrue();
     assertThat(g.isWall(0, 3)).isTrue();
-    assertThat(g.stateAt(3, 0)).isEqualTo(-1);
+    assertThatThrownBy(() -> g.stateAt(0, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> g.stateAt(3, 0)).isInstanceOf(IndexOutOfBoundsException.class);
     assertThatThrownBy(() -> g.cell(3, 0)).isInstanceOf(IndexOutOfBoundsException.class);
   }
 
@@ -355,8 +356,8 @@ class GridWorldTest {
         // next(s,a) is the neighbour cell, or s when that is a wall or outside
         int r2 = g.rowOf(s) + GridMoves.DR[a];
         int c2 = g.colOf(s) + GridMoves.DC[a];
-        int t = g.stateAt(r2, c2);
-        assertThat(g.nextState(a)[s]).isEqualTo(t < 0 ? s : t);
+        int t = g.isWall(r2, c2) ? s : g.stateAt(r2, c2);
+        assertThat(g.nextState(a)[s]).isEqualTo(t);
       }
     }
   }

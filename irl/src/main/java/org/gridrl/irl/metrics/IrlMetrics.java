@@ -6,6 +6,7 @@ import org.gridrl.core.mdp.TabularPolicy;
 import org.gridrl.core.planning.PolicyEvaluation;
 import org.gridrl.core.planning.Solution;
 import org.gridrl.core.planning.ValueIteration;
+import org.gridrl.core.util.Check;
 import org.gridrl.irl.Demonstrations;
 
 /**
@@ -37,7 +38,8 @@ public final class IrlMetrics {
    * @param learnedStateReward r̂(s), length S, finite. Not modified.
    */
   public static double expectedValueDifference(TabularMdp trueMdp, double[] learnedStateReward) {
-    Objects.requireNonNull(trueMdp, "trueMdp");
+    Check.notNull("trueMdp", trueMdp);
+    Check.notNull("learnedStateReward", learnedStateReward);
     return expectedValueDifference(trueMdp, ValueIteration.solve(
         trueMdp.withStateRewards(learnedStateReward)).policy());
   }
@@ -50,7 +52,8 @@ public final class IrlMetrics {
    * @param pi the policy, S×A like the MDP. Not modified.
    */
   public static double expectedValueDifference(TabularMdp trueMdp, TabularPolicy pi) {
-    Objects.requireNonNull(trueMdp, "trueMdp");
+    Check.notNull("trueMdp", trueMdp);
+    Check.notNull("pi", pi);
     return expectedValueDifference(trueMdp, ValueIteration.solve(trueMdp), pi);
   }
 
@@ -64,7 +67,9 @@ public final class IrlMetrics {
    */
   public static double expectedValueDifference(TabularMdp trueMdp, Solution optimal,
       double[] learnedStateReward) {
-    Objects.requireNonNull(trueMdp, "trueMdp");
+    Check.notNull("trueMdp", trueMdp);
+    Check.notNull("optimal", optimal);
+    Check.notNull("learnedStateReward", learnedStateReward);
     return expectedValueDifference(trueMdp, optimal, ValueIteration.solve(
         trueMdp.withStateRewards(learnedStateReward)).policy());
   }
@@ -78,7 +83,9 @@ public final class IrlMetrics {
    */
   public static double expectedValueDifference(TabularMdp trueMdp, Solution optimal,
       TabularPolicy pi) {
-    Objects.requireNonNull(trueMdp, "trueMdp");
+    Check.notNull("trueMdp", trueMdp);
+    Check.notNull("optimal", optimal);
+    Check.notNull("pi", pi);
     checkShape(trueMdp, pi);
     Solution star = optimal;
     double[] vPi = PolicyEvaluation.evaluate(trueMdp, pi);
