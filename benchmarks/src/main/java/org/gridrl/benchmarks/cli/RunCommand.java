@@ -68,8 +68,8 @@ public final class RunCommand implements Callable<Integer> {
   boolean resume;
 
   @Option(names = "--overwrite",
-      description = "Replace the run in the output folder: this run's files replace those of"
-          + " the same names (nothing else is deleted).")
+      description = "Write into an output folder that holds another run (or other files):"
+          + " this run's files replace those of the same names; nothing else is deleted.")
   boolean overwrite;
 
   /** The run command over {@code registry}. */

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * metrics.csv} (every run writes {@code summary.json} first, before any seed starts). What a run
  * may do with its folder ({@link Existing}):
  * <ul>
- *   <li>an absent or empty folder is always fine (it is created);
+ *   <li>an absent or empty folder is always fine (it is created; a {@code summary.json.tmp} or
+ *       {@code metrics.csv.tmp} alone, left by a run killed as it began, counts as empty);
  *   <li>{@link Existing#REFUSE} (the default): a folder that holds a run, or holds other files,
  *       is refused with one line naming it and the ways on ({@code --resume}, {@code
  *       --overwrite}, another folder); nothing is written;
@@ -194,9 +195,14 @@ public final class OutputFolder {
     return keptRows;
   }
 
+  /**
+   * Whether {@code dir} holds nothing but, perhaps, the temporary files of a run killed while it
+   * wrote its very first {@code summary.json} or {@code metrics.csv}.
+   */
   private static boolean isEmpty(Path dir) throws IOException {
     try (Stream<Path> entries = Files.list(dir)) {
-      return entries.findAny().isEmpty();
+      return entries.map(p -> p.getFileName().toString())
+          .allMatch(n -> n.equals("summary.json.tmp") || n.equals("metrics.csv.tmp"));
     }
   }
 

@@ -96,6 +96,15 @@ class CliRunFolderTest {
   }
 
   @Test
+  void run_intoAFolderHoldingOnlyATemporarySummary_isFine() throws Exception {
+    Path dir = Files.createDirectory(tmp.resolve("begun"));
+    Files.writeString(dir.resolve("summary.json.tmp"), "{\"experi");
+    CliRunner.Result r = run("run", "fake", "--out", dir.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(Interruptions.snapshot(dir)).containsOnlyKeys("summary.json", "metrics.csv");
+  }
+
+  @Test
   void overwrite_replacesTheRun_andLeavesOtherFiles() throws Exception {
     Path dir = completeRun("run");
     Files.writeString(dir.resolve("notes.txt"), "mine\n");
