@@ -1,14 +1,13 @@
 package org.gridrl.benchmarks.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.gridrl.benchmarks.runner.AtomicFiles;
 import org.gridrl.core.mdp.MdpFormat;
 import org.gridrl.core.mdp.StateFeatures;
 import org.gridrl.core.mdp.TabularMdp;
@@ -268,34 +267,35 @@ public final class IrlCommand implements Callable<Integer> {
       result = MaxMarginIrl.train(problem, (MaxMarginConfig) config);
     }
 
-    // 4. write
+    // 4. write (each file through a temporary file and an atomic rename)
     Files.createDirectories(out);
+    IrlResult<?> fitted = result;
     Path weights = result.weights() == null ? null : out.resolve("weights.csv");
     Path reward = out.resolve("reward.csv");
     Path policy = out.resolve("policy.csv");
     if (weights != null) {
-      try (BufferedWriter w = Files.newBufferedWriter(weights, StandardCharsets.UTF_8)) {
+      AtomicFiles.writeText(weights, w -> {
         w.write("feature,weight\n");
         for (int i = 0; i < phi.numFeatures(); i++) {
-          w.write(phi.names().get(i) + "," + Numbers.shortest(result.weights()[i]) + "\n");
+          w.write(phi.names().get(i) + "," + Numbers.shortest(fitted.weights()[i]) + "\n");
         }
-      }
+      });
     }
-    try (BufferedWriter w = Files.newBufferedWriter(reward, StandardCharsets.UTF_8)) {
+    AtomicFiles.writeText(reward, w -> {
       w.write("state,reward\n");
       for (int s = 0; s < mdp.numStates(); s++) {
-        w.write(s + "," + Numbers.shortest(result.stateReward()[s]) + "\n");
+        w.write(s + "," + Numbers.shortest(fitted.stateReward()[s]) + "\n");
       }
-    }
+    });
     TabularPolicy pi = result.policy();
-    try (BufferedWriter w = Files.newBufferedWriter(policy, StandardCharsets.UTF_8)) {
+    AtomicFiles.writeText(policy, w -> {
       w.write("state,action,probability\n");
       for (int s = 0; s < mdp.numStates(); s++) {
         for (int a = 0; a < mdp.numActions(); a++) {
           w.write(s + "," + a + "," + Numbers.shortest(pi.probability(s, a)) + "\n");
         }
       }
-    }
+    });
     io.out().println(result.algorithm() + " on " + mdpFile + ": S = " + mdp.numStates()
         + ", A = " + mdp.numActions() + ", k = " + phi.numFeatures() + " features, "
         + demos.size() + " demonstrations, T = " + horizonT + ", start " + start.toLowerCase(

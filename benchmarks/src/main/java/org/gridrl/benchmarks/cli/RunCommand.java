@@ -5,22 +5,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.gridrl.benchmarks.runner.ConfigFile;
 import org.gridrl.benchmarks.runner.Experiment;
 import org.gridrl.benchmarks.runner.ExperimentConfig;
 import org.gridrl.benchmarks.runner.ExperimentRunner;
+import org.gridrl.benchmarks.runner.OutputFolder;
 import org.gridrl.benchmarks.runner.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code gridrl run NAME [--quick] [--config FILE] [--seeds 1,2,3] [--out DIR]}. */
+/**
+ * {@code gridrl run NAME [--quick] [--config FILE] [--seeds 1,2,3] [--out DIR] [--resume |
+ * --overwrite]}. The output folder is checked by {@link OutputFolder} before anything is printed
+ * or written.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     showDefaultValues = true,
     description = {"Run an experiment. It writes metrics.csv (one row per iteration and seed),"
         + " summary.json (config, seeds, versions, wall time, final metrics with mean ± std) and"
         + " PNG plots into the output folder as it goes, so a run that is stopped keeps what it"
-        + " finished. See 'gridrl list' for the experiments."})
+        + " finished. See 'gridrl list' for the experiments and their expected run times.",
+        "A folder that holds another run (a summary.json or metrics.csv), or other files, is"
+        + " refused: --resume continues the run in it, --overwrite replaces it."})
 public final class RunCommand implements Callable<Integer> {
 
   private final Registry registry;
@@ -30,7 +38,8 @@ public final class RunCommand implements Callable<Integer> {
   String name;
 
   @Option(names = "--quick",
-      description = "Run the quick variant (same code path, small budget: about a minute).")
+      description = "Run the quick variant: the same code path on a shorter protocol (smaller"
+          + " budgets, fewer seeds or demonstrations); 'gridrl list' shows its expected time.")
   boolean quick;
 
   @Option(names = "--config", paramLabel = "FILE",
@@ -49,6 +58,19 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR",
       description = "Output folder (default: results/NAME).")
   Path out;
+
+  @Option(names = "--resume",
+      description = {"Continue the interrupted run in the output folder: keep the seeds it"
+          + " finished, run only the missing ones, and end with the metrics.csv an"
+          + " uninterrupted run writes. The options must give the config it ran with (seeds"
+          + " aside: the finished seeds must come first, more may follow); --config"
+          + " DIR/summary.json repeats it."})
+  boolean resume;
+
+  @Option(names = "--overwrite",
+      description = "Write into an output folder that holds another run (or other files):"
+          + " this run's files replace those of the same names; nothing else is deleted.")
+  boolean overwrite;
 
   /** The run command over {@code registry}. */
   public RunCommand(Registry registry, Io io) {
@@ -84,12 +106,27 @@ public final class RunCommand implements Callable<Integer> {
         throw new UsageException("--seeds: " + ex.getMessage(), ex);
       }
     }
+    if (resume && overwrite) {
+      throw new UsageException("--resume and --overwrite exclude each other: --resume continues"
+          + " the run in the folder, --overwrite replaces it");
+    }
     Path dir = out != null ? out : Path.of("results", experiment.name());
-    Files.createDirectories(dir); // a bad --out fails here, before anything is printed
-    io.err().printf("gridrl run %s%s%s: seeds %s, expected %s, writing to %s%n",
+    // a bad --out, or a folder holding another run, fails here, before anything is printed
+    OutputFolder folder = OutputFolder.open(dir, resume ? OutputFolder.Existing.RESUME
+        : overwrite ? OutputFolder.Existing.OVERWRITE : OutputFolder.Existing.REFUSE,
+        experiment.name(), config);
+    if (folder.nothingToResume()) {
+      io.err().println("gridrl run: --resume: " + dir + " holds no run yet; starting one");
+    }
+    String keeping = folder.keptSeeds().isEmpty() ? ""
+        : ", resuming (keeping finished seed" + (folder.keptSeeds().size() == 1 ? " " : "s ")
+            + folder.keptSeeds().stream().map(String::valueOf).collect(Collectors.joining(", "))
+            + ")";
+    io.err().printf("gridrl run %s%s%s: seeds %s, expected %s, writing to %s%s%n",
         experiment.name(), quick ? " --quick" : "",
         configFile != null ? " --config " + configFile : "", config.seeds(),
-        Durations.approx(experiment.expectedRunTime(quick)), dir);
-    ExperimentRunner.run(experiment, config, quick, dir, io.out(), io.err(), io.interactive());
+        Durations.approx(experiment.expectedRunTime(quick)), dir, keeping);
+    ExperimentRunner.run(experiment, config, quick, folder, io.out(), io.err(),
+        io.interactive());
   }
 }

@@ -1,11 +1,13 @@
 package org.gridrl.benchmarks.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.gridrl.benchmarks.report.SolutionCsv;
+import org.gridrl.benchmarks.runner.AtomicFiles;
 import org.gridrl.core.planning.SoftViConfig;
 import org.gridrl.core.planning.Solution;
 import picocli.CommandLine.ArgGroup;
@@ -50,8 +52,9 @@ public final class SolveCommand implements Callable<Integer> {
   MapOptions mapOptions;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = ".",
-      description = "Folder for values.csv, q.csv and policy.csv (created if missing)."
-          + " Default: the current folder.")
+      description = "Folder for values.csv, q.csv and policy.csv (created if missing; files"
+          + " of those names are replaced, a directory of those names is refused). Default: the"
+          + " current folder.")
   Path out;
 
   private final Io io;
@@ -64,11 +67,17 @@ public final class SolveCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     SoftViConfig config = solver.config(); // option errors before reading any file
+    checkOut();
     Problem problem = source.mdp != null ? Problem.fromMdpFile(source.mdp, mapOptions)
         : Problem.fromMap(source.map, mapOptions);
     Solution sol = Solver.solve(problem, solver, config);
     String solverLine = solver.describeSolver(problem.mdp().gamma());
-    List<Path> files = SolutionCsv.write(sol.v(), sol.q(), sol.policy(), out, "");
+    List<Path> files;
+    try {
+      files = SolutionCsv.write(sol.v(), sol.q(), sol.policy(), out, "");
+    } catch (IOException ex) {
+      throw new UsageException("--out " + ex.getMessage(), ex);
+    }
     io.out().println(problem.describe());
     io.out().println(solverLine + ": " + sol.report().describe());
     io.out().println("expected value at the start, Σ_s d0(s)·V(s) = "
@@ -77,5 +86,19 @@ public final class SolveCommand implements Callable<Integer> {
         .collect(Collectors.joining(", ")));
     io.out().flush();
     return 0;
+  }
+
+  /** A --out that is a file, or holds a directory named like an output file, fails at once. */
+  private void checkOut() {
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new UsageException("--out " + out + " is a file, not a folder");
+    }
+    try {
+      for (String f : SolutionCsv.FILES) {
+        AtomicFiles.checkTarget(out.resolve(f));
+      }
+    } catch (IOException ex) {
+      throw new UsageException("--out " + ex.getMessage(), ex);
+    }
   }
 }

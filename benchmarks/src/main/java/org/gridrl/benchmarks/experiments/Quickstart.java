@@ -22,6 +22,7 @@ import org.gridrl.core.planning.Solution;
 import org.gridrl.core.planning.ValueIteration;
 import org.gridrl.core.util.MetricsRecorder;
 import org.gridrl.core.util.Rng;
+import org.gridrl.core.util.TrainingListener;
 import org.gridrl.envs.tabular.GridWorld;
 
 /**
@@ -87,6 +88,10 @@ public final class Quickstart implements Experiment<QuickstartConfig> {
     Solution hard = null;
     try (Progress progress = ctx.progress("seeds", config.seeds().size())) {
       for (long seed : config.seeds()) {
+        if (ctx.kept(seed).isPresent()) { // finished by the run this one resumes
+          progress.step();
+          continue;
+        }
         progress.message("seed " + seed);
         try (MetricsListener listener = ctx.listener(seed)) {
           soft = SoftValueIteration.solve(mdp, config.planning(), null, listener);
@@ -117,6 +122,12 @@ public final class Quickstart implements Experiment<QuickstartConfig> {
       }
     }
 
+    if (soft == null) { // every seed was kept; planning does not depend on the seed
+      soft = SoftValueIteration.solve(mdp, config.planning(), null, TrainingListener.NONE);
+      hardHistory = new MetricsRecorder();
+      hard = ValueIteration.solve(mdp, config.planning().tolerance(),
+          config.planning().maxIterations(), hardHistory);
+    }
     ctx.note("soft_vi", soft.report().describe());
     ctx.note("hard_vi", hard.report().describe());
     ctx.out().println();

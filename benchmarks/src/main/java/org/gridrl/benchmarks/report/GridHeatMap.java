@@ -11,10 +11,10 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import org.gridrl.benchmarks.runner.AtomicFiles;
 import org.gridrl.core.mdp.TabularPolicy;
 import org.gridrl.envs.tabular.GridWorld;
 
@@ -46,19 +46,18 @@ public final class GridHeatMap {
    * @param v V(s), length S, finite. Not modified.
    * @param pi the policy whose arrows are drawn, S×A. Not modified.
    * @param title the title line
-   * @param png the file to write (parent folders created)
-   * @throws IOException if the file cannot be written
+   * @param png the file to write (parent folders created), through a temporary file and an
+   *     atomic rename ({@link AtomicFiles}); a directory of that name is refused, not replaced
+   * @throws IOException naming the file if it cannot be written
    */
   public static void write(GridWorld world, double[] v, TabularPolicy pi, String title, Path png)
       throws IOException {
     BufferedImage img = render(world, v, pi, title);
-    Path parent = png.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    if (!ImageIO.write(img, "png", png.toFile())) {
-      throw new IOException("no PNG writer available for " + png);
-    }
+    AtomicFiles.write(png, out -> { // never ImageIO.write(File), which deletes an empty folder
+      if (!ImageIO.write(img, "png", out)) {
+        throw new IOException("no PNG writer available for " + png);
+      }
+    });
   }
 
   /** The heat map as an image (see {@link #write}). */

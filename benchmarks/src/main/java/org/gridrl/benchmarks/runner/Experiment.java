@@ -5,12 +5,19 @@ import java.time.Duration;
 /**
  * One experiment of the {@code gridrl} command: a name ({@code gridrl run NAME}), a one-line
  * description, a config record holding every hyperparameter and the seeds, a {@code --quick}
- * variant that finishes in about a minute, and the run itself.
+ * variant (the same code on a shorter protocol), and the run itself.
  *
  * <p>{@link #run} writes its results through the {@link RunContext} as it goes: one {@code
  * metrics.csv} row per iteration and seed, {@link RunContext#seedComplete} after each seed (which
  * rewrites {@code summary.json}), plots at the end. It must take all randomness from the config's
  * seeds, so a rerun with the same config gives the same numbers.
+ *
+ * <p>Seeds are reported one after the other in the config's order: a seed's rows, then its
+ * {@code seedComplete}, then the next seed's (they may be computed in parallel and written in
+ * order). A seed that {@link RunContext#kept} returns was finished by the interrupted run this one
+ * resumes: {@link #run} skips it (no rows, no {@code seedComplete}) and takes what its tables and
+ * plots need from the kept final metrics and rows. Together these make a resumed run write the
+ * same {@code metrics.csv} as an uninterrupted one; the runner fails a run that breaks the order.
  *
  * @param <C> the config record
  */
@@ -28,7 +35,10 @@ public interface Experiment<C extends ExperimentConfig<C>> {
   /** The full configuration (the numbers a report quotes). */
   C defaultConfig();
 
-  /** The {@code --quick} configuration: same code path, about a minute or less. */
+  /**
+   * The {@code --quick} configuration: the same code path on a shorter protocol (smaller budgets,
+   * fewer seeds or demonstrations); {@link #expectedRunTime} says how long it takes.
+   */
   C quickConfig();
 
   /**

@@ -3,17 +3,28 @@ package org.gridrl.benchmarks.runner;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Runs an {@link Experiment}: creates the output folder, opens {@code metrics.csv} and {@code
- * summary.json} (status {@code "running"}), calls {@link Experiment#run}, then sets the status to
- * {@code "complete"} and prints a table of the final metrics (mean ± std across seeds), or to
+ * Runs an {@link Experiment}: checks the output folder ({@link OutputFolder}: a folder holding
+ * another run is refused unless resumed or overwritten), writes {@code summary.json} (status
+ * {@code "running"}) and {@code metrics.csv}, calls {@link Experiment#run}, then sets the status
+ * to {@code "complete"} and prints a table of the final metrics (mean ± std across seeds), or to
  * {@code "failed: <one line>"} and throws {@link ExperimentFailedException}. If the process is
- * stopped mid-run (Ctrl-C), a shutdown hook sets the status to {@code "failed: stopped before
- * completion"}; the finished seeds stay in the summary.
+ * stopped mid-run (Ctrl-C, {@code kill}), a shutdown hook sets the status to {@code "failed:
+ * stopped before completion"}; the finished seeds stay in the summary. Whether stopped that way
+ * or killed outright ({@code kill -9}, no hook), the folder can be resumed: every file is
+ * replaced atomically and {@code metrics.csv} only ever grows by whole rows.
+ *
+ * <p>While the run goes, each {@code metrics.csv} row must belong to the seed that completes
+ * next ({@link SummaryJson#nextSeed}): an experiment runs (or at least reports) its seeds one
+ * after the other in the config's order, so that the rows of the finished seeds are always the
+ * file's first rows and a resumed run rewrites the same file. A row out of that order fails the
+ * run.
  */
 public final class ExperimentRunner {
 
@@ -30,25 +41,55 @@ public final class ExperimentRunner {
   }
 
   /**
-   * Runs {@code experiment} with {@code config} into {@code outputDir}.
+   * Runs {@code experiment} with {@code config} into {@code outputDir}, which must be absent,
+   * empty or hold no run ({@link OutputFolder.Existing#REFUSE}).
    *
-   * @param experiment the experiment
-   * @param config its configuration (seeds included)
-   * @param quick whether this is the {@code --quick} variant (recorded in the summary)
-   * @param outputDir the output folder; created if missing, files of the same name replaced
-   * @param out the human-readable log
-   * @param err where progress goes
-   * @param interactive whether progress is drawn as a bar (a terminal) or as lines
-   * @return the output folder and the summary
-   * @throws IOException if the output folder or its files cannot be created
-   * @throws ExperimentFailedException if the experiment failed (status recorded first)
+   * @see #run(Experiment, ExperimentConfig, boolean, OutputFolder, PrintStream, PrintStream,
+   *     boolean)
    */
   public static <C extends ExperimentConfig<C>> Result run(Experiment<C> experiment, C config,
       boolean quick, Path outputDir, PrintStream out, PrintStream err, boolean interactive)
       throws IOException {
-    Files.createDirectories(outputDir);
+    OutputFolder folder = OutputFolder.open(outputDir, OutputFolder.Existing.REFUSE,
+        experiment.name(), config);
+    return run(experiment, config, quick, folder, out, err, interactive);
+  }
+
+  /**
+   * Runs {@code experiment} with {@code config} into {@code folder}.
+   *
+   * @param experiment the experiment
+   * @param config its configuration (seeds included)
+   * @param quick whether this is the {@code --quick} variant (recorded in the summary)
+   * @param folder the checked output folder ({@link OutputFolder#open} with the same experiment
+   *     and config), with the seeds to keep when it resumes a run
+   * @param out the human-readable log
+   * @param err where progress goes
+   * @param interactive whether progress is drawn as a bar (a terminal) or as lines
+   * @return the output folder and the summary
+   * @throws IOException if the output folder or its files cannot be written
+   * @throws ExperimentFailedException if the experiment failed (status recorded first)
+   */
+  public static <C extends ExperimentConfig<C>> Result run(Experiment<C> experiment, C config,
+      boolean quick, OutputFolder folder, PrintStream out, PrintStream err, boolean interactive)
+      throws IOException {
+    Path outputDir = folder.dir();
     SummaryJson summary = new SummaryJson(outputDir.resolve("summary.json"), experiment.name(),
         experiment.description(), config, config.seeds());
+    Map<Long, RunContext.KeptSeed> kept = new LinkedHashMap<>();
+    if (folder.resumed()) {
+      summary.resumeFrom(folder.earlier(), folder.keptSeeds());
+      Map<String, Object> resumed = new LinkedHashMap<>();
+      resumed.put("time", Instant.now().toString());
+      resumed.put("keptSeeds", folder.keptSeeds());
+      summary.note("resumed", resumed);
+      for (long seed : folder.keptSeeds()) {
+        List<MetricsCsv.Row> rows = folder.keptRows().rows().stream()
+            .filter(r -> r.seed() == seed).toList();
+        kept.put(seed, new RunContext.KeptSeed(seed, folder.earlier().finalMetrics().get(seed),
+            rows));
+      }
+    }
     summary.note("quick", quick);
     summary.write();
     Thread hook = new Thread(() -> {
@@ -57,11 +98,26 @@ public final class ExperimentRunner {
       }
     }, "gridrl-summary-on-exit");
     Runtime.getRuntime().addShutdownHook(hook);
-    try (MetricsCsv metrics = new MetricsCsv(outputDir.resolve("metrics.csv"))) {
+    Path metricsFile = outputDir.resolve("metrics.csv");
+    try (MetricsCsv metrics = kept.isEmpty() ? new MetricsCsv(metricsFile)
+        : MetricsCsv.resume(metricsFile, folder.keptRows())) {
+      metrics.checkRowsWith(seed -> {
+        Long next = summary.nextSeed();
+        if (next == null || next != seed) {
+          throw new IllegalStateException("a row of seed " + seed + " came while "
+              + (next == null ? "every seed was complete" : "seed " + next + " was next")
+              + ": an experiment writes each seed's rows and completes it, seed after seed in"
+              + " the config's order");
+        }
+      });
       RunContext ctx = new RunContext(experiment.name(), outputDir, quick, metrics, summary, out,
-          err, interactive);
+          err, interactive, kept);
       try {
         experiment.run(config, ctx);
+        if (summary.nextSeed() != null) {
+          throw new IllegalStateException("the run ended with seed " + summary.nextSeed()
+              + " not reported complete");
+        }
       } catch (Exception | Error e) {
         String reason = oneLine(e);
         summary.setStatus("failed: " + reason);

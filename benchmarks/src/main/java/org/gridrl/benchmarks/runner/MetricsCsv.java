@@ -1,13 +1,12 @@
 package org.gridrl.benchmarks.runner;
 
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,31 +15,78 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
+import java.util.function.LongPredicate;
 import org.gridrl.core.util.Numbers;
 
 /**
  * The {@code metrics.csv} of a run, written as the run goes: columns {@code seed,iteration}, then
- * one column per named metric in first-seen order; one row per (seed, iteration); every row is
- * flushed to disk when written, so a run that is stopped keeps every row it reported.
+ * one column per named metric in first-seen order; one row per (seed, iteration). Each row goes to
+ * the file in one write as soon as it is reported, so a run that is stopped keeps every row it
+ * reported, and even {@code kill -9} cannot leave half a row (only a power cut could leave an
+ * unterminated last line, which {@link #read} drops).
  *
  * <p>A metric missing from a row is an empty cell. A metric first seen after rows were written
- * adds a column: the file is rewritten once with the wider header (earlier rows get empty cells).
- * Declaring the columns up front with {@link #declare} avoids that rewrite. Values are written as
- * the shortest text that reads back to the same double ({@link Numbers#shortest}).
+ * adds a column: the file is rewritten once with the wider header (earlier rows get empty cells),
+ * through a temporary file and an atomic rename ({@link AtomicFiles}), as is the header when the
+ * file is created. Declaring the columns up front with {@link #declare} avoids that rewrite.
+ * Values are written as the shortest text that reads back to the same double ({@link
+ * Numbers#shortest}).
  *
  * <p>A NaN or infinite value fails with a {@link NonFiniteMetricException} naming the metric,
  * seed and iteration; the offending row is not written, the rows before it stay.
  *
  * <p>The rows are also kept in memory as per-seed series ({@link #series}), for plotting at the
- * end of a run. Not thread-safe.
+ * end of a run; a resumed run ({@link #resume}) starts with the rows it kept. Not thread-safe.
  */
 public final class MetricsCsv implements Closeable {
 
   private final Path file;
   private final List<String> columns = new ArrayList<>();
   private final Map<String, Map<Long, Series>> series = new LinkedHashMap<>();
-  private BufferedWriter writer;
+  private OutputStream out;
   private long rows;
+  private LongConsumer rowCheck = seed -> { };
+
+  /**
+   * One data row as read back from a {@code metrics.csv}.
+   *
+   * @param seed the seed
+   * @param iteration the iteration
+   * @param values the non-empty cells, in column order
+   */
+  public record Row(long seed, long iteration, Map<String, Double> values) {
+  }
+
+  /**
+   * What a {@code metrics.csv} holds.
+   *
+   * @param columns the metric columns (after {@code seed,iteration}), in order
+   * @param rows the data rows, in file order
+   * @param lines the text of each data row (without its newline), parallel to {@code rows}
+   */
+  public record Contents(List<String> columns, List<Row> rows, List<String> lines) {
+
+    /** The rows (and their lines) whose seed {@code keep} accepts, in file order. */
+    public Contents keep(LongPredicate keep) {
+      List<Row> r = new ArrayList<>();
+      List<String> l = new ArrayList<>();
+      for (int i = 0; i < rows.size(); i++) {
+        if (keep.test(rows.get(i).seed())) {
+          r.add(rows.get(i));
+          l.add(lines.get(i));
+        }
+      }
+      return new Contents(columns, List.copyOf(r), List.copyOf(l));
+    }
+  }
+
+  /** A {@code metrics.csv} that cannot be read back: the message names the file and line. */
+  public static final class Unreadable extends IOException {
+    Unreadable(String message) {
+      super(message);
+    }
+  }
 
   /** One metric's history for one seed: iterations and values, in arrival order. */
   public static final class Series {
@@ -87,14 +133,94 @@ public final class MetricsCsv implements Closeable {
   }
 
   /**
-   * Creates (or truncates) {@code file} and writes the header {@code seed,iteration}.
+   * Creates (or replaces) {@code file} holding the header {@code seed,iteration}.
    *
    * @throws IOException if the file cannot be written
    */
   public MetricsCsv(Path file) throws IOException {
+    this(file, new Contents(List.of(), List.of(), List.of()));
+  }
+
+  private MetricsCsv(Path file, Contents start) throws IOException {
     this.file = file;
-    this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-    writeHeader();
+    for (String c : start.columns()) {
+      checkName(c);
+      columns.add(c);
+      series.put(c, new LinkedHashMap<>());
+    }
+    AtomicFiles.writeText(file, w -> {
+      w.write(header());
+      w.write('\n');
+      for (String line : start.lines()) {
+        w.write(line);
+        w.write('\n');
+      }
+    });
+    for (Row r : start.rows()) {
+      for (Map.Entry<String, Double> e : r.values().entrySet()) {
+        series.get(e.getKey()).computeIfAbsent(r.seed(), k -> new Series())
+            .add(r.iteration(), e.getValue());
+      }
+    }
+    rows = start.rows().size();
+    openForAppend();
+  }
+
+  /**
+   * Replaces {@code file} by the header and rows of {@code kept} (through a temporary file) and
+   * appends to it from there: how a resumed run keeps the rows of its finished seeds. The rows
+   * are also loaded into {@link #series}.
+   *
+   * @param file the file
+   * @param kept what to start from (usually {@link #read} of the same file, {@link
+   *     Contents#keep kept} to the finished seeds)
+   * @throws IOException if the file cannot be written
+   */
+  public static MetricsCsv resume(Path file, Contents kept) throws IOException {
+    return new MetricsCsv(file, kept);
+  }
+
+  /**
+   * Reads a {@code metrics.csv} back: the header and every complete (newline-terminated) row; an
+   * unterminated last line is dropped.
+   *
+   * @throws Unreadable naming the file and line if the header or a row is not what this class
+   *     writes
+   * @throws IOException if the file cannot be read
+   */
+  public static Contents read(Path file) throws IOException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    int end = text.lastIndexOf('\n') + 1; // drop an unterminated tail
+    String[] lines = end == 0 ? new String[0] : text.substring(0, end - 1).split("\n", -1);
+    if (lines.length == 0
+        || !(lines[0].equals("seed,iteration") || lines[0].startsWith("seed,iteration,"))) {
+      throw new Unreadable(file + ":1: not the header seed,iteration,...");
+    }
+    String[] head = lines[0].split(",", -1);
+    List<String> cols = List.of(head).subList(2, head.length);
+    List<Row> rows = new ArrayList<>();
+    List<String> kept = new ArrayList<>();
+    for (int i = 1; i < lines.length; i++) {
+      String[] f = lines[i].split(",", -1);
+      if (f.length != head.length) {
+        throw new Unreadable(file + ":" + (i + 1) + ": " + f.length + " fields, the header has "
+            + head.length);
+      }
+      try {
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (int c = 2; c < f.length; c++) {
+          if (!f[c].isEmpty()) {
+            values.put(head[c], Double.parseDouble(f[c]));
+          }
+        }
+        rows.add(new Row(Long.parseLong(f[0]), Long.parseLong(f[1]),
+            Collections.unmodifiableMap(values)));
+      } catch (NumberFormatException ex) {
+        throw new Unreadable(file + ":" + (i + 1) + ": not a number in '" + lines[i] + "'");
+      }
+      kept.add(lines[i]);
+    }
+    return new Contents(cols, List.copyOf(rows), List.copyOf(kept));
   }
 
   /** The file written. */
@@ -123,7 +249,7 @@ public final class MetricsCsv implements Closeable {
   }
 
   /**
-   * Writes one row and flushes it.
+   * Writes one row, in one write to the file.
    *
    * @param seed the run's seed
    * @param iteration the iteration (counting from 1 by convention)
@@ -132,10 +258,10 @@ public final class MetricsCsv implements Closeable {
    * @throws UncheckedIOException if the file cannot be written
    */
   public synchronized void row(long seed, long iteration, Map<String, Double> values) {
+    rowCheck.accept(seed);
     for (Map.Entry<String, Double> e : values.entrySet()) {
       double v = e.getValue();
       if (!Double.isFinite(v)) {
-        flushQuietly();
         throw new NonFiniteMetricException(e.getKey(), seed, iteration, v);
       }
     }
@@ -149,12 +275,11 @@ public final class MetricsCsv implements Closeable {
         sb.append(Numbers.shortest(v));
       }
     }
+    sb.append('\n');
     try {
-      writer.write(sb.toString());
-      writer.newLine();
-      writer.flush();
+      out.write(sb.toString().getBytes(StandardCharsets.UTF_8)); // one write: a row is whole
     } catch (IOException ex) {
-      throw new UncheckedIOException("cannot write " + file + ": " + ex.getMessage(), ex);
+      throw new UncheckedIOException(AtomicFiles.failure(file, ex));
     }
     rows++;
     for (Map.Entry<String, Double> e : values.entrySet()) {
@@ -182,15 +307,9 @@ public final class MetricsCsv implements Closeable {
     }
     columns.addAll(fresh);
     try {
-      if (rows == 0) {
-        writer.close();
-        writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        writeHeader();
-      } else {
-        rewriteWider(fresh.size());
-      }
+      rewriteWider(fresh.size());
     } catch (IOException ex) {
-      throw new UncheckedIOException("cannot write " + file + ": " + ex.getMessage(), ex);
+      throw new UncheckedIOException(AtomicFiles.failure(file, ex));
     }
   }
 
@@ -202,24 +321,30 @@ public final class MetricsCsv implements Closeable {
     }
   }
 
+  /** Rewrites the file with the wider header and {@code added} empty cells on every row. */
   private void rewriteWider(int added) throws IOException {
-    writer.close();
+    out.close();
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     String pad = ",".repeat(added);
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+    AtomicFiles.writeText(file, w -> {
       w.write(header());
-      w.newLine();
+      w.write('\n');
       for (int i = 1; i < lines.size(); i++) {
         w.write(lines.get(i));
         w.write(pad);
-        w.newLine();
+        w.write('\n');
       }
-    }
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
-        StandardCopyOption.ATOMIC_MOVE);
-    writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-        StandardOpenOption.APPEND);
+    });
+    openForAppend();
+  }
+
+  private void openForAppend() throws IOException {
+    out = Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+  }
+
+  /** Calls {@code check} with the seed of every row before it is written (the runner's guard). */
+  synchronized void checkRowsWith(LongConsumer check) {
+    this.rowCheck = check;
   }
 
   private String header() {
@@ -230,22 +355,8 @@ public final class MetricsCsv implements Closeable {
     return sb.toString();
   }
 
-  private void writeHeader() throws IOException {
-    writer.write(header());
-    writer.newLine();
-    writer.flush();
-  }
-
-  private void flushQuietly() {
-    try {
-      writer.flush();
-    } catch (IOException ignored) {
-      // the exception being thrown is the one that matters
-    }
-  }
-
   @Override
   public synchronized void close() throws IOException {
-    writer.close();
+    out.close();
   }
 }

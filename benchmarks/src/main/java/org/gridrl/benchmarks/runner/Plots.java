@@ -2,8 +2,6 @@ package org.gridrl.benchmarks.runner;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -299,12 +297,7 @@ public final class Plots {
   }
 
   private static void save(XYChart chart, Path png) throws IOException {
-    Path parent = png.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    try (OutputStream os = Files.newOutputStream(png)) {
-      BitmapEncoder.saveBitmap(chart, os, BitmapEncoder.BitmapFormat.PNG);
-    }
+    AtomicFiles.write(png, os -> BitmapEncoder.saveBitmap(chart, os,
+        BitmapEncoder.BitmapFormat.PNG));
   }
 }

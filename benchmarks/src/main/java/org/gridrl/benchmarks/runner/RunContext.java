@@ -2,7 +2,9 @@ package org.gridrl.benchmarks.runner;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -12,6 +14,11 @@ import java.util.function.UnaryOperator;
  * and a human-readable log ({@link #out()}: what the command prints, e.g. an ASCII policy or a
  * table). Made by {@link ExperimentRunner}; everything it writes is on disk as soon as the call
  * returns.
+ *
+ * <p>When the run resumes an interrupted one ({@code gridrl run --resume}), the seeds that run
+ * finished are {@link #kept}: the experiment skips them (it must not report them again), taking
+ * their final metrics and rows from the {@link KeptSeed} where its tables and plots need them
+ * ({@link #metrics()}'s series already hold their rows).
  */
 public final class RunContext {
 
@@ -23,9 +30,21 @@ public final class RunContext {
   private final PrintStream out;
   private final PrintStream err;
   private final boolean interactive;
+  private final Map<Long, KeptSeed> kept;
+
+  /**
+   * A seed that a resumed run keeps from the interrupted one.
+   *
+   * @param seed the seed
+   * @param finalMetrics its final metrics, as it reported them to {@link #seedComplete}
+   * @param rows its rows of {@code metrics.csv}, in the order written (values read back exactly)
+   */
+  public record KeptSeed(long seed, Map<String, Double> finalMetrics, List<MetricsCsv.Row> rows) {
+  }
 
   RunContext(String experiment, Path outputDir, boolean quick, MetricsCsv metrics,
-      SummaryJson summary, PrintStream out, PrintStream err, boolean interactive) {
+      SummaryJson summary, PrintStream out, PrintStream err, boolean interactive,
+      Map<Long, KeptSeed> kept) {
     this.experiment = experiment;
     this.outputDir = outputDir;
     this.quick = quick;
@@ -34,6 +53,16 @@ public final class RunContext {
     this.out = out;
     this.err = err;
     this.interactive = interactive;
+    this.kept = Map.copyOf(kept);
+  }
+
+  /**
+   * The seed as kept from the interrupted run this run resumes, or empty if the experiment must
+   * run it. A kept seed is already complete: the experiment does not run it, write its rows or
+   * report it again.
+   */
+  public Optional<KeptSeed> kept(long seed) {
+    return Optional.ofNullable(kept.get(seed));
   }
 
   /** The experiment's name. */

@@ -1,13 +1,14 @@
 package org.gridrl.benchmarks.runner;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,8 +22,10 @@ import org.gridrl.core.util.Provenance;
  * {@code "complete"} or {@code "failed: <one line>"}), config, seeds, provenance, start time,
  * wall time, the final metrics of each completed seed, their {@link Stats} across seeds (mean ±
  * sample std), and free-form notes. The file is rewritten whole (to a temporary file, then
- * atomically moved over the old one) after each completed seed and at each status change, so a
- * reader never sees half a file and a stopped run keeps every seed it finished.
+ * atomically moved over the old one, {@link AtomicFiles}) after each completed seed and at each
+ * status change, so a reader never sees half a file and a stopped run keeps every seed it
+ * finished. Seeds complete in the order of the config's seeds, which is what lets a resumed run
+ * ({@link #read}, {@link #resumeFrom}) keep the finished ones and reproduce the same files.
  *
  * <p>Thread-safe (a shutdown hook may write the final status while the run thread writes).
  */
@@ -37,7 +40,8 @@ public final class SummaryJson {
   private final Object config;
   private final List<Long> seeds;
   private final Provenance.Platform provenance;
-  private final Instant start;
+  private Instant start;
+  private double earlierSeconds;
   private final long startNanos;
   private String status = "running";
   private final Map<Long, Map<String, Double>> finalMetrics = new LinkedHashMap<>();
@@ -74,17 +78,156 @@ public final class SummaryJson {
     return status;
   }
 
-  /** Wall time since this summary was created, in seconds. */
-  public double wallSeconds() {
-    return (System.nanoTime() - startNanos) * 1e-9;
+  /**
+   * Wall time of the run in seconds: since this summary was created, plus the recorded wall time
+   * of the run it resumes.
+   */
+  public synchronized double wallSeconds() {
+    return earlierSeconds + (System.nanoTime() - startNanos) * 1e-9;
+  }
+
+  /**
+   * What an earlier {@code summary.json} recorded, as far as resuming needs it.
+   *
+   * @param experiment the experiment's name
+   * @param status its status
+   * @param config the config, as JSON
+   * @param seeds the seeds of that run
+   * @param finalMetrics the final metrics of each completed seed, in completion order
+   * @param startTime when that run started
+   * @param wallTimeSeconds its wall time so far
+   */
+  public record Recorded(String experiment, String status, JsonNode config, List<Long> seeds,
+      Map<Long, Map<String, Double>> finalMetrics, Instant startTime, double wallTimeSeconds) {
+  }
+
+  /** A {@code summary.json} that cannot be read back: the message names the file and why. */
+  public static final class Unreadable extends IOException {
+    Unreadable(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Reads what an earlier run's {@code summary.json} recorded.
+   *
+   * @throws Unreadable naming the file if it is not JSON or lacks a field a run writes
+   * @throws IOException if it cannot be read
+   */
+  public static Recorded read(Path file) throws IOException {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(file.toFile());
+    } catch (JsonProcessingException ex) {
+      JsonLocation at = ex.getLocation();
+      throw new Unreadable(file + (at == null ? "" : ":" + at.getLineNr() + ":"
+          + at.getColumnNr()) + ": not valid JSON");
+    }
+    if (root == null || !root.isObject()) {
+      throw new Unreadable(file + ": not a JSON object");
+    }
+    String experiment = text(root, "experiment", file);
+    String status = text(root, "status", file);
+    JsonNode config = root.get("config");
+    if (config == null || !config.isObject()) {
+      throw new Unreadable(file + ": no \"config\" object");
+    }
+    List<Long> seeds = longs(root, "seeds", file);
+    List<Long> completed = longs(root, "completedSeeds", file);
+    JsonNode perSeed = root.get("finalMetrics");
+    Map<Long, Map<String, Double>> finals = new LinkedHashMap<>();
+    for (long seed : completed) {
+      JsonNode m = perSeed == null ? null : perSeed.get(Long.toString(seed));
+      if (m == null || !m.isObject()) {
+        throw new Unreadable(file + ": no finalMetrics for the completed seed " + seed);
+      }
+      Map<String, Double> values = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) m::fields) {
+        if (!e.getValue().isNumber()) {
+          throw new Unreadable(file + ": finalMetrics of seed " + seed + ", " + e.getKey()
+              + " is not a number");
+        }
+        values.put(e.getKey(), e.getValue().doubleValue());
+      }
+      finals.put(seed, Collections.unmodifiableMap(values));
+    }
+    Instant startTime;
+    try {
+      startTime = Instant.parse(text(root, "startTime", file));
+    } catch (java.time.format.DateTimeParseException ex) {
+      throw new Unreadable(file + ": startTime is not a time");
+    }
+    JsonNode wall = root.get("wallTimeSeconds");
+    return new Recorded(experiment, status, config, seeds, Collections.unmodifiableMap(finals),
+        startTime, wall != null && wall.isNumber() ? wall.doubleValue() : 0.0);
+  }
+
+  private static String text(JsonNode root, String field, Path file) throws Unreadable {
+    JsonNode n = root.get(field);
+    if (n == null || !n.isTextual()) {
+      throw new Unreadable(file + ": no \"" + field + "\" text");
+    }
+    return n.asText();
+  }
+
+  private static List<Long> longs(JsonNode root, String field, Path file) throws Unreadable {
+    JsonNode n = root.get(field);
+    if (n == null || !n.isArray()) {
+      throw new Unreadable(file + ": no \"" + field + "\" list");
+    }
+    List<Long> out = new ArrayList<>();
+    for (JsonNode e : n) {
+      if (!e.isIntegralNumber() || !e.canConvertToLong()) {
+        throw new Unreadable(file + ": \"" + field + "\" holds " + e + ", not a seed");
+      }
+      out.add(e.longValue());
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Continues {@code earlier}: keeps its start time, adds its wall time to this run's, and
+   * records the final metrics of its completed seeds {@code kept} (in that order) as if they had
+   * completed in this run. Written with the next write.
+   *
+   * @param earlier what the folder's summary recorded. Not modified.
+   * @param kept the completed seeds to keep: the first seeds of this run's seeds, in order
+   */
+  public synchronized void resumeFrom(Recorded earlier, List<Long> kept) {
+    start = earlier.startTime();
+    earlierSeconds = earlier.wallTimeSeconds();
+    for (long seed : kept) {
+      finalMetrics.put(seed, earlier.finalMetrics().get(seed));
+    }
+  }
+
+  /**
+   * The seed that must complete next: the first of the run's seeds not yet complete, or {@code
+   * null} when all are.
+   */
+  public synchronized Long nextSeed() {
+    for (Long s : seeds) {
+      if (!finalMetrics.containsKey(s)) {
+        return s;
+      }
+    }
+    return null;
   }
 
   /**
    * Records a completed seed's final metrics (finite values only) and rewrites the file.
    *
    * @throws NonFiniteMetricException if a value is NaN or infinite (nothing is recorded)
+   * @throws IllegalStateException if {@code seed} is not the {@link #nextSeed} (seeds complete
+   *     once each, in the config's order)
    */
   public synchronized void seedComplete(long seed, Map<String, Double> metrics) {
+    Long next = nextSeed();
+    if (next == null || next != seed) {
+      throw new IllegalStateException("seed " + seed + " reported complete while "
+          + (next == null ? "every seed is" : "seed " + next + " is next") + ": an experiment"
+          + " completes its seeds once each, in the order of the config's seeds");
+    }
     for (Map.Entry<String, Double> e : metrics.entrySet()) {
       if (!Double.isFinite(e.getValue())) {
         throw NonFiniteMetricException.finalMetric(e.getKey(), seed, e.getValue());
@@ -149,12 +292,10 @@ public final class SummaryJson {
     }
     root.set("aggregate", MAPPER.valueToTree(aggregate()));
     root.set("notes", MAPPER.valueToTree(notes));
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
-      MAPPER.writeValue(tmp.toFile(), root);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.write(file, out -> MAPPER.writeValue(out, root));
     } catch (IOException ex) {
-      throw new UncheckedIOException("cannot write " + file + ": " + ex.getMessage(), ex);
+      throw new UncheckedIOException(ex);
     }
   }
 }

@@ -5,7 +5,11 @@
  * which hands it a {@link org.gridrl.benchmarks.runner.RunContext}. The context writes the
  * output folder as the run goes: {@code metrics.csv} (flushed each row), {@code summary.json}
  * (rewritten after each seed, with a status field), PNG plots ({@link
- * org.gridrl.benchmarks.runner.Plots}), and shows progress on stderr. A run that is stopped
- * keeps everything it finished.
+ * org.gridrl.benchmarks.runner.Plots}), and shows progress on stderr, every file through a
+ * temporary name and an atomic rename ({@link org.gridrl.benchmarks.runner.AtomicFiles}). {@link
+ * org.gridrl.benchmarks.runner.OutputFolder} checks the folder first: a folder holding another
+ * run is refused unless the run resumes it (keeping its finished seeds) or overwrites it. A run
+ * that is stopped keeps everything it finished, and resuming it ends with the same {@code
+ * metrics.csv} as an uninterrupted run.
  */
 package org.gridrl.benchmarks.runner;

@@ -55,6 +55,8 @@ public final class FakeExperiment implements Experiment<FakeExperiment.Config> {
   final List<List<String>> csvAfterEachRow = new ArrayList<>();
   /** summary.json seen on disk right after each seed completed. */
   final List<String> summaryAfterEachSeed = new ArrayList<>();
+  /** The seeds the run skipped because a resumed folder had them. */
+  final List<Long> keptSeeds = new ArrayList<>();
 
   @Override
   public String name() {
@@ -85,6 +87,10 @@ public final class FakeExperiment implements Experiment<FakeExperiment.Config> {
   public void run(Config c, RunContext ctx) throws Exception {
     for (int k = 0; k < c.seeds().size(); k++) {
       long seed = c.seeds().get(k);
+      if (ctx.kept(seed).isPresent()) { // finished by the run this one resumes
+        keptSeeds.add(seed);
+        continue;
+      }
       try (MetricsListener listener = ctx.listener(seed)) {
         for (int i = 1; i <= c.iterations(); i++) {
           double loss = seed == c.nanSeed() && i == c.nanIteration() ? Double.NaN : seed + 1.0 / i;

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.gridrl.benchmarks.runner.Experiment;
 import org.gridrl.benchmarks.runner.Progress;
 import org.gridrl.benchmarks.runner.RunContext;
@@ -114,10 +115,18 @@ public final class IrlGridWorld implements Experiment<IrlGridWorldConfig> {
     Map<String, List<Double>> agreements = new LinkedHashMap<>();
     try (Progress progress = ctx.progress("seeds", config.seeds().size())) {
       for (long seed : config.seeds()) {
-        Map<String, Double> row = runSeed(config, seed,
-            firstRewards.isEmpty() ? firstRewards : null);
-        ctx.row(seed, 1, row);
-        ctx.seedComplete(seed, row);
+        Optional<RunContext.KeptSeed> kept = ctx.kept(seed);
+        Map<String, Double> row;
+        if (kept.isPresent()) { // finished by the run this one resumes: its row is its final one
+          row = kept.get().finalMetrics();
+          if (firstRewards.isEmpty()) { // the first seed's learned rewards are plotted: refit
+            runSeed(config, seed, firstRewards);
+          }
+        } else {
+          row = runSeed(config, seed, firstRewards.isEmpty() ? firstRewards : null);
+          ctx.row(seed, 1, row);
+          ctx.seedComplete(seed, row);
+        }
         for (String m : config.methods()) {
           agreements.computeIfAbsent(m, k -> new ArrayList<>()).add(row.get("agreement/" + m));
         }

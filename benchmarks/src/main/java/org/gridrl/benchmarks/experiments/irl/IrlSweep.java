@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.gridrl.benchmarks.runner.Experiment;
+import org.gridrl.benchmarks.runner.MetricsCsv;
 import org.gridrl.benchmarks.runner.Plots;
 import org.gridrl.benchmarks.runner.Progress;
 import org.gridrl.benchmarks.runner.RunContext;
@@ -113,6 +116,29 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
 
   /** Runs one seed (pure: depends only on the config and the seed). */
   static SeedResult runSeed(IrlSweepConfig config, long seed) {
+    return runSeed(config, seed, config.demoCounts());
+  }
+
+  /**
+   * A seed kept from the run this one resumes: its rows as read back from metrics.csv and, for
+   * the first seed, whose learned rewards are plotted, those rewards refitted at the largest
+   * demonstration count only (each count's fit depends only on the config, seed and count).
+   */
+  static SeedResult keptSeed(IrlSweepConfig config, RunContext.KeptSeed kept, boolean first) {
+    Map<Integer, Map<String, Double>> rows = new LinkedHashMap<>();
+    for (MetricsCsv.Row r : kept.rows()) {
+      rows.put(Math.toIntExact(r.iteration()), r.values());
+    }
+    if (!first) {
+      return new SeedResult(kept.seed(), rows, Map.of(), null);
+    }
+    int maxCount = config.demoCounts().get(config.demoCounts().size() - 1);
+    SeedResult refit = runSeed(config, kept.seed(), List.of(maxCount));
+    return new SeedResult(kept.seed(), rows, refit.rewardsAtMax(), refit.trueReward());
+  }
+
+  /** Runs one seed at the demonstration counts {@code counts} (a subset of the config's). */
+  private static SeedResult runSeed(IrlSweepConfig config, long seed, List<Integer> counts) {
     Worlds.World train = Worlds.draw(config, seed);
     Worlds.World transfer = Worlds.draw(config, seed + TRANSFER_OFFSET);
     TabularPolicy expert = SoftValueIteration.solve(train.mdp()).policy();
@@ -123,7 +149,7 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
         config.demoLength(), seed * 31 + 7);
     Map<Integer, Map<String, Double>> rows = new LinkedHashMap<>();
     Map<String, double[]> rewards = new LinkedHashMap<>();
-    for (int n : config.demoCounts()) {
+    for (int n : counts) {
       Map<String, Double> row = new LinkedHashMap<>();
       for (String fs : config.featureSets()) {
         StateFeatures phi = train.features(fs);
@@ -172,7 +198,11 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
     try (Progress progress = ctx.progress("seeds", config.seeds().size())) {
       List<Future<SeedResult>> futures = new ArrayList<>();
       for (long seed : config.seeds()) {
-        futures.add(pool.submit(() -> runSeed(config, seed)));
+        Optional<RunContext.KeptSeed> kept = ctx.kept(seed); // finished by a resumed run
+        boolean first = seed == config.seeds().get(0);
+        futures.add(kept.isEmpty() ? pool.submit(() -> runSeed(config, seed))
+            : first ? pool.submit(() -> keptSeed(config, kept.get(), true))
+            : CompletableFuture.completedFuture(keptSeed(config, kept.get(), false)));
       }
       for (Future<SeedResult> f : futures) {
         SeedResult r;
@@ -181,11 +211,13 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
         } catch (ExecutionException e) {
           throw e.getCause() instanceof Exception ex ? ex : e;
         }
-        for (Map.Entry<Integer, Map<String, Double>> row : r.rows().entrySet()) {
-          ctx.row(r.seed(), row.getKey(), row.getValue());
+        if (ctx.kept(r.seed()).isEmpty()) {
+          for (Map.Entry<Integer, Map<String, Double>> row : r.rows().entrySet()) {
+            ctx.row(r.seed(), row.getKey(), row.getValue());
+          }
+          int maxCount = config.demoCounts().get(config.demoCounts().size() - 1);
+          ctx.seedComplete(r.seed(), r.rows().get(maxCount));
         }
-        int maxCount = config.demoCounts().get(config.demoCounts().size() - 1);
-        ctx.seedComplete(r.seed(), r.rows().get(maxCount));
         results.add(r);
         progress.step();
       }

@@ -6,10 +6,10 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.gridrl.benchmarks.runner.AtomicFiles;
 
 /**
  * State rewards of an N×M grid (s = row·M + col) as heat maps side by side in one PNG: the true
@@ -85,13 +85,11 @@ final class RewardHeatMaps {
       g.drawString(String.format("%.3g .. %.3g", lo, hi), x0, top + panelH + 36);
     }
     g.dispose();
-    Path parent = png.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    if (!ImageIO.write(img, "png", png.toFile())) {
-      throw new IOException("no PNG writer available for " + png);
-    }
+    AtomicFiles.write(png, out -> {
+      if (!ImageIO.write(img, "png", out)) {
+        throw new IOException("no PNG writer available for " + png);
+      }
+    });
   }
 
   private static Color viridis(double t) {

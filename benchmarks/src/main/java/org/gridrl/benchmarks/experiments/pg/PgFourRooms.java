@@ -6,12 +6,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.ejml.data.DMatrixRMaj;
 import org.gridrl.benchmarks.runner.Experiment;
+import org.gridrl.benchmarks.runner.MetricsCsv;
 import org.gridrl.benchmarks.runner.Plots;
 import org.gridrl.benchmarks.runner.Progress;
 import org.gridrl.benchmarks.runner.RunContext;
@@ -133,13 +135,24 @@ public final class PgFourRooms implements Experiment<PgFourRoomsConfig> {
       List<List<Future<RunResult>>> futures = new ArrayList<>();
       for (long seed : config.seeds()) {
         List<Future<RunResult>> perSeed = new ArrayList<>();
-        for (String alg : ALGORITHMS) {
-          perSeed.add(pool.submit(() -> runOne(alg, seed, config, mdp, jStar, jUnif)));
+        if (ctx.kept(seed).isEmpty()) { // a seed finished by the run this one resumes is kept
+          for (String alg : ALGORITHMS) {
+            perSeed.add(pool.submit(() -> runOne(alg, seed, config, mdp, jStar, jUnif)));
+          }
         }
         futures.add(perSeed);
       }
       for (int i = 0; i < config.seeds().size(); i++) {
         long seed = config.seeds().get(i);
+        Optional<RunContext.KeptSeed> kept = ctx.kept(seed);
+        if (kept.isPresent()) {
+          for (String alg : ALGORITHMS) {
+            results.computeIfAbsent(alg, k -> new LinkedHashMap<>()).put(seed,
+                keptRun(alg, kept.get()));
+            progress.step();
+          }
+          continue;
+        }
         Map<String, Double> fin = new LinkedHashMap<>();
         for (Future<RunResult> f : futures.get(i)) {
           RunResult r = get(f);
@@ -205,6 +218,30 @@ public final class PgFourRooms implements Experiment<PgFourRoomsConfig> {
       }
       throw e;
     }
+  }
+
+  /**
+   * One algorithm's run of a seed kept from the run this one resumes: its rows as read back from
+   * metrics.csv (the columns {@code ALG/...}, unprefixed) and its final numbers.
+   */
+  static RunResult keptRun(String alg, RunContext.KeptSeed kept) {
+    String prefix = alg + "/";
+    List<MetricsRecorder.Row> rows = new ArrayList<>();
+    for (MetricsCsv.Row row : kept.rows()) {
+      Map<String, Double> values = new LinkedHashMap<>();
+      row.values().forEach((k, v) -> {
+        if (k.startsWith(prefix)) {
+          values.put(k.substring(prefix.length()), v);
+        }
+      });
+      if (!values.isEmpty()) {
+        rows.add(new MetricsRecorder.Row(row.iteration(), values, 0.0));
+      }
+    }
+    Map<String, Double> fin = kept.finalMetrics();
+    return new RunResult(alg, kept.seed(), rows, fin.get(prefix + "score"),
+        fin.get(prefix + "greedy_score"), fin.get(prefix + "return"),
+        fin.get(prefix + "steps").longValue(), fin.get(prefix + "seconds"));
   }
 
   /** A curve of {@code metric} against the environment steps at which it was recorded. */

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -129,11 +130,23 @@ public final class PgPointNavigation implements Experiment<PgPointNavigationConf
     try (Progress progress = ctx.progress("runs", 2L * seeds.size())) {
       List<Future<RunResult>> futures = new ArrayList<>();
       for (long seed : seeds) {
-        futures.add(pool.submit(() -> runSac(config, seed)));
-        futures.add(pool.submit(() -> runPpo(config, seed)));
+        if (ctx.kept(seed).isEmpty()) { // a seed finished by the run this one resumes is kept
+          futures.add(pool.submit(() -> runSac(config, seed)));
+          futures.add(pool.submit(() -> runPpo(config, seed)));
+        }
       }
       int k = 0;
       for (long seed : seeds) {
+        Optional<RunContext.KeptSeed> kept = ctx.kept(seed);
+        if (kept.isPresent()) {
+          finals.put(seed, kept.get().finalMetrics());
+          for (String algorithm : ALGORITHMS) {
+            perAlgorithm.computeIfAbsent(algorithm, a -> new ArrayList<>())
+                .add(kept.get().finalMetrics().get(algorithm + "/" + Metrics.EVAL_RETURN));
+            progress.step();
+          }
+          continue;
+        }
         Map<String, Double> fin = new LinkedHashMap<>();
         for (String algorithm : ALGORITHMS) {
           RunResult r = get(futures.get(k++));

@@ -1,0 +1,124 @@
+package org.gridrl.benchmarks.experiments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.gridrl.benchmarks.experiments.irl.IrlGridWorld;
+import org.gridrl.benchmarks.experiments.irl.IrlGridWorldConfig;
+import org.gridrl.benchmarks.experiments.irl.IrlSweep;
+import org.gridrl.benchmarks.experiments.irl.IrlSweepConfig;
+import org.gridrl.benchmarks.experiments.pg.PgFourRooms;
+import org.gridrl.benchmarks.experiments.pg.PgFourRoomsConfig;
+import org.gridrl.benchmarks.experiments.pg.PgPointNavigation;
+import org.gridrl.benchmarks.experiments.pg.PgPointNavigationConfig;
+import org.gridrl.benchmarks.runner.Experiment;
+import org.gridrl.benchmarks.runner.ExperimentConfig;
+import org.gridrl.benchmarks.runner.Interruptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every standard experiment, on a tiny config of two seeds, resumed after a stop during its
+ * second seed: the resumed run writes the same metrics.csv, the same plots and CSVs, byte for
+ * byte, and prints the same tables as the uninterrupted run, though it reruns only the second
+ * seed (the kept first seed's tables and plots come from its final metrics and rows, and the IRL
+ * experiments refit its reward for their heat maps). Only summary.json differs (times, the
+ * {@code resumed} note), and pg-fourrooms' measured seconds.
+ */
+class ExperimentsResumeTest {
+
+  @TempDir
+  Path tmp;
+
+  private <C extends ExperimentConfig<C>> void resumeReproduces(Experiment<C> e, C config)
+      throws Exception {
+    Path reference = tmp.resolve("reference");
+    String uninterrupted = Interruptions.run(e, config, true, reference);
+    Path dir = tmp.resolve("stopped");
+    assertThat(Interruptions.killedDuringLastSeed(reference, dir)).isEqualTo(config.seeds().get(1));
+
+    String resumed = Interruptions.resume(e, config, true, dir);
+
+    assertThat(Files.readAllBytes(dir.resolve("metrics.csv")))
+        .isEqualTo(Files.readAllBytes(reference.resolve("metrics.csv")));
+    assertThat(withoutTimes(Interruptions.summary(dir).get("finalMetrics")))
+        .isEqualTo(withoutTimes(Interruptions.summary(reference).get("finalMetrics")));
+    assertThat(withoutTimes(resumed)).isEqualTo(withoutTimes(uninterrupted));
+    // every other file too, plots included: they are drawn from the same numbers
+    Map<String, byte[]> files = Interruptions.snapshot(dir);
+    Map<String, byte[]> expected = Interruptions.snapshot(reference);
+    files.remove("summary.json");
+    expected.remove("summary.json");
+    assertThat(files).containsOnlyKeys(expected.keySet());
+    for (String name : expected.keySet()) {
+      assertThat(files.get(name)).as(name).isEqualTo(expected.get(name));
+    }
+  }
+
+  /** A run's stdout without its wall time, folder and pg-fourrooms' measured seconds. */
+  private static String withoutTimes(String out) {
+    return Interruptions.withoutWallTime(out).replaceAll("(?m)^ *[a-z0-9]+/seconds .*\n", "");
+  }
+
+  /** The final metrics without the measured seconds of pg-fourrooms (a rerun times anew). */
+  private static JsonNode withoutTimes(JsonNode finalMetrics) {
+    JsonNode copy = finalMetrics.deepCopy();
+    copy.forEach(perSeed -> ((ObjectNode) perSeed).remove(List.of("reinforce/seconds",
+        "a2c/seconds", "ppo/seconds")));
+    return copy;
+  }
+
+  @Test
+  void quickstart() throws Exception {
+    resumeReproduces(new Quickstart(), QuickstartConfig.quick().with(b -> b.rolloutEpisodes(20)
+        .seeds(List.of(1L, 2L))));
+  }
+
+  @Test
+  void quickstart_everySeedKept_rerunsNothingAndStillPlots() throws Exception {
+    QuickstartConfig c = QuickstartConfig.quick().with(b -> b.rolloutEpisodes(20));
+    Path dir = tmp.resolve("done");
+    String first = Interruptions.run(new Quickstart(), c, true, dir);
+    byte[] metrics = Files.readAllBytes(dir.resolve("metrics.csv"));
+    Files.delete(dir.resolve("convergence.png"));
+
+    String again = Interruptions.resume(new Quickstart(), c, true, dir);
+
+    assertThat(Files.readAllBytes(dir.resolve("metrics.csv"))).isEqualTo(metrics);
+    assertThat(Interruptions.withoutWallTime(again))
+        .isEqualTo(Interruptions.withoutWallTime(first));
+    assertThat(Files.size(dir.resolve("convergence.png"))).isPositive();
+  }
+
+  @Test
+  void irlGridWorld() throws Exception {
+    resumeReproduces(new IrlGridWorld(), IrlGridWorldConfig.quick().with(b -> b.numDemos(32)
+        .maxEntIterations(30).maxMarginIterations(30).seeds(List.of(1L, 2L))));
+  }
+
+  @Test
+  void irlBinaryWorld() throws Exception {
+    resumeReproduces(IrlSweep.binaryWorld(), IrlSweepConfig.quick("binaryworld").withSize(8)
+        .withDemoCounts(List.of(4, 16)).withSeeds(List.of(3L, 4L)));
+  }
+
+  @Test
+  void pgFourRooms() throws Exception {
+    PgFourRoomsConfig q = PgFourRoomsConfig.quick();
+    resumeReproduces(new PgFourRooms(), q.with(b -> b.numEnvs(2).evalEvery(2)
+        .reinforce(q.reinforce().withIterations(3)).a2c(q.a2c().withIterations(3))
+        .ppo(q.ppo().withIterations(2))));
+  }
+
+  @Test
+  void pgPointNavigation() throws Exception {
+    resumeReproduces(new PgPointNavigation(), PgPointNavigationConfig.quick().with(b -> b
+        .sacSteps(200).sacLearningStarts(100).sacBatchSize(16).sacHiddenWidth(16).evalEvery(100)
+        .ppoIterations(2).ppoStepsPerEnv(32).seeds(List.of(7L, 8L))));
+  }
+}
