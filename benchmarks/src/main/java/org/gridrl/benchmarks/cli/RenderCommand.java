@@ -29,7 +29,7 @@ public final class RenderCommand implements Callable<Integer> {
   SolverOptions solver;
 
   @Mixin
-  MapOptions mapOptions;
+  MapOptions.OfRender mapOptions;
 
   @Option(names = "--out", paramLabel = "FILE.png",
       description = "The PNG to write. Default: NAME.png in the current folder (NAME: the map's"

@@ -47,7 +47,7 @@ public final class SolveCommand implements Callable<Integer> {
   SolverOptions solver;
 
   @Mixin
-  MapOptions mapOptions;
+  MapOptions.OfSolve mapOptions;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = ".",
       description = "Folder for values.csv, q.csv and policy.csv (created if missing)."
