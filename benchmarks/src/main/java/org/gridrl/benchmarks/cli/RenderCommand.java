@@ -47,7 +47,12 @@ public final class RenderCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     SoftViConfig config = solver.config(); // option errors before reading the map
     Problem problem = Problem.fromMap(map, mapOptions);
-    Solution sol = Solver.solve(problem, solver, config);
+    Solution sol = Solver.solve(problem, solver, config, io.err());
+    String capped = Solver.capMessage(sol.report(), config);
+    if (capped != null) {
+      io.err().println("gridrl: warning: " + capped);
+      io.err().flush();
+    }
     Path png = out != null ? out : Path.of(problem.name() + ".png");
     String solverLine = solver.describeSolver(problem.mdp().gamma());
     String title = problem.name() + ": " + solverLine.replace("temperature", "τ =")
