@@ -106,9 +106,13 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
     return metric + "/" + method + "/" + features;
   }
 
-  /** One seed's numbers: per demo count, the row; and the learned rewards at the largest count. */
+  /**
+   * One seed's numbers: per demo count, the row; the learned rewards at the largest count; and
+   * per method, how many of its fits (one per demo count and feature set) ended unconverged.
+   */
   record SeedResult(long seed, Map<Integer, Map<String, Double>> rows,
-      Map<String, double[]> rewardsAtMax, double[] trueReward) {
+      Map<String, double[]> rewardsAtMax, double[] trueReward,
+      Map<String, Integer> unconverged) {
   }
 
   /** Runs one seed (pure: depends only on the config and the seed). */
@@ -123,6 +127,7 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
         config.demoLength(), seed * 31 + 7);
     Map<Integer, Map<String, Double>> rows = new LinkedHashMap<>();
     Map<String, double[]> rewards = new LinkedHashMap<>();
+    Map<String, Integer> unconverged = new LinkedHashMap<>();
     for (int n : config.demoCounts()) {
       Map<String, Double> row = new LinkedHashMap<>();
       for (String fs : config.featureSets()) {
@@ -130,7 +135,11 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
         IrlProblem problem = IrlProblem.of(train.mdp(), phi, all.first(n), config.demoLength(),
             IrlProblem.Start.EMPIRICAL);
         for (String method : config.methods()) {
-          LearnedReward learned = IrlMethods.fit(method, problem, config.settings(fs, seed));
+          IrlMethods.Fit fit = IrlMethods.fit(method, problem, config.settings(fs, seed));
+          if (!fit.converged()) {
+            unconverged.merge(method, 1, Integer::sum);
+          }
+          LearnedReward learned = fit.reward();
           double[] r = learned.stateReward(phi);
           double[] rT = learned.stateReward(transfer.features(fs));
           row.put(column("evd_train", method, fs),
@@ -145,7 +154,7 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
       }
       rows.put(n, row);
     }
-    return new SeedResult(seed, rows, rewards, train.trueReward());
+    return new SeedResult(seed, rows, rewards, train.trueReward(), unconverged);
   }
 
   @Override
@@ -167,6 +176,11 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
         + config.demoCounts() + " x " + config.demoLength() + " steps, seeds " + config.seeds()
         + " on " + config.threads() + " threads");
     List<SeedResult> results = new ArrayList<>();
+    Map<String, Integer> unconverged = new LinkedHashMap<>();
+    for (String m : config.methods()) {
+      unconverged.put(m, 0);
+    }
+    int fitsPerSeed = config.demoCounts().size() * config.featureSets().size();
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.threads(),
         config.seeds().size()));
     try (Progress progress = ctx.progress("seeds", config.seeds().size())) {
@@ -184,6 +198,8 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
         for (Map.Entry<Integer, Map<String, Double>> row : r.rows().entrySet()) {
           ctx.row(r.seed(), row.getKey(), row.getValue());
         }
+        r.unconverged().forEach((m, k) -> unconverged.merge(m, k, Integer::sum));
+        IrlMethods.noteUnconverged(ctx, unconverged, fitsPerSeed * (results.size() + 1));
         int maxCount = config.demoCounts().get(config.demoCounts().size() - 1);
         ctx.seedComplete(r.seed(), r.rows().get(maxCount));
         results.add(r);
@@ -194,6 +210,7 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
     }
     writePlots(config, ctx, results);
     printTable(config, ctx, results);
+    ctx.out().println(IrlMethods.unconvergedLine(unconverged, fitsPerSeed * results.size()));
   }
 
   private void writePlots(IrlSweepConfig config, RunContext ctx, List<SeedResult> results)
