@@ -54,7 +54,7 @@ final class Solver {
   /**
    * What a discounted solve that stopped at its cap says (without the "gridrl: " prefix), or
    * null if it converged (a finite-horizon solve always has): "soft value iteration stopped at
-   * --max-iterations 1 unconverged: residual 98.9735 &gt;= --tolerance 1e-10 (raise
+   * --max-iterations 1 unconverged: residual 99 &gt;= --tolerance 1e-10 (raise
    * --max-iterations, or use --solver fast)", the last hint only for Jacobi sweeps.
    */
   static String capMessage(ConvergenceReport report, SoftViConfig config) {
