@@ -10,6 +10,7 @@ import org.gridrl.benchmarks.cli.ListCommand;
 import org.gridrl.benchmarks.cli.RenderCommand;
 import org.gridrl.benchmarks.cli.RunCommand;
 import org.gridrl.benchmarks.cli.SolveCommand;
+import org.gridrl.benchmarks.cli.SpaceWrappingHelp;
 import org.gridrl.benchmarks.cli.VersionProvider;
 import org.gridrl.benchmarks.experiments.Experiments;
 import org.gridrl.benchmarks.runner.Registry;
@@ -87,6 +88,8 @@ public final class Main implements Runnable {
     cmd.setParameterExceptionHandler(ErrorHandling.parameterHandler(io.err()));
     cmd.setExecutionExceptionHandler(ErrorHandling.executionHandler(io.err()));
     cmd.setUsageHelpAutoWidth(true);
+    // after the subcommands are added, so that it reaches them: lines break at spaces only
+    cmd.setHelpFactory(SpaceWrappingHelp::new);
     return cmd;
   }
 

@@ -27,7 +27,10 @@ import org.gridrl.core.util.TrainingListener;
  * {@value Metrics#DUAL}, {@value Metrics#LOG_LIKELIHOOD} (the γ^t-weighted demo log-likelihood,
  * mean over demonstrations), {@value Metrics#FEATURE_GAP} = |E[μ] − μ_D|₂ and
  * {@value Metrics#GRADIENT_NORM} (with the L2 term). The returned weights are the last evaluated
- * ones; the result's {@code finalMetric} is the last gradient norm.
+ * ones; the result's {@code finalMetric} is the last gradient norm. A fit that reaches the cap
+ * first ends with {@code converged() == false}, as it often does at the defaults
+ * ({@link MaxEntIrlConfig#defaults()}); {@link IrlResult#describeEnd()} says how it ended in one
+ * line. (No library class prints: the caller decides whether that is a warning.)
  */
 public final class MaxEntIrl {
 

@@ -61,6 +61,11 @@ public record MaxEntIrlConfig(MaxEntObjective.Horizon horizon, Optimizer optimiz
   /**
    * Finite horizon, Adam, learning rate 0.1, no L2, 200 iterations, tolerance 1e-6, planning
    * {@link SoftViConfig#defaults()} (τ = 1), the stationary visitation solved AUTO.
+   *
+   * <p>The cap binds more often than the tolerance: Adam's steps of 0.1 bring the gradient
+   * norm to about 1e-5 in 200 iterations on small problems, not below 1e-6 (IrlResultTest pins
+   * one: 8.6e-06 after 200). Such a fit ends with {@code converged() == false}; check it, or
+   * print {@link IrlResult#describeEnd()}, and raise {@code maxIterations} for a converged fit.
    */
   public static MaxEntIrlConfig defaults() {
     return new MaxEntIrlConfig(MaxEntObjective.Horizon.FINITE, Optimizer.ADAM, 0.1, 0, 200, 1e-6,

@@ -43,7 +43,12 @@ import org.gridrl.core.util.TrainingListener;
  * ξ = 0), a normalised step of length α/√i along it (features of any scale). It returns the w
  * of the lowest objective seen (that objective is the result's {@code finalMetric}). Metrics:
  * {@value Metrics#OBJECTIVE}, {@value Metrics#SLACK}, {@value Metrics#FEATURE_GAP} =
- * |μ(π̂) − μ_D|.
+ * |μ(π̂) − μ_D|, {@value Metrics#GRADIENT_NORM} = the subgradient's norm, the stopping quantity.
+ *
+ * <p>Either form may end unconverged: at its cap of iterations, or (projection) when the new
+ * policy's μ_i adds nothing, so μ̄ cannot move closer to μ_D. The result says so
+ * ({@link IrlResult#converged()}, {@link IrlResult#stoppedAtCap()},
+ * {@link IrlResult#describeEnd()}).
  *
  * <p>Both forms return the learned w with the greedy optimal policy of infinite-horizon value
  * iteration for r = Φw.
@@ -181,20 +186,21 @@ public final class MaxMarginIrl {
       }
       double slack = Math.max(0, margin);
       double objective = 0.5 * wSq + cSlack * slack;
-      run.onScalar(it, Metrics.OBJECTIVE, objective);
-      run.onScalar(it, Metrics.SLACK, slack);
-      run.onScalar(it, Metrics.FEATURE_GAP, distance(mu, muD));
-      run.endIteration(it);
-      if (objective < bestObjective) {
-        bestObjective = objective;
-        bestW = w.clone();
-      }
       double sq = 0;
       for (int i = 0; i < k; i++) {
         grad[i] = w[i] + (slack > 0 ? cSlack * (mu[i] - muD[i]) : 0);
         sq += grad[i] * grad[i];
       }
       gradNorm = Math.sqrt(sq);
+      run.onScalar(it, Metrics.OBJECTIVE, objective);
+      run.onScalar(it, Metrics.SLACK, slack);
+      run.onScalar(it, Metrics.FEATURE_GAP, distance(mu, muD));
+      run.onScalar(it, Metrics.GRADIENT_NORM, gradNorm);
+      run.endIteration(it);
+      if (objective < bestObjective) {
+        bestObjective = objective;
+        bestW = w.clone();
+      }
       if (gradNorm <= config.tolerance()) {
         converged = true;
         break;

@@ -13,7 +13,7 @@ import java.util.Set;
  *   <li>{@link MaxMarginIrl}, projection: {@value #MARGIN}, then (unless it converged)
  *       {@value #FEATURE_GAP}, {@value #DEMO_MATCH};</li>
  *   <li>{@link MaxMarginIrl}, structured: {@value #OBJECTIVE}, {@value #SLACK},
- *       {@value #FEATURE_GAP}.</li>
+ *       {@value #FEATURE_GAP}, {@value #GRADIENT_NORM}.</li>
  * </ul>
  */
 public final class Metrics {
@@ -30,7 +30,10 @@ public final class Metrics {
    * projection method's μ(π_i), structured max-margin's μ(π̂).
    */
   public static final String FEATURE_GAP = "irl/feature_gap";
-  /** MaxEnt: |∇|₂ of the regularised objective (|∇_w| or |∇_θ|), the stopping quantity. */
+  /**
+   * The stopping quantity of the gradient methods: MaxEnt's |∇|₂ of the regularised objective
+   * (|∇_w| or |∇_θ|), structured max-margin's subgradient norm.
+   */
   public static final String GRADIENT_NORM = "irl/gradient_norm";
   /** Projection: t_i = |μ_D − μ̄_{i−1}|, the stopping quantity. */
   public static final String MARGIN = "irl/margin";

@@ -118,6 +118,71 @@ class IrlResultTest extends IrlTestBase {
   }
 
   @Test
+  void maxEntAtItsDefaults_stopsAtTheCapUnconverged_andDescribeEndSaysSo() {
+    IrlProblem p = problem();
+    IrlResult<MaxEntIrlConfig> r = MaxEntIrl.train(p, MaxEntIrlConfig.defaults());
+    assertThat(r.converged()).isFalse();
+    assertThat(r.stoppedAtCap()).isTrue();
+    assertThat(r.iterations()).isEqualTo(200);
+    assertThat(r.describeEnd()).isEqualTo("stopped at its cap of 200 iterations unconverged,"
+        + " gradient norm 8.6e-06 >= 1e-06");
+    // more iterations (and some L2) reach the tolerance
+    IrlResult<MaxEntIrlConfig> c = MaxEntIrl.train(p, MaxEntIrlConfig.defaults().withL2(1)
+        .withMaxIterations(2000));
+    assertThat(c.converged()).isTrue();
+    assertThat(c.stoppedAtCap()).isFalse();
+    assertThat(c.describeEnd()).isEqualTo("converged after 228 iterations, gradient norm"
+        + " 7.8e-07 < 1e-06");
+    IrlResult<DeepMaxEntIrlConfig> d = DeepMaxEntIrl.train(p, DeepMaxEntIrlConfig.defaults()
+        .withMaxIterations(5)).result();
+    assertThat(d.stoppedAtCap()).isTrue();
+    assertThat(d.describeEnd()).isEqualTo("stopped at its cap of 5 iterations unconverged,"
+        + " gradient norm 8.3e-01 >= 1e-06");
+  }
+
+  @Test
+  void maxMargin_describeEnd_namesItsStoppingQuantity_atTheCapAndAtConvergence() {
+    IrlProblem p = problem();
+    IrlResult<MaxMarginConfig> s = MaxMarginIrl.train(p,
+        MaxMarginConfig.defaults(MaxMarginConfig.Method.STRUCTURED));
+    // the subgradient method's steps shrink as α/√i: its norm stays far above 1e-6
+    assertThat(s.stoppedAtCap()).isTrue();
+    assertThat(s.describeEnd()).isEqualTo("stopped at its cap of 100 iterations unconverged,"
+        + " subgradient norm 1.3e+00 > 1e-06");
+    assertThat(s.history().series(Metrics.GRADIENT_NORM)).hasSize(100);
+    IrlResult<MaxMarginConfig> one = MaxMarginIrl.train(p,
+        MaxMarginConfig.defaults(MaxMarginConfig.Method.PROJECTION).withMaxIterations(1));
+    assertThat(one.describeEnd()).isEqualTo("stopped at its cap of 1 iteration unconverged,"
+        + " margin 5.6e-01 > 1e-06");
+    IrlResult<MaxMarginConfig> proj = MaxMarginIrl.train(p,
+        MaxMarginConfig.defaults(MaxMarginConfig.Method.PROJECTION));
+    assertThat(proj.converged()).isTrue();
+    assertThat(proj.describeEnd()).isEqualTo("converged after 49 iterations, margin 7.6e-07"
+        + " <= 1e-06");
+  }
+
+  @Test
+  void projection_thatCannotGetCloser_stopsEarlyUnconverged_notAtTheCap() {
+    // one state, two actions that both stay: every policy has the same μ = Σ_{t<8} γ^t (to the
+    // bit), while the 5-step demonstrations have less, so the first projection step adds nothing
+    TabularMdp mdp = TabularMdp.builder(1, 2).gamma(0.8).transition(0, 0, 0, 1)
+        .transition(0, 1, 0, 1).build();
+    StateFeatures one = StateFeatures.of(1, 1, new double[] {1}, List.of("one"));
+    Demonstrations demos = Demonstrations.sample(mdp, TabularPolicy.uniform(1, 2), 4, 5, 32);
+    IrlResult<MaxMarginConfig> r = MaxMarginIrl.train(IrlProblem.of(mdp, one, demos, 8,
+        IrlProblem.Start.INIT), MaxMarginConfig.defaults(MaxMarginConfig.Method.PROJECTION));
+    assertThat(r.converged()).isFalse();
+    assertThat(r.stoppedAtCap()).isFalse();
+    assertThat(r.iterations()).isEqualTo(1);
+    // margin Σ_{t<8} 0.8^t − Σ_{t<5} 0.8^t = 0.8^5 (1 − 0.8^3) / 0.2 = 0.79954...
+    assertThat(r.finalMetric()).isCloseTo(Math.pow(0.8, 5) * (1 - Math.pow(0.8, 3)) / 0.2,
+        org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(r.describeEnd()).isEqualTo("stopped after 1 of 100 iterations unconverged (the"
+        + " new policy adds nothing, so the projection cannot get closer), margin 8e-01"
+        + " > 1e-06");
+  }
+
+  @Test
   void result_refusesAProvenanceOfAnotherConfig() {
     MaxEntIrlConfig c = MaxEntIrlConfig.defaults();
     IrlResult<MaxEntIrlConfig> r = MaxEntIrl.train(problem(), c.withMaxIterations(2));

@@ -75,6 +75,9 @@ class MetricsTest extends IrlTestBase {
     assertThat(emitted.get(0)).containsExactly(Metrics.DUAL, Metrics.LOG_LIKELIHOOD,
         Metrics.FEATURE_GAP, Metrics.GRADIENT_NORM);
     assertThat(emitted.get(1)).isEqualTo(emitted.get(0));
+    // structured max-margin's, in order: its stopping quantity last
+    assertThat(emitted.get(emitted.size() - 1)).containsExactly(Metrics.OBJECTIVE, Metrics.SLACK,
+        Metrics.FEATURE_GAP, Metrics.GRADIENT_NORM);
   }
 
   @Test

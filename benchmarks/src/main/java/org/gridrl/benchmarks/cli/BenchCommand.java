@@ -35,8 +35,8 @@ import picocli.CommandLine.Spec;
  * printed as JSON lines (the JMH classes in {@code org.gridrl.benchmarks.jmh} measure the same kernels under JMH).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = "Benchmarks of the kernels: softvi (soft value iteration), mlp (autodiff MLP);"
-        + " JSON lines on stdout.",
+    description = "Benchmarks of the kernels: softvi (soft value iteration), mlp (autodiff MLP),"
+        + " maxent (one MaxEnt IRL iteration); JSON lines on stdout.",
     subcommands = {BenchCommand.SoftVi.class, BenchMlpCommand.class, BenchMaxEntCommand.class})
 public final class BenchCommand implements Runnable {
 
@@ -46,7 +46,7 @@ public final class BenchCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(spec.commandLine(),
-        "missing subcommand; subcommands: softvi, mlp");
+        "missing subcommand; subcommands: softvi, mlp, maxent");
   }
 
   /** Runs {@code bench ARGS} on its own (before the command is registered in the launcher). */
@@ -91,7 +91,8 @@ public final class BenchCommand implements Runnable {
     Path mdpFile;
 
     @Option(names = "--threads", paramLabel = "K", split = ",",
-        description = "Thread counts, comma separated (default 1).")
+        description = "Thread counts, comma separated (default 1); a count above the number of"
+            + " cores is timed at that number instead, with a note.")
     List<Integer> threads = new ArrayList<>(List.of(1));
 
     @Option(names = "--kernel", paramLabel = "csr|grid", split = ",",
@@ -111,8 +112,9 @@ public final class BenchCommand implements Runnable {
         + " configuration, at least one solve (default 1500).")
     long warmupMs = 1500;
 
-    @Option(names = "--seed", description = "Seed of the sparse reward (default 1).")
-    long seed = 1;
+    @Option(names = "--seed", paramLabel = "N",
+        description = "Seed of the NxN grid's sparse reward (default 1; not with --mdp).")
+    Long seed;
 
     @Option(names = "--yardstick", paramLabel = "PATH", description = "The compiled C"
         + " yardstick (softvi_limit): time it on the same MDP file and print ratios.")
@@ -135,9 +137,27 @@ public final class BenchCommand implements Runnable {
       if (mdpFile == null && !(n >= 2 && n <= 20_000)) {
         throw bad("--size must be in [2, 20000], got " + n);
       }
+      if (mdpFile != null && seed != null) {
+        throw bad("--seed applies to the NxN benchmark grid only (an --mdp file has its own"
+            + " rewards)");
+      }
       for (int t : threads) {
         if (t < 1 || t > 256) {
           throw bad("--threads must be in [1, 256], got " + t);
+        }
+      }
+      // more threads than cores only wait for each other: time the core count instead, once
+      int cores = Runtime.getRuntime().availableProcessors();
+      List<Integer> threadCounts = new ArrayList<>();
+      for (int t : threads) {
+        String note = SolverOptions.threadsNote(t, cores, "--threads");
+        if (note != null) {
+          spec.commandLine().getErr().println(note);
+          spec.commandLine().getErr().flush();
+        }
+        int k = Math.min(t, cores);
+        if (!threadCounts.contains(k)) {
+          threadCounts.add(k);
         }
       }
       if (repeat < 1) {
@@ -175,11 +195,12 @@ public final class BenchCommand implements Runnable {
         mdp = MdpFormat.read(mdpFile);
         dynamics = UniformSlipDynamics.detect(mdp);
         if (dynamics == null && kernelNames.contains("grid")) {
-          throw bad("--kernel grid: " + mdpFile + " is not a uniform-slip MDP");
+          throw bad("--kernel grid needs uniform-slip dynamics, and " + mdpFile + " is not of"
+              + " that kind: time --kernel csr");
         }
       } else {
-        GridWorld world = GridWorld.open(n, 0.3, GridWorld.sparseRandomReward(n, 0.01, seed),
-            0.9);
+        GridWorld world = GridWorld.open(n, 0.3,
+            GridWorld.sparseRandomReward(n, 0.01, seed == null ? 1 : seed), 0.9);
         dynamics = world.dynamics();
         if (kernelNames.contains("csr") || yardstick != null || writeMdp != null) {
           mdp = world.mdp();
@@ -202,7 +223,7 @@ public final class BenchCommand implements Runnable {
       List<Config> configs = new ArrayList<>();
       for (String k : kernelNames) {
         for (SoftViMethod m : methods) {
-          for (int t : threads) {
+          for (int t : threadCounts) {
             configs.add(new Config(k, m, t));
           }
         }

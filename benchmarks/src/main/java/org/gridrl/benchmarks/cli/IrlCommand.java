@@ -88,13 +88,13 @@ public final class IrlCommand implements Callable<Integer> {
   Integer horizon;
 
   @Option(names = "--l2", paramLabel = "LAMBDA",
-      description = "L2 weight lambda >= 0 of (lambda/2)|w|^2 (default 0; deep-maxent: weight"
-          + " decay, default 0.1).")
+      description = "maxent and deep-maxent: the L2 weight lambda >= 0 of (lambda/2)|w|^2"
+          + " (default 0; deep-maxent: weight decay, default 0.1).")
   Double l2;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
-      description = "Seed of deep-maxent's initial network weights (default ${DEFAULT-VALUE}).")
-  long seed;
+  @Option(names = "--seed", paramLabel = "N",
+      description = "deep-maxent: the seed of the initial network weights (default 0).")
+  Long seed;
 
   @Option(names = "--start", paramLabel = "init|empirical", defaultValue = "init",
       description = "Start E[mu] from the MDP's initial distribution (init, default) or from the"
@@ -102,15 +102,18 @@ public final class IrlCommand implements Callable<Integer> {
   String start;
 
   @Option(names = "--iterations", paramLabel = "N",
-      description = "Iteration cap (default: 200 for maxent, 100 for max-margin).")
+      description = "Iteration cap (default: 200 for maxent and deep-maxent, 100 for"
+          + " max-margin). A fit that stops there unconverged is a warning on stderr (with"
+          + " --strict an error).")
   Integer iterations;
 
   @Option(names = "--learning-rate", paramLabel = "ETA",
-      description = "Step size (default: 0.1 Adam for maxent, 0.1 for max-margin).")
+      description = "Step size (default: Adam 0.1 for maxent, Adam 0.01 for deep-maxent, 0.1"
+          + " for max-margin structured; the projection method has none).")
   Double learningRate;
 
-  @Option(names = "--method", paramLabel = "structured|projection", defaultValue = "structured",
-      description = "The max-margin form (default ${DEFAULT-VALUE}).")
+  @Option(names = "--method", paramLabel = "structured|projection",
+      description = "max-margin: its form, structured (default) or projection.")
   String maxMarginMethod;
 
   @Option(names = "--objective", paramLabel = "finite|discounted|stationary",
@@ -154,6 +157,12 @@ public final class IrlCommand implements Callable<Integer> {
           + " of Ziebart et al. 2008). c = 1 needs the finite objective: the discounted and"
           + " stationary ones have no solution at gamma 1.")
   Double discount;
+
+  @Option(names = "--strict",
+      description = "Treat a fit that stops unconverged (at --iterations, or the projection"
+          + " method when it cannot get closer) as a failure: one line on stderr, exit code 1, no"
+          + " file written. Without it, that is a warning and the last fit is written.")
+  boolean strict;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = ".",
       description = "Folder for the output files (created if missing). Default: the current"
@@ -200,7 +209,14 @@ public final class IrlCommand implements Callable<Integer> {
       default -> throw new UsageException("--objective must be finite, discounted or"
           + " stationary, got '" + objective + "'");
     };
-    MaxMarginConfig.Method mmMethod = switch (maxMarginMethod.toLowerCase(Locale.ROOT)) {
+    if (!m.equals("max-margin")) {
+      only(maxMarginMethod != null, "--method", "max-margin");
+    }
+    if (!m.equals("deep-maxent")) {
+      only(seed != null, "--seed", "deep-maxent");
+    }
+    MaxMarginConfig.Method mmMethod = maxMarginMethod == null ? MaxMarginConfig.Method.STRUCTURED
+        : switch (maxMarginMethod.toLowerCase(Locale.ROOT)) {
       case "structured" -> MaxMarginConfig.Method.STRUCTURED;
       case "projection" -> MaxMarginConfig.Method.PROJECTION;
       default -> throw new UsageException("--method must be structured or projection, got '"
@@ -222,6 +238,11 @@ public final class IrlCommand implements Callable<Integer> {
         };
     if (m.equals("max-margin")) {
       String maxEnt = "maxent and deep-maxent";
+      only(l2 != null, "--l2", maxEnt);
+      if (mmMethod == MaxMarginConfig.Method.PROJECTION) {
+        only(learningRate != null, "--learning-rate", "maxent, deep-maxent and max-margin"
+            + " --method structured");
+      }
       only(visitation != null, "--visitation", maxEnt);
       only(objectiveHorizon != MaxEntObjective.Horizon.FINITE, "--objective", maxEnt);
       only(temperature != null, "--temperature", maxEnt);
@@ -267,7 +288,19 @@ public final class IrlCommand implements Callable<Integer> {
       result = MaxMarginIrl.train(problem, (MaxMarginConfig) config);
     }
 
-    // 4. write (each file through a temporary file and an atomic rename)
+    // 4. how it ended: unconverged is a warning, or with --strict a failure and no file
+    if (!result.converged()) {
+      String ended = result.algorithm() + " " + result.describeEnd() + unconvergedHint(result);
+      if (strict) {
+        io.err().println("gridrl: " + ended + "; --strict: nothing written");
+        io.err().flush();
+        return ErrorHandling.FAILURE;
+      }
+      io.err().println("gridrl: warning: " + ended);
+      io.err().flush();
+    }
+
+    // 5. write (each file through a temporary file and an atomic rename)
     Files.createDirectories(out);
     IrlResult<?> fitted = result;
     Path weights = result.weights() == null ? null : out.resolve("weights.csv");
@@ -300,10 +333,9 @@ public final class IrlCommand implements Callable<Integer> {
         + ", A = " + mdp.numActions() + ", k = " + phi.numFeatures() + " features, "
         + demos.size() + " demonstrations, T = " + horizonT + ", start " + start.toLowerCase(
             Locale.ROOT) + ", gamma " + mdp.gamma());
-    io.out().println((result.converged() ? "converged" : "stopped at the cap") + " after "
-        + result.iterations() + " iterations, final " + (m.endsWith("maxent") ? "gradient norm "
-        : mmMethod == MaxMarginConfig.Method.PROJECTION ? "margin " : "objective ")
-        + Formats.number(result.finalMetric()));
+    io.out().println(result.describeEnd() + (m.equals("max-margin")
+        && mmMethod == MaxMarginConfig.Method.STRUCTURED ? "; lowest objective "
+        + Formats.number(result.finalMetric()) : ""));
     if (m.endsWith("maxent")) {
       double[] ll = result.history().series(Metrics.LOG_LIKELIHOOD);
       io.out().println("demo log-likelihood (gamma^t-weighted, mean per demonstration): "
@@ -365,7 +397,10 @@ public final class IrlCommand implements Callable<Integer> {
     }
     return OptionErrors.build(OPTION_OF_FIELD,
         () -> DeepMaxEntIrlConfig.defaults().with(b -> {
-      b.horizon(objectiveHorizon).planning(planning).seed(seed);
+      b.horizon(objectiveHorizon).planning(planning);
+      if (seed != null) {
+        b.seed(seed);
+      }
       if (visitationSolver != null) {
         b.visitationSolver(visitationSolver);
       }
@@ -379,6 +414,18 @@ public final class IrlCommand implements Callable<Integer> {
         b.learningRate(learningRate);
       }
     }));
+  }
+
+  /** What to do about a fit that ended unconverged, or "" when nothing would help. */
+  private static String unconvergedHint(IrlResult<?> result) {
+    if (!result.stoppedAtCap()) {
+      return ""; // the projection method stopped early: more iterations would not move it
+    }
+    if (MaxMarginIrl.STRUCTURED.equals(result.algorithm())) {
+      return " (raise --iterations; the subgradient method seldom meets its tolerance, and the"
+          + " weights written are those of the lowest objective seen)";
+    }
+    return " (raise --iterations for a converged fit)";
   }
 
   /** A usage error if an option was given where it does not apply. */

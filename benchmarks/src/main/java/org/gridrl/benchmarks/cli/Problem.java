@@ -26,9 +26,10 @@ record Problem(TabularMdp mdp, GridWorld world, String name, String source) {
   static Problem fromMdpFile(Path file, MapOptions mapOptions) {
     mapOptions.checkNotMapOnly();
     TabularMdp mdp = MdpFormat.read(file);
-    if (mapOptions.gamma != null) {
+    Double gamma = mapOptions.gamma();
+    if (gamma != null) {
       TabularMdp read = mdp;
-      mdp = OptionErrors.build(MapOptions.OPTION_OF_FIELD, () -> read.withGamma(mapOptions.gamma));
+      mdp = OptionErrors.build(MapOptions.OPTION_OF_FIELD, () -> read.withGamma(gamma));
     }
     return new Problem(mdp, null, baseName(file), file.toString());
   }

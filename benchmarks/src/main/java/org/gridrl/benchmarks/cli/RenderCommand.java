@@ -30,7 +30,7 @@ public final class RenderCommand implements Callable<Integer> {
   SolverOptions solver;
 
   @Mixin
-  MapOptions mapOptions;
+  MapOptions.OfRender mapOptions;
 
   @Option(names = "--out", paramLabel = "FILE.png",
       description = "The PNG to write (replaced if it exists; a directory is refused). Default:"
@@ -53,7 +53,12 @@ public final class RenderCommand implements Callable<Integer> {
     Problem problem = Problem.fromMap(map, mapOptions);
     Path png = out != null ? out : Path.of(problem.name() + ".png");
     checkOut(png);
-    Solution sol = Solver.solve(problem, solver, config);
+    Solution sol = Solver.solve(problem, solver, config, io.err());
+    String capped = Solver.capMessage(sol.report(), config);
+    if (capped != null) {
+      io.err().println("gridrl: warning: " + capped);
+      io.err().flush();
+    }
     String solverLine = solver.describeSolver(problem.mdp().gamma());
     String title = problem.name() + ": " + solverLine.replace("temperature", "τ =")
         + ", γ = " + Formats.number(problem.mdp().gamma())

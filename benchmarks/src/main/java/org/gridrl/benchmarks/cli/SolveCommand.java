@@ -16,8 +16,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code gridrl solve --mdp FILE | --map FILE|NAME [solver options] [--out DIR]}: soft value
- * iteration, writing values.csv, q.csv and policy.csv in full precision.
+ * {@code gridrl solve --mdp FILE | --map FILE|NAME [solver options] [--strict] [--out DIR]}: soft
+ * value iteration, writing values.csv, q.csv and policy.csv in full precision. A discounted solve
+ * that stops at its sweep cap is a warning on stderr, or with {@code --strict} exit code 1 and no
+ * file (the input was fine, the solve was not).
  */
 @Command(name = "solve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     sortOptions = false,
@@ -34,7 +36,8 @@ public final class SolveCommand implements Callable<Integer> {
   /** Exactly one of --mdp and --map. */
   static final class Source {
     @Option(names = "--mdp", paramLabel = "FILE", required = true,
-        description = "An MDP in gridrl's text format.")
+        description = "An MDP in gridrl's text format (its own transitions, rewards and actions:"
+            + " --slip, --actions, --step-reward and --goal-reward apply to --map only).")
     Path mdp;
 
     @Option(names = "--map", paramLabel = "FILE|NAME", required = true,
@@ -49,7 +52,13 @@ public final class SolveCommand implements Callable<Integer> {
   SolverOptions solver;
 
   @Mixin
-  MapOptions mapOptions;
+  MapOptions.OfSolve mapOptions;
+
+  @Option(names = "--strict",
+      description = "Treat a discounted solve that stops at --max-iterations before reaching"
+          + " --tolerance as a failure: one line on stderr, exit code 1, no file written."
+          + " Without it, that is a warning and the last sweep's values are written.")
+  boolean strict;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = ".",
       description = "Folder for values.csv, q.csv and policy.csv (created if missing; files"
@@ -70,7 +79,17 @@ public final class SolveCommand implements Callable<Integer> {
     checkOut();
     Problem problem = source.mdp != null ? Problem.fromMdpFile(source.mdp, mapOptions)
         : Problem.fromMap(source.map, mapOptions);
-    Solution sol = Solver.solve(problem, solver, config);
+    Solution sol = Solver.solve(problem, solver, config, io.err());
+    String capped = Solver.capMessage(sol.report(), config);
+    if (capped != null && strict) {
+      io.err().println("gridrl: " + capped + "; --strict: nothing written");
+      io.err().flush();
+      return ErrorHandling.FAILURE;
+    }
+    if (capped != null) {
+      io.err().println("gridrl: warning: " + capped);
+      io.err().flush();
+    }
     String solverLine = solver.describeSolver(problem.mdp().gamma());
     List<Path> files;
     try {

@@ -1,5 +1,6 @@
 package org.gridrl.benchmarks.cli;
 
+import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
 import org.gridrl.core.planning.SoftViConfig;
@@ -34,16 +35,15 @@ public final class SolverOptions {
   Double discount;
 
   @Option(names = "--tolerance", paramLabel = "E",
-      defaultValue = "" + SoftViConfig.DEFAULT_TOLERANCE,
       description = "Discounted solve: stop when max_s |V_new(s) − V(s)| < E."
-          + " Default: ${DEFAULT-VALUE}.")
-  double tolerance;
+          + " Default: " + SoftViConfig.DEFAULT_TOLERANCE + ".")
+  Double tolerance;
 
   @Option(names = "--max-iterations", paramLabel = "N",
-      defaultValue = "" + SoftViConfig.DEFAULT_MAX_ITERATIONS,
-      description = "Discounted solve: at most N sweeps (the report says if the cap was hit)."
-          + " Default: ${DEFAULT-VALUE}.")
-  int maxIterations;
+      description = "Discounted solve: at most N sweeps; stopping there before the residual is"
+          + " below --tolerance is a warning on stderr. Default: "
+          + SoftViConfig.DEFAULT_MAX_ITERATIONS + ".")
+  Integer maxIterations;
 
   @Option(names = "--kernel", paramLabel = "auto|csr|grid", defaultValue = "auto",
       description = "The soft Bellman kernel. grid = the structured"
@@ -52,15 +52,16 @@ public final class SolverOptions {
           + " structure. All give the same values (to about 1e-12). Default: ${DEFAULT-VALUE}.")
   String kernel;
 
-  @Option(names = "--solver", paramLabel = "jacobi|fast", defaultValue = "jacobi",
+  @Option(names = "--solver", paramLabel = "jacobi|fast",
       description = "Discounted solve: plain Jacobi sweeps, or fast = Anderson-accelerated"
           + " sweeps (same stopping rule and error bound, usually several times fewer sweeps)."
-          + " Default: ${DEFAULT-VALUE}.")
+          + " Default: jacobi.")
   String solver;
 
   @Option(names = "--threads", paramLabel = "K", defaultValue = "1",
-      description = "Worker threads for each sweep or backward step (results are identical for"
-          + " any K). Default: ${DEFAULT-VALUE}.")
+      description = "Worker threads for each sweep or backward step, at most the number of"
+          + " cores (more is capped, with a note). The results are identical for any K."
+          + " Default: ${DEFAULT-VALUE}.")
   int threads;
 
   /** The field names in the checks these options go through (SoftViConfig's, the discount's). */
@@ -70,7 +71,9 @@ public final class SolverOptions {
 
   /**
    * The solver's settings, built once per call (a command calls it once): every option is
-   * checked, and a value the record refuses names its option.
+   * checked, a value the record refuses names its option, and an option that does not apply to
+   * the solve asked for (a discounted solve's option with {@code --horizon}, {@code --discount}
+   * without it) is refused by name.
    */
   SoftViConfig config() {
     if (horizon != null && horizon < 1) {
@@ -83,13 +86,57 @@ public final class SolverOptions {
       }
       OptionErrors.build(OPTION_OF_FIELD, () -> Check.unitInterval("discount", discount));
     }
+    if (horizon != null) {
+      // backward induction is exact after H steps: nothing to stop, cap or accelerate
+      discountedOnly(tolerance != null, "--tolerance");
+      discountedOnly(maxIterations != null, "--max-iterations");
+      discountedOnly(solver != null, "--solver");
+    }
     if (threads < 1) {
       throw new UsageException("--threads must be >= 1, got " + threads);
     }
     SoftViKernel k = kernel();
     SoftViMethod m = method();
-    return OptionErrors.build(OPTION_OF_FIELD,
-        () -> new SoftViConfig(temperature, tolerance, maxIterations, k, m));
+    return OptionErrors.build(OPTION_OF_FIELD, () -> new SoftViConfig(temperature,
+        tolerance != null ? tolerance : SoftViConfig.DEFAULT_TOLERANCE,
+        maxIterations != null ? maxIterations : SoftViConfig.DEFAULT_MAX_ITERATIONS, k, m));
+  }
+
+  private static void discountedOnly(boolean given, String option) {
+    if (given) {
+      throw new UsageException(option + " applies to a discounted solve only (a --horizon solve"
+          + " is exact after H backward steps)");
+    }
+  }
+
+  /**
+   * The thread count to solve on: {@code --threads}, capped at the number of cores
+   * ({@link Runtime#availableProcessors()}) with a one-line note on {@code err}, as more threads
+   * than cores only wait for each other (the results are the same for any count).
+   */
+  int threads(PrintStream err) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    String note = threadsNote(threads, cores, "--threads");
+    if (note == null) {
+      return threads;
+    }
+    err.println(note);
+    err.flush();
+    return cores;
+  }
+
+  /**
+   * The note for a thread count above the core count ("gridrl: note: --threads 1000 is more
+   * than the 2 cores of this machine; using 2 (the results do not depend on the thread
+   * count)"), or null when {@code requested <= cores}.
+   */
+  static String threadsNote(int requested, int cores, String option) {
+    if (requested <= cores) {
+      return null;
+    }
+    return "gridrl: note: " + option + " " + requested + " is more than the " + cores
+        + (cores == 1 ? " core" : " cores") + " of this machine; using " + cores
+        + " (the results do not depend on the thread count)";
   }
 
   private SoftViKernel kernel() {
@@ -106,6 +153,9 @@ public final class SolverOptions {
   }
 
   private SoftViMethod method() {
+    if (solver == null) {
+      return SoftViMethod.JACOBI;
+    }
     switch (solver.toLowerCase(Locale.ROOT)) {
       case "jacobi":
         return SoftViMethod.JACOBI;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gridrl.core.mdp.MdpFormat;
@@ -36,6 +37,26 @@ class BenchCommandTest {
   }
 
   @Test
+  void softvi_threadsAboveTheCoreCount_areTimedAtTheCoreCount_once_withANote() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    org.junit.jupiter.api.Assumptions.assumeTrue(cores < 200);
+    CliRunner.Result r = CliRunner.run("bench", "softvi", "--size", "4", "--kernel", "grid",
+        "--threads", "1,200,256", "--repeat", "1", "--warmup-ms", "0");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    String using = " is more than the " + cores + (cores == 1 ? " core" : " cores")
+        + " of this machine; using " + cores + " (the results do not depend on the thread count)";
+    assertThat(r.err()).isEqualTo("gridrl: note: --threads 200" + using + "\n"
+        + "gridrl: note: --threads 256" + using + "\n");
+    List<String> threads = new java.util.ArrayList<>();
+    Matcher m = Pattern.compile("\\{\"kernel\":\"grid\".*?\"threads\":(\\d+),")
+        .matcher(r.out());
+    while (m.find()) {
+      threads.add(m.group(1));
+    }
+    assertThat(threads).isEqualTo(cores == 1 ? List.of("1") : List.of("1", "" + cores));
+  }
+
+  @Test
   void softvi_smallGrid_oneJsonLinePerConfigurationWithAgreeingValues(@TempDir Path dir) {
     Path file = dir.resolve("g.mdp");
     CliRunner.Result r = CliRunner.run("bench", "softvi", "--size", "6", "--threads", "1,2",
@@ -46,10 +67,12 @@ class BenchCommandTest {
         + "\"states\":36,\"threads\":([12]),\"sweeps\":(\\d+),\"sweep_us\":[0-9.]+,"
         + "\"solve_ms\":[0-9.]+,\"v0\":([0-9.-]+)\\}");
     String[] lines = r.out().strip().split("\n");
-    // 8 configurations, then 4 thread-ratio lines
-    assertThat(lines).hasSize(12);
+    // 8 configurations, then 4 thread-ratio lines (on one core, 2 threads are capped to 1: 4)
+    int threadCounts = Math.min(2, Runtime.getRuntime().availableProcessors());
+    int configs = 4 * threadCounts;
+    assertThat(lines).hasSize(configs + (threadCounts == 2 ? 4 : 0));
     double v0 = Double.NaN;
-    for (int i = 0; i < 8; i++) {
+    for (int i = 0; i < configs; i++) {
       Matcher m = line.matcher(lines[i]);
       assertThat(m.matches()).as(lines[i]).isTrue();
       double v = Double.parseDouble(m.group(5));
@@ -63,7 +86,9 @@ class BenchCommandTest {
             line.matcher(lines[0]).replaceAll("$4")));
       }
     }
-    assertThat(lines[8]).startsWith("{\"ratio\":\"threads\"");
+    if (threadCounts == 2) {
+      assertThat(lines[8]).startsWith("{\"ratio\":\"threads\"");
+    }
     TabularMdp written = MdpFormat.read(file);
     assertThat(written.numStates()).isEqualTo(36);
     assertThat(written.numActions()).isEqualTo(5);

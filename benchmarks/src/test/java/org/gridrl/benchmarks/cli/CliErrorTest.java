@@ -106,8 +106,39 @@ class CliErrorTest {
         "--solver must be jacobi or fast, got 'newton'"));
     cases.add(Arguments.of(List.of("solve", "--map", "open5", "--threads", "0"),
         "--threads must be >= 1, got 0"));
-    cases.add(Arguments.of(List.of("solve", "--mdp", rowSumOk(), "--kernel", "grid"),
-        "--kernel grid: kernel GRID needs uniform-slip dynamics"));
+    String notGrid = rowSumOk();
+    String notGridMessage = "--kernel grid needs uniform-slip dynamics (each action leads to one"
+        + " next state, or with one slip probability for the whole MDP to the next state of a"
+        + " uniformly drawn action), and " + notGrid + " is not of that kind: use --kernel auto"
+        + " or csr";
+    cases.add(Arguments.of(List.of("solve", "--mdp", notGrid, "--kernel", "grid"),
+        notGridMessage));
+    // the finite-horizon solve refuses it the same way (it used the CSR kernel silently before)
+    cases.add(Arguments.of(List.of("solve", "--mdp", notGrid, "--kernel", "grid", "--horizon",
+        "3"), notGridMessage));
+    // a discounted solve's options with --horizon: backward induction has no sweeps
+    String exact = " applies to a discounted solve only (a --horizon solve is exact after H"
+        + " backward steps)";
+    cases.add(Arguments.of(List.of("solve", "--map", "open5", "--horizon", "5", "--tolerance",
+        "1e-6"), "--tolerance" + exact));
+    cases.add(Arguments.of(List.of("solve", "--map", "open5", "--horizon", "5",
+        "--max-iterations", "9"), "--max-iterations" + exact));
+    cases.add(Arguments.of(List.of("render", "--map", "open5", "--horizon", "5", "--solver",
+        "fast"), "--solver" + exact));
+    // the map options with an MDP file
+    cases.add(Arguments.of(List.of("solve", "--mdp", ok, "--actions", "5"),
+        "--actions applies to --map only (an --mdp file has its own actions)"));
+    cases.add(Arguments.of(List.of("solve", "--mdp", ok, "--goal-reward", "5"),
+        "--goal-reward applies to --map only (an --mdp file has its own rewards)"));
+    cases.add(Arguments.of(List.of("solve", "--mdp", ok, "--step-reward", "0"),
+        "--step-reward applies to --map only (an --mdp file has its own rewards)"));
+    // render takes maps only: --mdp is not one of its options
+    cases.add(Arguments.of(List.of("render", "--map", "open5", "--mdp", ok), "--mdp"));
+    cases.add(Arguments.of(List.of("bench", "softvi", "--mdp", ok, "--seed", "3"),
+        "--seed applies to the NxN benchmark grid only (an --mdp file has its own rewards)"));
+    cases.add(Arguments.of(List.of("bench", "softvi", "--mdp", notGrid, "--kernel", "grid"),
+        "--kernel grid needs uniform-slip dynamics, and " + notGrid + " is not of that kind:"
+            + " time --kernel csr"));
     cases.add(Arguments.of(List.of("frobnicate"), "unknown command 'frobnicate'"));
     cases.add(Arguments.of(List.of("solve", "--map", "fourrooms", "--bogus"), "--bogus"));
     return cases.stream();

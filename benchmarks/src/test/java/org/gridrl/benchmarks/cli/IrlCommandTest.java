@@ -85,10 +85,15 @@ class IrlCommandTest {
     CliRunner.Result r = CliRunner.run("irl", "maxent", "--mdp", mdpFile.toString(),
         "--features", featuresFile.toString(), "--demos", demosFile.toString(), "--l2", "0.1",
         "--start", "empirical", "--out", out.toString());
-    assertThat(r.err()).isEmpty();
+    // at MaxEntIrl's defaults the fit stops at its cap of 200 iterations: a warning, not silence
+    assertThat(r.err()).isEqualTo("gridrl: warning: maxent stopped at its cap of 200 iterations"
+        + " unconverged, gradient norm 2.4e-05 >= 1e-06 (raise --iterations for a converged"
+        + " fit)\n");
     assertThat(r.exitCode()).isZero();
     IrlResult<MaxEntIrlConfig> lib = MaxEntIrl.train(IrlProblem.of(ring(), PHI, demos, 6,
         IrlProblem.Start.EMPIRICAL), MaxEntIrlConfig.defaults().withL2(0.1));
+    assertThat(lib.converged()).isFalse();
+    assertThat(r.out()).contains(lib.describeEnd() + "\n");
     assertThat(Files.readAllLines(out.resolve("weights.csv")).get(0)).isEqualTo("feature,weight");
     assertThat(column(out.resolve("weights.csv"), 1)).containsExactly(lib.weights());
     assertThat(column(out.resolve("reward.csv"), 1)).containsExactly(lib.stateReward());
@@ -99,6 +104,50 @@ class IrlCommandTest {
       assertThat(p[2 * s + 1]).isEqualTo(lib.policy().probability(s, 1));
     }
     assertThat(r.out()).contains("demo log-likelihood");
+  }
+
+  @Test
+  void unconvergedFit_withStrict_exits1_inOneLine_andWritesNothing() {
+    List<String> args = List.of("irl", "maxent", "--mdp", mdpFile.toString(), "--features",
+        featuresFile.toString(), "--demos", demosFile.toString(), "--l2", "0.1", "--start",
+        "empirical", "--strict", "--out", out.toString());
+    CliRunner.Result r = CliRunner.run(args.toArray(new String[0]));
+    assertThat(r.exitCode()).isEqualTo(1); // the input was fine: not 2
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo("gridrl: maxent stopped at its cap of 200 iterations"
+        + " unconverged, gradient norm 2.4e-05 >= 1e-06 (raise --iterations for a converged"
+        + " fit); --strict: nothing written\n");
+    assertThat(Files.exists(out)).isFalse();
+
+    // enough iterations: converged, so --strict has nothing to say
+    List<String> more = new java.util.ArrayList<>(args);
+    more.addAll(List.of("--iterations", "2000"));
+    CliRunner.Result ok = CliRunner.run(more.toArray(new String[0]));
+    assertThat(ok.exitCode()).as(ok.err()).isZero();
+    assertThat(ok.err()).isEmpty();
+    IrlResult<MaxEntIrlConfig> lib = MaxEntIrl.train(IrlProblem.of(ring(), PHI, demos, 6,
+        IrlProblem.Start.EMPIRICAL), MaxEntIrlConfig.defaults().withL2(0.1)
+        .withMaxIterations(2000));
+    assertThat(lib.converged()).isTrue();
+    assertThat(ok.out()).contains(lib.describeEnd() + "\n").startsWith("maxent on ");
+    assertThat(Files.exists(out.resolve("weights.csv"))).isTrue();
+  }
+
+  @Test
+  void structuredMaxMargin_atItsCap_warnsWithTheSubgradientNorm_andWhatIsWritten() {
+    CliRunner.Result r = CliRunner.run("irl", "max-margin", "--mdp", mdpFile.toString(),
+        "--features", featuresFile.toString(), "--demos", demosFile.toString(), "--iterations",
+        "20", "--out", out.toString());
+    assertThat(r.exitCode()).isZero();
+    IrlResult<MaxMarginConfig> lib = MaxMarginIrl.train(IrlProblem.of(ring(), PHI, demos, 6,
+        IrlProblem.Start.INIT), MaxMarginConfig.defaults(MaxMarginConfig.Method.STRUCTURED)
+        .withMaxIterations(20));
+    assertThat(lib.stoppedAtCap()).isTrue();
+    assertThat(r.err()).isEqualTo("gridrl: warning: max-margin-structured " + lib.describeEnd()
+        + " (raise --iterations; the subgradient method seldom meets its tolerance, and the"
+        + " weights written are those of the lowest objective seen)\n");
+    assertThat(lib.describeEnd()).startsWith("stopped at its cap of 20 iterations unconverged,"
+        + " subgradient norm ");
   }
 
   @Test
@@ -284,6 +333,15 @@ class IrlCommandTest {
       "deep iterations|deep-maxent|--iterations 0|--iterations must be >= 1, got 0",
       "max-margin learning rate|max-margin|--learning-rate 0"
           + "|--learning-rate must be finite and > 0, got 0.0",
+      "method with maxent|maxent|--method projection|--method applies to max-margin only",
+      "method with deep-maxent|deep-maxent|--method structured"
+          + "|--method applies to max-margin only",
+      "seed with maxent|maxent|--seed 3|--seed applies to deep-maxent only",
+      "seed with max-margin|max-margin|--seed 3|--seed applies to deep-maxent only",
+      "l2 with max-margin|max-margin|--l2 0.1|--l2 applies to maxent and deep-maxent only",
+      "learning rate with projection|max-margin|--method projection --learning-rate 0.5"
+          + "|--learning-rate applies to maxent, deep-maxent and max-margin --method structured"
+          + " only",
   })
   void optionAConfigRefuses_orThatDoesNotApply_isOneLineNamingIt_exit2(String name,
       String method, String options, String expected) {

@@ -205,6 +205,79 @@ class SolveCommandTest {
   }
 
   @Test
+  void solveAtItsSweepCap_warnsInOneLine_andStrictExits1WithoutWriting() throws IOException {
+    // before: "hit the cap of 1 sweep" on stdout only, exit 0, nothing on stderr
+    GridWorld world = GridWorld.bundled("fourrooms", GridWorld.Options.defaults()
+        .withStepReward(MapOptions.DEFAULT_STEP_REWARD)
+        .withGoalReward(MapOptions.DEFAULT_GOAL_REWARD));
+    Solution one = SoftValueIteration.solve(world.mdp(),
+        org.gridrl.core.planning.SoftViConfig.defaults().withMaxIterations(1));
+    assertThat(one.report().converged()).isFalse();
+    String capped = "soft value iteration stopped at --max-iterations 1 unconverged: residual "
+        + Formats.number(one.report().residual()) + " >= --tolerance 1e-10 (raise"
+        + " --max-iterations, or use --solver fast)";
+
+    Path out = dir.resolve("capped");
+    CliRunner.Result r = CliRunner.run("solve", "--map", "fourrooms", "--max-iterations", "1",
+        "--out", out.toString());
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.err()).isEqualTo("gridrl: warning: " + capped + "\n");
+    assertThat(r.out()).contains("hit the cap of 1 sweep");
+    assertThat(column(out.resolve("values.csv"), 1)).containsExactly(one.v());
+
+    Path strictOut = dir.resolve("strict");
+    CliRunner.Result s = CliRunner.run("solve", "--map", "fourrooms", "--max-iterations", "1",
+        "--strict", "--out", strictOut.toString());
+    assertThat(s.exitCode()).isEqualTo(1); // the input was fine: not 2
+    assertThat(s.out()).isEmpty();
+    assertThat(s.err()).isEqualTo("gridrl: " + capped + "; --strict: nothing written\n");
+    assertThat(Files.exists(strictOut)).isFalse();
+
+    // Anderson sweeps: no hint to use them
+    CliRunner.Result f = CliRunner.run("solve", "--map", "fourrooms", "--max-iterations", "2",
+        "--solver", "fast", "--out", out.toString());
+    assertThat(f.err()).startsWith("gridrl: warning: soft value iteration stopped at"
+        + " --max-iterations 2 unconverged: residual ").endsWith(" (raise --max-iterations)\n");
+
+    // converged: --strict says nothing; a finite-horizon solve is exact, so never capped
+    CliRunner.Result ok = CliRunner.run("solve", "--map", "fourrooms", "--strict", "--out",
+        out.toString());
+    assertThat(ok.exitCode()).isZero();
+    assertThat(ok.err()).isEmpty();
+    CliRunner.Result h = CliRunner.run("solve", "--map", "fourrooms", "--horizon", "3",
+        "--strict", "--out", out.toString());
+    assertThat(h.exitCode()).isZero();
+    assertThat(h.err()).isEmpty();
+
+    // render warns the same way
+    CliRunner.Result png = CliRunner.run("render", "--map", "fourrooms", "--max-iterations", "1",
+        "--out", dir.resolve("capped.png").toString());
+    assertThat(png.exitCode()).isZero();
+    assertThat(png.err()).isEqualTo("gridrl: warning: " + capped + "\n");
+  }
+
+  @Test
+  void threadsAboveTheCoreCount_areCappedWithANote_andGiveTheSameValues() throws IOException {
+    int cores = Runtime.getRuntime().availableProcessors();
+    Path many = dir.resolve("many");
+    CliRunner.Result r = CliRunner.run("solve", "--map", "maze", "--slip", "0.2", "--threads",
+        "1000", "--out", many.toString());
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.err()).isEqualTo("gridrl: note: --threads 1000 is more than the " + cores
+        + (cores == 1 ? " core" : " cores") + " of this machine; using " + cores
+        + " (the results do not depend on the thread count)\n");
+    Path single = dir.resolve("single");
+    CliRunner.Result one = CliRunner.run("solve", "--map", "maze", "--slip", "0.2", "--out",
+        single.toString());
+    assertThat(one.err()).isEmpty();
+    assertThat(Files.readString(many.resolve("values.csv")))
+        .isEqualTo(Files.readString(single.resolve("values.csv")));
+    // at or below the core count: no note
+    assertThat(CliRunner.run("solve", "--map", "maze", "--threads", Integer.toString(cores),
+        "--out", many.toString()).err()).isEmpty();
+  }
+
+  @Test
   void render_printsTheAsciiPolicy_andWritesAPng() throws IOException {
     Path png = dir.resolve("four.png");
     CliRunner.Result r = CliRunner.run("render", "--map", "fourrooms", "--goal-reward", "50",

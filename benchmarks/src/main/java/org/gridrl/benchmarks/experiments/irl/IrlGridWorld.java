@@ -70,22 +70,36 @@ public final class IrlGridWorld implements Experiment<IrlGridWorldConfig> {
   }
 
   /**
-   * One seed: per method, {@code agreement/M}, {@code evd/M}, {@code corr/M}; the learned rewards
-   * are put into {@code rewards} (method → r) when it is not null.
+   * The IRL problem of one seed: the true MDP, one-hot features, the seed's demonstrations of
+   * the optimal expert, E[μ] from the MDP's d0.
    */
-  static Map<String, Double> runSeed(IrlGridWorldConfig config, long seed,
-      Map<String, double[]> rewards) {
+  static IrlProblem problem(IrlGridWorldConfig config, long seed) {
     GridWorld world = world(config);
     TabularMdp mdp = trueMdp(world);
     TabularPolicy expert = ValueIteration.solve(mdp).policy();
     Demonstrations demos = Demonstrations.sample(mdp, expert, config.numDemos(),
         config.demoLength(), seed);
-    IrlProblem problem = IrlProblem.of(mdp, world.features(), demos, config.demoLength(),
+    return IrlProblem.of(mdp, world.features(), demos, config.demoLength(),
         IrlProblem.Start.INIT);
+  }
+
+  /**
+   * One seed: per method, {@code agreement/M}, {@code evd/M}, {@code corr/M}; the learned rewards
+   * are put into {@code rewards} (method → r) when it is not null, and each method whose fit
+   * ended unconverged adds 1 to its count in {@code unconverged} when that is not null.
+   */
+  static Map<String, Double> runSeed(IrlGridWorldConfig config, long seed,
+      Map<String, double[]> rewards, Map<String, Integer> unconverged) {
+    GridWorld world = world(config);
+    IrlProblem problem = problem(config, seed);
+    TabularMdp mdp = problem.mdp();
     Map<String, Double> out = new LinkedHashMap<>();
     for (String method : config.methods()) {
-      double[] r = IrlMethods.fit(method, problem, config.settings(seed)).stateReward(
-          world.features());
+      IrlMethods.Fit fit = IrlMethods.fit(method, problem, config.settings(seed));
+      if (!fit.converged() && unconverged != null) {
+        unconverged.merge(method, 1, Integer::sum);
+      }
+      double[] r = fit.reward().stateReward(world.features());
       TabularPolicy greedy = ValueIteration.solve(mdp.withStateRewards(r)).policy();
       out.put("agreement/" + method, IrlMetrics.optimalActionAgreement(mdp, greedy));
       out.put("evd/" + method, IrlMetrics.expectedValueDifference(mdp, greedy));
@@ -113,6 +127,11 @@ public final class IrlGridWorld implements Experiment<IrlGridWorldConfig> {
     ctx.metrics().declare(columns.toArray(new String[0]));
     Map<String, double[]> firstRewards = new LinkedHashMap<>();
     Map<String, List<Double>> agreements = new LinkedHashMap<>();
+    Map<String, Integer> unconverged = new LinkedHashMap<>();
+    for (String m : config.methods()) {
+      unconverged.put(m, 0);
+    }
+    int fits = 0;
     try (Progress progress = ctx.progress("seeds", config.seeds().size())) {
       for (long seed : config.seeds()) {
         Optional<RunContext.KeptSeed> kept = ctx.kept(seed);
@@ -120,11 +139,13 @@ public final class IrlGridWorld implements Experiment<IrlGridWorldConfig> {
         if (kept.isPresent()) { // finished by the run this one resumes: its row is its final one
           row = kept.get().finalMetrics();
           if (firstRewards.isEmpty()) { // the first seed's learned rewards are plotted: refit
-            runSeed(config, seed, firstRewards);
+            runSeed(config, seed, firstRewards, null);
           }
         } else {
-          row = runSeed(config, seed, firstRewards.isEmpty() ? firstRewards : null);
+          row = runSeed(config, seed, firstRewards.isEmpty() ? firstRewards : null, unconverged);
           ctx.row(seed, 1, row);
+          fits++;
+          IrlMethods.noteUnconverged(ctx, unconverged, fits); // before the seed counts as complete
           ctx.seedComplete(seed, row);
         }
         for (String m : config.methods()) {
@@ -154,5 +175,6 @@ public final class IrlGridWorld implements Experiment<IrlGridWorldConfig> {
       ctx.out().println(String.format("  %-12s %s  min %.2f %s", e.getKey(), e.getValue(), min,
           min >= 0.95 ? "(>= 0.95)" : "(BELOW 0.95)"));
     }
+    ctx.out().println(IrlMethods.unconvergedLine(unconverged, fits));
   }
 }

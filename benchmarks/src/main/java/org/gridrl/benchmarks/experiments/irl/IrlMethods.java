@@ -1,10 +1,14 @@
 package org.gridrl.benchmarks.experiments.irl;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.gridrl.benchmarks.runner.RunContext;
 import org.gridrl.core.util.Check;
 import org.gridrl.irl.DeepMaxEntIrl;
 import org.gridrl.irl.DeepMaxEntIrlConfig;
 import org.gridrl.irl.IrlProblem;
+import org.gridrl.irl.IrlResult;
 import org.gridrl.irl.MaxEntIrl;
 import org.gridrl.irl.MaxEntIrlConfig;
 import org.gridrl.irl.MaxMarginConfig;
@@ -36,23 +40,59 @@ final class IrlMethods {
   }
 
   /**
+   * A method's fit: the learned reward, and whether the fit met its stopping rule
+   * ({@link org.gridrl.irl.IrlResult#converged()}; false when it stopped at its cap of
+   * iterations, or the projection method could not get closer).
+   */
+  record Fit(LearnedReward reward, boolean converged) {
+  }
+
+  /**
    * Fits one method.
    *
    * @param method a name from {@link #NAMES}
    * @param problem the IRL problem. Not modified.
    * @param settings the methods' configs
    */
-  static LearnedReward fit(String method, IrlProblem problem, Settings settings) {
+  static Fit fit(String method, IrlProblem problem, Settings settings) {
     return switch (method) {
-      case "maxent" -> LearnedReward.linear(MaxEntIrl.train(problem, settings.maxEnt())
-          .weights());
-      case "deep-maxent" -> DeepMaxEntIrl.train(problem, settings.deep())::reward;
-      case "max-margin" -> LearnedReward.linear(MaxMarginIrl.train(problem,
-          settings.structured()).weights());
-      case "projection" -> LearnedReward.linear(MaxMarginIrl.train(problem,
-          settings.projection()).weights());
+      case "maxent" -> linear(MaxEntIrl.train(problem, settings.maxEnt()));
+      case "deep-maxent" -> {
+        DeepMaxEntIrl.Model model = DeepMaxEntIrl.train(problem, settings.deep());
+        yield new Fit(model::reward, model.result().converged());
+      }
+      case "max-margin" -> linear(MaxMarginIrl.train(problem, settings.structured()));
+      case "projection" -> linear(MaxMarginIrl.train(problem, settings.projection()));
       default -> throw new IllegalArgumentException("unknown method '" + method + "'");
     };
+  }
+
+  private static Fit linear(IrlResult<?> result) {
+    return new Fit(LearnedReward.linear(result.weights()), result.converged());
+  }
+
+  /**
+   * Records in summary.json how many fits of each method ended unconverged (at their cap of
+   * iterations, or the projection method unable to get closer), out of {@code fitsPerMethod}
+   * each: the notes {@code "unconverged"} ({@code {"maxent": 0, "max-margin": 3, ...}}) and
+   * {@code "fits_per_method"}. metrics.csv is not touched.
+   */
+  static void noteUnconverged(RunContext ctx, Map<String, Integer> unconverged,
+      int fitsPerMethod) {
+    ctx.note("unconverged", new LinkedHashMap<>(unconverged));
+    ctx.note("fits_per_method", fitsPerMethod);
+  }
+
+  /** "fits that ended unconverged: maxent 0 of 5, max-margin 5 of 5, ...". */
+  static String unconvergedLine(Map<String, Integer> unconverged, int fitsPerMethod) {
+    StringBuilder line = new StringBuilder("fits that ended unconverged (see summary.json):");
+    String sep = " ";
+    for (Map.Entry<String, Integer> e : unconverged.entrySet()) {
+      line.append(sep).append(e.getKey()).append(' ').append(e.getValue()).append(" of ")
+          .append(fitsPerMethod);
+      sep = ", ";
+    }
+    return line.toString();
   }
 
   /**

@@ -109,9 +109,13 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
     return metric + "/" + method + "/" + features;
   }
 
-  /** One seed's numbers: per demo count, the row; and the learned rewards at the largest count. */
+  /**
+   * One seed's numbers: per demo count, the row; the learned rewards at the largest count; and
+   * per method, how many of its fits (one per demo count and feature set) ended unconverged.
+   */
   record SeedResult(long seed, Map<Integer, Map<String, Double>> rows,
-      Map<String, double[]> rewardsAtMax, double[] trueReward) {
+      Map<String, double[]> rewardsAtMax, double[] trueReward,
+      Map<String, Integer> unconverged) {
   }
 
   /** Runs one seed (pure: depends only on the config and the seed). */
@@ -130,11 +134,11 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
       rows.put(Math.toIntExact(r.iteration()), r.values());
     }
     if (!first) {
-      return new SeedResult(kept.seed(), rows, Map.of(), null);
+      return new SeedResult(kept.seed(), rows, Map.of(), null, Map.of());
     }
     int maxCount = config.demoCounts().get(config.demoCounts().size() - 1);
     SeedResult refit = runSeed(config, kept.seed(), List.of(maxCount));
-    return new SeedResult(kept.seed(), rows, refit.rewardsAtMax(), refit.trueReward());
+    return new SeedResult(kept.seed(), rows, refit.rewardsAtMax(), refit.trueReward(), Map.of());
   }
 
   /** Runs one seed at the demonstration counts {@code counts} (a subset of the config's). */
@@ -149,6 +153,7 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
         config.demoLength(), seed * 31 + 7);
     Map<Integer, Map<String, Double>> rows = new LinkedHashMap<>();
     Map<String, double[]> rewards = new LinkedHashMap<>();
+    Map<String, Integer> unconverged = new LinkedHashMap<>();
     for (int n : counts) {
       Map<String, Double> row = new LinkedHashMap<>();
       for (String fs : config.featureSets()) {
@@ -156,7 +161,11 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
         IrlProblem problem = IrlProblem.of(train.mdp(), phi, all.first(n), config.demoLength(),
             IrlProblem.Start.EMPIRICAL);
         for (String method : config.methods()) {
-          LearnedReward learned = IrlMethods.fit(method, problem, config.settings(fs, seed));
+          IrlMethods.Fit fit = IrlMethods.fit(method, problem, config.settings(fs, seed));
+          if (!fit.converged()) {
+            unconverged.merge(method, 1, Integer::sum);
+          }
+          LearnedReward learned = fit.reward();
           double[] r = learned.stateReward(phi);
           double[] rT = learned.stateReward(transfer.features(fs));
           row.put(column("evd_train", method, fs),
@@ -171,7 +180,7 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
       }
       rows.put(n, row);
     }
-    return new SeedResult(seed, rows, rewards, train.trueReward());
+    return new SeedResult(seed, rows, rewards, train.trueReward(), unconverged);
   }
 
   @Override
@@ -193,6 +202,12 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
         + config.demoCounts() + " x " + config.demoLength() + " steps, seeds " + config.seeds()
         + " on " + config.threads() + " threads");
     List<SeedResult> results = new ArrayList<>();
+    Map<String, Integer> unconverged = new LinkedHashMap<>();
+    for (String m : config.methods()) {
+      unconverged.put(m, 0);
+    }
+    int fitsPerSeed = config.demoCounts().size() * config.featureSets().size();
+    int fitsRun = 0;
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.threads(),
         config.seeds().size()));
     try (Progress progress = ctx.progress("seeds", config.seeds().size())) {
@@ -215,6 +230,10 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
           for (Map.Entry<Integer, Map<String, Double>> row : r.rows().entrySet()) {
             ctx.row(r.seed(), row.getKey(), row.getValue());
           }
+          // fits of the seeds this process ran (a resumed run's kept seeds are not refitted)
+          r.unconverged().forEach((m, k) -> unconverged.merge(m, k, Integer::sum));
+          fitsRun += fitsPerSeed;
+          IrlMethods.noteUnconverged(ctx, unconverged, fitsRun);
           int maxCount = config.demoCounts().get(config.demoCounts().size() - 1);
           ctx.seedComplete(r.seed(), r.rows().get(maxCount));
         }
@@ -226,6 +245,7 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
     }
     writePlots(config, ctx, results);
     printTable(config, ctx, results);
+    ctx.out().println(IrlMethods.unconvergedLine(unconverged, fitsRun));
   }
 
   private void writePlots(IrlSweepConfig config, RunContext ctx, List<SeedResult> results)
