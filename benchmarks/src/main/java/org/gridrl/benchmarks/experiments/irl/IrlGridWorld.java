@@ -142,12 +142,19 @@ public final class IrlGridWorld implements Experiment<IrlGridWorldConfig> {
             runSeed(config, seed, firstRewards, null);
           }
         } else {
-          row = runSeed(config, seed, firstRewards.isEmpty() ? firstRewards : null, unconverged);
+          Map<String, Integer> seedUnconverged = new LinkedHashMap<>();
+          for (String m : config.methods()) {
+            seedUnconverged.put(m, 0);
+          }
+          row = runSeed(config, seed, firstRewards.isEmpty() ? firstRewards : null,
+              seedUnconverged);
           ctx.row(seed, 1, row);
-          fits++;
-          IrlMethods.noteUnconverged(ctx, unconverged, fits); // before the seed counts as complete
+          row = IrlMethods.finalMetrics(row, seedUnconverged);
           ctx.seedComplete(seed, row);
         }
+        IrlMethods.addUnconverged(unconverged, row);
+        fits++;
+        IrlMethods.noteUnconverged(ctx, unconverged, fits);
         for (String m : config.methods()) {
           agreements.computeIfAbsent(m, k -> new ArrayList<>()).add(row.get("agreement/" + m));
         }

@@ -83,6 +83,32 @@ final class IrlMethods {
     ctx.note("fits_per_method", fitsPerMethod);
   }
 
+  /** The final-metrics key of a seed's count of {@code method}'s unconverged fits. */
+  static String unconvergedKey(String method) {
+    return "unconverged/" + method;
+  }
+
+  /**
+   * A seed's final metrics for summary.json: its last metrics.csv row plus, per method, how many
+   * of the seed's fits ended unconverged ({@link #unconvergedKey}), so that the counts survive a
+   * resumed run (kept seeds are not refitted) and summary.json says per seed which fits stopped
+   * at their cap. metrics.csv gets {@code row} alone.
+   */
+  static Map<String, Double> finalMetrics(Map<String, Double> row,
+      Map<String, Integer> seedUnconverged) {
+    Map<String, Double> out = new LinkedHashMap<>(row);
+    seedUnconverged.forEach((m, k) -> out.put(unconvergedKey(m), (double) k));
+    return out;
+  }
+
+  /** Adds a seed's counts (from its final metrics; absent counts add 0) to {@code totals}. */
+  static void addUnconverged(Map<String, Integer> totals, Map<String, Double> finalMetrics) {
+    for (Map.Entry<String, Integer> e : totals.entrySet()) {
+      Double k = finalMetrics.get(unconvergedKey(e.getKey()));
+      e.setValue(e.getValue() + (k == null ? 0 : k.intValue()));
+    }
+  }
+
   /** "fits that ended unconverged: maxent 0 of 5, max-margin 5 of 5, ...". */
   static String unconvergedLine(Map<String, Integer> unconverged, int fitsPerMethod) {
     StringBuilder line = new StringBuilder("fits that ended unconverged (see summary.json):");

@@ -154,6 +154,9 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
     Map<Integer, Map<String, Double>> rows = new LinkedHashMap<>();
     Map<String, double[]> rewards = new LinkedHashMap<>();
     Map<String, Integer> unconverged = new LinkedHashMap<>();
+    for (String method : config.methods()) {
+      unconverged.put(method, 0); // every method gets a count, 0 included
+    }
     for (int n : counts) {
       Map<String, Double> row = new LinkedHashMap<>();
       for (String fs : config.featureSets()) {
@@ -226,17 +229,21 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
         } catch (ExecutionException e) {
           throw e.getCause() instanceof Exception ex ? ex : e;
         }
-        if (ctx.kept(r.seed()).isEmpty()) {
+        int maxCount = config.demoCounts().get(config.demoCounts().size() - 1);
+        Optional<RunContext.KeptSeed> kept = ctx.kept(r.seed());
+        Map<String, Double> finalMetrics;
+        if (kept.isEmpty()) {
           for (Map.Entry<Integer, Map<String, Double>> row : r.rows().entrySet()) {
             ctx.row(r.seed(), row.getKey(), row.getValue());
           }
-          // fits of the seeds this process ran (a resumed run's kept seeds are not refitted)
-          r.unconverged().forEach((m, k) -> unconverged.merge(m, k, Integer::sum));
-          fitsRun += fitsPerSeed;
-          IrlMethods.noteUnconverged(ctx, unconverged, fitsRun);
-          int maxCount = config.demoCounts().get(config.demoCounts().size() - 1);
-          ctx.seedComplete(r.seed(), r.rows().get(maxCount));
+          finalMetrics = IrlMethods.finalMetrics(r.rows().get(maxCount), r.unconverged());
+          ctx.seedComplete(r.seed(), finalMetrics);
+        } else { // a kept seed's counts come back with its final metrics
+          finalMetrics = kept.get().finalMetrics();
         }
+        IrlMethods.addUnconverged(unconverged, finalMetrics);
+        fitsRun += fitsPerSeed;
+        IrlMethods.noteUnconverged(ctx, unconverged, fitsRun);
         results.add(r);
         progress.step();
       }
