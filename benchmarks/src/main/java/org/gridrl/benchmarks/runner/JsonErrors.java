@@ -5,7 +5,6 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -171,9 +170,7 @@ final class JsonErrors {
       if (!user.isObject()) {
         return mismatch(path, type, user);
       }
-      Iterator<Map.Entry<String, JsonNode>> fields = user.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> f = fields.next();
+      for (Map.Entry<String, JsonNode> f : user.properties()) {
         for (RecordComponent rc : raw.getRecordComponents()) {
           if (rc.getName().equals(f.getKey())) {
             String child = path.isEmpty() ? f.getKey() : path + "." + f.getKey();

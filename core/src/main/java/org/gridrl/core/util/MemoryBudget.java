@@ -102,7 +102,10 @@ public final class MemoryBudget {
     if (physical > 0 && needed > physical) {
       sb.append(" and more than this machine's ").append(size(physical));
     } else {
-      sb.append("; give Java more with JAVA_OPTS=-Xmx").append(xmx(plus(needed, needed / 5)));
+      long want = plus(needed, needed / 5);
+      // a fifth to spare, but never more than the machine has
+      String xmx = physical > 0 && want > physical ? physical / GB + "g" : xmx(want);
+      sb.append("; give Java more with JAVA_OPTS=-Xmx").append(xmx);
     }
     return sb.toString();
   }

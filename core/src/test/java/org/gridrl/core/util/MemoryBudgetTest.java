@@ -40,6 +40,14 @@ class MemoryBudgetTest extends TestBase {
   }
 
   @Test
+  void shortfall_nearTheMachinesSize_suggestsNoMoreThanItHas() {
+    // 20 GB asked on a 23.5 GB machine: a fifth to spare would be 24 GB, so 23g
+    assertThat(MemoryBudget.shortfall(20 * GB, 2 * GB, 0, 23 * GB + 512 * MB))
+        .isEqualTo("needs about 20 GB of memory, more than the 2 GB free in the Java heap"
+            + " (at most 2 GB); give Java more with JAVA_OPTS=-Xmx23g");
+  }
+
+  @Test
   void shortfall_beyondTheMachine_saysSoInsteadOfAnXmx() {
     assertThat(MemoryBudget.shortfall(51 * GB, 2 * GB, 0, 8 * GB))
         .isEqualTo("needs about 51 GB of memory, more than the 2 GB free in the Java heap"
