@@ -94,6 +94,14 @@ class FeaturesCsvTest extends IrlTestBase {
   }
 
   @Test
+  void file_aProblemBeforeABadByte_isReportedFirst() throws IOException {
+    Path f = file("two-problems.csv", utf8("state,a\n0,x\n1,"), new byte[] {(byte) 0xFF},
+        utf8("\n"));
+    assertThatThrownBy(() -> FeaturesCsv.read(f, 2))
+        .hasMessage(f + ":2: feature a is not a number: 'x'");
+  }
+
+  @Test
   void file_missingOrADirectory_namesIt() {
     Path missing = dir.resolve("nope.csv");
     assertThatThrownBy(() -> FeaturesCsv.read(missing, 1))

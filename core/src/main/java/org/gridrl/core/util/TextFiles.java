@@ -4,6 +4,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -76,12 +77,15 @@ public final class TextFiles {
 
   /**
    * The reason of a file error without the file's name: "no such file", "permission denied",
-   * "is a directory", the located problem of a {@link NotTextException}, else the system's
-   * reason.
+   * "is a directory", the located problem of a {@link NotTextException}, "not UTF-8 text" for
+   * a decoding error of another reader, else the system's reason.
    */
   public static String reason(IOException e) {
     if (e instanceof NotTextException t) {
       return t.getMessage();
+    }
+    if (e instanceof CharacterCodingException) { // a reader that is not ours: no position
+      return "not UTF-8 text";
     }
     if (e instanceof NoSuchFileException || e instanceof FileNotFoundException) {
       return "no such file";
@@ -151,6 +155,8 @@ public final class TextFiles {
     /** Characters already delivered on the current line. */
     private int column;
     private boolean afterCr;
+    /** The first bad byte, thrown once the text before it has been delivered. */
+    private NotTextException error;
 
     Utf8Reader(InputStream in) {
       this.in = in;
@@ -170,7 +176,7 @@ public final class TextFiles {
         cbuf[o++] = pendingLow;
         pendingLow = 0;
       }
-      while (o < end) {
+      while (o < end && error == null) {
         if (pos == len) {
           if (o > off || !fill(1)) {
             break;
@@ -208,10 +214,9 @@ public final class TextFiles {
           } else if (c < 0) {
             break; // a multi-byte sequence
           } else if (c == 0) {
-            pos = p;
-            column = col;
-            throw new NotTextException(line, col + 1,
+            error = new NotTextException(line, col + 1,
                 "binary data, not text (byte 0x00 at column " + (col + 1) + ")");
+            break;
           } else {
             col++; // another control character (tab, form feed, ...)
             afterCr = false;
@@ -221,10 +226,13 @@ public final class TextFiles {
         }
         pos = p;
         column = col;
-        if (o == end || pos == len || bytes[pos] >= 0) {
+        if (error != null || o == end || pos == len || bytes[pos] >= 0) {
           continue;
         }
         int cp = multiByte();
+        if (cp < 0) {
+          break;
+        }
         afterCr = false;
         column++;
         if (cp < 0x10000) {
@@ -238,7 +246,13 @@ public final class TextFiles {
           }
         }
       }
-      return o == off ? -1 : o - off;
+      if (o > off) {
+        return o - off; // the text before a bad byte first, so readers meet lines in order
+      }
+      if (error != null) {
+        throw error;
+      }
+      return -1;
     }
 
     /** Skips a UTF-8 byte-order mark; names a UTF-16 one. */
@@ -257,7 +271,10 @@ public final class TextFiles {
       }
     }
 
-    /** Decodes the sequence at {@code pos} (a lead byte ≥ 0x80) and moves past it. */
+    /**
+     * Decodes the sequence at {@code pos} (a lead byte ≥ 0x80) and moves past it; −1, with
+     * {@link #error} set, when it is not UTF-8.
+     */
     private int multiByte() throws IOException {
       int lead = bytes[pos] & 0xFF;
       int need;
@@ -280,19 +297,19 @@ public final class TextFiles {
           hi = 0x8F;
         }
       } else {
-        throw malformed(lead);
+        return malformed(lead);
       }
       if (len - pos < need + 1) {
         fill(need + 1);
       }
       if (len - pos < need + 1) {
-        throw malformed(lead); // the file ends inside the sequence
+        return malformed(lead); // the file ends inside the sequence
       }
       int cp = lead & (0x3F >> need);
       for (int k = 1; k <= need; k++) {
         int c = bytes[pos + k] & 0xFF;
         if (k == 1 ? c < lo || c > hi : c < 0x80 || c > 0xBF) {
-          throw malformed(lead);
+          return malformed(lead);
         }
         cp = cp << 6 | c & 0x3F;
       }
@@ -300,9 +317,10 @@ public final class TextFiles {
       return cp;
     }
 
-    private NotTextException malformed(int b) {
-      return new NotTextException(line, column + 1, String.format(Locale.ROOT,
+    private int malformed(int b) {
+      error = new NotTextException(line, column + 1, String.format(Locale.ROOT,
           "not UTF-8 text (byte 0x%02X at column %d)", b, column + 1));
+      return -1;
     }
 
     /** Reads until at least {@code min} bytes are buffered or the input ends; false if none. */

@@ -131,6 +131,21 @@ class TextFilesTest extends TestBase {
   }
 
   @Test
+  void textBeforeABadByte_isDeliveredFirst_thenTheErrorOnEveryRead() throws IOException {
+    try (Reader r = TextFiles.reader(new ByteArrayInputStream(concat(utf8("ab\ncd"),
+        bytes("FF"), utf8("ef"))))) {
+      char[] buf = new char[100];
+      assertThat(r.read(buf, 0, 100)).isEqualTo(5);
+      assertThat(new String(buf, 0, 5)).isEqualTo("ab\ncd");
+      for (int i = 0; i < 2; i++) {
+        TextFiles.NotTextException e = catchThrowableOfType(TextFiles.NotTextException.class,
+            () -> r.read(buf, 0, 100));
+        assertThat(e.getMessage()).isEqualTo("line 2: not UTF-8 text (byte 0xFF at column 3)");
+      }
+    }
+  }
+
+  @Test
   void lineCount_takesCrLfAndLoneCrAsOneLineEach() {
     TextFiles.NotTextException e = notText(concat(utf8("1\r\n2\r3\n\n5 "), bytes("FF")));
     assertThat(e.line()).isEqualTo(5);
@@ -167,5 +182,7 @@ class TextFilesTest extends TestBase {
     Files.write(f, concat(utf8("{\n\"a\": \""), bytes("E9"), utf8("\"}")));
     IOException bad = catchThrowableOfType(IOException.class, () -> TextFiles.readString(f));
     assertThat(TextFiles.reason(bad)).isEqualTo("line 2: not UTF-8 text (byte 0xE9 at column 7)");
+    assertThat(TextFiles.reason(new java.nio.charset.MalformedInputException(1)))
+        .isEqualTo("not UTF-8 text");
   }
 }
