@@ -32,9 +32,12 @@ import org.gridrl.core.util.TextFiles;
  * <p>Fields the file leaves out keep their values from the base config (the experiment's
  * default or {@code --quick} config); nested objects (an algorithm's settings) are merged field by
  * field; arrays and values are replaced whole. Every problem is reported as one line naming the
- * file, the line and column of the offending field and what is wrong: a JSON syntax error, an
- * unknown field (with the known ones), a value of the wrong type, or a value the config record's
- * own validation refuses (its message names the field).
+ * file, the line and column of the offending field and what is wrong, in the words of JSON and of
+ * the config's fields ({@link JsonErrors}), never of the JSON library: a JSON syntax error, a
+ * field given twice (both places named), an unknown field (with the known ones), a value of the
+ * wrong JSON type ("slip: expected a number, got true"), or a value the config record's own
+ * validation refuses (its message names the field). The file is UTF-8 ({@link TextFiles}: a
+ * leading byte-order mark is skipped, a byte that is not UTF-8 is named with its line).
  *
  * <p>Renamed fields are still read under their old names, with a one-line notice naming the file
  * position and both names: {@link SacConfig}'s Polyak rate {@code tau} is now {@code polyak}
@@ -114,8 +117,15 @@ public final class ConfigFile {
       }
       root = MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      throw invalid(file, e.getLocation(), rootRead ? "unexpected content after the JSON object"
-          : JsonErrors.syntax(e.getOriginalMessage()), e);
+      JsonLocation at = e.getLocation();
+      String what = rootRead ? "unexpected content after the JSON object"
+          : JsonErrors.syntax(e.getOriginalMessage());
+      int back = rootRead ? 0 : JsonErrors.reportedPastToken(e.getOriginalMessage());
+      if (at != null && at.getLineNr() >= 1 && back > 0) { // point at the token's start
+        throw new Invalid(file + ":" + at.getLineNr() + ":" + Math.max(1, at.getColumnNr() - back)
+            + ": " + what, e);
+      }
+      throw invalid(file, at, what, e);
     }
     if (!root.isObject()) {
       throw invalid(file, where.get(""), "expected a JSON object with the config's fields", null);

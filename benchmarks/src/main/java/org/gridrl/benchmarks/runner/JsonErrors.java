@@ -125,6 +125,15 @@ final class JsonErrors {
     return "not valid JSON here";
   }
 
+  /**
+   * How far past the start of the offending token the parser places its error: the length of
+   * NaN or Infinity, which it reports after reading them; 0 for every other error.
+   */
+  static int reportedPastToken(String message) {
+    Matcher n = NON_STANDARD.matcher(message == null ? "" : message);
+    return n.find() ? n.group(1).length() : 0;
+  }
+
   /** A character from the parser's message, quoted, or named when it cannot be seen. */
   private static String shownChar(String ch, int code) {
     if (code < 32 || code == 127) {

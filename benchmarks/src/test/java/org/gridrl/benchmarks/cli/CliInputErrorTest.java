@@ -131,7 +131,7 @@ class CliInputErrorTest {
         "--config " + dup + ":3:2: field 'slip' is given twice (first at line 1, column 2)"));
     Path nan = write("nan.json", "{\"slip\": NaN}");
     cases.add(Arguments.of(List.of("run", "quickstart", "--config", nan.toString()),
-        "--config " + nan + ":1:13: NaN is not a JSON number (JSON has no NaN or infinity)"));
+        "--config " + nan + ":1:10: NaN is not a JSON number (JSON has no NaN or infinity)"));
     Path floatInt = write("float-int.json", "{\"rolloutEpisodes\": 2.5}");
     cases.add(Arguments.of(List.of("run", "quickstart", "--config", floatInt.toString()),
         "--config " + floatInt + ":1:2: rolloutEpisodes: expected an integer, got 2.5"));

@@ -38,8 +38,8 @@ class ConfigFileErrorsTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
       // the file | its message after "c.json:"
-      "{\"slip\": NaN}|1:13: NaN is not a JSON number (JSON has no NaN or infinity)",
-      "{\"slip\": -Infinity}|1:19: -Infinity is not a JSON number (JSON has no NaN or infinity)",
+      "{\"slip\": NaN}|1:10: NaN is not a JSON number (JSON has no NaN or infinity)",
+      "{\"slip\": -Infinity}|1:10: -Infinity is not a JSON number (JSON has no NaN or infinity)",
       "{\"slip\": 0.1,}|1:14: a comma before '}' must be followed by another field (JSON allows"
           + " no trailing comma)",
       "{\"seeds\": [1,]}|1:14: a comma before ']' must be followed by another value (JSON allows"
