@@ -60,14 +60,8 @@ public final class Main implements Runnable {
   public static int execute(Registry registry, Io io, String... args) {
     try {
       return commandLine(registry, io).execute(args);
-    } catch (Throwable t) { // an Error escaping picocli: still one line, never a trace
-      io.err().println("gridrl: unexpected " + t.getClass().getSimpleName()
-          + (t.getMessage() == null ? "" : ": " + t.getMessage())
-          + " (set GRIDRL_DEBUG=1 to see the stack trace)");
-      if ("1".equals(System.getenv("GRIDRL_DEBUG"))) {
-        t.printStackTrace(io.err());
-      }
-      return ErrorHandling.FAILURE;
+    } catch (Throwable t) { // an Error escaping picocli (out of memory): still one line
+      return ErrorHandling.handle(t, io.err());
     }
   }
 

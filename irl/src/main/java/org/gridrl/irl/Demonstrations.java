@@ -18,6 +18,7 @@ import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularPolicy;
 import org.gridrl.core.util.Check;
 import org.gridrl.core.util.Rng;
+import org.gridrl.core.util.TextFiles;
 
 /**
  * N demonstrated trajectories τ_n = (s_0, a_0), (s_1, a_1), ..., (s_{L_n−1}, a_{L_n−1}) over
@@ -199,10 +200,10 @@ public final class Demonstrations {
 
   /** Reads a CSV file, rejecting steps ≥ horizon; errors name the file and line. */
   public static Demonstrations read(Path file, int numStates, int numActions, int horizon) {
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (Reader in = TextFiles.open(file)) {
       return read(in, file.toString(), numStates, numActions, horizon);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read " + file + ": " + TextFiles.reason(e), e);
     }
   }
 
@@ -243,7 +244,7 @@ public final class Demonstrations {
       String line;
       while ((line = br.readLine()) != null) {
         lineNo++;
-        String text = line.strip();
+        String text = (lineNo == 1 ? withoutByteOrderMark(line) : line).strip();
         if (text.isEmpty()) {
           continue;
         }
@@ -305,8 +306,10 @@ public final class Demonstrations {
         aBuf[len] = (int) action;
         len++;
       }
+    } catch (TextFiles.NotTextException e) {
+      throw new CsvFormatException(sourceName, e.line(), e.problem());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + sourceName + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read " + sourceName + ": " + TextFiles.reason(e), e);
     }
     if (!header) {
       throw new CsvFormatException(sourceName, Math.max(lineNo, 1), "missing the header '"
@@ -319,6 +322,11 @@ public final class Demonstrations {
     trajActions.add(Arrays.copyOf(aBuf, len));
     return new Demonstrations(numStates, numActions, trajStates.toArray(new int[0][]),
         trajActions.toArray(new int[0][]));
+  }
+
+  /** The first line without a leading byte-order mark (U+FEFF), which files may start with. */
+  static String withoutByteOrderMark(String firstLine) {
+    return firstLine.startsWith("\uFEFF") ? firstLine.substring(1) : firstLine;
   }
 
   private static long parseLong(String field, String what, String source, int line) {

@@ -5,12 +5,12 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.gridrl.core.mdp.StateFeatures;
+import org.gridrl.core.util.MemoryBudget;
+import org.gridrl.core.util.TextFiles;
 
 /**
  * State features as CSV: a header {@code state,<name0>,<name1>,...}, then one row
@@ -26,10 +26,10 @@ public final class FeaturesCsv {
 
   /** Reads features for an MDP with S states from a file; errors name the file and line. */
   public static StateFeatures read(Path file, int numStates) {
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (Reader in = TextFiles.open(file)) {
       return read(in, file.toString(), numStates);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read " + file + ": " + TextFiles.reason(e), e);
     }
   }
 
@@ -52,7 +52,7 @@ public final class FeaturesCsv {
       String line;
       while ((line = br.readLine()) != null) {
         lineNo++;
-        String text = line.strip();
+        String text = (lineNo == 1 ? Demonstrations.withoutByteOrderMark(line) : line).strip();
         if (text.isEmpty()) {
           continue;
         }
@@ -72,7 +72,14 @@ public final class FeaturesCsv {
             names.add(name);
           }
           k = names.size();
-          phi = new double[numStates * k];
+          long cells = (long) numStates * k;
+          String shortfall = cells > Integer.MAX_VALUE - 8 ? "is more than a Java array holds"
+              : MemoryBudget.shortfall(MemoryBudget.doubleArrays(1, cells));
+          if (shortfall != null) {
+            throw new CsvFormatException(sourceName, lineNo, k + " feature columns for "
+                + numStates + " states (" + cells + " values) " + shortfall);
+          }
+          phi = new double[(int) cells];
           continue;
         }
         if (f.length != k + 1) {
@@ -111,8 +118,10 @@ public final class FeaturesCsv {
           phi[s * k + i] = x;
         }
       }
+    } catch (TextFiles.NotTextException e) {
+      throw new CsvFormatException(sourceName, e.line(), e.problem());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + sourceName + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read " + sourceName + ": " + TextFiles.reason(e), e);
     }
     if (names == null) {
       throw new CsvFormatException(sourceName, Math.max(lineNo, 1),

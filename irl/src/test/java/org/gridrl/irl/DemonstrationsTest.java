@@ -7,10 +7,14 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularPolicy;
 import org.gridrl.irl.testing.IrlTestBase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -138,6 +142,33 @@ class DemonstrationsTest extends IrlTestBase {
     assertThatThrownBy(() -> Demonstrations.read(new StringReader(
         "trajectory,step,state,action\n0,0,1,0\n0,1,1,0\n0,2,1,0\n"), "d.csv", 4, 2, 2))
         .hasMessage("d.csv:4: trajectory 0 step 2 is beyond the horizon 2 (steps must be < 2)");
+  }
+
+  @Test
+  void csvFile_withAByteOrderMark_readsAsWithout(@TempDir Path dir) throws IOException {
+    String text = "trajectory,step,state,action\n0,0,1,0\n0,1,2,1\n";
+    Path plain = dir.resolve("plain.csv");
+    Files.writeString(plain, text);
+    Path marked = dir.resolve("bom.csv");
+    Files.write(marked, ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8));
+    Demonstrations expected = Demonstrations.read(plain, 3, 2);
+    assertThat(Demonstrations.read(marked, 3, 2).states()).isDeepEqualTo(expected.states());
+    assertThat(Demonstrations.read(marked, 3, 2).actions()).isDeepEqualTo(expected.actions());
+  }
+
+  @Test
+  void csvFile_notUtf8_orBinary_namesLineColumnAndByte(@TempDir Path dir) throws IOException {
+    Path latin1 = dir.resolve("demos.csv");
+    Files.write(latin1, "trajectory,step,state,action\n0,0,1,0\n0,1,\u00b2,0\n"
+        .getBytes(StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> Demonstrations.read(latin1, 3, 2))
+        .isInstanceOf(CsvFormatException.class)
+        .hasMessage(latin1 + ":3: not UTF-8 text (byte 0xB2 at column 5)");
+    Path gz = dir.resolve("demos.csv.gz");
+    Files.write(gz, new byte[] {0x1F, (byte) 0x8B, 8, 0, 0, 0});
+    assertThatThrownBy(() -> Demonstrations.read(gz, 3, 2))
+        .isInstanceOf(CsvFormatException.class)
+        .hasMessage(gz + ":1: not UTF-8 text (byte 0x8B at column 2)");
   }
 
   @Test

@@ -187,12 +187,18 @@ public final class BenchCommand implements Runnable {
       if (mdpFile != null && !Files.isRegularFile(mdpFile)) {
         throw bad("--mdp: no such file: " + mdpFile);
       }
+      boolean csr = kernelNames.contains("csr") || yardstick != null || writeMdp != null;
+      if (mdpFile == null) {
+        HeapCheck.require("--size " + n + " (the open " + n + "x" + n + " grid, " + (long) n * n
+            + " states" + (csr ? ", with the CSR kernel's MDP" : "") + ")",
+            HeapCheck.openGrid(n, 5, csr));
+      }
 
       // the world: CSR only when needed (it costs ~25 transitions per state)
       TabularMdp mdp = null;
       UniformSlipDynamics dynamics;
       if (mdpFile != null) {
-        mdp = MdpFormat.read(mdpFile);
+        mdp = InputFiles.mdp("--mdp", mdpFile);
         dynamics = UniformSlipDynamics.detect(mdp);
         if (dynamics == null && kernelNames.contains("grid")) {
           throw bad("--kernel grid needs uniform-slip dynamics, and " + mdpFile + " is not of"
@@ -202,7 +208,7 @@ public final class BenchCommand implements Runnable {
         GridWorld world = GridWorld.open(n, 0.3,
             GridWorld.sparseRandomReward(n, 0.01, seed == null ? 1 : seed), 0.9);
         dynamics = world.dynamics();
-        if (kernelNames.contains("csr") || yardstick != null || writeMdp != null) {
+        if (csr) {
           mdp = world.mdp();
         }
       }

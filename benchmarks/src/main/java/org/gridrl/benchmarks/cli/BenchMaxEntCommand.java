@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import org.gridrl.benchmarks.experiments.irl.MaxEntIterationBenchmark;
 import org.gridrl.core.mdp.MdpFormat;
+import org.gridrl.core.util.MemoryBudget;
 import org.gridrl.irl.FeaturesCsv;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -134,6 +135,10 @@ public final class BenchMaxEntCommand implements Callable<Integer> {
           + " --warmup-ms >= 0, got " + horizon + ", " + repeat + ", " + block + " and "
           + warmupMs);
     }
+    long states = (long) size * size; // ObjectWorld N×N, 5 actions; 128 sampled demonstrations
+    HeapCheck.require("--horizon " + horizon + " (" + HeapCheck.finiteHorizonWords(states, 5)
+        + ", ObjectWorld " + size + "x" + size + ")", MemoryBudget.plus(
+        HeapCheck.finiteHorizon(horizon, states, 5, true), MemoryBudget.times(horizon, 128 * 8)));
     numpy.check();
     PrintWriter out = cl.getOut();
     MaxEntIterationBenchmark.Workload work =

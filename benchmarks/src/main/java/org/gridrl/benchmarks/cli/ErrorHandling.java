@@ -10,6 +10,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import org.gridrl.benchmarks.runner.ExperimentFailedException;
+import org.gridrl.core.util.MemoryBudget;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -19,15 +20,18 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * How {@code gridrl} reports failures: one line on stderr starting {@code gridrl: }, never a
- * stack trace (unless the environment variable {@code GRIDRL_DEBUG=1}).
+ * stack trace (unless the environment variable {@code GRIDRL_DEBUG=1}, which adds the trace
+ * after the line).
  *
  * <ul>
  *   <li>exit 2: a bad option (picocli's parse errors, {@link UsageException} and any other
- *       {@link IllegalArgumentException}, which includes the file-and-line errors of the map and
- *       MDP readers) or a file that cannot be read or written ({@link IOException});
+ *       {@link IllegalArgumentException}, which includes the file-and-line errors of the map,
+ *       MDP, CSV and config readers and the heap checks of sizes that cannot fit) or a file that
+ *       cannot be read or written ({@link IOException});
  *   <li>exit 1: a solver that diverged ({@link ArithmeticException}, naming the state), an
  *       experiment that failed ({@link ExperimentFailedException}, the partial results
- *       stay) or an unexpected error (with a hint to set {@code GRIDRL_DEBUG=1}).
+ *       stay), the Java heap running out ({@link OutOfMemoryError}: how to give Java more) or
+ *       an unexpected error (with a hint to set {@code GRIDRL_DEBUG=1}, unless it is set).
  * </ul>
  */
 public final class ErrorHandling {
@@ -61,20 +65,38 @@ public final class ErrorHandling {
 
   /** The handler of exceptions thrown while a command runs. */
   public static IExecutionExceptionHandler executionHandler(PrintStream err) {
-    return (Exception ex, CommandLine cmd, ParseResult parsed) -> {
-      int code = report(ex, err);
-      debugTrace(ex, err);
-      return code;
-    };
+    return (Exception ex, CommandLine cmd, ParseResult parsed) -> handle(ex, err);
+  }
+
+  /**
+   * Reports {@code ex} (an exception or an error that escaped the command line, such as an
+   * {@link OutOfMemoryError}) as one line, with its stack trace after it when
+   * {@code GRIDRL_DEBUG=1}, and returns the exit code.
+   */
+  public static int handle(Throwable ex, PrintStream err) {
+    return handle(ex, err, debug());
+  }
+
+  /** {@link #handle(Throwable, PrintStream)} with the debug setting given. */
+  static int handle(Throwable ex, PrintStream err, boolean debug) {
+    int code = report(ex, err, debug);
+    if (debug) {
+      ex.printStackTrace(err);
+      err.flush();
+    }
+    return code;
   }
 
   /** Prints the one-line report of {@code ex} and returns its exit code. */
-  static int report(Throwable ex, PrintStream err) {
+  static int report(Throwable ex, PrintStream err, boolean debug) {
     int code;
     String msg;
     if (ex instanceof ExperimentFailedException) {
       code = FAILURE;
-      msg = ex.getMessage();
+      msg = ex.getMessage() + (outOfMemory(ex) ? "; " + MemoryBudget.exhausted() : "");
+    } else if (ex instanceof OutOfMemoryError) {
+      code = FAILURE;
+      msg = "out of memory: the Java heap is full; " + MemoryBudget.exhausted();
     } else if (ex instanceof ArithmeticException) { // a solver diverged: names state and sweep
       code = FAILURE;
       msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
@@ -92,7 +114,7 @@ public final class ErrorHandling {
       code = FAILURE;
       msg = "unexpected " + ex.getClass().getSimpleName()
           + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
-          + " (set GRIDRL_DEBUG=1 to see the stack trace)";
+          + (debug ? "" : " (set GRIDRL_DEBUG=1 to see the stack trace)");
     }
     err.println("gridrl: " + oneLine(msg));
     err.flush();
@@ -138,8 +160,23 @@ public final class ErrorHandling {
   }
 
   private static void debugTrace(Throwable ex, PrintStream err) {
-    if ("1".equals(System.getenv("GRIDRL_DEBUG"))) {
+    if (debug()) {
       ex.printStackTrace(err);
     }
+  }
+
+  /** Whether {@code GRIDRL_DEBUG=1}: stack traces after the one-line reports. */
+  static boolean debug() {
+    return "1".equals(System.getenv("GRIDRL_DEBUG"));
+  }
+
+  /** Whether {@code ex} or one of its causes is an {@link OutOfMemoryError}. */
+  private static boolean outOfMemory(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OutOfMemoryError) {
+        return true;
+      }
+    }
+    return false;
   }
 }

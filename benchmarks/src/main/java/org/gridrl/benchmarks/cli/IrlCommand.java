@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.gridrl.benchmarks.runner.AtomicFiles;
-import org.gridrl.core.mdp.MdpFormat;
 import org.gridrl.core.mdp.StateFeatures;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularPolicy;
@@ -19,7 +18,6 @@ import org.gridrl.core.util.Numbers;
 import org.gridrl.irl.DeepMaxEntIrl;
 import org.gridrl.irl.DeepMaxEntIrlConfig;
 import org.gridrl.irl.Demonstrations;
-import org.gridrl.irl.FeaturesCsv;
 import org.gridrl.irl.IrlProblem;
 import org.gridrl.irl.IrlResult;
 import org.gridrl.irl.MaxEntIrl;
@@ -264,7 +262,7 @@ public final class IrlCommand implements Callable<Integer> {
         : maxEntConfig(m, objectiveHorizon, sweeps, visitationSolver);
 
     // 2. every input file, checked, before anything is written
-    TabularMdp read = MdpFormat.read(mdpFile);
+    TabularMdp read = InputFiles.mdp("--mdp", mdpFile);
     TabularMdp mdp = discount == null ? read : read.withGamma(discount);
     if (mdp.gamma() == 1 && objectiveHorizon != MaxEntObjective.Horizon.FINITE) {
       throw new UsageException((discount == null ? mdpFile + " has gamma 1" : "--discount 1")
@@ -272,10 +270,16 @@ public final class IrlCommand implements Callable<Integer> {
           + " objective, which has no solution for gamma 1: use --objective finite, or"
           + " --discount c < 1");
     }
-    StateFeatures phi = FeaturesCsv.read(featuresFile, mdp.numStates());
-    Demonstrations demos = Demonstrations.read(demosFile, mdp.numStates(), mdp.numActions(),
-        horizon == null ? Integer.MAX_VALUE : horizon);
+    StateFeatures phi = InputFiles.features("--features", featuresFile, mdp.numStates());
+    Demonstrations demos = InputFiles.demos("--demos", demosFile, mdp.numStates(),
+        mdp.numActions(), horizon == null ? Integer.MAX_VALUE : horizon);
     int horizonT = horizon == null ? demos.maxLength() : horizon;
+    if (m.equals("max-margin") || objectiveHorizon == MaxEntObjective.Horizon.FINITE) {
+      HeapCheck.require((horizon != null ? "--horizon " + horizon : "the horizon " + horizonT
+          + " of --demos " + demosFile) + " (" + HeapCheck.finiteHorizonWords(mdp.numStates(),
+          mdp.numActions()) + ")", HeapCheck.finiteHorizon(horizonT, mdp.numStates(),
+          mdp.numActions(), !m.equals("max-margin")));
+    }
     IrlProblem problem = IrlProblem.of(mdp, phi, demos, horizonT, startRule);
 
     // 3. fit

@@ -3,7 +3,6 @@ package org.gridrl.benchmarks.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.gridrl.core.mdp.MdpFormat;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.envs.tabular.GridWorld;
 
@@ -21,11 +20,11 @@ record Problem(TabularMdp mdp, GridWorld world, String name, String source) {
   /**
    * Reads an {@code --mdp} file; {@code gamma}, if given, replaces the file's discount.
    *
-   * @throws org.gridrl.core.mdp.MdpFormatException naming file and line
+   * @throws UsageException naming the option, the file and the line
    */
   static Problem fromMdpFile(Path file, MapOptions mapOptions) {
     mapOptions.checkNotMapOnly();
-    TabularMdp mdp = MdpFormat.read(file);
+    TabularMdp mdp = InputFiles.mdp("--mdp", file);
     Double gamma = mapOptions.gamma();
     if (gamma != null) {
       TabularMdp read = mdp;
@@ -37,7 +36,7 @@ record Problem(TabularMdp mdp, GridWorld world, String name, String source) {
   /**
    * Loads {@code --map}: a file if one exists at that path, else a bundled map of that name.
    *
-   * @throws org.gridrl.envs.tabular.MapFormatException naming file, row and column
+   * @throws UsageException naming the option, the file, the row and the column
    */
   static Problem fromMap(String spec, MapOptions mapOptions) {
     GridWorld.Options options = mapOptions.gridOptions();
@@ -45,7 +44,7 @@ record Problem(TabularMdp mdp, GridWorld world, String name, String source) {
     GridWorld world;
     String name;
     if (Files.isRegularFile(file)) {
-      world = GridWorld.load(file, options);
+      world = InputFiles.map("--map", file, options);
       name = baseName(file);
     } else if (GridWorld.bundledNames().contains(spec.toLowerCase(Locale.ROOT))) {
       name = spec.toLowerCase(Locale.ROOT);

@@ -42,6 +42,11 @@ final class Solver {
           + " converge): give --horizon H for a finite-horizon solve (and --discount c), or"
           + " --gamma g < 1");
     }
+    if (options.horizon != null) {
+      HeapCheck.require("--horizon " + options.horizon + " (" + HeapCheck.finiteHorizonWords(
+          mdp.numStates(), mdp.numActions()) + ")", HeapCheck.finiteHorizon(options.horizon,
+          mdp.numStates(), mdp.numActions(), true));
+    }
     try (SoftValueIteration.Parallel p = SoftValueIteration.onThreads(options.threads(err))) {
       if (options.horizon != null) {
         return p.solveFiniteHorizon(mdp, config, null, options.horizon,

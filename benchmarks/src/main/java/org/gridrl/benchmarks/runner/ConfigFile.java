@@ -12,8 +12,6 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +21,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.gridrl.core.pg.SacConfig;
+import org.gridrl.core.util.TextFiles;
 
 /**
  * An experiment's config read from a JSON file ({@code gridrl run NAME --config FILE}): either a
@@ -33,9 +32,12 @@ import org.gridrl.core.pg.SacConfig;
  * <p>Fields the file leaves out keep their values from the base config (the experiment's
  * default or {@code --quick} config); nested objects (an algorithm's settings) are merged field by
  * field; arrays and values are replaced whole. Every problem is reported as one line naming the
- * file, the line and column of the offending field and what is wrong: a JSON syntax error, an
- * unknown field (with the known ones), a value of the wrong type, or a value the config record's
- * own validation refuses (its message names the field).
+ * file, the line and column of the offending field and what is wrong, in the words of JSON and of
+ * the config's fields ({@link JsonErrors}), never of the JSON library: a JSON syntax error, a
+ * field given twice (both places named), an unknown field (with the known ones), a value of the
+ * wrong JSON type ("slip: expected a number, got true"), or a value the config record's own
+ * validation refuses (its message names the field). The file is UTF-8 ({@link TextFiles}: a
+ * leading byte-order mark is skipped, a byte that is not UTF-8 is named with its line).
  *
  * <p>Renamed fields are still read under their old names, with a one-line notice naming the file
  * position and both names: {@link SacConfig}'s Polyak rate {@code tau} is now {@code polyak}
@@ -92,21 +94,38 @@ public final class ConfigFile {
    */
   public static <C extends ExperimentConfig<C>> C read(Path file, String experiment, C base,
       Consumer<String> notices) throws IOException {
-    String text = Files.readString(file, StandardCharsets.UTF_8);
+    String text;
+    try {
+      text = TextFiles.readString(file);
+    } catch (TextFiles.NotTextException e) {
+      throw new Invalid(file + ":" + e.line() + ": " + e.problem(), e);
+    } catch (IOException e) {
+      throw new Invalid(file + ": " + TextFiles.reason(e), e);
+    }
     JsonNode root;
     Map<String, JsonLocation> where = new HashMap<>();
+    boolean rootRead = false;
     try (JsonParser p = MAPPER.getFactory().createParser(text)) {
       if (p.nextToken() == null) {
         throw new Invalid(file + ": empty file; expected a JSON object", null);
       }
-      locate(p, "", where);
+      locate(file, p, "", where);
+      rootRead = true;
       if (p.nextToken() != null) {
         throw invalid(file, p.currentTokenLocation(), "unexpected content after the JSON object",
             null);
       }
       root = MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      throw invalid(file, e.getLocation(), e.getOriginalMessage().split("\n")[0], e);
+      JsonLocation at = e.getLocation();
+      String what = rootRead ? "unexpected content after the JSON object"
+          : JsonErrors.syntax(e.getOriginalMessage());
+      int back = rootRead ? 0 : JsonErrors.reportedPastToken(e.getOriginalMessage());
+      if (at != null && at.getLineNr() >= 1 && back > 0) { // point at the token's start
+        throw new Invalid(file + ":" + at.getLineNr() + ":" + Math.max(1, at.getColumnNr() - back)
+            + ": " + what, e);
+      }
+      throw invalid(file, at, what, e);
     }
     if (!root.isObject()) {
       throw invalid(file, where.get(""), "expected a JSON object with the config's fields", null);
@@ -127,6 +146,12 @@ public final class ConfigFile {
     root = renameOldFields(file, where, prefix, (ObjectNode) root, base, notices);
     ObjectNode merged = MAPPER.valueToTree(base);
     merge(file, where, prefix, merged, (ObjectNode) root, experiment);
+    String mistyped = JsonErrors.checkTypes(prefix, root, base.getClass());
+    if (mistyped != null) {
+      String path = mistyped.substring(0, mistyped.indexOf(": "));
+      throw invalid(file, where.get(path), shown(path) + mistyped.substring(path.length()),
+          null);
+    }
     @SuppressWarnings("unchecked")
     Class<C> type = (Class<C>) base.getClass();
     try {
@@ -137,10 +162,11 @@ public final class ConfigFile {
       String message = String.valueOf(cause.getMessage()).split("\n")[0];
       return failAt(file, where, prefix, (ObjectNode) root, message, cause);
     } catch (JsonMappingException e) {
+      // the types were checked above, so this is a value the reader still refuses
       String path = path(prefix, e.getPath());
-      String field = path.isEmpty() ? "config" : path;
-      throw invalid(file, where.get(path), field + ": " + e.getOriginalMessage().split("\n")[0]
-          .replaceAll(" \\(class [^)]*\\)", "").replaceAll("`", ""), e);
+      String field = path.isEmpty() ? "config" : shown(path);
+      throw invalid(file, where.get(path), field + ": " + JsonErrors.binding(
+          e.getOriginalMessage()), e);
     }
   }
 
@@ -257,22 +283,30 @@ public final class ConfigFile {
     }
   }
 
-  /** Records where each field's name (or, for the root and array items, the value) starts. */
-  private static void locate(JsonParser p, String path, Map<String, JsonLocation> where)
-      throws IOException {
+  /**
+   * Records where each field's name (or, for the root and array items, the value) starts;
+   * a field given twice in one object is an error naming both places.
+   */
+  private static void locate(Path file, JsonParser p, String path,
+      Map<String, JsonLocation> where) throws IOException {
     where.putIfAbsent(path, p.currentTokenLocation());
     JsonToken t = p.currentToken();
     if (t == JsonToken.START_OBJECT) {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String child = path.isEmpty() ? p.currentName() : path + "." + p.currentName();
-        where.put(child, p.currentTokenLocation());
+        JsonLocation first = where.put(child, p.currentTokenLocation());
+        if (first != null) {
+          throw invalid(file, p.currentTokenLocation(), "field '" + shown(child)
+              + "' is given twice (first at line " + first.getLineNr() + ", column "
+              + first.getColumnNr() + ")", null);
+        }
         p.nextToken();
-        locate(p, child, where);
+        locate(file, p, child, where);
       }
     } else if (t == JsonToken.START_ARRAY) {
       int i = 0;
       while (p.nextToken() != JsonToken.END_ARRAY) {
-        locate(p, path + "[" + i++ + "]", where);
+        locate(file, p, path + "[" + i++ + "]", where);
       }
     }
   }

@@ -412,7 +412,7 @@ class IrlCommandTest {
         "4", "--out", out.toString());
     assertThat(r.exitCode()).isEqualTo(2);
     // rows of trajectory 0 are lines 2..7; step 4 is line 6
-    assertThat(r.err().strip()).isEqualTo("gridrl: " + demosFile
+    assertThat(r.err().strip()).isEqualTo("gridrl: --demos " + demosFile
         + ":6: trajectory 0 step 4 is beyond the horizon 4 (steps must be < 4)");
     assertThat(Files.exists(out)).isFalse();
   }

@@ -6,14 +6,13 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.gridrl.core.util.MemoryBudget;
 import org.gridrl.core.util.Numbers;
+import org.gridrl.core.util.TextFiles;
 
 /**
  * Reads and writes the plain-text MDP format, one record a line:
@@ -62,18 +61,22 @@ public final class MdpFormat {
   }
 
   /**
-   * Reads an MDP from a UTF-8 text file.
+   * Reads an MDP from a UTF-8 text file ({@link TextFiles}: a leading byte-order mark is skipped,
+   * a byte that is not UTF-8 is an error naming its line and column).
    *
    * @param file the file; its path (as given) names it in error messages
-   * @throws MdpFormatException if the file is malformed, naming the line
+   * @throws MdpFormatException if the file is malformed, not UTF-8 text, or too large for the
+   *     Java heap ({@link MemoryBudget}), naming the line
    * @throws UncheckedIOException if the file cannot be read, naming the file
    */
   public static TabularMdp read(Path file) {
     String name = file.toString();
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (Reader in = TextFiles.open(file)) {
       return new Parser(in, name).parse();
+    } catch (TextFiles.NotTextException e) {
+      throw new MdpFormatException(name, e.line(), e.problem());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + name + ": " + describe(e), e);
+      throw new UncheckedIOException("cannot read " + name + ": " + TextFiles.reason(e), e);
     }
   }
 
@@ -88,8 +91,10 @@ public final class MdpFormat {
   public static TabularMdp read(Reader in, String sourceName) {
     try {
       return new Parser(in, sourceName).parse();
+    } catch (TextFiles.NotTextException e) {
+      throw new MdpFormatException(sourceName, e.line(), e.problem());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + sourceName + ": " + describe(e), e);
+      throw new UncheckedIOException("cannot read " + sourceName + ": " + TextFiles.reason(e), e);
     }
   }
 
@@ -107,7 +112,7 @@ public final class MdpFormat {
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       writeTo(mdp, out);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + describe(e), e);
+      throw new UncheckedIOException("cannot write " + file + ": " + TextFiles.reason(e), e);
     }
   }
 
@@ -125,7 +130,7 @@ public final class MdpFormat {
     try {
       writeTo(mdp, out);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write MDP: " + describe(e), e);
+      throw new UncheckedIOException("cannot write MDP: " + TextFiles.reason(e), e);
     }
   }
 
@@ -199,17 +204,25 @@ public final class MdpFormat {
     }
   }
 
-  private static String describe(IOException e) {
-    if (e instanceof NoSuchFileException) {
-      return "no such file";
-    }
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof MalformedInputException) {
-      return "not UTF-8 text";
-    }
-    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  /**
+   * Bytes of the per-(s,a) tables this reader holds (rewards, their lines, the first
+   * transition's line: 16 a row) and its builder holds (rewards: 8 a row), with a terminal
+   * flag a state in each: allocated when the headers are read.
+   */
+  static long tableBytes(long numStates, long numActions) {
+    long rows = numStates * numActions;
+    return MemoryBudget.plus(MemoryBudget.times(rows, 24), MemoryBudget.times(numStates, 2));
+  }
+
+  /**
+   * Bytes {@link TabularMdpBuilder#build()} allocates besides the transitions' own arrays:
+   * the row starts (4 a row), the MDP's rewards (8 a row), the initial distribution and its
+   * copy (16 a state) and the terminal flags (1 a state). Each transition takes at least 16
+   * more (its copied key and probability) and 12 in the MDP.
+   */
+  static long buildBytes(long numStates, long numActions) {
+    long rows = numStates * numActions;
+    return MemoryBudget.plus(MemoryBudget.times(rows, 12), MemoryBudget.times(numStates, 17));
   }
 
   /** One pass over the text; holds everything until the whole file has been checked. */
@@ -247,6 +260,7 @@ public final class MdpFormat {
     private int gammaLine;
     private int initLine;
     private boolean sawRecord;
+    private long numTransitions;
 
     private double[] init;
     private double[] rewards;
@@ -262,20 +276,52 @@ public final class MdpFormat {
     }
 
     TabularMdp parse() throws IOException {
-      while (nextLine()) {
-        tokenize();
-        if (numTokens > 0) {
-          sawRecord = true;
-          record();
+      try {
+        while (nextLine()) {
+          tokenize();
+          if (numTokens > 0) {
+            sawRecord = true;
+            record();
+          }
         }
+        int endLine = Math.max(1, lineNumber);
+        if (!sawRecord) {
+          throw error(endLine, "empty file: no records (expected the headers states, actions, "
+              + "gamma)");
+        }
+        requireHeaders(endLine, null);
+        requireMemory(endLine, MemoryBudget.plus(MemoryBudget.times(numTransitions, 16),
+            buildBytes(numStates, numActions)), "building the MDP of " + numTransitions
+            + " transitions");
+        return build(endLine);
+      } catch (OutOfMemoryError e) {
+        // the header check passed, so the transitions (or one huge line) filled the heap
+        int where = Math.max(1, lineNumber);
+        long read = numTransitions;
+        release();
+        throw error(where, "the Java heap ran out after " + read + " transition"
+            + (read == 1 ? "" : "s") + "; " + MemoryBudget.exhausted());
       }
-      int endLine = Math.max(1, lineNumber);
-      if (!sawRecord) {
-        throw error(endLine, "empty file: no records (expected the headers states, actions, "
-            + "gamma)");
+    }
+
+    /** Drops every table, so that the memory is free again before the error is built. */
+    private void release() {
+      line = new char[0];
+      init = null;
+      rewards = null;
+      rewardLine = null;
+      firstTransitionLine = null;
+      terminal = null;
+      transitions = null;
+    }
+
+    /** Refuses, at {@code where}, what cannot fit the heap. */
+    private void requireMemory(int where, long bytes, String what) {
+      String shortfall = MemoryBudget.shortfall(bytes);
+      if (shortfall != null) {
+        release();
+        throw error(where, what + " " + shortfall);
       }
-      requireHeaders(endLine, null);
-      return build(endLine);
     }
 
     // ---------------------------------------------------------------- lines and tokens
@@ -443,6 +489,7 @@ public final class MdpFormat {
         firstTransitionLine[row] = lineNumber;
       }
       transitions.transition(s, a, next, p);
+      numTransitions++;
     }
 
     private void reward() {
@@ -505,6 +552,12 @@ public final class MdpFormat {
       if (rows >= Integer.MAX_VALUE) {
         throw error(lineNumber, "states * actions = " + rows + " is too large (must be < 2^31 - 1)");
       }
+      // the tables below and the MDP's own, before any of them is allocated
+      requireMemory(lineNumber, MemoryBudget.plus(tableBytes(numStates, numActions),
+          buildBytes(numStates, numActions)), "loading " + numStates + " state"
+          + (numStates == 1 ? "" : "s") + " with " + numActions + " action"
+          + (numActions == 1 ? "" : "s") + " each (lines " + Math.min(statesLine, actionsLine)
+          + " and " + Math.max(statesLine, actionsLine) + ")");
       rewards = new double[(int) rows];
       rewardLine = new int[(int) rows];
       firstTransitionLine = new int[(int) rows];

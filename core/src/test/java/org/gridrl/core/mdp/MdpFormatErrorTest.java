@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.gridrl.core.testing.TestBase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -274,6 +276,54 @@ class MdpFormatErrorTest extends TestBase {
         + "bogus\r\n";
     assertError(text, 9, "unknown keyword 'bogus' (expected states, actions, gamma, init, "
         + "reward, transition or terminal)");
+  }
+
+  @Test
+  void readPath_notUtf8_namesLineColumnAndByte(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("latin1.mdp");
+    // "# caf\u00e9" in Latin-1 on line 4
+    Files.write(file, concat(HEADERS.getBytes(StandardCharsets.UTF_8),
+        new byte[] {'#', ' ', 'c', 'a', 'f', (byte) 0xE9, '\n'}));
+    MdpFormatException e = catchThrowableOfType(MdpFormatException.class,
+        () -> MdpFormat.read(file));
+    assertThat(e.getMessage()).isEqualTo(file + ":4: not UTF-8 text (byte 0xE9 at column 6)");
+  }
+
+  @Test
+  void readPath_binaryFile_isNamedAsBinary(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("a.out");
+    Files.write(file, new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0});
+    MdpFormatException e = catchThrowableOfType(MdpFormatException.class,
+        () -> MdpFormat.read(file));
+    assertThat(e.getMessage()).isEqualTo(file + ":1: binary data, not text (byte 0x00 at column"
+        + " 8)");
+  }
+
+  @Test
+  void readPath_leadingByteOrderMark_isSkipped(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("bom.mdp");
+    Files.write(file, concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+        (HEADERS + BODY).getBytes(StandardCharsets.UTF_8)));
+    assertThat(MdpFormat.read(file)).isEqualTo(MdpFormat.parse(HEADERS + BODY, "plain"));
+    // and a mark before an error does not shift its line or column
+    Files.write(file, concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+        "statez 2\n".getBytes(StandardCharsets.UTF_8)));
+    assertThat(catchThrowableOfType(MdpFormatException.class, () -> MdpFormat.read(file))
+        .getMessage()).isEqualTo(file + ":1: unknown keyword 'statez' (expected states, actions,"
+            + " gamma, init, reward, transition or terminal)");
+  }
+
+  @Test
+  void readPath_directory_namesIt(@TempDir Path dir) {
+    UncheckedIOException e = catchThrowableOfType(UncheckedIOException.class,
+        () -> MdpFormat.read(dir));
+    assertThat(e.getMessage()).isEqualTo("cannot read " + dir + ": is a directory");
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   @Test

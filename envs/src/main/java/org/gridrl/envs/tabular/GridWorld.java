@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -313,21 +312,17 @@ public final class GridWorld {
   }
 
   /**
-   * Reads a map file (UTF-8); errors name the file.
+   * Reads a map file (UTF-8; a leading byte-order mark is skipped); errors name the file.
    *
    * @throws UncheckedIOException if the file cannot be read
-   * @throws MapFormatException if the map is malformed
+   * @throws MapFormatException if the map is malformed, is not UTF-8 text (naming the row and
+   *     column of the first bad byte), or is too large for the Java heap (naming its size, the
+   *     estimate and the heap)
    */
   public static GridWorld load(Path file, Options o) {
     Check.notNull("file", file);
     checkOptions(o);
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read map file " + file + ": " + e.getMessage(), e);
-    }
-    return parse(text, file.toString(), o);
+    return parse(MapFile.read(file, o.numActions()), file.toString(), o);
   }
 
   /**
