@@ -1,15 +1,24 @@
 package org.gridrl.benchmarks.cli;
 
 import java.util.concurrent.Callable;
+import org.gridrl.benchmarks.report.TextTable;
 import org.gridrl.benchmarks.runner.Experiment;
 import org.gridrl.benchmarks.runner.Registry;
 import picocli.CommandLine.Command;
 
-/** {@code gridrl list}: every experiment with its expected run time and description. */
+/**
+ * {@code gridrl list}: every experiment with its run time, full and {@code --quick}, and its
+ * description, in an aligned table, then a line saying where the times were measured.
+ */
 @Command(name = "list", mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "List the experiments: name, expected run time (full and --quick), description.")
+    description = "List the experiments: name, run time (full and --quick, measured on a 2-core"
+        + " machine), description.")
 public final class ListCommand implements Callable<Integer> {
+
+  /** The line under the table. */
+  static final String TIMES_NOTE = "Run times: wall clock of 'gridrl run NAME' measured on a"
+      + " 2-core machine with nothing else running; a busier or slower machine takes longer.";
 
   private final Registry registry;
   private final Io io;
@@ -22,14 +31,14 @@ public final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    int width = Math.max(10, registry.names().stream().mapToInt(String::length).max().orElse(0));
-    io.out().printf("%-" + width + "s  %-9s %-9s %s%n", "EXPERIMENT", "FULL", "--quick",
-        "DESCRIPTION");
+    TextTable table = new TextTable("EXPERIMENT", "FULL", "--quick", "DESCRIPTION");
     for (Experiment<?> e : registry.experiments()) {
-      io.out().printf("%-" + width + "s  %-9s %-9s %s%n", e.name(),
-          Durations.approx(e.expectedRunTime(false)), Durations.approx(e.expectedRunTime(true)),
-          e.description());
+      table.row(e.name(), Durations.approx(e.expectedRunTime(false)),
+          Durations.approx(e.expectedRunTime(true)), e.description());
     }
+    table.print(io.out(), "");
+    io.out().println();
+    io.out().println(TIMES_NOTE);
     io.out().flush();
     return 0;
   }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.gridrl.benchmarks.report.GridHeatMap;
 import org.gridrl.benchmarks.report.SolutionCsv;
 import org.gridrl.benchmarks.runner.Experiment;
+import org.gridrl.benchmarks.runner.MetricsCsv;
 import org.gridrl.benchmarks.runner.MetricsListener;
 import org.gridrl.benchmarks.runner.Plots;
 import org.gridrl.benchmarks.runner.Progress;
@@ -24,6 +25,7 @@ import org.gridrl.core.util.MetricsRecorder;
 import org.gridrl.core.util.Rng;
 import org.gridrl.core.util.TrainingListener;
 import org.gridrl.envs.tabular.GridWorld;
+import org.knowm.xchart.XYChart;
 
 /**
  * {@code gridrl run quickstart}: FourRooms solved exactly by soft value iteration (τ = 1) and by
@@ -152,16 +154,27 @@ public final class Quickstart implements Experiment<QuickstartConfig> {
         ctx.file("heatmap_soft.png"));
     GridHeatMap.write(world, hard.v(), hard.policy(),
         config.map() + ": hard value iteration" + subtitle, ctx.file("heatmap_hard.png"));
-    Plots.learningCurve(ctx.file("convergence.png"),
-        config.map() + ": value iteration convergence", "sweep",
-        "residual max_s |V_new(s) − V(s)| (log scale)",
-        List.of(Plots.Curve.of("soft VI, τ = " + config.planning().temperature(),
-                ctx.metrics().series(Metrics.RESIDUAL)),
-            Plots.Curve.single("hard VI", iota(hardHistory.series(Metrics.RESIDUAL).length),
-                hardHistory.series(Metrics.RESIDUAL))),
-        Plots.Band.MIN_MAX, true);
+    Plots.save(convergenceChart(config, ctx.metrics().series(Metrics.RESIDUAL),
+        hardHistory.series(Metrics.RESIDUAL)), ctx.file("convergence.png"));
     files.addAll(List.of("heatmap_soft.png", "heatmap_hard.png", "convergence.png"));
     ctx.note("files", files);
+  }
+
+  /**
+   * {@code convergence.png}: the residual max_s |V_new(s) − V(s)| per sweep of soft VI (mean over
+   * seeds, min–max band) and of hard VI, on a log axis.
+   *
+   * @param config the run's config (map and temperature for the labels)
+   * @param soft soft VI's residuals per seed, as {@code metrics.csv} holds them. Not modified.
+   * @param hard hard VI's residual per sweep. Not modified.
+   */
+  static XYChart convergenceChart(QuickstartConfig config, Map<Long, MetricsCsv.Series> soft,
+      double[] hard) {
+    return Plots.learningCurveChart(config.map() + ": value iteration convergence", "sweep",
+        "residual max_s |V_new(s) − V(s)| (log scale)",
+        List.of(Plots.Curve.of("soft VI, τ = " + config.planning().temperature(), soft),
+            Plots.Curve.single("hard VI", iota(hard.length), hard)),
+        Plots.Band.MIN_MAX, false, true);
   }
 
   /** The deterministic policy taking each state's most probable action (lowest index on ties). */

@@ -6,7 +6,6 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
@@ -21,7 +20,7 @@ import org.gridrl.envs.tabular.GridWorld;
 /**
  * A grid world's state values as a heat map with policy arrows, drawn with Java2D into a PNG
  * (headless). Each free cell is coloured by V(s) on the viridis scale (a colour bar on the right
- * gives the values); each non-terminal cell carries an arrow for its most probable action under
+ * gives the values: {@link #colourBar}, labelled at its min, quarters and max); each non-terminal cell carries an arrow for its most probable action under
  * π, whose length grows with that action's probability (a near-uniform soft policy has short
  * arrows), or a ring for "stay". Walls are dark grey, start cells are marked S; terminal cells
  * (V = 0 by convention) are light grey, marked G (goal) or T, and kept off the colour scale so
@@ -32,9 +31,13 @@ public final class GridHeatMap {
   private static final Color WALL = new Color(64, 64, 64);
   private static final Color BACKGROUND = Color.WHITE;
   private static final Color TERMINAL = new Color(235, 235, 235);
-  private static final float[][] VIRIDIS = {
-      {0.267f, 0.005f, 0.329f}, {0.229f, 0.322f, 0.545f}, {0.128f, 0.567f, 0.551f},
-      {0.369f, 0.789f, 0.383f}, {0.993f, 0.906f, 0.144f}};
+  /** The colour bar's ticks: lo, the quarters and hi. */
+  static final int BAR_INTERVALS = 4;
+  private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 16);
+  private static final Font SUBTITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+  static final Font KEY_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+  static final String KEY = "arrow: most probable action (longer = more probable);"
+      + " ring: stay; G goal (terminal, V = 0), S start, dark grey wall";
 
   private GridHeatMap() {
   }
@@ -67,33 +70,25 @@ public final class GridHeatMap {
       throw new IllegalArgumentException("v and pi must cover the world's S = " + numStates
           + " states, got " + v.length + " and " + pi.numStates());
     }
+    ColourBar bar = colourBar(world, v);
     boolean[] terminal = world.terminals();
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
-    for (int s = 0; s < numStates; s++) {
-      if (!Double.isFinite(v[s])) {
-        throw new IllegalArgumentException("v must be finite, got " + v[s] + " at state " + s);
-      }
-      if (!terminal[s]) { // terminals have V = 0 by convention: kept off the colour scale
-        lo = Math.min(lo, v[s]);
-        hi = Math.max(hi, v[s]);
-      }
-    }
-    if (lo > hi) {
-      lo = 0;
-      hi = 0;
-    }
+    double lo = bar.lo();
+    double hi = bar.hi();
     int rows = world.height();
     int cols = world.width();
     int cell = Math.max(12, Math.min(48, 600 / Math.max(rows, cols)));
     int left = 24;
     int top = 56;
-    int barWidth = 18;
-    int right = 120;
+    int right = 24 + bar.width(BAR_INTERVALS) + 12;
     int bottom = 44;
     int gridW = cols * cell;
     int gridH = rows * cell;
-    int width = Math.max(520, left + gridW + right);
+    String subtitle = String.format(Locale.ROOT,
+        "V(s) per cell, %d states; non-terminal V from %s to %s", numStates, fmt(lo), fmt(hi));
+    // wide enough for the grid and its colour bar, and for every line of text
+    int width = Math.max(left + gridW + right, 2 * left + Math.max(
+        ColourBar.textWidth(title, TITLE_FONT), Math.max(ColourBar.textWidth(subtitle,
+            SUBTITLE_FONT), ColourBar.textWidth(KEY, KEY_FONT))));
     int height = top + Math.max(gridH, 200) + bottom;
 
     BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -106,11 +101,10 @@ public final class GridHeatMap {
       g.fillRect(0, 0, width, height);
 
       g.setColor(Color.BLACK);
-      g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+      g.setFont(TITLE_FONT);
       g.drawString(title, left, 24);
-      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-      g.drawString(String.format(Locale.ROOT, "V(s) per cell, %d states; non-terminal V from %s to %s",
-          numStates, fmt(lo), fmt(hi)), left, 42);
+      g.setFont(SUBTITLE_FONT);
+      g.drawString(subtitle, left, 42);
 
       int numActions = pi.numActions();
       Font letter = new Font(Font.SANS_SERIF, Font.BOLD, Math.max(9, cell * 3 / 5));
@@ -132,7 +126,7 @@ public final class GridHeatMap {
             drawCentered(g, ch == 'G' ? "G" : "T", letter, Color.BLACK, x, y, cell);
             continue;
           }
-          Color fill = viridis(hi > lo ? (v[s] - lo) / (hi - lo) : 0.5);
+          Color fill = bar.colour(v[s]);
           g.setColor(fill);
           g.fillRect(x, y, cell, cell);
           Color ink = luminance(fill) > 0.5 ? Color.BLACK : Color.WHITE;
@@ -150,33 +144,11 @@ public final class GridHeatMap {
       g.setStroke(new BasicStroke(1f));
       g.drawRect(left, top, gridW, gridH);
 
-      // colour bar
-      int barX = left + gridW + 24;
-      int barH = Math.max(gridH, 200) - 10;
-      for (int i = 0; i < barH; i++) {
-        g.setColor(viridis(1.0 - i / (double) (barH - 1)));
-        g.fillRect(barX, top + i, barWidth, 1);
-      }
-      g.setColor(Color.DARK_GRAY);
-      g.drawRect(barX, top, barWidth, barH);
-      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-      FontMetrics fm = g.getFontMetrics();
-      for (int k = 0; k <= 4; k++) {
-        double frac = k / 4.0;
-        int ty = top + (int) Math.round((1 - frac) * (barH - 1));
-        g.drawLine(barX + barWidth, ty, barX + barWidth + 4, ty);
-        g.drawString(fmt(lo + frac * (hi - lo)), barX + barWidth + 7, ty + fm.getAscent() / 2 - 1);
-      }
-      AffineTransform saved = g.getTransform();
-      g.rotate(-Math.PI / 2);
-      g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
-      g.drawString("V(s)", -(top + barH / 2 + 12), barX - 6);
-      g.setTransform(saved);
+      bar.draw(g, left + gridW + 24, top, Math.max(gridH, 200) - 10, BAR_INTERVALS, "V(s)");
 
       g.setColor(Color.DARK_GRAY);
-      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-      g.drawString("arrow: most probable action (longer = more probable); ring: stay;"
-          + " G goal (terminal, V = 0), S start, dark grey wall", left, top + Math.max(gridH, 200) + 24);
+      g.setFont(KEY_FONT);
+      g.drawString(KEY, left, top + Math.max(gridH, 200) + 24);
     } finally {
       g.dispose();
     }
@@ -225,15 +197,33 @@ public final class GridHeatMap {
     g.fill(tip);
   }
 
-  /** The viridis colour at t in [0, 1] (piecewise-linear through five anchors). */
-  static Color viridis(double t) {
-    double u = Math.max(0, Math.min(1, t)) * (VIRIDIS.length - 1);
-    int i = Math.min(VIRIDIS.length - 2, (int) Math.floor(u));
-    double f = u - i;
-    float[] a = VIRIDIS[i];
-    float[] b = VIRIDIS[i + 1];
-    return new Color((float) (a[0] + f * (b[0] - a[0])), (float) (a[1] + f * (b[1] - a[1])),
-        (float) (a[2] + f * (b[2] - a[2])));
+  /**
+   * The colour scale of {@link #render}: from the smallest to the largest V(s) over the
+   * non-terminal states (terminals have V = 0 by convention and are kept off the scale, so they
+   * do not flatten it); 0 to 0 when every state is terminal.
+   *
+   * @param world the grid. Not modified.
+   * @param v V(s), length S, finite. Not modified.
+   * @throws IllegalArgumentException if v has the wrong length or a non-finite value
+   */
+  public static ColourBar colourBar(GridWorld world, double[] v) {
+    if (v.length != world.numStates()) {
+      throw new IllegalArgumentException("v must cover the world's S = " + world.numStates()
+          + " states, got " + v.length);
+    }
+    boolean[] terminal = world.terminals();
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (int s = 0; s < v.length; s++) {
+      if (!Double.isFinite(v[s])) {
+        throw new IllegalArgumentException("v must be finite, got " + v[s] + " at state " + s);
+      }
+      if (!terminal[s]) {
+        lo = Math.min(lo, v[s]);
+        hi = Math.max(hi, v[s]);
+      }
+    }
+    return lo > hi ? new ColourBar(0, 0) : new ColourBar(lo, hi);
   }
 
   private static double luminance(Color c) {
@@ -241,11 +231,6 @@ public final class GridHeatMap {
   }
 
   private static String fmt(double x) {
-    double ax = Math.abs(x);
-    if (ax != 0 && (ax < 1e-3 || ax >= 1e5)) {
-      return String.format(Locale.ROOT, "%.3g", x);
-    }
-    return String.format(Locale.ROOT, "%.4g", x).replaceAll("(\\.\\d*?)0+$", "$1")
-        .replaceAll("\\.$", "");
+    return ColourBar.format(x);
   }
 }

@@ -29,7 +29,11 @@ public interface Experiment<C extends ExperimentConfig<C>> {
   /** One line saying what the experiment shows. */
   String description();
 
-  /** Roughly how long a run takes on one core of a laptop: the full run, or {@code --quick}. */
+  /**
+   * How long {@code gridrl run NAME} takes, the full run or {@code --quick}: the wall time
+   * measured on a 2-core machine with nothing else running (JVM start included), which
+   * {@code gridrl list} shows; implementations say in a comment when and how it was measured.
+   */
   Duration expectedRunTime(boolean quick);
 
   /** The full configuration (the numbers a report quotes). */

@@ -1,20 +1,28 @@
 package org.gridrl.benchmarks.runner;
 
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.font.FontRenderContext;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * PNG plots of a run (XChart; headless): every chart has a title, labelled axes and a legend.
+ * PNG plots of a run (XChart; headless): every chart has a title, labelled axes with at least
+ * three labelled ticks each, and a legend outside the plot (see {@link #learningCurveChart}).
  *
  * <p>{@link #learningCurve} draws, for each curve, the mean across seeds as a line and the spread
  * across seeds as a shaded band (min–max, or mean ± sample std). Seeds are aligned by point index
@@ -76,6 +84,15 @@ public final class Plots {
     }
   }
 
+  /** The size of every chart, in pixels. */
+  static final int WIDTH = 900;
+  static final int HEIGHT = 560;
+  /** The smallest font a title is shrunk to. */
+  static final float MIN_FONT = 9f;
+  /** The name of the hidden series that fixes an axis's ticks. */
+  static final String TICKS = " ticks";
+  private static final Color BAND_KEY = new Color(127, 127, 127, 60);
+
   private static final Color[] PALETTE = {
       new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
       new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75),
@@ -103,41 +120,94 @@ public final class Plots {
 
   /**
    * {@link #learningCurve(Path, String, String, String, List, Band, boolean)} with a choice of
-   * logarithmic x axis (for x on a doubling grid, such as numbers of demonstrations). The legend
-   * names the lines only; the y-axis label says what they and the bands are ("mean, band:
-   * min–max over N seeds"). With more than four lines the legend moves outside, to the right, so
-   * it never hides a curve.
+   * logarithmic x axis (for x on a doubling grid, such as numbers of demonstrations).
    *
    * @param logX whether the x axis is logarithmic (non-positive x dropped)
    */
   public static void learningCurve(Path png, String title, String xLabel, String yLabel,
       List<Curve> curves, Band band, boolean logX, boolean logY) throws IOException {
+    save(learningCurveChart(title, xLabel, yLabel, curves, band, logX, logY), png);
+  }
+
+  /**
+   * The chart {@link #learningCurve(Path, String, String, String, List, Band, boolean, boolean)}
+   * writes, built but not drawn, so that a test can read its axes and legend.
+   *
+   * <p>How it stays readable: the legend sits outside the plot (below it when its entries fit on
+   * one line, else to the right), so it never covers a line; it names the lines, and a grey
+   * entry says what the bands are ("band: min–max over N seeds; line: mean"). Every axis gets at
+   * least three labelled ticks: a linear axis keeps XChart's ticks, widened around a constant
+   * and given a middle value when only two values are plotted; a logarithmic y axis spans whole
+   * decades, labelled at each decade when it spans two or more, else at 1, 2, …, 9 × 10^k; a
+   * logarithmic x axis is labelled at the data's x values (the demonstration counts), with the
+   * doubling steps between two values filled in. The title and axis titles are set in a smaller
+   * font where the default one would be cut at the chart's edge.
+   */
+  public static XYChart learningCurveChart(String title, String xLabel, String yLabel,
+      List<Curve> curves, Band band, boolean logX, boolean logY) {
     int maxSeeds = 0;
     for (Curve c : curves) {
       maxSeeds = Math.max(maxSeeds, c.ys().size());
     }
-    String yTitle = band == Band.NONE || maxSeeds < 2 ? yLabel : yLabel + " (mean; band: "
-        + (band == Band.STD ? "± std" : "min–max") + " over " + maxSeeds + " seeds)";
-    XYChart chart = newChart(title, xLabel, yTitle, logY);
-    chart.getStyler().setXAxisLogarithmic(logX);
-    if (curves.size() > 4) {
-      chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-    }
-    int colour = 0;
+    boolean bands = band != Band.NONE && maxSeeds > 1;
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+        .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+    chart.getStyler().setChartBackgroundColor(Color.WHITE).setAntiAlias(true);
+    chart.getStyler().setPlotGridLinesVisible(true);
+
+    List<double[][]> kept = new ArrayList<>();
     for (Curve c : curves) {
-      Color col = PALETTE[colour++ % PALETTE.length];
       double[][] agg = aggregate(c, band);
-      double[][] kept = keep(agg[0], agg[1], agg[2], agg[3], logY);
-      if (logX) {
-        kept = positiveX(kept);
-      }
-      if (kept[0].length == 0) {
+      double[][] k = keep(agg[0], agg[1], agg[2], agg[3], logY);
+      kept.add(logX ? positiveX(k) : k);
+    }
+    Range xs = Range.of(kept, 0, 0);
+    Range ys = Range.of(kept, 1, bands ? 3 : 1);
+    if (xs.isEmpty()) { // nothing to draw: an empty frame with the titles
+      XYSeries empty = chart.addSeries(TICKS, new double[] {0, 0.5, 1},
+          new double[] {0, 0.5, 1});
+      empty.setShowInLegend(false);
+      empty.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      empty.setMarker(SeriesMarkers.NONE);
+      fitTitles(chart);
+      return chart;
+    }
+
+    // the hidden series that fixes the ticks goes first: XChart checks the x values for equal
+    // spacing in the order the series give them
+    double[] tickX = logX ? logTicks(xs.distinct()) : linearTicks(xs.distinct());
+    double[] tickY = logY ? null : linearTicks(ys.distinct());
+    if (tickX != null || tickY != null) {
+      double[] hx = tickX != null ? tickX : new double[] {xs.min()};
+      double[] hy = tickY != null ? tickY : new double[] {ys.min()};
+      int n = Math.max(hx.length, hy.length);
+      XYSeries ticks = chart.addSeries(TICKS, map(pad(hx, n), logX), pad(hy, n));
+      ticks.setShowInLegend(false);
+      ticks.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      ticks.setMarker(SeriesMarkers.NONE);
+    }
+    if (logX) {
+      chart.getStyler().setxAxisTickLabelsFormattingFunction(v -> number(Math.pow(10, v)));
+    }
+    if (logY) {
+      int lo = (int) Math.floor(Math.log10(ys.min()) + 1e-12);
+      int hi = (int) Math.ceil(Math.log10(ys.max()) - 1e-12);
+      hi = Math.max(hi, lo + 1);
+      chart.getStyler().setYAxisLogarithmic(true).setYAxisLogarithmicDecadeOnly(hi - lo >= 2)
+          .setYAxisMin(Math.pow(10, lo)).setYAxisMax(Math.pow(10, hi));
+    }
+
+    int colour = 0;
+    for (int i = 0; i < curves.size(); i++) {
+      Curve c = curves.get(i);
+      double[][] k = kept.get(i);
+      Color col = PALETTE[colour++ % PALETTE.length];
+      if (k[0].length == 0) {
         continue;
       }
-      int seeds = c.ys().size();
-      if (band != Band.NONE && seeds > 1) {
-        double[][] poly = polygon(kept[0], kept[2], kept[3]);
-        XYSeries area = chart.addSeries(c.name() + " band", poly[0], poly[1]);
+      if (bands && c.ys().size() > 1) {
+        double[][] poly = polygon(k[0], k[2], k[3]);
+        XYSeries area = chart.addSeries(c.name() + " band", map(poly[0], logX), poly[1]);
         area.setShowInLegend(false);
         area.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
         Color fill = new Color(col.getRed(), col.getGreen(), col.getBlue(), 60);
@@ -145,14 +215,26 @@ public final class Plots {
         area.setLineColor(fill);
         area.setMarker(SeriesMarkers.NONE);
       }
-      XYSeries line = chart.addSeries(c.name(), kept[0], kept[1]);
+      XYSeries line = chart.addSeries(c.name(), map(k[0], logX), k[1]);
       line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
       line.setLineColor(col);
       // on a log x axis (a few doubling x values) the points themselves are the data
       line.setMarker(logX ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
       line.setMarkerColor(col);
     }
-    save(chart, png);
+    if (bands) {
+      // a legend entry for the bands: an empty polygon on a data point, drawn as a grey box
+      XYSeries key = chart.addSeries("band: " + (band == Band.STD ? "± std" : "min–max")
+          + " over " + maxSeeds + " seeds; line: mean", map(new double[] {xs.min(), xs.min()},
+          logX), new double[] {ys.min(), ys.min()});
+      key.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+      key.setFillColor(BAND_KEY);
+      key.setLineColor(BAND_KEY);
+      key.setMarker(SeriesMarkers.NONE);
+    }
+    placeLegend(chart);
+    fitTitles(chart);
+    return chart;
   }
 
   /**
@@ -227,14 +309,160 @@ public final class Plots {
     learningCurve(png, title, xLabel, yLabel, curves, Band.NONE, logY);
   }
 
-  private static XYChart newChart(String title, String xLabel, String yLabel, boolean logY) {
-    XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(xLabel)
-        .yAxisTitle(yLabel).build();
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE)
-        .setChartBackgroundColor(Color.WHITE).setAntiAlias(true);
-    chart.getStyler().setYAxisLogarithmic(logY);
-    chart.getStyler().setPlotGridLinesVisible(true);
-    return chart;
+  /** Sets the legend outside the plot: below it on one line if that fits, else to its right. */
+  private static void placeLegend(XYChart chart) {
+    Styler st = chart.getStyler();
+    FontRenderContext frc = new FontRenderContext(null, true, false);
+    int pad = st.getLegendPadding();
+    double row = pad;
+    for (XYSeries s : chart.getSeriesMap().values()) {
+      if (s.isShowInLegend()) {
+        double text = st.getLegendFont().getStringBounds(s.getName(), frc).getWidth();
+        row += st.getLegendSeriesLineLength() + pad + text + pad;
+      }
+    }
+    if (row <= WIDTH - 2 * st.getChartPadding() - 60) {
+      st.setLegendPosition(Styler.LegendPosition.OutsideS);
+      st.setLegendLayout(Styler.LegendLayout.Horizontal);
+    } else {
+      st.setLegendPosition(Styler.LegendPosition.OutsideE);
+      st.setLegendLayout(Styler.LegendLayout.Vertical);
+    }
+  }
+
+  /**
+   * Shrinks the title's and the axis titles' fonts (down to {@value #MIN_FONT} pt) where the
+   * default would not fit: the title in the chart's width, the x title in the plot's width and
+   * the y title in the plot's height (conservative estimates of the plot's size).
+   */
+  private static void fitTitles(XYChart chart) {
+    XYStyler st = chart.getStyler();
+    FontRenderContext frc = new FontRenderContext(null, true, false);
+    double titleRoom = WIDTH - 2 * st.getChartPadding() - 10;
+    Font title = st.getChartTitleFont();
+    while (title.getSize2D() > MIN_FONT
+        && title.getStringBounds(chart.getTitle(), frc).getWidth() > titleRoom) {
+      title = title.deriveFont(title.getSize2D() - 1);
+    }
+    st.setChartTitleFont(title);
+    double legendRight = st.getLegendPosition() == Styler.LegendPosition.OutsideE ? 300 : 0;
+    double xRoom = WIDTH - 140 - legendRight;
+    double yRoom = HEIGHT - 160;
+    Font axis = st.getAxisTitleFont();
+    while (axis.getSize2D() > MIN_FONT
+        && (axis.getStringBounds(chart.getXAxisTitle(), frc).getWidth() > xRoom
+        || axis.getStringBounds(chart.getYAxisTitle(), frc).getWidth() > yRoom)) {
+      axis = axis.deriveFont(axis.getSize2D() - 1);
+    }
+    st.setAxisTitleFont(axis);
+  }
+
+  /**
+   * Tick values for a linear axis whose plotted values are {@code distinct} (ascending): none
+   * (XChart's own) for three or more values; the two values and their middle for two; the value
+   * ± 10% of its size (± 1 for 0) for one, or for values that agree to 9 digits.
+   */
+  static double[] linearTicks(double[] distinct) {
+    int n = distinct.length;
+    double lo = distinct[0];
+    double hi = distinct[n - 1];
+    double size = Math.max(Math.abs(lo), Math.abs(hi));
+    if (hi - lo <= 1e-9 * size || n == 1) {
+      double mid = 0.5 * (lo + hi);
+      double d = mid == 0 ? 1 : 0.1 * Math.abs(mid);
+      return new double[] {mid - d, mid, mid + d};
+    }
+    return n == 2 ? new double[] {lo, 0.5 * (lo + hi), hi} : null;
+  }
+
+  /**
+   * Tick values (data units) for a logarithmic x axis whose positive values are {@code distinct}
+   * (ascending): the values themselves when they are equally spaced in log x and three or more;
+   * for two values a factor 2^k apart (2 ≤ k ≤ 8), the doubling steps between them, else their
+   * geometric mean between them; for one value x, x/2, x and 2x; none (XChart's ticks in log x)
+   * for unequally spaced values.
+   */
+  static double[] logTicks(double[] distinct) {
+    int n = distinct.length;
+    if (n == 1) {
+      return new double[] {distinct[0] / 2, distinct[0], 2 * distinct[0]};
+    }
+    if (n == 2) {
+      double octaves = Math.log(distinct[1] / distinct[0]) / Math.log(2);
+      long k = Math.round(octaves);
+      if (Math.abs(octaves - k) < 1e-9 && k >= 2 && k <= 8) {
+        double[] t = new double[(int) k + 1];
+        for (int i = 0; i <= k; i++) {
+          t[i] = distinct[0] * Math.pow(2, i);
+        }
+        t[(int) k] = distinct[1];
+        return t;
+      }
+      return new double[] {distinct[0], Math.sqrt(distinct[0] * distinct[1]), distinct[1]};
+    }
+    double step = Math.log10(distinct[1]) - Math.log10(distinct[0]);
+    for (int i = 2; i < n; i++) {
+      if (Math.abs(Math.log10(distinct[i]) - Math.log10(distinct[i - 1]) - step) > 1e-9) {
+        return null;
+      }
+    }
+    return distinct.clone();
+  }
+
+  /** A tick label: at most four significant digits, no trailing zeros ("8", "22.63"). */
+  static String number(double v) {
+    return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+  }
+
+  /** x as plotted: log10 x on a logarithmic x axis (drawn by XChart as a linear one). */
+  private static double[] map(double[] x, boolean log) {
+    if (!log) {
+      return x;
+    }
+    double[] out = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      out[i] = Math.log10(x[i]);
+    }
+    return out;
+  }
+
+  /** a, its last value repeated up to length n. */
+  private static double[] pad(double[] a, int n) {
+    double[] out = Arrays.copyOf(a, n);
+    Arrays.fill(out, a.length, n, a[a.length - 1]);
+    return out;
+  }
+
+  /** The plotted values of some rows of {x, mean, lo, hi} arrays. */
+  private record Range(double[] values) {
+
+    static Range of(List<double[][]> arrays, int fromRow, int toRow) {
+      TreeSet<Double> set = new TreeSet<>();
+      for (double[][] a : arrays) {
+        for (int r = fromRow; r <= toRow; r++) {
+          for (double v : a[r]) {
+            set.add(v);
+          }
+        }
+      }
+      return new Range(set.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    boolean isEmpty() {
+      return values.length == 0;
+    }
+
+    double min() {
+      return values[0];
+    }
+
+    double max() {
+      return values[values.length - 1];
+    }
+
+    double[] distinct() {
+      return values;
+    }
   }
 
   /** Drops points a log axis cannot show; returns {x, mean, lo, hi}. */
@@ -296,7 +524,13 @@ public final class Plots {
     return new double[][] {px, py};
   }
 
-  private static void save(XYChart chart, Path png) throws IOException {
+  /**
+   * Writes a chart as a PNG through a temporary file and an atomic rename (parent folders
+   * created).
+   *
+   * @throws IOException if the file cannot be written
+   */
+  public static void save(XYChart chart, Path png) throws IOException {
     AtomicFiles.write(png, os -> BitmapEncoder.saveBitmap(chart, os,
         BitmapEncoder.BitmapFormat.PNG));
   }

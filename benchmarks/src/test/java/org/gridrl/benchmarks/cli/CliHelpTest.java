@@ -129,7 +129,7 @@ class CliHelpTest {
     assertThat(r.exitCode()).isZero();
     List<String> names = Experiments.registry().names();
     List<String> lines = r.out().lines().toList();
-    assertThat(lines).hasSize(names.size() + 1);
+    assertThat(lines).hasSize(names.size() + 3); // header, experiments, blank, times note
     assertThat(lines.get(1)).startsWith("quickstart").contains("~").contains("FourRooms");
     for (int i = 0; i < names.size(); i++) {
       assertThat(lines.get(i + 1)).startsWith(names.get(i)).contains("~");

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.gridrl.benchmarks.report.TextTable;
 import org.gridrl.benchmarks.runner.Experiment;
 import org.gridrl.benchmarks.runner.Progress;
 import org.gridrl.benchmarks.runner.RunContext;
@@ -177,11 +179,18 @@ public final class IrlGridWorld implements Experiment<IrlGridWorldConfig> {
         world.width(), labels, panels);
     ctx.out().println();
     ctx.out().println("agreement with the expert's optimal actions, per seed:");
+    agreementTable(agreements).print(ctx.out(), "  ");
+    ctx.out().println(IrlMethods.unconvergedLine(unconverged, fits));
+  }
+
+  /** The printed table: per method, the agreement of each seed, their minimum, and the check. */
+  static TextTable agreementTable(Map<String, List<Double>> agreements) {
+    TextTable table = new TextTable("method", "per seed", "min", "check");
     for (Map.Entry<String, List<Double>> e : agreements.entrySet()) {
       double min = e.getValue().stream().mapToDouble(Double::doubleValue).min().orElse(0);
-      ctx.out().println(String.format("  %-12s %s  min %.2f %s", e.getKey(), e.getValue(), min,
-          min >= 0.95 ? "(>= 0.95)" : "(BELOW 0.95)"));
+      table.row(e.getKey(), e.getValue().toString(), String.format(Locale.ROOT, "%.2f", min),
+          min >= 0.95 ? ">= 0.95" : "BELOW 0.95");
     }
-    ctx.out().println(IrlMethods.unconvergedLine(unconverged, fits));
+    return table;
   }
 }

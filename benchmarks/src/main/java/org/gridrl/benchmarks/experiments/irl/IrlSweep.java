@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.gridrl.benchmarks.report.TextTable;
 import org.gridrl.benchmarks.runner.Experiment;
 import org.gridrl.benchmarks.runner.MetricsCsv;
 import org.gridrl.benchmarks.runner.Plots;
@@ -24,6 +26,7 @@ import org.gridrl.core.planning.ValueIteration;
 import org.gridrl.irl.Demonstrations;
 import org.gridrl.irl.IrlProblem;
 import org.gridrl.irl.metrics.IrlMetrics;
+import org.knowm.xchart.XYChart;
 
 /**
  * {@code irl-objectworld} and {@code irl-binaryworld}: the protocol of Levine et al. (2011, Fig. 3)
@@ -257,19 +260,10 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
 
   private void writePlots(IrlSweepConfig config, RunContext ctx, List<SeedResult> results)
       throws Exception {
+    for (Map.Entry<String, XYChart> chart : evdCharts(config, ctx.metrics()).entrySet()) {
+      Plots.save(chart.getValue(), ctx.file(chart.getKey()));
+    }
     for (String fs : config.featureSets()) {
-      for (String which : List.of("train", "transfer")) {
-        List<Plots.Curve> curves = new ArrayList<>();
-        for (String m : config.methods()) {
-          curves.add(Plots.Curve.of(m, ctx.metrics().series(column("evd_" + which, m, fs))));
-        }
-        Plots.learningCurve(ctx.file(which.equals("train") ? "evd_" + fs + ".png"
-            : "evd_transfer_" + fs + ".png"), config.world() + " " + config.size() + "x"
-            + config.size() + ", " + fs + " features: EVD on the "
-            + (which.equals("train") ? "training" : "transfer") + " world",
-            "number of demonstrations (log scale)", "EVD", curves, Plots.Band.MIN_MAX, true,
-            false);
-      }
       SeedResult first = results.get(0);
       List<String> labels = new ArrayList<>(List.of("true reward"));
       List<double[]> panels = new ArrayList<>(List.of(first.trueReward()));
@@ -284,26 +278,62 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
     }
   }
 
+  /**
+   * The EVD plots, by file name: per feature set, {@code evd_FS.png} (training world) and
+   * {@code evd_transfer_FS.png}, one line per method (mean over seeds, min–max band) against the
+   * number of demonstrations on a log axis labelled at the counts.
+   *
+   * @param config the run's config
+   * @param metrics the run's {@code metrics.csv}, its rows written. Not modified.
+   */
+  static Map<String, XYChart> evdCharts(IrlSweepConfig config, MetricsCsv metrics) {
+    Map<String, XYChart> charts = new LinkedHashMap<>();
+    for (String fs : config.featureSets()) {
+      for (String which : List.of("train", "transfer")) {
+        List<Plots.Curve> curves = new ArrayList<>();
+        for (String m : config.methods()) {
+          curves.add(Plots.Curve.of(m, metrics.series(column("evd_" + which, m, fs))));
+        }
+        charts.put(which.equals("train") ? "evd_" + fs + ".png" : "evd_transfer_" + fs + ".png",
+            Plots.learningCurveChart(config.world() + " " + config.size() + "x" + config.size()
+                + ", " + fs + " features: EVD on the "
+                + (which.equals("train") ? "training" : "transfer") + " world",
+                "number of demonstrations (log scale)", "EVD", curves, Plots.Band.MIN_MAX, true,
+                false));
+      }
+    }
+    return charts;
+  }
+
   private void printTable(IrlSweepConfig config, RunContext ctx, List<SeedResult> results) {
     ctx.out().println();
     ctx.out().println("EVD, mean ± std over " + results.size() + " seed(s) (train / transfer):");
-    StringBuilder header = new StringBuilder(String.format("%-26s", "method/features"));
+    evdTable(config, results).print(ctx.out(), "");
+  }
+
+  /**
+   * The printed table: per method and feature set, EVD on the training / transfer world as
+   * mean ± std over seeds, one column per number of demonstrations.
+   */
+  static TextTable evdTable(IrlSweepConfig config, List<SeedResult> results) {
+    List<String> header = new ArrayList<>(List.of("method/features"));
     for (int n : config.demoCounts()) {
-      header.append(String.format("%22s", "n=" + n));
+      header.add("n=" + n);
     }
-    ctx.out().println(header);
+    TextTable table = new TextTable(header.toArray(new String[0]));
     for (String fs : config.featureSets()) {
       for (String m : config.methods()) {
-        StringBuilder line = new StringBuilder(String.format("%-26s", m + "/" + fs));
+        List<String> cells = new ArrayList<>(List.of(m + "/" + fs));
         for (int n : config.demoCounts()) {
           double[] tr = stats(results, n, column("evd_train", m, fs));
           double[] te = stats(results, n, column("evd_transfer", m, fs));
-          line.append(String.format("%22s", String.format("%.2f±%.2f / %.2f±%.2f", tr[0], tr[1],
-              te[0], te[1])));
+          cells.add(String.format(Locale.ROOT, "%.2f±%.2f / %.2f±%.2f", tr[0], tr[1], te[0],
+              te[1]));
         }
-        ctx.out().println(line);
+        table.row(cells.toArray(new String[0]));
       }
     }
+    return table;
   }
 
   /** Mean and sample standard deviation over seeds. */

@@ -7,22 +7,38 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.gridrl.benchmarks.report.ColourBar;
 import org.gridrl.benchmarks.runner.AtomicFiles;
 
 /**
  * State rewards of an N×M grid (s = row·M + col) as heat maps side by side in one PNG: the true
  * reward first, then each learned one. Each panel has its own colour scale (viridis, its min to
- * its max, printed under it), since IRL recovers a reward only up to shift and scale.
+ * its max), since IRL recovers a reward only up to shift and scale, and its own colour bar
+ * labelled at the min, the middle and the max ({@link #colourBars}).
  */
 final class RewardHeatMaps {
 
-  private static final float[][] VIRIDIS = {
-      {0.267f, 0.005f, 0.329f}, {0.229f, 0.322f, 0.545f}, {0.128f, 0.567f, 0.551f},
-      {0.369f, 0.789f, 0.383f}, {0.993f, 0.906f, 0.144f}};
+  /** The colour bars' ticks: min, middle, max. */
+  static final int BAR_INTERVALS = 2;
+  private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 14);
+  private static final Font CAPTION_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+  static final int GAP = 24;
+  static final int BAR_GAP = 8;
+  static final int TOP = 48;
 
   private RewardHeatMaps() {
+  }
+
+  /** Each panel's colour scale: from its smallest to its largest reward. */
+  static List<ColourBar> colourBars(List<double[]> rewards) {
+    List<ColourBar> out = new ArrayList<>();
+    for (double[] r : rewards) {
+      out.add(ColourBar.of(r));
+    }
+    return out;
   }
 
   /**
@@ -37,54 +53,7 @@ final class RewardHeatMaps {
    */
   static void write(Path png, String title, int rows, int cols, List<String> labels,
       List<double[]> rewards) throws IOException {
-    if (labels.size() != rewards.size() || rewards.isEmpty()) {
-      throw new IllegalArgumentException("need one label per reward, got " + labels.size()
-          + " and " + rewards.size());
-    }
-    int cell = Math.max(4, Math.min(40, 320 / Math.max(rows, cols)));
-    int panelW = cols * cell;
-    int panelH = rows * cell;
-    int gap = 24;
-    int top = 48;
-    int bottom = 52;
-    int width = gap + rewards.size() * (panelW + gap);
-    int height = top + panelH + bottom;
-    BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = img.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
-        RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, width, height);
-    g.setColor(Color.BLACK);
-    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-    g.drawString(title, gap, 22);
-    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-    for (int p = 0; p < rewards.size(); p++) {
-      double[] r = rewards.get(p);
-      if (r.length != rows * cols) {
-        throw new IllegalArgumentException("panel " + p + " has " + r.length + " values, not "
-            + rows * cols);
-      }
-      double lo = Double.POSITIVE_INFINITY;
-      double hi = Double.NEGATIVE_INFINITY;
-      for (double x : r) {
-        lo = Math.min(lo, x);
-        hi = Math.max(hi, x);
-      }
-      int x0 = gap + p * (panelW + gap);
-      for (int row = 0; row < rows; row++) {
-        for (int col = 0; col < cols; col++) {
-          double t = hi > lo ? (r[row * cols + col] - lo) / (hi - lo) : 0.5;
-          g.setColor(viridis(t));
-          g.fillRect(x0 + col * cell, top + row * cell, cell, cell);
-        }
-      }
-      g.setColor(Color.BLACK);
-      g.drawRect(x0, top, panelW - 1, panelH - 1);
-      g.drawString(labels.get(p), x0, top + panelH + 18);
-      g.drawString(String.format("%.3g .. %.3g", lo, hi), x0, top + panelH + 36);
-    }
-    g.dispose();
+    BufferedImage img = render(title, rows, cols, labels, rewards);
     AtomicFiles.write(png, out -> {
       if (!ImageIO.write(img, "png", out)) {
         throw new IOException("no PNG writer available for " + png);
@@ -92,13 +61,63 @@ final class RewardHeatMaps {
     });
   }
 
-  private static Color viridis(double t) {
-    double x = Math.max(0, Math.min(1, t)) * (VIRIDIS.length - 1);
-    int i = Math.min((int) x, VIRIDIS.length - 2);
-    double f = x - i;
-    float[] a = VIRIDIS[i];
-    float[] b = VIRIDIS[i + 1];
-    return new Color((float) (a[0] + f * (b[0] - a[0])), (float) (a[1] + f * (b[1] - a[1])),
-        (float) (a[2] + f * (b[2] - a[2])));
+  /** The panels as an image (see {@link #write}). */
+  static BufferedImage render(String title, int rows, int cols, List<String> labels,
+      List<double[]> rewards) {
+    if (labels.size() != rewards.size() || rewards.isEmpty()) {
+      throw new IllegalArgumentException("need one label per reward, got " + labels.size()
+          + " and " + rewards.size());
+    }
+    for (int p = 0; p < rewards.size(); p++) {
+      if (rewards.get(p).length != rows * cols) {
+        throw new IllegalArgumentException("panel " + p + " has " + rewards.get(p).length
+            + " values, not " + rows * cols);
+      }
+    }
+    List<ColourBar> bars = colourBars(rewards);
+    int cell = Math.max(4, Math.min(40, 320 / Math.max(rows, cols)));
+    int panelW = cols * cell;
+    int panelH = rows * cell;
+    int[] x0 = new int[rewards.size()];
+    int x = GAP;
+    for (int p = 0; p < rewards.size(); p++) {
+      x0[p] = x;
+      int keyW = BAR_GAP + bars.get(p).width(BAR_INTERVALS);
+      x += Math.max(panelW + keyW, ColourBar.textWidth(labels.get(p), CAPTION_FONT)) + GAP;
+    }
+    int top = TOP;
+    int bottom = 36;
+    int width = Math.max(x, 2 * GAP + ColourBar.textWidth(title, TITLE_FONT));
+    int height = top + panelH + bottom;
+    BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
+          RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, width, height);
+      g.setColor(Color.BLACK);
+      g.setFont(TITLE_FONT);
+      g.drawString(title, GAP, 22);
+      for (int p = 0; p < rewards.size(); p++) {
+        double[] r = rewards.get(p);
+        ColourBar bar = bars.get(p);
+        for (int row = 0; row < rows; row++) {
+          for (int col = 0; col < cols; col++) {
+            g.setColor(bar.colour(r[row * cols + col]));
+            g.fillRect(x0[p] + col * cell, top + row * cell, cell, cell);
+          }
+        }
+        g.setColor(Color.BLACK);
+        g.drawRect(x0[p], top, panelW - 1, panelH - 1);
+        bar.draw(g, x0[p] + panelW + BAR_GAP, top, panelH, BAR_INTERVALS, "r(s)");
+        g.setColor(Color.BLACK);
+        g.setFont(CAPTION_FONT);
+        g.drawString(labels.get(p), x0[p], top + panelH + 18);
+      }
+    } finally {
+      g.dispose();
+    }
+    return img;
   }
 }

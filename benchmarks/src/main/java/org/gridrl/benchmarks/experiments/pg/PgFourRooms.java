@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.ejml.data.DMatrixRMaj;
+import org.gridrl.benchmarks.report.TextTable;
 import org.gridrl.benchmarks.runner.Experiment;
 import org.gridrl.benchmarks.runner.MetricsCsv;
 import org.gridrl.benchmarks.runner.Plots;
@@ -40,6 +41,7 @@ import org.gridrl.core.planning.ValueIteration;
 import org.gridrl.core.util.MetricsRecorder;
 import org.gridrl.core.util.TrainingListener;
 import org.gridrl.envs.tabular.GridWorld;
+import org.knowm.xchart.XYChart;
 
 /**
  * {@code gridrl run pg-fourrooms}: REINFORCE (with baseline), A2C and PPO on FourRooms from
@@ -176,8 +178,7 @@ public final class PgFourRooms implements Experiment<PgFourRoomsConfig> {
     }
 
     ctx.out().println();
-    ctx.out().printf("%-10s %-22s %-22s %-22s %s%n", "algorithm", "score (stochastic)",
-        "score (greedy)", "J(pi)", "reached " + config.target());
+    resultsTable(config, results).print(ctx.out(), "");
     Map<String, Object> table = new LinkedHashMap<>();
     for (String alg : ALGORITHMS) {
       Map<Long, RunResult> rs = results.get(alg);
@@ -186,27 +187,63 @@ public final class PgFourRooms implements Experiment<PgFourRoomsConfig> {
       double[] j = rs.values().stream().mapToDouble(RunResult::expectedReturn).toArray();
       Stats ss = Stats.of(s);
       long reached = rs.values().stream().filter(r -> r.score() >= config.target()).count();
-      ctx.out().printf("%-10s %-22s %-22s %-22s %d/%d%n", alg, ss.format(), Stats.of(g).format(),
-          Stats.of(j).format(), reached, rs.size());
       table.put(alg, Map.of("score", ss, "greedy_score", Stats.of(g), "return", Stats.of(j),
           "seeds_reaching_target", reached));
     }
     ctx.note("results", table);
 
+    for (Map.Entry<String, XYChart> chart : charts(config, results).entrySet()) {
+      Plots.save(chart.getValue(), ctx.file(chart.getKey()));
+    }
+    ctx.note("files", List.of("metrics.csv", "summary.json", "score.png",
+        "episodic_return.png"));
+  }
+
+  /**
+   * The printed table: per algorithm, the stochastic and greedy scores and J(π) as mean ± std
+   * over seeds, and how many seeds reached the target.
+   *
+   * @param results algorithm → seed → run, every algorithm of {@link #ALGORITHMS}. Not modified.
+   */
+  static TextTable resultsTable(PgFourRoomsConfig config,
+      Map<String, Map<Long, RunResult>> results) {
+    TextTable table = new TextTable("algorithm", "score (stochastic)", "score (greedy)", "J(pi)",
+        "reached " + config.target());
+    for (String alg : ALGORITHMS) {
+      Map<Long, RunResult> rs = results.get(alg);
+      double[] s = rs.values().stream().mapToDouble(RunResult::score).toArray();
+      double[] g = rs.values().stream().mapToDouble(RunResult::greedyScore).toArray();
+      double[] j = rs.values().stream().mapToDouble(RunResult::expectedReturn).toArray();
+      long reached = rs.values().stream().filter(r -> r.score() >= config.target()).count();
+      table.row(alg, Stats.of(s).format(), Stats.of(g).format(), Stats.of(j).format(),
+          reached + "/" + rs.size());
+    }
+    return table;
+  }
+
+  /**
+   * The plots, by file name: {@code score.png}, the normalised exact return against environment
+   * steps, and {@code episodic_return.png}, the training episodes' return; per algorithm the
+   * mean over seeds with a ± std band.
+   *
+   * @param results algorithm → seed → run, every algorithm of {@link #ALGORITHMS}. Not modified.
+   */
+  static Map<String, XYChart> charts(PgFourRoomsConfig config,
+      Map<String, Map<Long, RunResult>> results) {
     List<Plots.Curve> score = new ArrayList<>();
     List<Plots.Curve> returns = new ArrayList<>();
     for (String alg : ALGORITHMS) {
       score.add(curve(alg, results.get(alg), "eval/score"));
       returns.add(curve(alg, results.get(alg), Metrics.EPISODIC_RETURN));
     }
-    Plots.learningCurve(ctx.file("score.png"), config.map() + ": normalised exact return of the"
-        + " learned policy", "environment steps", "(J(π) − J_unif) / (J* − J_unif)", score,
-        Plots.Band.STD, false);
-    Plots.learningCurve(ctx.file("episodic_return.png"), config.map()
+    Map<String, XYChart> charts = new LinkedHashMap<>();
+    charts.put("score.png", Plots.learningCurveChart(config.map() + ": normalised exact return"
+        + " of the learned policy", "environment steps", "(J(π) − J_unif) / (J* − J_unif)",
+        score, Plots.Band.STD, false, false));
+    charts.put("episodic_return.png", Plots.learningCurveChart(config.map()
         + ": undiscounted training episode return", "environment steps", "Σ r per episode",
-        returns, Plots.Band.STD, false);
-    ctx.note("files", List.of("metrics.csv", "summary.json", "score.png",
-        "episodic_return.png"));
+        returns, Plots.Band.STD, false, false));
+    return charts;
   }
 
   private static RunResult get(Future<RunResult> f) throws Exception {

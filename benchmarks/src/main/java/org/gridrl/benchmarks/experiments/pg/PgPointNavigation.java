@@ -12,7 +12,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.ejml.data.DMatrixRMaj;
+import org.gridrl.benchmarks.report.TextTable;
 import org.gridrl.benchmarks.runner.Experiment;
+import org.gridrl.benchmarks.runner.MetricsCsv;
 import org.gridrl.benchmarks.runner.MetricsListener;
 import org.gridrl.benchmarks.runner.Plots;
 import org.gridrl.benchmarks.runner.Progress;
@@ -34,6 +36,7 @@ import org.gridrl.core.util.MetricsRecorder;
 import org.gridrl.core.util.TrainingListener;
 import org.gridrl.envs.continuous.Goal;
 import org.gridrl.envs.continuous.PointNavigation;
+import org.knowm.xchart.XYChart;
 
 /**
  * {@code gridrl run pg-point-navigation}: PPO and SAC learn to drive the point of
@@ -176,23 +179,54 @@ public final class PgPointNavigation implements Experiment<PgPointNavigationConf
     }
 
     ctx.out().println();
-    ctx.out().printf("%-4s  %-22s  %-8s  %s%n", "alg", "return (mean ± std)", "passed",
-        "per seed");
-    for (String a : ALGORITHMS) {
-      List<Double> rs = perAlgorithm.get(a);
+    resultsTable(perAlgorithm, threshold).print(ctx.out(), "");
+    for (Map.Entry<String, XYChart> chart : charts(config, ctx.metrics()).entrySet()) {
+      Plots.save(chart.getValue(), ctx.file(chart.getKey()));
+    }
+    ctx.note("files", List.of("metrics.csv", "summary.json", "learning_curves_sac.png",
+        "learning_curves_ppo.png"));
+  }
+
+  /**
+   * The printed table: per algorithm, the final deterministic return as mean ± std over seeds,
+   * how many seeds passed, and each seed's return.
+   *
+   * @param perAlgorithm algorithm → final return per seed, in seed order. Not modified.
+   * @param threshold the pass threshold
+   */
+  static TextTable resultsTable(Map<String, List<Double>> perAlgorithm, double threshold) {
+    TextTable table = new TextTable("alg", "return (mean ± std)", "passed", "per seed");
+    for (Map.Entry<String, List<Double>> e : perAlgorithm.entrySet()) {
+      List<Double> rs = e.getValue();
       double[] v = rs.stream().mapToDouble(Double::doubleValue).toArray();
       long passed = rs.stream().filter(x -> x >= threshold).count();
-      ctx.out().printf("%-4s  %-22s  %d/%-6d  %s%n", a, Stats.of(v).format(), passed, v.length,
-          rs);
+      table.row(e.getKey(), Stats.of(v).format(), passed + "/" + v.length, rs.toString());
     }
+    return table;
+  }
 
+  /**
+   * The plots, by file name: {@code learning_curves_ALG.png} per algorithm, the suboptimality
+   * R* − R of the deterministic policy's return (mean over seeds, ± std band) against
+   * environment steps on a log axis, with the straight-line policy's and the pass threshold's
+   * levels.
+   *
+   * @param config the run's config (goal, tolerance, seeds)
+   * @param metrics the run's {@code metrics.csv}, its rows written. Not modified.
+   */
+  static Map<String, XYChart> charts(PgPointNavigationConfig config, MetricsCsv metrics) {
+    Goal goal = config.goal();
+    double line = PointNavigation.straightLineReturn(goal);
+    double optimal = PointNavigation.optimalReturn(goal);
+    double threshold = line - config.tolerance() * Math.abs(line);
+    Map<String, XYChart> charts = new LinkedHashMap<>();
     for (String a : ALGORITHMS) {
       // suboptimality R* − R on a log axis: the interesting range is 1e-3 .. 1e-1, the first
       // evaluations are 1e1 .. 1e2 below
       List<double[]> xs = new ArrayList<>();
       List<double[]> ys = new ArrayList<>();
       double maxX = 0;
-      for (var s : ctx.metrics().series(a + "/" + Metrics.EVAL_RETURN).values()) {
+      for (var s : metrics.series(a + "/" + Metrics.EVAL_RETURN).values()) {
         double[] y = s.y();
         for (int i = 0; i < y.length; i++) {
           y[i] = Math.max(optimal - y[i], 1e-6);
@@ -202,19 +236,18 @@ public final class PgPointNavigation implements Experiment<PgPointNavigationConf
         maxX = Math.max(maxX, s.x()[s.size() - 1]);
       }
       double[] span = {0, maxX};
-      Plots.learningCurve(ctx.file("learning_curves_" + a + ".png"),
-          "PointNavigation, goal (" + goal.x() + ", " + goal.y() + "): " + a.toUpperCase()
-              + ", mean ± std over " + seeds.size() + " seeds",
+      charts.put("learning_curves_" + a + ".png", Plots.learningCurveChart(
+          "PointNavigation, goal (" + goal.x() + ", " + goal.y() + "): " + a.toUpperCase(),
           "environment steps", "optimal return − return of the mean action (log scale)",
           List.of(new Plots.Curve(a.toUpperCase(), xs, ys),
               Plots.Curve.single("straight-line policy", span,
                   new double[] {optimal - line, optimal - line}),
-              Plots.Curve.single("pass threshold (within 10% of straight line)", span,
+              Plots.Curve.single("pass threshold (within " + Math.round(100 * config.tolerance())
+                  + "% of straight line)", span,
                   new double[] {optimal - threshold, optimal - threshold})),
-          Plots.Band.STD, true);
+          Plots.Band.STD, false, true));
     }
-    ctx.note("files", List.of("metrics.csv", "summary.json", "learning_curves_sac.png",
-        "learning_curves_ppo.png"));
+    return charts;
   }
 
   private static RunResult get(Future<RunResult> f) throws Exception {

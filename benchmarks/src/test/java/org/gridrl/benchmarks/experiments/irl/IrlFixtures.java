@@ -1,0 +1,83 @@
+package org.gridrl.benchmarks.experiments.irl;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gridrl.benchmarks.runner.MetricsCsv;
+import org.knowm.xchart.XYChart;
+
+/**
+ * The IRL experiments' charts and tables built from small made-up results of the shape a run
+ * produces (its config's methods, feature sets, demonstration counts and seeds), through the
+ * code the run calls, without running IRL.
+ */
+public final class IrlFixtures {
+
+  private IrlFixtures() {
+  }
+
+  /**
+   * EVD of method index {@code m} at count index {@code k} and seed {@code seed}: two-digit
+   * values (the toolkit's scale, where the old table ran its columns together).
+   */
+  static double evd(int m, int k, long seed, boolean transfer) {
+    return 11.34 - 0.5 * k + 0.25 * m + 0.01 * seed + (transfer ? 0.96 : 0);
+  }
+
+  /** The sweep's plots ({@link IrlSweep#evdCharts}) from a made-up {@code metrics.csv} in dir. */
+  public static Map<String, XYChart> sweepCharts(IrlSweepConfig config, Path dir)
+      throws IOException {
+    try (MetricsCsv metrics = new MetricsCsv(dir.resolve("metrics.csv"))) {
+      for (IrlSweep.SeedResult r : results(config)) {
+        for (Map.Entry<Integer, Map<String, Double>> row : r.rows().entrySet()) {
+          metrics.row(r.seed(), row.getKey(), row.getValue());
+        }
+      }
+      return IrlSweep.evdCharts(config, metrics);
+    }
+  }
+
+  /** The sweep's printed table ({@link IrlSweep#evdTable}) of made-up results. */
+  public static List<String> sweepTable(IrlSweepConfig config) {
+    return IrlSweep.evdTable(config, results(config)).lines();
+  }
+
+  /** irl-gridworld's printed table ({@link IrlGridWorld#agreementTable}). */
+  public static List<String> gridWorldTable(IrlGridWorldConfig config) {
+    Map<String, List<Double>> agreements = new LinkedHashMap<>();
+    int m = 0;
+    for (String method : config.methods()) {
+      List<Double> perSeed = new ArrayList<>();
+      for (long seed : config.seeds()) {
+        perSeed.add(1.0 - 0.04 * ((m + seed) % 3));
+      }
+      agreements.put(method, perSeed);
+      m++;
+    }
+    return IrlGridWorld.agreementTable(agreements).lines();
+  }
+
+  private static List<IrlSweep.SeedResult> results(IrlSweepConfig config) {
+    List<IrlSweep.SeedResult> out = new ArrayList<>();
+    for (long seed : config.seeds()) {
+      Map<Integer, Map<String, Double>> rows = new LinkedHashMap<>();
+      for (int k = 0; k < config.demoCounts().size(); k++) {
+        Map<String, Double> row = new LinkedHashMap<>();
+        for (String fs : config.featureSets()) {
+          for (int m = 0; m < config.methods().size(); m++) {
+            String method = config.methods().get(m);
+            row.put(IrlSweep.column("evd_train", method, fs), evd(m, k, seed, false));
+            row.put(IrlSweep.column("evd_transfer", method, fs), evd(m, k, seed, true));
+            row.put(IrlSweep.column("corr", method, fs), 0.3 + 0.1 * m);
+          }
+        }
+        rows.put(config.demoCounts().get(k), row);
+      }
+      out.add(new IrlSweep.SeedResult(seed, rows, Map.of(), new double[0], Map.of()));
+    }
+    return out;
+  }
+}
