@@ -28,10 +28,11 @@ import org.gridrl.core.util.Check;
  * function of the MaxEnt trajectory distribution p(τ) ∝ p_dyn(τ) exp(R_θ(τ)).
  *
  * <p>The regularisers (Sec. 5 of the paper, written for the reward r_t = r_θ(s_t, a_t) of
- * step t of a trajectory, and averaged over the trajectories they run along):
+ * step t of a trajectory, and averaged over the trajectories they run along: g_lcr over the
+ * demos and the samples, g_mono over the demos only):
  * <pre>
- *   g_lcr  = (1/M) Σ_{τ} Σ_{0 &lt; t &lt; T_τ − 1} [(r_{t+1} − r_t) − (r_t − r_{t−1})]²     (demos and samples),
- *   g_mono = (1/N) Σ_{τ demo} Σ_{0 &lt; t &lt; T_τ} max(0, r_{t−1} − r_t − 1)²             (demos only),
+ *   g_lcr  = (1/M) Σ_{τ} Σ_{0 &lt; t &lt; T_τ − 1} [(r_{t+1} − r_t) − (r_t − r_{t−1})]²,
+ *   g_mono = (1/N) Σ_{τ demo} Σ_{0 &lt; t &lt; T_τ} max(0, r_{t−1} − r_t − 1)²,
  * </pre>
  * the local constant rate (the reward changes at a locally constant rate along a trajectory)
  * and monotonic progress (the cost c = −r decreases along a demo, up to a margin of 1).
