@@ -96,11 +96,15 @@ public final class GuidedCostLearningObjective {
       double[] logQbar, List<DMatrixRMaj> gradOut) {
     int n = inputs.numRows;
     int m = numTrajectories;
-    Check.argument(m >= 1 && starts.length >= m && logQbar.length >= m,
-        "need M >= 1 trajectories with a start and a log q̄ each, got M = %s, %s starts, %s"
-            + " densities", m, starts.length, logQbar.length);
-    Check.argument(numDemos >= 1 && numDemos <= m, "numDemos must be in [1, %s], got %s", m,
-        numDemos);
+    // checks build their messages only on failure: evaluate runs K times an iteration
+    if (!(m >= 1 && starts.length >= m && logQbar.length >= m)) {
+      throw new IllegalArgumentException("need M >= 1 trajectories with a start and a log q̄"
+          + " each, got M = " + m + ", " + starts.length + " starts, " + logQbar.length
+          + " densities");
+    }
+    if (!(numDemos >= 1 && numDemos <= m)) {
+      throw new IllegalArgumentException("numDemos must be in [1, " + m + "], got " + numDemos);
+    }
     if (returns.length < m) {
       returns = new double[m];
       weights = new double[m];
@@ -135,8 +139,10 @@ public final class GuidedCostLearningObjective {
     loss = -demoReturn + logZ + lcrWeight * lcr + monoWeight * mono;
     if (grad) {
       tape.vjp(r, tape.constant(dLossDr), params, false, grads);
-      Check.argument(gradOut.size() == grads.size(), "gradOut has %s matrices, the network %s",
-          gradOut.size(), grads.size());
+      if (gradOut.size() != grads.size()) {
+        throw new IllegalArgumentException("gradOut has " + gradOut.size()
+            + " matrices, the network " + grads.size());
+      }
       for (int k = 0; k < grads.size(); k++) {
         DMatrixRMaj src = grads.get(k).value();
         DMatrixRMaj dst = gradOut.get(k);

@@ -166,12 +166,13 @@ class GuidedCostLearningTest extends IrlTestBase {
   }
 
   @Test
-  void train_sameSeed_identicalHistoryAndReward_otherSeedDiffers() {
+  void train_sameSeedFromProvenance_identicalHistoryAndReward_otherSeedDiffers() {
     GuidedCostLearningConfig config = quick(5, 4).withLcrWeight(0.1);
     SampledIrlResult<GuidedCostLearningConfig> a = GuidedCostLearning.train(GRID.sampler(),
         GRID.demos, config, null);
+    // rebuilt from the provenance alone
     SampledIrlResult<GuidedCostLearningConfig> b = GuidedCostLearning.train(GRID.sampler(),
-        GRID.demos, a.config(), null);
+        GRID.demos, (GuidedCostLearningConfig) a.provenance().config(), null);
     SampledIrlResult<GuidedCostLearningConfig> c = GuidedCostLearning.train(GRID.sampler(),
         GRID.demos, config.withSeed(6), null);
 
