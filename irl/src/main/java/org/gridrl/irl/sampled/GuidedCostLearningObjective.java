@@ -28,10 +28,11 @@ import org.gridrl.core.util.Check;
  * function of the MaxEnt trajectory distribution p(τ) ∝ p_dyn(τ) exp(R_θ(τ)).
  *
  * <p>The regularisers (Sec. 5 of the paper, written for the reward r_t = r_θ(s_t, a_t) of
- * step t of a trajectory, and averaged over the trajectories they run along):
+ * step t of a trajectory, and averaged over the trajectories they run along: g_lcr over the
+ * demos and the samples, g_mono over the demos only):
  * <pre>
- *   g_lcr  = (1/M) Σ_{τ} Σ_{0 &lt; t &lt; T_τ − 1} [(r_{t+1} − r_t) − (r_t − r_{t−1})]²     (demos and samples),
- *   g_mono = (1/N) Σ_{τ demo} Σ_{0 &lt; t &lt; T_τ} max(0, r_{t−1} − r_t − 1)²             (demos only),
+ *   g_lcr  = (1/M) Σ_{τ} Σ_{0 &lt; t &lt; T_τ − 1} [(r_{t+1} − r_t) − (r_t − r_{t−1})]²,
+ *   g_mono = (1/N) Σ_{τ demo} Σ_{0 &lt; t &lt; T_τ} max(0, r_{t−1} − r_t − 1)²,
  * </pre>
  * the local constant rate (the reward changes at a locally constant rate along a trajectory)
  * and monotonic progress (the cost c = −r decreases along a demo, up to a margin of 1).
@@ -95,11 +96,15 @@ public final class GuidedCostLearningObjective {
       double[] logQbar, List<DMatrixRMaj> gradOut) {
     int n = inputs.numRows;
     int m = numTrajectories;
-    Check.argument(m >= 1 && starts.length >= m && logQbar.length >= m,
-        "need M >= 1 trajectories with a start and a log q̄ each, got M = %s, %s starts, %s"
-            + " densities", m, starts.length, logQbar.length);
-    Check.argument(numDemos >= 1 && numDemos <= m, "numDemos must be in [1, %s], got %s", m,
-        numDemos);
+    // checks build their messages only on failure: evaluate runs K times an iteration
+    if (!(m >= 1 && starts.length >= m && logQbar.length >= m)) {
+      throw new IllegalArgumentException("need M >= 1 trajectories with a start and a log q̄"
+          + " each, got M = " + m + ", " + starts.length + " starts, " + logQbar.length
+          + " densities");
+    }
+    if (!(numDemos >= 1 && numDemos <= m)) {
+      throw new IllegalArgumentException("numDemos must be in [1, " + m + "], got " + numDemos);
+    }
     if (returns.length < m) {
       returns = new double[m];
       weights = new double[m];
@@ -134,8 +139,10 @@ public final class GuidedCostLearningObjective {
     loss = -demoReturn + logZ + lcrWeight * lcr + monoWeight * mono;
     if (grad) {
       tape.vjp(r, tape.constant(dLossDr), params, false, grads);
-      Check.argument(gradOut.size() == grads.size(), "gradOut has %s matrices, the network %s",
-          gradOut.size(), grads.size());
+      if (gradOut.size() != grads.size()) {
+        throw new IllegalArgumentException("gradOut has " + gradOut.size()
+            + " matrices, the network " + grads.size());
+      }
       for (int k = 0; k < grads.size(); k++) {
         DMatrixRMaj src = grads.get(k).value();
         DMatrixRMaj dst = gradOut.get(k);

@@ -75,6 +75,7 @@ final class GuidedCostLearningPool {
   private int newest = -1;
   private final Tape tape = new Tape();
   private final List<Tensor> constants = new ArrayList<>();
+  private final Policy.Evaluation evaluation = new Policy.Evaluation(null, null);
   // the assembled pool: demos, then the kept blocks oldest first
   private final DMatrixRMaj inputs = new DMatrixRMaj(1, 1);
   private int[] starts = new int[0];
@@ -170,7 +171,7 @@ final class GuidedCostLearningPool {
       constants.add(tape.constant(params.get(k)));
     }
     Policy.Evaluation ev = policy.evaluate(tape, tape.constant(block.obs), constants,
-        block.actions, block.actionIndices);
+        block.actions, block.actionIndices, evaluation);
     GuidedCostLearningObjective.trajectorySums(ev.logProb().value().data, block.starts,
         block.numTrajectories, block.rows, out);
     tape.reset();
