@@ -137,8 +137,12 @@ public final class BehaviourCloning {
             config.initLogStd(), rng);
   }
 
-  /** The optimisation state of one fit: Adam, the shuffle stream and reused scratch. */
-  private static final class Learner {
+  /**
+   * The optimisation state of one fit: Adam, the shuffle stream and reused scratch. After the
+   * first epoch, {@link #epoch} and {@link #measure} allocate nothing (pinned by
+   * {@code BehaviourCloningAllocationTest}).
+   */
+  static final class Learner {
     private final Policy policy;
     private final Transitions expert;
     private final BehaviourCloningConfig config;
@@ -160,7 +164,9 @@ public final class BehaviourCloning {
     private final DMatrixRMaj actions = new DMatrixRMaj(1, 1);
     private final List<int[]> indexArrays = new ArrayList<>();
     private Categorical measured;
+    /** {@value Metrics#BC_NLL} after the last {@link #measure}. */
     double nll;
+    /** {@value Metrics#BC_ACCURACY} after the last {@link #measure} (NaN if continuous). */
     double accuracy;
 
     Learner(Policy policy, Transitions expert, BehaviourCloningConfig config) {
