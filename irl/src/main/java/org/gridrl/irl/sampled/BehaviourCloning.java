@@ -45,10 +45,10 @@ import org.gridrl.core.util.TrainingListener;
  * </ol>
  * A loss, gradient or {@value Metrics#BC_NLL} that is NaN or infinite throws an
  * {@link ArithmeticException} naming the epoch and the quantity ({@code bc epoch 3: minibatch
- * loss is NaN}); the epochs reported before it have reached the caller's listener. After the
- * first epoch a gradient step allocates nothing but the tape's first use of a new shape (the
- * tape's pooled tensors, the minibatch scratch, the leaf and gradient lists and the evaluation
- * holder are reused).
+ * loss is NaN}); the epochs reported before it have reached the caller's listener. After
+ * warm-up an epoch allocates nothing (the tape's pooled tensors, the row scratch, the leaf and
+ * gradient lists, the evaluation holder and the distribution are reused;
+ * {@code BehaviourCloningAllocationTest}).
  */
 public final class BehaviourCloning {
 
@@ -84,8 +84,10 @@ public final class BehaviourCloning {
    * {@code config.initLogStd()} are not used then.
    *
    * @param expert the expert's rows (o_t, a_t). Not modified.
-   * @param policy π_θ, of the expert's observation and action shapes, with parameters.
-   *     Modified: its parameters are trained.
+   * @param policy π_θ, of the expert's observation and action shapes, with parameters; a
+   *     discrete policy's {@code forward} must give its logits, as {@code CategoricalPolicy}'s
+   *     does ({@value Metrics#BC_ACCURACY} reads the mode from them). Modified: its parameters
+   *     are trained.
    * @param config the hyperparameters and the seed of the shuffles
    * @param listener receives the metrics of each epoch; null means none
    */
