@@ -45,10 +45,10 @@ import org.gridrl.core.util.TrainingListener;
  * </ol>
  * A loss, gradient or {@value Metrics#BC_NLL} that is NaN or infinite throws an
  * {@link ArithmeticException} naming the epoch and the quantity ({@code bc epoch 3: minibatch
- * loss is NaN}); the epochs reported before it have reached the caller's listener. After the
- * first epoch a gradient step allocates nothing but the tape's first use of a new shape (the
- * tape's pooled tensors, the minibatch scratch, the leaf and gradient lists and the evaluation
- * holder are reused).
+ * loss is NaN}); the epochs reported before it have reached the caller's listener. After
+ * warm-up an epoch allocates nothing (the tape's pooled tensors, the row scratch, the leaf and
+ * gradient lists, the evaluation holder and the distribution are reused;
+ * {@code BehaviourCloningAllocationTest}).
  */
 public final class BehaviourCloning {
 
@@ -84,8 +84,10 @@ public final class BehaviourCloning {
    * {@code config.initLogStd()} are not used then.
    *
    * @param expert the expert's rows (o_t, a_t). Not modified.
-   * @param policy π_θ, of the expert's observation and action shapes, with parameters.
-   *     Modified: its parameters are trained.
+   * @param policy π_θ, of the expert's observation and action shapes, with parameters; a
+   *     discrete policy's {@code forward} must give its logits, as {@code CategoricalPolicy}'s
+   *     does ({@value Metrics#BC_ACCURACY} reads the mode from them). Modified: its parameters
+   *     are trained.
    * @param config the hyperparameters and the seed of the shuffles
    * @param listener receives the metrics of each epoch; null means none
    */
@@ -137,8 +139,12 @@ public final class BehaviourCloning {
             config.initLogStd(), rng);
   }
 
-  /** The optimisation state of one fit: Adam, the shuffle stream and reused scratch. */
-  private static final class Learner {
+  /**
+   * The optimisation state of one fit: Adam, the shuffle stream and reused scratch. After the
+   * first epoch, {@link #epoch} and {@link #measure} allocate nothing (pinned by
+   * {@code BehaviourCloningAllocationTest}).
+   */
+  static final class Learner {
     private final Policy policy;
     private final Transitions expert;
     private final BehaviourCloningConfig config;
@@ -160,7 +166,9 @@ public final class BehaviourCloning {
     private final DMatrixRMaj actions = new DMatrixRMaj(1, 1);
     private final List<int[]> indexArrays = new ArrayList<>();
     private Categorical measured;
+    /** {@value Metrics#BC_NLL} after the last {@link #measure}. */
     double nll;
+    /** {@value Metrics#BC_ACCURACY} after the last {@link #measure} (NaN if continuous). */
     double accuracy;
 
     Learner(Policy policy, Transitions expert, BehaviourCloningConfig config) {
