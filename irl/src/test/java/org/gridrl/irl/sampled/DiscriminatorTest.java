@@ -91,6 +91,47 @@ class DiscriminatorTest extends IrlTestBase {
     assertThat(s.gradPenalty()).isCloseTo(fd, within(FD));
   }
 
+  /** The penalty's gradient (a gradient of a gradient) points the right way: it shrinks ‖w‖². */
+  @Test
+  void gradientPenalty_heavyWeight_shrinksTheLinearLogitsWeights() {
+    int d = 4;
+    int n = 32;
+    DiscriminatorConfig c = new DiscriminatorConfig(List.of(), 1e-2, 100, 32, 100.0);
+    Mlp net = Gail.discriminatorNet(d, c, new Rng(2));
+    double before = Arrays.stream(net.layers().get(0).weight().data).map(v -> v * v).sum();
+    discriminator(net, c).update(randomVector(rand, n * d, 1), null, n,
+        randomVector(rand, n * d, 1), null, n, 1);
+    double after = Arrays.stream(net.layers().get(0).weight().data).map(v -> v * v).sum();
+    // 100 Adam steps of 1e-2 on 100·‖w‖² + (a logistic loss on overlapping classes)
+    assertThat(after).isLessThan(0.1 * before);
+  }
+
+  /**
+   * GAIL's learned reward: softplus(z) = −log(1 − D) of the network on [o | one-hot a], and
+   * its tabulation r(s, a) for a one-hot tabular world.
+   */
+  @Test
+  void networkReward_softplusOfLinearNet_onOneHotStateAction() {
+    // z(s, a) = wS[s] + wA[a] over 2 states and 3 actions
+    double[] w = {0.5, -2.0, 0.1, 0.0, 1.5};
+    Mlp net = Gail.discriminatorNet(5, oneStep(List.of(), 0), new Rng(0));
+    System.arraycopy(w, 0, net.layers().get(0).weight().data, 0, 5);
+    NetworkReward r = new NetworkReward(net, LearnedReward.Inputs.STATE_ACTION, 2, 1, 3, true);
+    TabularMdp mdp = randomMdp(1, 2, 3, 1, 0.9, 0);
+    double[] table = r.stateActionRewards(mdp, ObservationEncoder.oneHot(2));
+    for (int s = 0; s < 2; s++) {
+      for (int a = 0; a < 3; a++) {
+        double z = w[s] + w[2 + a];
+        double dsa = 1 / (1 + Math.exp(-z));
+        assertThat(table[s * 3 + a]).isCloseTo(-Math.log(1 - dsa), within(1e-12));
+      }
+    }
+    NetworkReward logit = new NetworkReward(net, LearnedReward.Inputs.STATE_ACTION, 2, 1, 3,
+        false);
+    assertThat(logit.rewards(new double[] {0, 1}, new double[] {2}, null, 1, new double[1])[0])
+        .isCloseTo(-2.0 + 1.5, within(TIGHT));
+  }
+
   /**
    * Trained to convergence on many (s, a) rows of two fixed policies, D(s, a) is
    * ρ_E(s, a) / (ρ_E(s, a) + ρ_π(s, a)) with ρ(s, a) = μ(s)·π(a|s) and μ the exact H-step
