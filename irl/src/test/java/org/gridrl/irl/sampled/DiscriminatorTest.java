@@ -3,8 +3,12 @@ package org.gridrl.irl.sampled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.gridrl.core.autodiff.GradCheck;
+import org.gridrl.core.autodiff.Tensor;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularPolicy;
 import org.gridrl.core.nn.Mlp;
@@ -89,6 +93,26 @@ class DiscriminatorTest extends IrlTestBase {
     }
     Discriminator.Stats s = disc.update(xE, null, n, randomVector(rand, n * d, 1), null, n, 1);
     assertThat(s.gradPenalty()).isCloseTo(fd, within(FD));
+  }
+
+  /**
+   * The penalty's gradient in ψ and in x — a gradient of a gradient through a tanh MLP —
+   * against central differences of the penalty (GradCheck, step 1e-5).
+   */
+  @Test
+  void gradientPenalty_gradientOfTheGradient_matchesFiniteDifferences() {
+    int d = 3;
+    int m = 4;
+    Mlp net = Gail.discriminatorNet(d, oneStep(List.of(5), 1.0), new Rng(6));
+    List<DMatrixRMaj> inputs = new ArrayList<>();
+    inputs.add(new DMatrixRMaj(m, d, true, randomVector(rand, m * d, 1)));
+    inputs.addAll(net.parameterValues());
+    GradCheck.Report r = GradCheck.firstOrder((tape, leaves) -> {
+      Tensor x = leaves.get(0);
+      Tensor z = net.forward(tape, x, leaves.subList(1, leaves.size()), 0);
+      return Discriminator.r1Penalty(tape, x, z, new ArrayList<>(), new ArrayList<>());
+    }, inputs, 1e-5);
+    assertThat(r.within(1e-6)).as(r.describe()).isTrue();
   }
 
   /** The penalty's gradient (a gradient of a gradient) points the right way: it shrinks ‖w‖². */
