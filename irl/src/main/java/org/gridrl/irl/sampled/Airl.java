@@ -212,8 +212,9 @@ public final class Airl {
       actions.numRows = n;
       actions.numCols = policy.actionDim();
       params.clear();
-      for (Parameter p : policy.parameters()) {
-        params.add(tape.constant(p.value()));
+      List<Parameter> ps = policy.parameters();
+      for (int i = 0, np = ps.size(); i < np; i++) {
+        params.add(tape.constant(ps.get(i).value()));
       }
       Policy.Evaluation ev = policy.evaluate(tape, tape.constant(obs), params,
           policy.discrete() ? null : actions, policy.discrete() ? actionIndices : null);

@@ -276,11 +276,7 @@ final class Discriminator {
     stepPenalty = 0;
     Tensor total = loss;
     if (penalised) {
-      // R1: row i's z depends only on row i's x, so ∇ₓ Σ_i z_i holds ∇ₓ z_i in row i
-      penaltyWrt.clear();
-      penaltyWrt.add(x);
-      Tensor g = tape.grad(tape.sum(zE), penaltyWrt, true, penaltyGrad).get(0);
-      Tensor penalty = tape.mul(tape.sum(tape.square(g)), 1.0 / xE.numRows);
+      Tensor penalty = r1Penalty(tape, x, zE, penaltyWrt, penaltyGrad);
       stepPenalty = requireFinite(iteration, Metrics.DISC_GRAD_PENALTY, penalty.item());
       total = tape.add(loss, tape.mul(penalty, lambda));
     }
@@ -298,6 +294,24 @@ final class Discriminator {
     }
     adam.step(grads);
     tape.reset();
+  }
+
+  /**
+   * The R1 penalty (1/m) Σ_i ‖∇ₓ z_i‖² on the tape, recorded (createGraph) so that it can be
+   * differentiated in ψ. Row i's z depends only on row i's x, so ∇ₓ Σ_i z_i holds ∇ₓ z_i in
+   * row i.
+   *
+   * @param x m × d, a leaf gradients flow into
+   * @param z m × 1, computed from x
+   * @param wrt scratch. Modified.
+   * @param gradOut scratch. Modified.
+   * @return 1 × 1
+   */
+  static Tensor r1Penalty(Tape tape, Tensor x, Tensor z, List<Tensor> wrt, List<Tensor> gradOut) {
+    wrt.clear();
+    wrt.add(x);
+    Tensor g = tape.grad(tape.sum(z), wrt, true, gradOut).get(0);
+    return tape.mul(tape.sum(tape.square(g)), 1.0 / x.rows());
   }
 
   private double requireFinite(long iteration, String quantity, double v) {
