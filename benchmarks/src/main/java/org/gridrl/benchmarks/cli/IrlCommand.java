@@ -62,11 +62,18 @@ import picocli.CommandLine.Parameters;
         + " loss-augmented planning; --method projection for Abbeel & Ng (2004).",
         "deep-maxent: the same objective with an MLP reward of the features (Wulfmeier et al."
             + " 2015), back-propagated with core.autodiff; writes reward.csv and policy.csv (no"
-            + " weights.csv); --l2 is its weight decay (default 0.1)."})
+            + " weights.csv); --l2 is its weight decay (default 0.1).",
+        "gail, airl, gcl, bc: learn from the demonstrations' transitions without reading the"
+            + " dynamics (the MDP file only simulates episodes); observations are the feature"
+            + " rows, so give features that tell states apart for the policy to imitate. gail:"
+            + " Ho & Ermon (2016) with PPO; airl: Fu et al. (2018), reward.csv is g(s); gcl: Finn"
+            + " et al. (2016); bc: behaviour cloning, policy.csv only. reward.csv of gail and gcl"
+            + " is sum_a pi(a|s) r(s,a) under the trained policy."})
 public final class IrlCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "METHOD",
-      description = "maxent, deep-maxent or max-margin.")
+      description = "maxent, deep-maxent or max-margin (known dynamics); gail, airl, gcl or bc"
+          + " (from samples: the MDP only simulates).")
   String method;
 
   @Option(names = "--mdp", paramLabel = "FILE", required = true,
@@ -82,7 +89,8 @@ public final class IrlCommand implements Callable<Integer> {
   Path demosFile;
 
   @Option(names = "--horizon", paramLabel = "H",
-      description = "The horizon T (default: the longest demonstration); no step may reach it.")
+      description = "The horizon T (default: the longest demonstration); no step may reach it."
+          + " gail, airl, gcl: also the length of the learner's episodes.")
   Integer horizon;
 
   @Option(names = "--l2", paramLabel = "LAMBDA",
@@ -91,7 +99,8 @@ public final class IrlCommand implements Callable<Integer> {
   Double l2;
 
   @Option(names = "--seed", paramLabel = "N",
-      description = "deep-maxent: the seed of the initial network weights (default 0).")
+      description = "deep-maxent, gail, airl, gcl and bc: the seed of the networks and the"
+          + " sampling (default 0).")
   Long seed;
 
   @Option(names = "--start", paramLabel = "init|empirical", defaultValue = "init",
@@ -102,7 +111,8 @@ public final class IrlCommand implements Callable<Integer> {
   @Option(names = "--iterations", paramLabel = "N",
       description = "Iteration cap (default: 200 for maxent and deep-maxent, 100 for"
           + " max-margin). A fit that stops there unconverged is a warning on stderr (with"
-          + " --strict an error).")
+          + " --strict an error). gail, airl, gcl: the iterations they run (default 200, 200,"
+          + " 60); bc: its epochs (default 100).")
   Integer iterations;
 
   @Option(names = "--learning-rate", paramLabel = "ETA",
@@ -187,9 +197,13 @@ public final class IrlCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     // 1. options, before reading any file
     String m = method.toLowerCase(Locale.ROOT);
-    if (!List.of("maxent", "deep-maxent", "max-margin").contains(m)) {
-      throw new UsageException("METHOD must be maxent, deep-maxent or max-margin, got '" + method
-          + "'");
+    if (!List.of("maxent", "deep-maxent", "max-margin").contains(m)
+        && !SampledIrl.METHODS.contains(m)) {
+      throw new UsageException("METHOD must be maxent, deep-maxent, max-margin, gail, airl, gcl"
+          + " or bc, got '" + method + "'");
+    }
+    if (SampledIrl.METHODS.contains(m)) {
+      return sampled(m);
     }
     IrlProblem.Start startRule = switch (start.toLowerCase(Locale.ROOT)) {
       case "init" -> IrlProblem.Start.INIT;
@@ -348,6 +362,41 @@ public final class IrlCommand implements Callable<Integer> {
     io.out().println("wrote " + (weights == null ? "" : weights + ", ") + reward + ", " + policy);
     io.out().flush();
     return 0;
+  }
+
+  /**
+   * gail, airl, gcl and bc: the options that apply to the known-dynamics methods only are
+   * refused by name; the files are read and checked as for them; then {@link SampledIrl} runs.
+   */
+  private int sampled(String m) throws IOException {
+    String knownDynamics = "maxent, deep-maxent and max-margin";
+    only(l2 != null, "--l2", knownDynamics);
+    only(!start.equalsIgnoreCase("init"), "--start", knownDynamics);
+    only(learningRate != null, "--learning-rate", knownDynamics);
+    only(maxMarginMethod != null, "--method", "max-margin");
+    only(!objective.equalsIgnoreCase("finite"), "--objective", knownDynamics);
+    only(temperature != null, "--temperature", knownDynamics);
+    only(tolerance != null, "--tolerance", knownDynamics);
+    only(solver != null, "--solver", knownDynamics);
+    only(visitation != null, "--visitation", knownDynamics);
+    only(strict, "--strict", knownDynamics + " (the sample-based methods run a fixed budget)");
+    if (horizon != null && horizon < 1) {
+      throw new UsageException("--horizon must be >= 1, got " + horizon);
+    }
+    if (iterations != null && iterations < 1) {
+      throw new UsageException("--iterations must be >= 1, got " + iterations);
+    }
+    if (discount != null && !(discount >= 0 && discount <= 1)) {
+      throw new UsageException("--discount must be in [0, 1], got " + discount);
+    }
+    TabularMdp read = InputFiles.mdp("--mdp", mdpFile);
+    TabularMdp mdp = discount == null ? read : read.withGamma(discount);
+    StateFeatures phi = InputFiles.features("--features", featuresFile, mdp.numStates());
+    Demonstrations demos = InputFiles.demos("--demos", demosFile, mdp.numStates(),
+        mdp.numActions(), horizon == null ? Integer.MAX_VALUE : horizon);
+    int horizonT = horizon == null ? demos.maxLength() : horizon;
+    return SampledIrl.run(io, new SampledIrl.Inputs(m, mdpFile, mdp, phi, demos, horizonT,
+        seed == null ? 0L : seed, iterations, out));
   }
 
   /** The max-margin config: the method's defaults with the options given, built once. */

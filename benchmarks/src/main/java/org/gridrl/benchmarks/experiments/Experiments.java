@@ -1,5 +1,6 @@
 package org.gridrl.benchmarks.experiments;
 
+import org.gridrl.benchmarks.experiments.irl.IrlAdversarial;
 import org.gridrl.benchmarks.experiments.irl.IrlGridWorld;
 import org.gridrl.benchmarks.experiments.irl.IrlSweep;
 import org.gridrl.benchmarks.runner.Registry;
@@ -17,6 +18,7 @@ public final class Experiments {
         .register(IrlSweep.objectWorld())
         .register(IrlSweep.objectWorldToolkit())
         .register(IrlSweep.binaryWorld())
+        .register(new IrlAdversarial())
         .register(new org.gridrl.benchmarks.experiments.pg.PgFourRooms())
         .register(new org.gridrl.benchmarks.experiments.pg.PgPointNavigation());
   }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.gridrl.benchmarks.experiments.irl.IrlAdversarialConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlFixtures;
 import org.gridrl.benchmarks.experiments.irl.IrlSweepConfig;
 import org.gridrl.benchmarks.experiments.pg.PgFixtures;
@@ -47,6 +48,7 @@ class ExperimentPlotsTest {
     Map<String, XYChart> charts = switch (name) {
       case "quickstart" -> Map.of("convergence.png", convergence((QuickstartConfig) quick));
       case "irl-gridworld" -> Map.of(); // its one picture is the reward heat map
+      case "irl-adversarial-grid" -> IrlFixtures.adversarialCharts((IrlAdversarialConfig) quick);
       case "irl-objectworld", "irl-objectworld-toolkit", "irl-binaryworld" ->
           IrlFixtures.sweepCharts((IrlSweepConfig) quick, dir);
       case "pg-fourrooms" -> PgFixtures.fourRoomsCharts((PgFourRoomsConfig) quick);
@@ -59,7 +61,7 @@ class ExperimentPlotsTest {
       ChartModel m = ChartModel.of(c.getValue());
       m.assertReadable();
       assertThat(m.legend().intersects(m.plot())).as(c.getKey() + " legend").isFalse();
-      if (name.startsWith("irl-")) { // the quick sweep's counts 8 and 64 and the doublings
+      if (quick instanceof IrlSweepConfig) { // the quick sweep's counts 8 and 64 and doublings
         assertThat(m.x().labels()).as(c.getKey()).containsExactly("8", "16", "32", "64");
       }
     }
@@ -70,6 +72,11 @@ class ExperimentPlotsTest {
     switch (name) {
       case "quickstart" -> files.add("convergence.png");
       case "pg-fourrooms" -> files.addAll(List.of("score.png", "episodic_return.png"));
+      case "irl-adversarial-grid" -> {
+        for (String w : ((IrlAdversarialConfig) quick).worlds()) {
+          files.add("curves_" + w + ".png");
+        }
+      }
       case "pg-point-navigation" ->
           files.addAll(List.of("learning_curves_sac.png", "learning_curves_ppo.png"));
       default -> {

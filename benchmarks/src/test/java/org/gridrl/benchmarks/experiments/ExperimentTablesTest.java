@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.gridrl.benchmarks.experiments.irl.IrlAdversarialConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlFixtures;
 import org.gridrl.benchmarks.experiments.irl.IrlGridWorldConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlSweepConfig;
@@ -36,6 +37,7 @@ class ExperimentTablesTest {
     List<String> lines = switch (name) {
       case "quickstart" -> List.of(); // prints ASCII policies, no table
       case "irl-gridworld" -> IrlFixtures.gridWorldTable((IrlGridWorldConfig) quick);
+      case "irl-adversarial-grid" -> IrlFixtures.adversarialTable((IrlAdversarialConfig) quick);
       case "irl-objectworld", "irl-objectworld-toolkit", "irl-binaryworld" ->
           IrlFixtures.sweepTable((IrlSweepConfig) quick);
       case "pg-fourrooms" -> PgFixtures.fourRoomsTable((PgFourRoomsConfig) quick);

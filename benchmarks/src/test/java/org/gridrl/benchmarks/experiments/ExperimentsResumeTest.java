@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.gridrl.benchmarks.experiments.irl.IrlAdversarial;
+import org.gridrl.benchmarks.experiments.irl.IrlAdversarialConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlGridWorld;
 import org.gridrl.benchmarks.experiments.irl.IrlGridWorldConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlSweep;
@@ -99,6 +101,13 @@ class ExperimentsResumeTest {
   void irlGridWorld() throws Exception {
     resumeReproduces(new IrlGridWorld(), IrlGridWorldConfig.quick().with(b -> b.numDemos(32)
         .maxEntIterations(30).maxMarginIterations(30).seeds(List.of(1L, 2L))));
+  }
+
+  @Test
+  void irlAdversarialGrid() throws Exception {
+    resumeReproduces(new IrlAdversarial(), IrlAdversarialConfig.quick().with(b -> b.numDemos(4)
+        .demoLength(6).numEnvs(2).bcEpochs(2).gclIterations(2).gclEpisodes(1)
+        .adversarialIterations(2).maxEntIterations(3).threads(1).seeds(List.of(1L, 2L))));
   }
 
   @Test

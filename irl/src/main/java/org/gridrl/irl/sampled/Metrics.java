@@ -13,7 +13,8 @@ import java.util.Set;
  *       {@value #DISC_EXPERT_ACC}, {@value #DISC_POLICY_ACC} (and {@value #DISC_GRAD_PENALTY}
  *       with a gradient penalty), {@value #REWARD_MEAN}, {@value #POLICY_RETURN};</li>
  *   <li>{@code GuidedCostLearning}: {@value #REWARD_LOSS}, {@value #REWARD_LOG_Z},
- *       {@value #REWARD_ESS} (and {@value #REWARD_LCR} with the regulariser),
+ *       {@value #REWARD_ESS} (and {@value #REWARD_LCR}, {@value #REWARD_MONO} with the
+ *       regularisers),
  *       {@value #REWARD_MEAN}, {@value #POLICY_RETURN};</li>
  *   <li>{@code BehaviourCloning}: {@value #BC_NLL}, {@value #BC_ACCURACY}.</li>
  * </ul>
@@ -39,6 +40,8 @@ public final class Metrics {
   public static final String REWARD_ESS = "reward/ess";
   /** GCL: the local-constant-rate regulariser's value (before its weight). */
   public static final String REWARD_LCR = "reward/lcr";
+  /** GCL: the monotonic-progress regulariser's value along the demos (before its weight). */
+  public static final String REWARD_MONO = "reward/mono";
   /** The learned reward's mean over the iteration's policy steps (what the policy learner saw). */
   public static final String REWARD_MEAN = "reward/mean";
   /** Pearson r of the learned reward with the true one, reported by callers that know it. */
@@ -54,8 +57,8 @@ public final class Metrics {
 
   /** Every key above. */
   public static final Set<String> ALL = Set.of(DISC_LOSS, DISC_EXPERT_ACC, DISC_POLICY_ACC,
-      DISC_GRAD_PENALTY, REWARD_LOSS, REWARD_LOG_Z, REWARD_ESS, REWARD_LCR, REWARD_MEAN,
-      REWARD_CORR, POLICY_RETURN, POLICY_NORMALISED_RETURN, BC_NLL, BC_ACCURACY);
+      DISC_GRAD_PENALTY, REWARD_LOSS, REWARD_LOG_Z, REWARD_ESS, REWARD_LCR, REWARD_MONO,
+      REWARD_MEAN, REWARD_CORR, POLICY_RETURN, POLICY_NORMALISED_RETURN, BC_NLL, BC_ACCURACY);
 
   private Metrics() {
   }

@@ -80,4 +80,45 @@ public final class IrlFixtures {
     }
     return out;
   }
+
+  /** Made-up seed results of a quick irl-adversarial-grid run: two-digit values, every column. */
+  static List<IrlAdversarial.SeedResult> adversarialResults(IrlAdversarialConfig config) {
+    List<IrlAdversarial.SeedResult> out = new ArrayList<>();
+    for (long seed : config.seeds()) {
+      Map<String, Double> row = new LinkedHashMap<>();
+      int i = 0;
+      for (String column : IrlAdversarial.columns(config)) {
+        row.put(column, (i++ % 7 - 3) * 3.7 + seed);
+      }
+      Map<String, Map<String, double[]>> curves = new LinkedHashMap<>();
+      for (String w : config.worlds()) {
+        Map<String, double[]> perMethod = new LinkedHashMap<>();
+        int m = 0;
+        for (String method : config.methods()) {
+          if (IrlAdversarial.stepsPerIteration(config, method) > 0) {
+            int n = method.equals("gcl") ? config.gclIterations() : config.adversarialIterations();
+            double[] y = new double[n];
+            for (int t = 0; t < n; t++) {
+              y[t] = -20 + 25 * (1 - Math.exp(-0.05 * (t + 1) * (m + 1)));
+            }
+            perMethod.put(method, y);
+            m++;
+          }
+        }
+        curves.put(w, perMethod);
+      }
+      out.add(new IrlAdversarial.SeedResult(seed, row, curves));
+    }
+    return out;
+  }
+
+  /** The charts a quick irl-adversarial-grid run draws from its first seed. */
+  public static Map<String, XYChart> adversarialCharts(IrlAdversarialConfig config) {
+    return IrlAdversarial.curveCharts(config, adversarialResults(config).get(0));
+  }
+
+  /** The table a quick irl-adversarial-grid run prints. */
+  public static List<String> adversarialTable(IrlAdversarialConfig config) {
+    return IrlAdversarial.resultsTable(config, adversarialResults(config)).lines();
+  }
 }
