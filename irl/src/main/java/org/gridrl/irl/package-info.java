@@ -39,6 +39,7 @@
  * namespaced keys declared once in {@link org.gridrl.irl.Metrics} ({@code irl/feature_gap},
  * {@code irl/log_likelihood}, ...) through a {@link org.gridrl.core.util.TrainingListener}.
  *
- * <p>Guided cost learning, GAIL and AIRL are not here yet.
+ * <p>Guided cost learning, GAIL, AIRL and behaviour cloning, which learn from samples without
+ * reading the dynamics, are in {@link org.gridrl.irl.sampled}.
  */
 package org.gridrl.irl;

@@ -9,15 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.gridrl.benchmarks.report.TextTable;
 import org.gridrl.benchmarks.runner.Experiment;
 import org.gridrl.benchmarks.runner.Plots;
 import org.gridrl.benchmarks.runner.Progress;
 import org.gridrl.benchmarks.runner.RunContext;
+import org.gridrl.benchmarks.runner.SeedPool;
 import org.gridrl.core.env.Env;
 import org.gridrl.core.env.TabularEnv;
 import org.gridrl.core.env.TimeLimit;
@@ -295,9 +293,8 @@ public final class IrlAdversarial implements Experiment<IrlAdversarialConfig> {
         + ", " + config.numDemos() + " demos x " + config.demoLength() + " steps, seeds "
         + config.seeds() + " on " + config.threads() + " threads");
     List<SeedResult> results = new ArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.threads(),
-        config.seeds().size()));
-    try (Progress progress = ctx.progress("seeds", config.seeds().size())) {
+    try (SeedPool pool = new SeedPool(config.threads(), config.seeds().size());
+        Progress progress = ctx.progress("seeds", config.seeds().size())) {
       List<Future<SeedResult>> futures = new ArrayList<>();
       for (long seed : config.seeds()) {
         Optional<RunContext.KeptSeed> kept = ctx.kept(seed); // finished by a resumed run
@@ -307,12 +304,7 @@ public final class IrlAdversarial implements Experiment<IrlAdversarialConfig> {
                 kept.get().finalMetrics(), Map.of())));
       }
       for (Future<SeedResult> f : futures) {
-        SeedResult r;
-        try {
-          r = f.get();
-        } catch (ExecutionException e) {
-          throw e.getCause() instanceof Exception ex ? ex : e;
-        }
+        SeedResult r = SeedPool.result(f);
         Optional<RunContext.KeptSeed> kept = ctx.kept(r.seed());
         if (kept.isEmpty()) {
           ctx.row(r.seed(), 1, r.row());
@@ -323,8 +315,6 @@ public final class IrlAdversarial implements Experiment<IrlAdversarialConfig> {
         results.add(r);
         progress.step();
       }
-    } finally {
-      pool.shutdownNow();
     }
     for (Map.Entry<String, XYChart> chart : curveCharts(config, results.get(0)).entrySet()) {
       Plots.save(chart.getValue(), ctx.file(chart.getKey()));

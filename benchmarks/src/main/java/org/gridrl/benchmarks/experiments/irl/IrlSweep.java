@@ -8,9 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.gridrl.benchmarks.report.TextTable;
 import org.gridrl.benchmarks.runner.Experiment;
@@ -18,6 +15,7 @@ import org.gridrl.benchmarks.runner.MetricsCsv;
 import org.gridrl.benchmarks.runner.Plots;
 import org.gridrl.benchmarks.runner.Progress;
 import org.gridrl.benchmarks.runner.RunContext;
+import org.gridrl.benchmarks.runner.SeedPool;
 import org.gridrl.core.mdp.StateFeatures;
 import org.gridrl.core.mdp.TabularPolicy;
 import org.gridrl.core.planning.SoftValueIteration;
@@ -224,9 +222,8 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
     }
     int fitsPerSeed = config.demoCounts().size() * config.featureSets().size();
     int fitsRun = 0;
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.threads(),
-        config.seeds().size()));
-    try (Progress progress = ctx.progress("seeds", config.seeds().size())) {
+    try (SeedPool pool = new SeedPool(config.threads(), config.seeds().size());
+        Progress progress = ctx.progress("seeds", config.seeds().size())) {
       List<Future<SeedResult>> futures = new ArrayList<>();
       for (long seed : config.seeds()) {
         Optional<RunContext.KeptSeed> kept = ctx.kept(seed); // finished by a resumed run
@@ -236,12 +233,7 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
             : CompletableFuture.completedFuture(keptSeed(config, kept.get(), false)));
       }
       for (Future<SeedResult> f : futures) {
-        SeedResult r;
-        try {
-          r = f.get();
-        } catch (ExecutionException e) {
-          throw e.getCause() instanceof Exception ex ? ex : e;
-        }
+        SeedResult r = SeedPool.result(f);
         int maxCount = config.demoCounts().get(config.demoCounts().size() - 1);
         Optional<RunContext.KeptSeed> kept = ctx.kept(r.seed());
         Map<String, Double> finalMetrics;
@@ -260,8 +252,6 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
         results.add(r);
         progress.step();
       }
-    } finally {
-      pool.shutdownNow();
     }
     writePlots(config, ctx, results);
     printTable(config, ctx, results);
