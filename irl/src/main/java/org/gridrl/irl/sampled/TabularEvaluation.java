@@ -81,6 +81,50 @@ public final class TabularEvaluation {
   }
 
   /**
+   * The expected undiscounted return of an episode of {@code horizon} steps from d0,
+   * Σ_{t<T} Σ_s d_t(s) Σ_a π(a|s) r(s, a), d_{t+1}(s') = Σ_{s,a} d_t(s) π(a|s) P(s'|s, a), the
+   * mass that reaches a terminal state collecting nothing more: what the episodes of a
+   * {@code TimeLimit}ed {@code TabularEnv} return on average.
+   *
+   * @param mdp the world with the reward to sum. Not modified.
+   * @param pi the policy. Not modified.
+   * @param horizon T ≥ 1
+   */
+  public static double episodeReturn(TabularMdp mdp, TabularPolicy pi, int horizon) {
+    Check.notNull("mdp", mdp);
+    Check.notNull("pi", pi);
+    Check.positive("horizon", horizon);
+    int numS = mdp.numStates();
+    int numA = mdp.numActions();
+    int[] rowStart = mdp.rowStart();
+    int[] succ = mdp.successors();
+    double[] prob = mdp.probabilities();
+    double[] r = mdp.rewards();
+    double[] d = mdp.initialDistribution().clone();
+    double[] next = new double[numS];
+    double total = 0;
+    for (int t = 0; t < horizon; t++) {
+      java.util.Arrays.fill(next, 0);
+      for (int s = 0; s < numS; s++) {
+        if (d[s] == 0 || mdp.isTerminal(s)) {
+          continue;
+        }
+        for (int a = 0; a < numA; a++) {
+          double w = d[s] * pi.probability(s, a);
+          total += w * r[s * numA + a];
+          for (int k = rowStart[s * numA + a]; k < rowStart[s * numA + a + 1]; k++) {
+            next[succ[k]] += w * prob[k];
+          }
+        }
+      }
+      double[] tmp = d;
+      d = next;
+      next = tmp;
+    }
+    return total;
+  }
+
+  /**
    * (J^π − J^unif) / (J* − J^unif): 1 for an optimal policy, 0 for the uniform one, negative when
    * worse than uniform. NaN when J* = J^unif (every policy is as good).
    *

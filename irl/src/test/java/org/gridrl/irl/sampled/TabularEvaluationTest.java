@@ -106,6 +106,50 @@ class TabularEvaluationTest extends IrlTestBase {
   }
 
   @Test
+  void episodeReturn_sumsTheRewardAlongTheStateDistributionForTSteps() {
+    // a ring of 3 states, one action moving on, reward 1, 2, 4 by state, start at 0:
+    // 5 steps collect 1 + 2 + 4 + 1 + 2 = 10
+    var b = TabularMdp.builder(3, 1).gamma(0.9).initialDistribution(new double[] {1, 0, 0});
+    for (int s = 0; s < 3; s++) {
+      b.transition(s, 0, (s + 1) % 3, 1).reward(s, 0, 1 << s);
+    }
+    TabularMdp ring = b.build();
+    assertThat(TabularEvaluation.episodeReturn(ring, TabularPolicy.uniform(3, 1), 5))
+        .isEqualTo(10.0);
+    // with a terminal state 2, the walk collects 1 + 2 and stops
+    var c = TabularMdp.builder(3, 1).gamma(0.9).initialDistribution(new double[] {1, 0, 0})
+        .terminal(2);
+    for (int s = 0; s < 3; s++) {
+      c.transition(s, 0, (s + 1) % 3, 1).reward(s, 0, 1 << s);
+    }
+    assertThat(TabularEvaluation.episodeReturn(c.build(), TabularPolicy.uniform(3, 1), 5))
+        .isEqualTo(3.0);
+    // a stochastic world: the mean of sampled episodes' returns within 5 standard errors
+    TabularMdp mdp = world();
+    TabularPolicy pi = TabularPolicy.deterministic(new int[] {2, 1, 0, 2, 1, 0}, 3);
+    double exact = TabularEvaluation.episodeReturn(mdp, pi, 7);
+    org.gridrl.core.env.TabularEnv env = new org.gridrl.core.env.TabularEnv(mdp);
+    Rng rng = new Rng(11);
+    int n = 20000;
+    double sum = 0;
+    double sumSq = 0;
+    for (int i = 0; i < n; i++) {
+      int s = env.resetState(rng.nextLong());
+      double g = 0;
+      for (int t = 0; t < 7; t++) {
+        int a = pi.sample(s, rng);
+        g += mdp.reward(s, a);
+        s = env.stepState(a);
+      }
+      sum += g;
+      sumSq += g * g;
+    }
+    double mean = sum / n;
+    double se = Math.sqrt((sumSq / n - mean * mean) / n);
+    assertThat(Math.abs(mean - exact)).isLessThan(5 * se);
+  }
+
+  @Test
   void theTrueReward_hasCorrelationOne_andNoValueDifference_andSoHasAnAffineCopy() {
     TabularMdp mdp = world();
     double[] affine = mdp.rewards().clone();

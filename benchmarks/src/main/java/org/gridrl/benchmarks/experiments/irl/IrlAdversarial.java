@@ -24,6 +24,8 @@ import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularPolicy;
 import org.gridrl.core.pg.Sampler;
 import org.gridrl.core.pg.Sampler.ObservationEncoder;
+import org.gridrl.core.planning.SoftValueIteration;
+import org.gridrl.core.planning.SoftViConfig;
 import org.gridrl.core.planning.Solution;
 import org.gridrl.core.planning.ValueIteration;
 import org.gridrl.envs.tabular.GridWorld;
@@ -56,8 +58,8 @@ import org.knowm.xchart.XYChart;
  * reference line. Per seed, world and method: the normalised return (J^π − J^unif)/(J* −
  * J^unif) of the method's own policy by exact policy evaluation, and for the reward learners the
  * EVD of the reward re-optimised by value iteration and its Pearson r with the true reward over
- * (s, a). The expert is the optimal policy of the true reward (value iteration), so its
- * normalised return is 1.
+ * (s, a). The expert is the optimal policy of the true reward (value iteration), whose
+ * normalised return is 1, or with {@code expertTemperature} τ &gt; 0 its soft-optimal policy.
  */
 public final class IrlAdversarial implements Experiment<IrlAdversarialConfig> {
 
@@ -181,23 +183,32 @@ public final class IrlAdversarial implements Experiment<IrlAdversarialConfig> {
 
   /**
    * What one seed gives: its metrics row and, per world, the true-return learning curve
-   * ({@code policy/return} per iteration) of each method that samples, for the plots.
+   * ({@code policy/return} per iteration) of each method that samples and the exact expected
+   * episode returns of the expert and of the uniform policy ({@code references}: world →
+   * {expert, uniform}), for the plots.
    */
   record SeedResult(long seed, Map<String, Double> row,
-      Map<String, Map<String, double[]>> curves) {
+      Map<String, Map<String, double[]>> curves, Map<String, double[]> references) {
   }
 
   /** Runs one seed over every world and method (pure: depends only on the config and seed). */
   static SeedResult runSeed(IrlAdversarialConfig config, long seed) {
     Map<String, Double> row = new LinkedHashMap<>();
     Map<String, Map<String, double[]>> curves = new LinkedHashMap<>();
+    Map<String, double[]> references = new LinkedHashMap<>();
     for (String worldName : config.worlds()) {
       World world = world(worldName, seed);
       TabularMdp mdp = world.mdp();
       Solution optimal = ValueIteration.solve(mdp);
-      TabularPolicy expert = optimal.policy();
+      TabularPolicy expert = config.expertTemperature() == 0 ? optimal.policy()
+          : SoftValueIteration.solve(mdp, SoftViConfig.defaults().withTemperature(
+              config.expertTemperature())).policy();
       Demonstrations demos = Demonstrations.sample(mdp, expert, config.numDemos(),
           config.demoLength(), seed);
+      references.put(worldName, new double[] {
+          TabularEvaluation.episodeReturn(mdp, expert, config.demoLength()),
+          TabularEvaluation.episodeReturn(mdp, TabularPolicy.uniform(mdp.numStates(),
+              mdp.numActions()), config.demoLength())});
       ObservationEncoder<Integer> encoder = world.encoder();
       Transitions expertData = Transitions.fromDemonstrations(demos, mdp, encoder,
           world.observationDim());
@@ -233,7 +244,7 @@ public final class IrlAdversarial implements Experiment<IrlAdversarialConfig> {
       }
       curves.put(worldName, worldCurves);
     }
-    return new SeedResult(seed, row, curves);
+    return new SeedResult(seed, row, curves, references);
   }
 
   /** A state reward as r(s, a) = r(s) for every action. */
@@ -285,8 +296,10 @@ public final class IrlAdversarial implements Experiment<IrlAdversarialConfig> {
   @Override
   public void run(IrlAdversarialConfig config, RunContext ctx) throws Exception {
     ctx.metrics().declare(columns(config).toArray(new String[0]));
-    ctx.note("protocol", "expert: optimal (value iteration) policy of the true reward; "
-        + config.numDemos() + " demos of " + config.demoLength() + " steps from the uniform start;"
+    ctx.note("protocol", "expert: " + (config.expertTemperature() == 0
+        ? "optimal (value iteration) policy" : "soft-optimal policy at tau "
+        + config.expertTemperature()) + " of the true reward; " + config.numDemos()
+        + " demos of " + config.demoLength() + " steps from the uniform start;"
         + " return = (J - J_unif)/(J* - J_unif) of the method's own policy by exact policy"
         + " evaluation; evd of the reward re-optimised by value iteration; corr over (s, a)");
     ctx.out().println(name() + ": worlds " + config.worlds() + ", methods " + config.methods()
@@ -301,7 +314,7 @@ public final class IrlAdversarial implements Experiment<IrlAdversarialConfig> {
         boolean first = seed == config.seeds().get(0);
         futures.add(kept.isEmpty() || first ? pool.submit(() -> runSeed(config, seed))
             : CompletableFuture.completedFuture(new SeedResult(seed,
-                kept.get().finalMetrics(), Map.of())));
+                kept.get().finalMetrics(), Map.of(), Map.of())));
       }
       for (Future<SeedResult> f : futures) {
         SeedResult r = SeedPool.result(f);
@@ -310,7 +323,7 @@ public final class IrlAdversarial implements Experiment<IrlAdversarialConfig> {
           ctx.row(r.seed(), 1, r.row());
           ctx.seedComplete(r.seed(), r.row());
         } else { // a kept first seed was rerun for its curves: its row is the kept one
-          r = new SeedResult(r.seed(), kept.get().finalMetrics(), r.curves());
+          r = new SeedResult(r.seed(), kept.get().finalMetrics(), r.curves(), r.references());
         }
         results.add(r);
         progress.step();
@@ -324,12 +337,14 @@ public final class IrlAdversarial implements Experiment<IrlAdversarialConfig> {
 
   /**
    * Per world, the first seed's learning curves: the true undiscounted return of the episodes
-   * each sampling method's policy ended in each iteration, against environment steps.
+   * each sampling method's policy ended in each iteration, against environment steps, with the
+   * expert's and the uniform policy's exact expected episode returns as flat lines.
    */
   static Map<String, XYChart> curveCharts(IrlAdversarialConfig config, SeedResult first) {
     Map<String, XYChart> charts = new LinkedHashMap<>();
     for (Map.Entry<String, Map<String, double[]>> w : first.curves().entrySet()) {
       List<Plots.Curve> curves = new ArrayList<>();
+      double maxX = 0;
       for (Map.Entry<String, double[]> c : w.getValue().entrySet()) {
         double[] y = c.getValue();
         double[] x = new double[y.length];
@@ -338,6 +353,14 @@ public final class IrlAdversarial implements Experiment<IrlAdversarialConfig> {
           x[i] = (double) (i + 1) * per;
         }
         curves.add(Plots.Curve.single(c.getKey(), x, y));
+        maxX = Math.max(maxX, x[x.length - 1]);
+      }
+      double[] ref = first.references().get(w.getKey());
+      if (ref != null && !curves.isEmpty()) {
+        curves.add(Plots.Curve.single("expert (exact)", new double[] {0, maxX},
+            new double[] {ref[0], ref[0]}));
+        curves.add(Plots.Curve.single("uniform policy (exact)", new double[] {0, maxX},
+            new double[] {ref[1], ref[1]}));
       }
       if (!curves.isEmpty()) {
         charts.put("curves_" + w.getKey() + ".png", Plots.learningCurveChart(w.getKey()

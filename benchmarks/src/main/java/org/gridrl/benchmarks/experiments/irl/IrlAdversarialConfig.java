@@ -12,6 +12,9 @@ import org.gridrl.core.util.Check;
  * @param worlds which worlds to run, from {@link IrlAdversarial#WORLDS} ({@code grid}: the 8×8
  *     map with walls and lava; {@code objectworld}: ObjectWorld 16×16 drawn with the seed)
  * @param methods which methods, from {@link IrlAdversarial#METHODS}
+ * @param expertTemperature τ of the expert: 0 for the optimal policy of value iteration
+ *     (deterministic), τ &gt; 0 for the soft-optimal policy of soft value iteration at that
+ *     temperature (stochastic with full support, the expert AIRL's theory assumes) (default 0)
  * @param numDemos expert demonstrations per seed and world, ≥ 1 (default 32)
  * @param demoLength steps per demonstration and per learner episode (the time limit), ≥ 1
  *     (default 20)
@@ -31,7 +34,8 @@ import org.gridrl.core.util.Check;
  * @param seeds one world draw (ObjectWorld), demonstration sample and learner seed per seed
  */
 @RecordBuilder
-public record IrlAdversarialConfig(List<String> worlds, List<String> methods, int numDemos,
+public record IrlAdversarialConfig(List<String> worlds, List<String> methods,
+    double expertTemperature, int numDemos,
     int demoLength, int numEnvs, List<Integer> policyHidden, int bcEpochs, int gclIterations,
     int gclEpisodes, double gclLcrWeight, int adversarialIterations, int maxEntIterations,
     int threads, List<Long> seeds)
@@ -41,6 +45,7 @@ public record IrlAdversarialConfig(List<String> worlds, List<String> methods, in
   public IrlAdversarialConfig {
     worlds = checkNames("worlds", worlds, IrlAdversarial.WORLDS);
     methods = checkNames("methods", methods, IrlAdversarial.METHODS);
+    Check.nonNegativeFinite("expertTemperature", expertTemperature);
     Check.positive("numDemos", numDemos);
     Check.positive("demoLength", demoLength);
     Check.positive("numEnvs", numEnvs);
@@ -72,12 +77,13 @@ public record IrlAdversarialConfig(List<String> worlds, List<String> methods, in
   }
 
   /**
-   * Both worlds, every method, 32 demonstrations of 20 steps, 8 environments, policy [64], BC
-   * 100 epochs, GCL 80 iterations of 4 episodes per environment with lcr 0.1, GAIL and AIRL 600
+   * Both worlds, every method, the optimal expert, 32 demonstrations of 20 steps, 8
+   * environments, policy [64], BC 100 epochs, GCL 80 iterations of 4 episodes per environment with lcr 0.1, GAIL and AIRL 600
    * iterations, MaxEnt 200, a thread per core, seeds 1..5.
    */
   public static IrlAdversarialConfig defaults() {
-    return new IrlAdversarialConfig(IrlAdversarial.WORLDS, IrlAdversarial.METHODS, 32, 20, 8,
+    return new IrlAdversarialConfig(IrlAdversarial.WORLDS, IrlAdversarial.METHODS, 0.0, 32, 20,
+        8,
         List.of(64), 100, 80, 4, 0.1, 600, 200,
         Math.max(1, Runtime.getRuntime().availableProcessors()), List.of(1L, 2L, 3L, 4L, 5L));
   }

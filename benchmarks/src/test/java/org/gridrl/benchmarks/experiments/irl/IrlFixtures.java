@@ -91,7 +91,9 @@ public final class IrlFixtures {
         row.put(column, (i++ % 7 - 3) * 3.7 + seed);
       }
       Map<String, Map<String, double[]>> curves = new LinkedHashMap<>();
+      Map<String, double[]> references = new LinkedHashMap<>();
       for (String w : config.worlds()) {
+        references.put(w, new double[] {12.5, -3.25});
         Map<String, double[]> perMethod = new LinkedHashMap<>();
         int m = 0;
         for (String method : config.methods()) {
@@ -107,7 +109,7 @@ public final class IrlFixtures {
         }
         curves.put(w, perMethod);
       }
-      out.add(new IrlAdversarial.SeedResult(seed, row, curves));
+      out.add(new IrlAdversarial.SeedResult(seed, row, curves, references));
     }
     return out;
   }
