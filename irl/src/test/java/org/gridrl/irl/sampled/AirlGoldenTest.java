@@ -1,6 +1,7 @@
 package org.gridrl.irl.sampled;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Airl.train's metrics, bit for bit, on three short seeded runs (tabular g(s), tabular g(s, a)
  * with the R1 penalty, continuous g(s)). The digests were recorded from the code before
- * {@link Airl.Iteration} was split out of {@code train} (commit "AirlGoldenTest: ..." on branch
- * i12-bench, run on the unmodified Airl), so any refactoring of the iteration that changes a
- * single bit of any metric fails here.
+ * {@link Airl.Iteration} was split out of {@code train} (commit 4c7d1de on branch i12-bench,
+ * run on the unmodified Airl), so any change to the iteration that moves a single bit of any
+ * metric fails here.
  */
 class AirlGoldenTest {
 
@@ -88,5 +89,23 @@ class AirlGoldenTest {
     assertThat(a.history().size()).isEqualTo(6);
     assertThat(b.history().size()).isEqualTo(5);
     assertThat(c.history().size()).isEqualTo(5);
+  }
+
+  @Test
+  void iteration_partsBeforeARun_andAWrongBatchSize_areRefused() {
+    TabularMdp mdp = AdversarialFixtures.grid();
+    Airl.Iteration step = new Airl.Iteration(AdversarialFixtures.gridSampler(mdp, 2),
+        AdversarialFixtures.gridDemos(mdp, 3, 1), new AirlConfig(1, ppo(8, 0.9),
+            DiscriminatorConfig.defaults(), LearnedReward.Inputs.STATE, 1));
+    assertThatThrownBy(() -> step.discriminatorUpdate(1))
+        .isInstanceOf(IllegalStateException.class).hasMessage("AIRL: no iteration has run yet");
+    assertThatThrownBy(() -> step.policyUpdate(1))
+        .isInstanceOf(IllegalStateException.class).hasMessage("AIRL: no iteration has run yet");
+    Airl.Iteration other = new Airl.Iteration(AdversarialFixtures.gridSampler(mdp, 3),
+        AdversarialFixtures.gridDemos(mdp, 3, 1), new AirlConfig(1, ppo(8, 0.9),
+            DiscriminatorConfig.defaults(), LearnedReward.Inputs.STATE, 1));
+    assertThatThrownBy(() -> step.run(other.collect(), 1, TrainingListener.NONE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("AIRL iterates on batches of 16 steps, got 24");
   }
 }
