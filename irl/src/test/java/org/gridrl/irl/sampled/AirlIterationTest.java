@@ -14,13 +14,14 @@ import org.gridrl.core.util.TrainingListener;
 import org.junit.jupiter.api.Test;
 
 /**
- * Airl.train's metrics, bit for bit, on three short seeded runs (tabular g(s), tabular g(s, a)
+ * {@link Airl.Iteration}, the seam that {@code gridrl bench airl} times, and Airl.train's metrics
+ * bit for bit on three short seeded runs (tabular g(s), tabular g(s, a)
  * with the R1 penalty, continuous g(s)). The digests were recorded from the code before
  * {@link Airl.Iteration} was split out of {@code train} (commit 4c7d1de on branch i12-bench,
  * run on the unmodified Airl), so any change to the iteration that moves a single bit of any
  * metric fails here.
  */
-class AirlGoldenTest {
+class AirlIterationTest {
 
   /**
    * A digest of every (iteration, key, value) of a history: keys in sorted order per row, each
