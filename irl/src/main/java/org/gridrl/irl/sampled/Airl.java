@@ -173,8 +173,10 @@ public final class Airl {
      */
     public UpdateStats run(Batch batch, long iteration, TrainingListener out) {
       int n = rewards.length;
-      Check.argument(batch.size() == n, "AIRL iterates on batches of %s steps, got %s", n,
-          batch.size());
+      if (batch.size() != n) { // not Check.argument: its boxed arguments would allocate
+        throw new IllegalArgumentException("AIRL iterates on batches of " + n + " steps, got "
+            + batch.size());
+      }
       policyRows.fill(batch, stateAction, numActions);
       // 2. log π(a|s) of the current policy on both classes
       expertRows.refreshLogProbs(logProbs);
@@ -288,13 +290,17 @@ public final class Airl {
     };
   }
 
-  /** log π(a|s) of a policy's current parameters for packed rows (values only). */
+  /**
+   * log π(a|s) of a policy's current parameters for packed rows (values only); after its first
+   * call on a size it allocates nothing (the tape's buffers and the evaluation are reused).
+   */
   static final class LogProbs {
     private final Policy policy;
     private final Tape tape = new Tape();
     private final List<Tensor> params = new ArrayList<>();
     private final DMatrixRMaj obs = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj actions = new DMatrixRMaj(1, 1);
+    private final Policy.Evaluation evaluation = new Policy.Evaluation(null, null);
 
     LogProbs(Policy policy) {
       this.policy = policy;
@@ -323,7 +329,8 @@ public final class Airl {
         params.add(tape.constant(ps.get(i).value()));
       }
       Policy.Evaluation ev = policy.evaluate(tape, tape.constant(obs), params,
-          policy.discrete() ? null : actions, policy.discrete() ? actionIndices : null);
+          policy.discrete() ? null : actions, policy.discrete() ? actionIndices : null,
+          evaluation);
       double[] lp = ev.logProb().value().data;
       for (int t = 0; t < n; t++) {
         out[t * stride + offset] = lp[t];
