@@ -80,12 +80,12 @@ public final class BenchAirlCommand implements Callable<Integer> {
       description = "Discriminator epochs per iteration (default 1; AIRL's default is 2).")
   int discEpochs;
 
-  @Option(names = "--repeat", paramLabel = "R", defaultValue = "5",
-      description = "Timed blocks per measure, the best reported (default 5).")
+  @Option(names = "--repeat", paramLabel = "R", defaultValue = "10",
+      description = "Timed blocks per measure, the best reported (default 10).")
   int repeat;
 
-  @Option(names = "--block", paramLabel = "B", defaultValue = "2",
-      description = "Calls per timed block (default 2).")
+  @Option(names = "--block", paramLabel = "B", defaultValue = "1",
+      description = "Calls per timed block (default 1).")
   int block;
 
   @Option(names = "--warmup-ms", paramLabel = "MS", defaultValue = "3000",

@@ -111,7 +111,7 @@ class BenchAirlCommandTest {
     CliRunner.Result envs = CliRunner.command(new BenchAirlCommand(), "--envs", "0");
     assertThat(envs.exitCode()).isEqualTo(2);
     assertThat(envs.err()).contains("--envs, --steps, --disc-epochs, --repeat and --block must"
-        + " be >= 1 and --warmup-ms >= 0, got 0, 512, 1, 5, 2 and 3000");
+        + " be >= 1 and --warmup-ms >= 0, got 0, 512, 1, 10, 1 and 3000");
     CliRunner.Result big = CliRunner.command(new BenchAirlCommand(), "--envs", "4096",
         "--steps", "4096");
     assertThat(big.exitCode()).isEqualTo(2);
