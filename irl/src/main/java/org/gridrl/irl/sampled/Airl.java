@@ -36,7 +36,9 @@ import org.gridrl.core.util.TrainingListener;
  * expert rows without a successor skipped; (4) replace the batch's rewards by
  * z = f(s, a, s') − log π(a|s) with the updated networks; (5) one PPO update on that batch
  * ({@link Ppo#update}). A transition into a terminal state has h(s') = 0; a time limit is not
- * terminal. γ is the PPO config's.
+ * terminal. γ is the PPO config's. {@link Iteration} holds the networks and runs step 1
+ * ({@link Iteration#collect}) and steps 2–5 ({@link Iteration#run}); {@code train} is those two,
+ * iteration after iteration.
  *
  * <p>Logged metrics per iteration: {@value Metrics#DISC_LOSS}, {@value Metrics#DISC_EXPERT_ACC},
  * {@value Metrics#DISC_POLICY_ACC} (and {@value Metrics#DISC_GRAD_PENALTY} with a penalty),
@@ -82,7 +84,7 @@ public final class Airl {
       iteration.run(batch, it, out);
       out.onIterationEnd(it, (System.nanoTime() - start) * 1e-9);
     }
-    return new SampledIrlResult<>(iteration.policy, iteration.reward(), config.iterations(),
+    return new SampledIrlResult<>(iteration.policy(), iteration.reward(), config.iterations(),
         steps, config, history.history(), Provenance.of("airl", config, config.seed()));
   }
 
@@ -164,8 +166,8 @@ public final class Airl {
      * r = f − log π, one PPO update; reports the iteration's metrics (not
      * {@code onIterationEnd}).
      *
-     * @param batch from {@link #collect} (or any batch of this sampler's N·T steps). Not
-     *     modified; kept for {@link #policyUpdate}.
+     * @param batch from {@link #collect} (or any batch of this sampler's N·T steps; PPO takes
+     *     its recorded log π as π_old). Not modified; kept for {@link #policyUpdate}.
      * @param iteration the iteration number for metrics and error messages
      * @param out receives the metrics; {@link TrainingListener#NONE} for none
      * @return PPO's statistics
