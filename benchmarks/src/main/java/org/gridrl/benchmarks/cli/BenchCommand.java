@@ -31,13 +31,15 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gridrl bench}: wall-clock benchmarks of the kernels (soft value iteration, the MLP),
- * printed as JSON lines (the JMH classes in {@code org.gridrl.benchmarks.jmh} measure the same kernels under JMH).
+ * {@code gridrl bench}: wall-clock benchmarks of the kernels (soft value iteration, the MLP) and
+ * of an iteration of MaxEnt IRL and of AIRL, printed as JSON lines (the JMH classes in {@code org.gridrl.benchmarks.jmh} measure the same kernels under JMH).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Benchmarks of the kernels: softvi (soft value iteration), mlp (autodiff MLP),"
-        + " maxent (one MaxEnt IRL iteration); JSON lines on stdout.",
-    subcommands = {BenchCommand.SoftVi.class, BenchMlpCommand.class, BenchMaxEntCommand.class})
+        + " maxent (one MaxEnt IRL iteration), airl (one AIRL iteration and its parts); JSON"
+        + " lines on stdout.",
+    subcommands = {BenchCommand.SoftVi.class, BenchMlpCommand.class, BenchMaxEntCommand.class,
+        BenchAirlCommand.class})
 public final class BenchCommand implements Runnable {
 
   @Spec
@@ -46,7 +48,7 @@ public final class BenchCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(spec.commandLine(),
-        "missing subcommand; subcommands: softvi, mlp, maxent");
+        "missing subcommand; subcommands: softvi, mlp, maxent, airl");
   }
 
   /** Runs {@code bench ARGS} on its own (before the command is registered in the launcher). */

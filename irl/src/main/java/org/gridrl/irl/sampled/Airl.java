@@ -36,7 +36,9 @@ import org.gridrl.core.util.TrainingListener;
  * expert rows without a successor skipped; (4) replace the batch's rewards by
  * z = f(s, a, s') − log π(a|s) with the updated networks; (5) one PPO update on that batch
  * ({@link Ppo#update}). A transition into a terminal state has h(s') = 0; a time limit is not
- * terminal. γ is the PPO config's.
+ * terminal. γ is the PPO config's. {@link Iteration} holds the networks and runs step 1
+ * ({@link Iteration#collect}) and steps 2–5 ({@link Iteration#run}); {@code train} is those two,
+ * iteration after iteration.
  *
  * <p>Logged metrics per iteration: {@value Metrics#DISC_LOSS}, {@value Metrics#DISC_EXPERT_ACC},
  * {@value Metrics#DISC_POLICY_ACC} (and {@value Metrics#DISC_GRAD_PENALTY} with a penalty),
@@ -69,53 +71,120 @@ public final class Airl {
    */
   public static SampledIrlResult<AirlConfig> train(Sampler<?, ?> sampler, Transitions expert,
       AirlConfig config, TrainingListener listener) {
-    Check.notNull("sampler", sampler);
-    Check.notNull("expert", expert);
-    Check.notNull("config", config);
-    Gail.checkMatches(sampler, expert);
-    Check.argument(expert.numTriples() > 0,
-        "AIRL needs expert rows with a successor observation, %s has none", expert);
-    PpoConfig ppoConfig = config.ppo();
-    long seed = config.seed();
-    Rng root = new Rng(seed);
     MetricsRecorder history = new MetricsRecorder();
     TrainingListener out = TrainingListener.tee(history, listener);
     long start = System.nanoTime();
-
-    Policy policy = Networks.defaultPolicy(sampler, ppoConfig.hidden(), ppoConfig.initLogStd(),
-        seed);
-    Module value = Networks.defaultValue(sampler, ppoConfig.hidden(), seed);
-    sampler.reseed(root.fork(2).nextLong());
-    Ppo ppo = new Ppo(policy, value, ppoConfig);
-    int obsDim = sampler.observationDim();
-    int actionDim = sampler.actionDim();
-    int numActions = sampler.discrete() ? sampler.numActions() : 0;
-    boolean stateAction = config.rewardInputs() == LearnedReward.Inputs.STATE_ACTION;
-    int gInputDim = obsDim + (stateAction ? Discriminator.actionWidth(actionDim, numActions) : 0);
-    Rng init = root.fork(4);
-    Mlp g = Gail.discriminatorNet(gInputDim, config.discriminator(), init);
-    Mlp h = Gail.discriminatorNet(obsDim, config.discriminator(), init);
-    Discriminator.Logit logit = shapedLogit(g, h, gInputDim, obsDim, ppoConfig.gamma());
-    Discriminator disc = new Discriminator(NAME, logit, config.discriminator(), root.fork(5));
-    LogProbs logProbs = new LogProbs(policy);
-
-    // the expert's (s, a, s') triples, packed once; their log π column is refreshed each iteration
-    Rows expertRows = Rows.ofExpert(expert, gInputDim, stateAction, numActions);
-    int n = sampler.numEnvs() * ppoConfig.stepsPerEnv();
-    Rows policyRows = new Rows(n, obsDim, actionDim, gInputDim);
-    double[] rewards = new double[n];
+    Iteration iteration = new Iteration(sampler, expert, config);
     long steps = 0;
     for (int it = 1; it <= config.iterations(); it++) {
       // 1. experience from the current policy
-      Batch batch = sampler.collect(policy, ppoConfig.stepsPerEnv());
-      steps += n;
+      Batch batch = iteration.collect();
+      steps += batch.size();
+      // 2-5. log π, g and h, r = f − log π, PPO
+      iteration.run(batch, it, out);
+      out.onIterationEnd(it, (System.nanoTime() - start) * 1e-9);
+    }
+    return new SampledIrlResult<>(iteration.policy(), iteration.reward(), config.iterations(),
+        steps, config, history.history(), Provenance.of("airl", config, config.seed()));
+  }
+
+  /**
+   * AIRL's networks and scratch, and one iteration of {@link #train} split into its steps so
+   * that each can be timed ({@code gridrl bench airl}): {@link #collect} is step 1,
+   * {@link #run} steps 2–5, and {@link #discriminatorUpdate} and {@link #policyUpdate} repeat
+   * step 3 and step 5 alone on the data the last {@link #run} used. {@link #train} is
+   * {@code collect} then {@code run}, iteration after iteration, so a run through this class
+   * from a fresh instance gives {@code train}'s numbers bit for bit. Not thread-safe.
+   */
+  public static final class Iteration {
+    private final Sampler<?, ?> sampler;
+    private final AirlConfig config;
+    private final Policy policy;
+    private final Ppo ppo;
+    private final Mlp g;
+    private final Discriminator disc;
+    private final LogProbs logProbs;
+    private final Rows expertRows;
+    private final Rows policyRows;
+    private final double[] rewards;
+    private final boolean stateAction;
+    private final int numActions;
+    private Batch rewardBatch;
+
+    /**
+     * The networks of {@link #train} from the config's seed: π ({@link Networks#defaultPolicy}),
+     * V, g and h; the sampler reseeded as {@code train} does.
+     *
+     * @param sampler the environments. Modified (reseeded now, stepped by {@link #collect}).
+     * @param expert the demonstrations, as in {@link #train}. Not modified (packed once).
+     * @throws IllegalArgumentException as {@link #train}
+     */
+    public Iteration(Sampler<?, ?> sampler, Transitions expert, AirlConfig config) {
+      Check.notNull("sampler", sampler);
+      Check.notNull("expert", expert);
+      Check.notNull("config", config);
+      Gail.checkMatches(sampler, expert);
+      Check.argument(expert.numTriples() > 0,
+          "AIRL needs expert rows with a successor observation, %s has none", expert);
+      this.sampler = sampler;
+      this.config = config;
+      PpoConfig ppoConfig = config.ppo();
+      long seed = config.seed();
+      Rng root = new Rng(seed);
+      this.policy = Networks.defaultPolicy(sampler, ppoConfig.hidden(), ppoConfig.initLogStd(),
+          seed);
+      Module value = Networks.defaultValue(sampler, ppoConfig.hidden(), seed);
+      sampler.reseed(root.fork(2).nextLong());
+      this.ppo = new Ppo(policy, value, ppoConfig);
+      int obsDim = sampler.observationDim();
+      int actionDim = sampler.actionDim();
+      this.numActions = sampler.discrete() ? sampler.numActions() : 0;
+      this.stateAction = config.rewardInputs() == LearnedReward.Inputs.STATE_ACTION;
+      int gInputDim = obsDim
+          + (stateAction ? Discriminator.actionWidth(actionDim, numActions) : 0);
+      Rng init = root.fork(4);
+      this.g = Gail.discriminatorNet(gInputDim, config.discriminator(), init);
+      Mlp h = Gail.discriminatorNet(obsDim, config.discriminator(), init);
+      Discriminator.Logit logit = shapedLogit(g, h, gInputDim, obsDim, ppoConfig.gamma());
+      this.disc = new Discriminator(NAME, logit, config.discriminator(), root.fork(5));
+      this.logProbs = new LogProbs(policy);
+      // the expert's (s, a, s') triples, packed once; their log π column is refreshed each
+      // iteration
+      this.expertRows = Rows.ofExpert(expert, gInputDim, stateAction, numActions);
+      int n = sampler.numEnvs() * ppoConfig.stepsPerEnv();
+      this.policyRows = new Rows(n, obsDim, actionDim, gInputDim);
+      this.rewards = new double[n];
+    }
+
+    /** Step 1: N·T steps of the current π ({@link Sampler#collect}). */
+    public Batch collect() {
+      return sampler.collect(policy, config.ppo().stepsPerEnv());
+    }
+
+    /**
+     * Steps 2–5 on a batch of N·T steps: log π on both classes, the discriminator's update,
+     * r = f − log π, one PPO update; reports the iteration's metrics (not
+     * {@code onIterationEnd}).
+     *
+     * @param batch from {@link #collect} (or any batch of this sampler's N·T steps; PPO takes
+     *     its recorded log π as π_old). Not modified; kept for {@link #policyUpdate}.
+     * @param iteration the iteration number for metrics and error messages
+     * @param out receives the metrics; {@link TrainingListener#NONE} for none
+     * @return PPO's statistics
+     * @throws ArithmeticException if a loss or gradient is NaN or infinite
+     */
+    public UpdateStats run(Batch batch, long iteration, TrainingListener out) {
+      int n = rewards.length;
+      if (batch.size() != n) { // not Check.argument: its boxed arguments would allocate
+        throw new IllegalArgumentException("AIRL iterates on batches of " + n + " steps, got "
+            + batch.size());
+      }
       policyRows.fill(batch, stateAction, numActions);
       // 2. log π(a|s) of the current policy on both classes
       expertRows.refreshLogProbs(logProbs);
       policyRows.refreshLogProbs(logProbs);
       // 3. g, h: expert triples against the batch's
-      Discriminator.Stats ds = disc.update(expertRows.x, expertRows.aux, expertRows.n,
-          policyRows.x, policyRows.aux, n, it);
+      Discriminator.Stats ds = updateDiscriminator(iteration);
       // 4. r = f − log π from the updated networks
       double[] z = disc.policyLogits();
       double mean = 0;
@@ -123,18 +192,59 @@ public final class Airl {
         rewards[t] = z[t];
         mean += z[t];
       }
-      ds.report(out, it, config.discriminator().gradientPenalty() > 0);
-      out.onScalar(it, Metrics.REWARD_MEAN, mean / n);
-      Gail.reportReturn(out, it, batch);
+      ds.report(out, iteration, config.discriminator().gradientPenalty() > 0);
+      out.onScalar(iteration, Metrics.REWARD_MEAN, mean / n);
+      Gail.reportReturn(out, iteration, batch);
       // 5. one PPO update on the batch with AIRL's rewards
-      UpdateStats u = ppo.update(Gail.withRewards(batch, rewards), it);
-      u.report(out, it);
-      out.onIterationEnd(it, (System.nanoTime() - start) * 1e-9);
+      rewardBatch = Gail.withRewards(batch, rewards);
+      UpdateStats u = ppo.update(rewardBatch, iteration);
+      u.report(out, iteration);
+      return u;
     }
-    LearnedReward reward = new NetworkReward(g, config.rewardInputs(), obsDim, actionDim,
-        numActions, false);
-    return new SampledIrlResult<>(policy, reward, config.iterations(), steps, config,
-        history.history(), Provenance.of("airl", config, seed));
+
+    /**
+     * Step 3 alone: the discriminator's update on the rows (with their log π) of the last
+     * {@link #run}.
+     *
+     * @return the update's {@value Metrics#DISC_LOSS}
+     * @throws IllegalStateException before the first {@link #run}
+     */
+    public double discriminatorUpdate(long iteration) {
+      requireRun();
+      return updateDiscriminator(iteration).loss();
+    }
+
+    /**
+     * Step 5 alone: a PPO update on the last {@link #run}'s batch with its rewards.
+     *
+     * @throws IllegalStateException before the first {@link #run}
+     */
+    public UpdateStats policyUpdate(long iteration) {
+      requireRun();
+      return ppo.update(rewardBatch, iteration);
+    }
+
+    /** π, trained in place. */
+    public Policy policy() {
+      return policy;
+    }
+
+    /** g as the learned reward (a view of the network, which later iterations train). */
+    public LearnedReward reward() {
+      return new NetworkReward(g, config.rewardInputs(), sampler.observationDim(),
+          sampler.actionDim(), numActions, false);
+    }
+
+    private Discriminator.Stats updateDiscriminator(long iteration) {
+      return disc.update(expertRows.x, expertRows.aux, expertRows.n, policyRows.x,
+          policyRows.aux, rewards.length, iteration);
+    }
+
+    private void requireRun() {
+      if (rewardBatch == null) {
+        throw new IllegalStateException("AIRL: no iteration has run yet");
+      }
+    }
   }
 
   /**
@@ -182,13 +292,17 @@ public final class Airl {
     };
   }
 
-  /** log π(a|s) of a policy's current parameters for packed rows (values only). */
+  /**
+   * log π(a|s) of a policy's current parameters for packed rows (values only); after its first
+   * call on a size it allocates nothing (the tape's buffers and the evaluation are reused).
+   */
   static final class LogProbs {
     private final Policy policy;
     private final Tape tape = new Tape();
     private final List<Tensor> params = new ArrayList<>();
     private final DMatrixRMaj obs = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj actions = new DMatrixRMaj(1, 1);
+    private final Policy.Evaluation evaluation = new Policy.Evaluation(null, null);
 
     LogProbs(Policy policy) {
       this.policy = policy;
@@ -217,7 +331,8 @@ public final class Airl {
         params.add(tape.constant(ps.get(i).value()));
       }
       Policy.Evaluation ev = policy.evaluate(tape, tape.constant(obs), params,
-          policy.discrete() ? null : actions, policy.discrete() ? actionIndices : null);
+          policy.discrete() ? null : actions, policy.discrete() ? actionIndices : null,
+          evaluation);
       double[] lp = ev.logProb().value().data;
       for (int t = 0; t < n; t++) {
         out[t * stride + offset] = lp[t];
