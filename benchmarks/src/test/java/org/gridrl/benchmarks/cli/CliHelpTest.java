@@ -44,7 +44,8 @@ class CliHelpTest {
   /** The commands whose help this project writes, by their path under gridrl. */
   private static final List<List<String>> COMMANDS = List.of(List.of(), List.of("list"),
       List.of("run"), List.of("solve"), List.of("render"), List.of("irl"), List.of("bench"),
-      List.of("bench", "softvi"), List.of("bench", "mlp"), List.of("bench", "maxent"));
+      List.of("bench", "softvi"), List.of("bench", "mlp"), List.of("bench", "maxent"),
+      List.of("bench", "airl"));
 
   private static CommandLine command(List<String> path) {
     CommandLine cmd = Main.commandLine(Experiments.registry(),
