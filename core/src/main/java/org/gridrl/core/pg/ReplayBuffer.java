@@ -178,43 +178,15 @@ public final class ReplayBuffer {
           + ", actDim " + out.actions.numCols + "; this buffer has " + obsDim + ", " + actDim);
     }
     for (int k = 0; k < out.indices.length; k++) {
-      copyRow(rng.nextInt(size), k, out);
+      int i = rng.nextInt(size);
+      out.indices[k] = i;
+      System.arraycopy(observations, i * obsDim, out.observations.data, k * obsDim, obsDim);
+      System.arraycopy(actions, i * actDim, out.actions.data, k * actDim, actDim);
+      out.rewards.data[k] = rewards[i];
+      System.arraycopy(nextObservations, i * obsDim, out.nextObservations.data, k * obsDim,
+          obsDim);
+      out.terminated.data[k] = terminated[i];
     }
-  }
-
-  /**
-   * Fills {@code out} with the B = {@code out.size()} transitions added last, oldest first
-   * (row B − 1 is the newest): the recent experience of the current policy, as an adversarial
-   * imitation learner's discriminator reads it between policy updates. Draws no random number.
-   *
-   * @param out the minibatch; its dimensions must match. Modified.
-   * @throws IllegalStateException if the buffer holds fewer than B transitions
-   */
-  public void newest(Minibatch out) {
-    int b = out.indices.length;
-    if (size < b) {
-      throw new IllegalStateException("the " + b + " newest transitions were asked for, the"
-          + " replay buffer holds " + size);
-    }
-    if (out.observations.numCols != obsDim || out.actions.numCols != actDim) {
-      throw new IllegalArgumentException("minibatch is for obsDim " + out.observations.numCols
-          + ", actDim " + out.actions.numCols + "; this buffer has " + obsDim + ", " + actDim);
-    }
-    for (int k = 0; k < b; k++) {
-      int i = Math.floorMod(next - b + k, capacity);
-      copyRow(i, k, out);
-    }
-  }
-
-  // transition i into row k of out
-  private void copyRow(int i, int k, Minibatch out) {
-    out.indices[k] = i;
-    System.arraycopy(observations, i * obsDim, out.observations.data, k * obsDim, obsDim);
-    System.arraycopy(actions, i * actDim, out.actions.data, k * actDim, actDim);
-    out.rewards.data[k] = rewards[i];
-    System.arraycopy(nextObservations, i * obsDim, out.nextObservations.data, k * obsDim,
-        obsDim);
-    out.terminated.data[k] = terminated[i];
   }
 
   /** Empties the buffer (the arrays are kept and zeroed). */

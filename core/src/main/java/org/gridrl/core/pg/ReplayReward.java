@@ -23,13 +23,15 @@ public interface ReplayReward {
    * Writes the reward of every row of the minibatch into {@code batch.rewards}.
    *
    * @param batch the replayed transitions: {@code observations} s, {@code actions} a in SAC's
-   *     unit box (−1, 1)^d (map them onto the environment's box with
+   *     unit box (−1, 1)^d (map them onto the environment's box with {@code policy}'s
    *     {@link TanhGaussianPolicy#toEnvironment} where the reward reads environment units),
    *     {@code nextObservations} s', {@code terminated} d — Not modified; {@code rewards},
    *     B × 1 — Modified (overwritten).
+   * @param policy the policy being trained, as it is at this update (AIRL's reward reads its
+   *     log π(a|s)). Not modified.
    * @param step the environment step of the update, for error messages
    * @throws ArithmeticException if a reward is NaN or infinite (naming the algorithm, the step
    *     and the quantity)
    */
-  void relabel(ReplayBuffer.Minibatch batch, long step);
+  void relabel(ReplayBuffer.Minibatch batch, TanhGaussianPolicy policy, long step);
 }

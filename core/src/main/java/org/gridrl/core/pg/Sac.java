@@ -267,7 +267,7 @@ public final class Sac {
     if (learning) {
       buffer.sample(batchRng, batch);
       if (replayReward != null) {
-        replayReward.relabel(batch, step);
+        replayReward.relabel(batch, policy, step);
       }
       SacLearner.Stats stats = learner.update(batch, noiseRng, step);
       if (step % config.logEvery() == 0) {

@@ -89,45 +89,6 @@ class ReplayBufferTest extends TestBase {
     }
   }
 
-  /**
-   * The B newest transitions, oldest first, before and after the ring wraps: with capacity 4,
-   * after k = 0..2 they are 1, 2 (B = 2); after k = 0..9 (slots hold 8, 9, 6, 7) they are 7, 8, 9
-   * (B = 3), read across the wrap; asking for more than are held is refused.
-   */
-  @Test
-  void newest_areTheLastAddedInOrder_acrossTheWrap() {
-    ReplayBuffer buf = new ReplayBuffer(4, 2, 1);
-    for (int k = 0; k < 3; k++) {
-      addTransition(buf, k);
-    }
-    ReplayBuffer.Minibatch two = new ReplayBuffer.Minibatch(2, 2, 1);
-    buf.newest(two);
-    assertClose(new double[] {1, -1, 2, -2}, two.observations.data, 0.0);
-    assertThat(two.indices).containsExactly(1, 2);
-    for (int k = 3; k < 10; k++) {
-      addTransition(buf, k);
-    }
-    ReplayBuffer.Minibatch three = new ReplayBuffer.Minibatch(3, 2, 1);
-    buf.newest(three);
-    assertThat(three.indices).containsExactly(3, 0, 1);
-    for (int row = 0; row < 3; row++) {
-      int k = 7 + row;
-      assertThat(three.observations.get(row, 0)).isEqualTo(k);
-      assertThat(three.observations.get(row, 1)).isEqualTo(-k);
-      assertThat(three.actions.get(row, 0)).isEqualTo(10 * k);
-      assertThat(three.rewards.get(row, 0)).isEqualTo(0.5 * k);
-      assertThat(three.nextObservations.get(row, 1)).isEqualTo(-k - 1);
-      assertThat(three.terminated.get(row, 0)).isEqualTo(k % 3 == 0 ? 1.0 : 0.0);
-    }
-    ReplayBuffer.Minibatch all = new ReplayBuffer.Minibatch(4, 2, 1);
-    buf.newest(all);
-    assertClose(new double[] {6, 7, 8, 9}, new double[] {all.observations.get(0, 0),
-        all.observations.get(1, 0), all.observations.get(2, 0), all.observations.get(3, 0)}, 0.0);
-    assertThatThrownBy(() -> buf.newest(new ReplayBuffer.Minibatch(5, 2, 1)))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessage("the 5 newest transitions were asked for, the replay buffer holds 4");
-  }
-
   @Test
   void sample_allocatesNothing() {
     ReplayBuffer buf = new ReplayBuffer(100, 3, 2);

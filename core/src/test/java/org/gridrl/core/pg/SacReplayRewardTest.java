@@ -25,7 +25,7 @@ class SacReplayRewardTest extends TestBase {
   @Test
   void relabellingWithTheEnvironmentsReward_isTheRunWithoutIt() {
     SacConfig c = SacTest.small(3).withTotalSteps(500);
-    ReplayReward sameAsStored = (batch, step) -> {
+    ReplayReward sameAsStored = (batch, policy, step) -> {
       for (int k = 0; k < batch.size(); k++) {
         batch.rewards.data[k] = -Math.abs(batch.nextObservations.data[k]);
       }
@@ -34,7 +34,7 @@ class SacReplayRewardTest extends TestBase {
     List<Object> relabelled = run(new Sac(new PointToZero(), c, sameAsStored));
     assertThat(relabelled).isEqualTo(plain);
     // and a reward that differs from the stored one changes the run: the update reads it
-    List<Object> shifted = run(new Sac(new PointToZero(), c, (batch, step) -> {
+    List<Object> shifted = run(new Sac(new PointToZero(), c, (batch, policy, step) -> {
       for (int k = 0; k < batch.size(); k++) {
         batch.rewards.data[k] = 1 - Math.abs(batch.nextObservations.data[k]);
       }
@@ -58,8 +58,8 @@ class SacReplayRewardTest extends TestBase {
   }
 
   /**
-   * Called once per update, at environment steps learningStarts + 1 … totalSteps, on the
-   * minibatch just drawn: each row is the buffer's transition at the row's index, with the
+   * Called once per update, at environment steps learningStarts + 1 … totalSteps, with the
+   * policy being trained and the minibatch just drawn: each row is the buffer's transition at the row's index, with the
    * stored reward still in place (the environment's −|x'|), and SAC's rewards are not touched
    * in the buffer by the relabelling.
    */
@@ -73,8 +73,9 @@ class SacReplayRewardTest extends TestBase {
     double[] a = new double[1];
     double[] s2 = new double[1];
     boolean[] d = new boolean[1];
-    holder[0] = new Sac(new PointToZero(), c, (batch, step) -> {
+    holder[0] = new Sac(new PointToZero(), c, (batch, policy, step) -> {
       steps.add(step);
+      assertThat(policy).isSameAs(holder[0].policy());
       ReplayBuffer buffer = holder[0].buffer();
       assertThat(buffer.size()).isEqualTo((int) step);
       for (int k = 0; k < batch.size(); k++) {
@@ -108,7 +109,7 @@ class SacReplayRewardTest extends TestBase {
     assumeTrue(AllocationMeter.supported());
     Sac sac = new Sac(new SacAllocationTest.PreallocatedPoint(), SacConfig.defaults().with(b -> b
         .totalSteps(100_000).learningStarts(100).batchSize(16).hiddenWidth(16).hiddenLayers(2)
-        .seed(7)), (batch, step) -> {
+        .seed(7)), (batch, policy, step) -> {
           for (int k = 0; k < batch.size(); k++) {
             batch.rewards.data[k] = -Math.abs(batch.nextObservations.data[k]);
           }
