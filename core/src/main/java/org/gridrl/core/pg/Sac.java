@@ -63,7 +63,8 @@ import org.gridrl.core.util.TrainingListener;
  * lists, the distributions and their samples, and the statistics holder are all reused; only
  * what the environment allocates in {@code step} and {@code reset} remains (the {@link Step}
  * record, at least), plus, in {@link #train}, the history's row at each reported step, an
- * evaluation's episode, and whatever a {@link ReplayReward} allocates. Not thread-safe: one instance per thread.
+ * evaluation's episode, and whatever a {@link ReplayReward} allocates. Not thread-safe: one
+ * instance per thread.
  */
 public final class Sac {
 

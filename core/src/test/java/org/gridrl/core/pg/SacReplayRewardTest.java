@@ -59,9 +59,9 @@ class SacReplayRewardTest extends TestBase {
 
   /**
    * Called once per update, at environment steps learningStarts + 1 … totalSteps, with the
-   * policy being trained and the minibatch just drawn: each row is the buffer's transition at the row's index, with the
-   * stored reward still in place (the environment's −|x'|), and SAC's rewards are not touched
-   * in the buffer by the relabelling.
+   * policy being trained and the minibatch just drawn: each row is the buffer's transition at
+   * the row's index, with the stored reward still in place (the environment's −|x'|), and SAC's
+   * rewards are not touched in the buffer by the relabelling.
    */
   @Test
   void relabel_seesEachDrawnMinibatchOnce_withTheStoredRowsAndAfterTheWarmUp() {

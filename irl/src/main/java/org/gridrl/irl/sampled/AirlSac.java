@@ -31,9 +31,10 @@ import org.gridrl.core.util.TrainingListener;
  * unit-box actions are mapped with {@link TanhGaussianPolicy#toEnvironment}. γ is SAC's.
  *
  * <p>Logged per iteration: the discriminator's keys, {@value Metrics#REWARD_MEAN} (mean of
- * the replayed reward, f or f − log π, over the K rows after the update), {@value Metrics#POLICY_RETURN} (mean true return
- * of the episodes that ended in the iteration, when any did), then SAC's update keys at the
- * iteration's last step ({@link SacImitation#UPDATE_KEYS}, once updates run).
+ * the replayed reward, f or f − log π, over the K rows after the update),
+ * {@value Metrics#POLICY_RETURN} (mean true return of the episodes that ended in the
+ * iteration, when any did), then SAC's update keys at the iteration's last step
+ * ({@link SacImitation#UPDATE_KEYS}, once updates run).
  */
 final class AirlSac {
 
