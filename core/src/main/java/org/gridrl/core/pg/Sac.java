@@ -22,7 +22,10 @@ import org.gridrl.core.util.TrainingListener;
  * <p>Each environment step: (1) act, uniformly at random in the action box for the first
  * {@code learningStarts} steps, then a ~ π(·|s); (2) step the environment and store
  * (s, a, r, s', d) in a {@link ReplayBuffer}; (3) after the warm-up, one update on a minibatch
- * drawn uniformly from the buffer ({@code SacLearner}, the losses of {@link PgLosses}):
+ * drawn uniformly from the buffer ({@code SacLearner}, the losses of {@link PgLosses}), its
+ * rewards first recomputed by a {@link ReplayReward} when one is given (a reward that changes
+ * during training, as AIRL's and GAIL's do, is computed at replay and never read from the
+ * buffer):
  * <ol>
  *   <li><b>critics</b>: a' ~ π(·|s') (reparameterised, {@link TanhGaussianPolicy}),
  *       y = r + γ(1 − d)(min_i Q_targ,i(s', a') − α log π(a'|s')) ({@link PgLosses#softTarget}, a
@@ -59,8 +62,9 @@ import org.gridrl.core.util.TrainingListener;
  * their pooled tensors, the minibatch, the noise, the targets, the parameter and gradient
  * lists, the distributions and their samples, and the statistics holder are all reused; only
  * what the environment allocates in {@code step} and {@code reset} remains (the {@link Step}
- * record, at least), plus, in {@link #train}, the history's row at each reported step, and an
- * evaluation's episode. Not thread-safe: one instance per thread.
+ * record, at least), plus, in {@link #train}, the history's row at each reported step, an
+ * evaluation's episode, and whatever a {@link ReplayReward} allocates. Not thread-safe: one
+ * instance per thread.
  */
 public final class Sac {
 
@@ -116,6 +120,7 @@ public final class Sac {
   private final SacLearner learner;
   private final ReplayBuffer buffer;
   private final ReplayBuffer.Minibatch batch;
+  private final ReplayReward replayReward;
   private final Rng explorationRng;
   private final Rng resetRng;
   private final Rng batchRng;
@@ -139,6 +144,22 @@ public final class Sac {
    * @param config hyperparameters and seed
    */
   public Sac(Env<double[], double[]> env, SacConfig config) {
+    this(env, config, null);
+  }
+
+  /**
+   * A learner for {@code env} with freshly initialised networks whose updates read the rewards
+   * {@code replayReward} writes into each sampled minibatch instead of the stored ones (null:
+   * the stored ones, as {@link #Sac(Env, SacConfig)}). It is called once per update, after the
+   * minibatch is drawn, so it draws no random number of SAC's and a run with it differs from
+   * one without only through the rewards.
+   *
+   * @param env an environment with a {@link Box} observation space and a bounded {@link Box}
+   *     action space. Modified (reset and stepped) by {@link #run}.
+   * @param config hyperparameters and seed
+   * @param replayReward the reward of replayed transitions, or null. Called by {@link #run}.
+   */
+  public Sac(Env<double[], double[]> env, SacConfig config, ReplayReward replayReward) {
     if (!(env.observationSpace() instanceof Box) || !(env.actionSpace() instanceof Box)) {
       throw new IllegalArgumentException("SAC needs Box observation and action spaces, got "
           + env.observationSpace() + " and " + env.actionSpace());
@@ -148,6 +169,7 @@ public final class Sac {
     int actDim = actions.dim();
     this.env = env;
     this.config = config;
+    this.replayReward = replayReward;
     Rng root = new Rng(config.seed());
     Rng init = root.fork(0);
     this.explorationRng = root.fork(1);
@@ -242,9 +264,12 @@ public final class Sac {
     Step<double[]> s = env.step(envAction);
     buffer.add(obs, unitAction, s.reward(), s.observation(), s.terminated());
     boolean logged = endOfEpisode(s, listener);
-    // 3. one update: critics, actor, temperature, targets
+    // 3. one update: critics, actor, temperature, targets (on recomputed rewards, if asked)
     if (learning) {
       buffer.sample(batchRng, batch);
+      if (replayReward != null) {
+        replayReward.relabel(batch, policy, step);
+      }
       SacLearner.Stats stats = learner.update(batch, noiseRng, step);
       if (step % config.logEvery() == 0) {
         stats.report(listener, step);

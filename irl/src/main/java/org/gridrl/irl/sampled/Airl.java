@@ -47,7 +47,10 @@ import org.gridrl.core.util.TrainingListener;
  * keys ({@code UpdateStats.PpoClip.KEYS}). A NaN or infinite loss stops the run with an
  * {@link ArithmeticException} naming the iteration and the loss.
  *
- * <p>The SAC policy learner the issue also names is not implemented here: PPO only.
+ * <p>With {@link PolicyLearner#SAC} in the config, SAC learns the policy instead, on one
+ * environment with continuous actions, its reward f − log π recomputed for every replayed
+ * minibatch and the discriminator updated on transitions drawn from SAC's replay buffer every
+ * {@code sacStepsPerIteration} steps: see {@code AirlSac}. The steps above are PPO's.
  */
 public final class Airl {
 
@@ -60,7 +63,8 @@ public final class Airl {
   /**
    * Trains a policy ({@link Networks#defaultPolicy}), g and h from the config's seed.
    *
-   * @param sampler the environments, tabular or continuous; reseeded from the config's seed.
+   * @param sampler the environments, tabular or continuous; reseeded from the config's seed
+   *     (with SAC: exactly one environment, continuous actions, reset from SAC's seed).
    *     Modified (stepped).
    * @param expert the demonstrations, over the sampler's observations and actions; rows without
    *     a successor are skipped, at least one must have one. Not modified.
@@ -71,6 +75,15 @@ public final class Airl {
    */
   public static SampledIrlResult<AirlConfig> train(Sampler<?, ?> sampler, Transitions expert,
       AirlConfig config, TrainingListener listener) {
+    Check.notNull("config", config);
+    if (config.learner() == PolicyLearner.SAC) {
+      Check.notNull("sampler", sampler);
+      Check.notNull("expert", expert);
+      Gail.checkMatches(sampler, expert);
+      Check.argument(expert.numTriples() > 0,
+          "AIRL needs expert rows with a successor observation, %s has none", expert);
+      return AirlSac.train(sampler, expert, config, listener);
+    }
     MetricsRecorder history = new MetricsRecorder();
     TrainingListener out = TrainingListener.tee(history, listener);
     long start = System.nanoTime();
@@ -342,7 +355,7 @@ public final class Airl {
   }
 
   /** Packed discriminator rows x = [x_g | s'], c = [1 − done, log π] and what log π needs. */
-  private static final class Rows {
+  static final class Rows {
     final int n;
     final double[] x;
     final double[] aux;
@@ -401,7 +414,7 @@ public final class Airl {
       }
     }
 
-    private void packRow(int row, double[] o, double[] a, int t, double[] next,
+    void packRow(int row, double[] o, double[] a, int t, double[] next,
         boolean terminated, boolean stateAction, int numActions) {
       int at = row * width;
       System.arraycopy(o, t * obsDim, x, at, obsDim);

@@ -37,6 +37,11 @@ import org.gridrl.core.util.TrainingListener;
  * ({@code UpdateStats.PpoClip.KEYS}: {@code charts/entropy}, {@code loss/policy},
  * {@code loss/value}, {@code ppo/approx_kl}, {@code ppo/clip_fraction}). A NaN or infinite loss stops the run
  * with an {@link ArithmeticException} naming the iteration and the loss.
+ *
+ * <p>With {@link PolicyLearner#SAC} in the config, SAC learns the policy instead, on one
+ * environment with continuous actions, the reward recomputed for every replayed minibatch and D
+ * updated on transitions drawn from SAC's replay buffer every {@code sacStepsPerIteration}
+ * steps: see {@code GailSac}. The steps above are PPO's.
  */
 public final class Gail {
 
@@ -64,6 +69,9 @@ public final class Gail {
     Check.notNull("expert", expert);
     Check.notNull("config", config);
     checkMatches(sampler, expert);
+    if (config.learner() == PolicyLearner.SAC) {
+      return GailSac.train(sampler, expert, config, listener);
+    }
     PpoConfig ppoConfig = config.ppo();
     long seed = config.seed();
     Rng root = new Rng(seed);

@@ -3,25 +3,34 @@ package org.gridrl.irl.sampled;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import org.gridrl.core.pg.PpoConfig;
+import org.gridrl.core.pg.SacConfig;
 import org.gridrl.core.util.Check;
 
 /**
  * Hyperparameters of {@link Gail}.
  *
- * @param iterations collect → discriminator → PPO iterations, ≥ 1
- * @param ppo the policy learner: its stepsPerEnv (T, the batch is N·T), γ, λ, epochs,
+ * @param iterations policy → discriminator iterations, ≥ 1
+ * @param learner the policy learner: {@code PPO} (tabular or continuous) or {@code SAC}
+ *     (continuous, bounded actions, one environment)
+ * @param ppo the PPO learner: its stepsPerEnv (T, the batch is N·T), γ, λ, epochs,
  *     minibatch size, learning rate, entropy bonus c_H (GAIL's causal-entropy term), clipping,
  *     hidden layers and initial log σ are used. The compact constructor sets its
  *     {@code iterations} to {@code iterations} and its {@code seed} to {@code seed}, so that the
  *     record says once what runs (what was passed there is replaced).
+ * @param sac the SAC learner, with {@code SAC} (its entropy term α·H is GAIL's); the compact
+ *     constructor sets its budget, logEvery and seed as {@link AirlConfig#sac()} says
+ * @param sacStepsPerIteration with {@code SAC}: environment steps between discriminator
+ *     updates; each update reads this many policy transitions drawn from the replay buffer, ≥ 1
  * @param discriminator D_ψ(s, a): MLP, Adam, epochs, minibatches, gradient penalty
  * @param reward the policy's reward from D
  * @param seed seeds the networks (policy stream 0, value 1, discriminator 4), the sampler
- *     (stream 2), PPO's shuffles and the discriminator's minibatches (stream 5)
+ *     (stream 2), PPO's shuffles and the discriminator's minibatches (stream 5), SAC (stream 6)
+ *     and the discriminator's draws from SAC's replay buffer (stream 7)
  */
 @RecordBuilder
-public record GailConfig(int iterations, PpoConfig ppo, DiscriminatorConfig discriminator,
-    RewardForm reward, long seed) implements GailConfigBuilder.With {
+public record GailConfig(int iterations, PolicyLearner learner, PpoConfig ppo, SacConfig sac,
+    int sacStepsPerIteration, DiscriminatorConfig discriminator, RewardForm reward, long seed)
+    implements GailConfigBuilder.With {
 
   /** The policy's reward as a function of D = σ(z). */
   public enum RewardForm {
@@ -31,13 +40,24 @@ public record GailConfig(int iterations, PpoConfig ppo, DiscriminatorConfig disc
     LOGIT
   }
 
-  /** Validates; sets {@code ppo}'s iterations and seed to this record's. */
+  /** Validates; sets {@code ppo}'s and {@code sac}'s budgets and seeds from this record's. */
   public GailConfig {
     Check.positive("iterations", iterations);
+    Check.notNull("learner", learner);
     Check.notNull("ppo", ppo);
+    Check.notNull("sac", sac);
+    Check.positive("sacStepsPerIteration", sacStepsPerIteration);
     Check.notNull("discriminator", discriminator);
     Check.notNull("reward", reward);
     ppo = ppo.withIterations(iterations).withSeed(seed);
+    sac = AirlConfig.sacFor(learner, sac, iterations, sacStepsPerIteration, seed);
+  }
+
+  /** PPO's config with the default SAC settings beside it (the record before SAC). */
+  public GailConfig(int iterations, PpoConfig ppo, DiscriminatorConfig discriminator,
+      RewardForm reward, long seed) {
+    this(iterations, PolicyLearner.PPO, ppo, SacConfig.defaults(),
+        AirlConfig.DEFAULT_SAC_STEPS_PER_ITERATION, discriminator, reward, seed);
   }
 
   /**
