@@ -22,6 +22,7 @@ import org.gridrl.benchmarks.runner.Progress;
 import org.gridrl.benchmarks.runner.RunContext;
 import org.gridrl.core.autodiff.Tape;
 import org.gridrl.core.autodiff.Tensor;
+import org.gridrl.core.env.Box;
 import org.gridrl.core.env.Env;
 import org.gridrl.core.env.Step;
 import org.gridrl.core.env.TabularEnv;
@@ -412,13 +413,15 @@ public final class IrlTransfer implements Experiment<IrlTransferConfig> {
    * The hand-made expert for a layout: below the barrier's top face (plus 0.02), head for a lane
    * under the gap (x = 0.05 with the gap on the left, 0.5 on the right) at height 0.2, and once
    * in the lane (within 0.06 of it) straight up to 0.45; above the barrier, head for the goal.
-   * The action is the remaining displacement over one step's reach, clipped to [−1, 1].
+   * The action is the remaining displacement over one step's reach, clipped to [−1, 1]. It reads
+   * the scaled observation of {@link ScaledMaze}.
    */
   static Controller controller(PointMaze.Layout layout) {
     double lane = layout == PointMaze.Layout.GAP_LEFT ? 0.05 : 0.5;
     return (obs, off, out, outOff) -> {
-      double x = obs[off];
-      double y = obs[off + 1];
+      double[] p = ScaledMaze.unscale(obs, off);
+      double x = p[0];
+      double y = p[1];
       double tx;
       double ty;
       if (y < PointMaze.BARRIER_HIGH + 0.02) {
@@ -436,7 +439,7 @@ public final class IrlTransfer implements Experiment<IrlTransferConfig> {
   /** The true return of the controller's mean action over one episode. */
   static double controllerReturn(PointMaze.Layout layout) {
     Controller c = controller(layout);
-    PointMaze env = new PointMaze(layout);
+    ScaledMaze env = new ScaledMaze(new PointMaze(layout));
     double[] obs = env.reset(0);
     double[] a = new double[2];
     double ret = 0;
@@ -451,7 +454,7 @@ public final class IrlTransfer implements Experiment<IrlTransferConfig> {
 
   /** The true return of a Gaussian policy's mean action over one episode (the env clips it). */
   static double meanActionReturn(Policy policy, PointMaze.Layout layout) {
-    PointMaze env = new PointMaze(layout);
+    ScaledMaze env = new ScaledMaze(new PointMaze(layout));
     double[] obs = env.reset(0);
     DMatrixRMaj o = new DMatrixRMaj(1, obs.length);
     Tape tape = new Tape();
@@ -468,11 +471,57 @@ public final class IrlTransfer implements Experiment<IrlTransferConfig> {
   }
 
   static Sampler<double[], double[]> mazeSampler(PointMaze.Layout layout, int numEnvs) {
-    List<PointMaze> envs = new ArrayList<>();
+    List<ScaledMaze> envs = new ArrayList<>();
     for (int i = 0; i < numEnvs; i++) {
-      envs.add(new PointMaze(layout));
+      envs.add(new ScaledMaze(new PointMaze(layout)));
     }
     return Sampler.vector(envs);
+  }
+
+  /**
+   * PointMaze observed as its position mapped affinely onto [−1, 1]², o = (p − 0.25) / 0.3 (the
+   * arena [−0.05, 0.55]² of the point's centre): what every maze learner, policy and reward sees.
+   * Raw positions span 0.6, on which a tanh network starts out almost linear; the reward, the
+   * dynamics and the actions are PointMaze's.
+   */
+  static final class ScaledMaze implements Env<double[], double[]> {
+    static final double CENTRE = 0.5 * (PointMaze.ARENA_LOW + PointMaze.ARENA_HIGH);
+    static final double HALF_WIDTH = 0.5 * (PointMaze.ARENA_HIGH - PointMaze.ARENA_LOW);
+    private static final Box SPACE = Box.uniform(2, -1, 1);
+    private final PointMaze maze;
+
+    ScaledMaze(PointMaze maze) {
+      this.maze = maze;
+    }
+
+    static double[] scale(double[] p) {
+      return new double[] {(p[0] - CENTRE) / HALF_WIDTH, (p[1] - CENTRE) / HALF_WIDTH};
+    }
+
+    static double[] unscale(double[] o, int offset) {
+      return new double[] {CENTRE + HALF_WIDTH * o[offset], CENTRE + HALF_WIDTH * o[offset + 1]};
+    }
+
+    @Override
+    public Box observationSpace() {
+      return SPACE;
+    }
+
+    @Override
+    public Box actionSpace() {
+      return maze.actionSpace();
+    }
+
+    @Override
+    public double[] reset(long seed) {
+      return scale(maze.reset(seed));
+    }
+
+    @Override
+    public Step<double[]> step(double[] action) {
+      Step<double[]> s = maze.step(action);
+      return new Step<>(scale(s.observation()), s.reward(), s.terminated(), s.truncated());
+    }
   }
 
   /** PPO on PointMaze: the config's steps, networks and step size; CleanRL's defaults else. */

@@ -39,7 +39,7 @@ import org.gridrl.core.util.Check;
  * @param mazeHidden hidden layers of the PointMaze policy and value networks (default [64, 64])
  * @param mazeLearningRate PPO's Adam step on PointMaze, &gt; 0 (default 1e-3)
  * @param mazeIrlIterations AIRL's and GAIL's iterations on PointMaze with the gap on the left,
- *     ≥ 1 (default 200)
+ *     ≥ 1 (default 300)
  * @param mazeGclIterations GCL's iterations on PointMaze, ≥ 1 (default 120)
  * @param mazeGclEpisodes GCL's episodes per environment and iteration on PointMaze, ≥ 1
  *     (default 1)
@@ -105,12 +105,12 @@ public record IrlTransferConfig(List<String> parts, int numDemos, int demoLength
    * Both parts; the grid with irl-adversarial-grid's budgets (32 demonstrations of 20 steps, 8
    * environments, policy [64], GCL 40 × 4 episodes with lcr 0.1, GAIL and AIRL 200 iterations,
    * MaxEnt 200), re-optimised at τ 0.05; PointMaze with 32 controller demonstrations (σ 0.2),
-   * PPO 8 × 128 steps, networks [64, 64], η 1e-3, AIRL and GAIL 200 iterations, GCL 120 of one
+   * PPO 8 × 128 steps, networks [64, 64], η 1e-3, AIRL and GAIL 300 iterations, GCL 120 of one
    * episode per environment, 200 transfer iterations; a thread per core; seeds 1..5.
    */
   public static IrlTransferConfig defaults() {
     return new IrlTransferConfig(IrlTransfer.PARTS, 32, 20, 8, List.of(64), 40, 4, 0.1, 200, 200,
-        0.1, 0.05, 4, 0.2, 128, List.of(64, 64), 1e-3, 200, 120, 1, 200,
+        0.1, 0.05, 4, 0.2, 128, List.of(64, 64), 1e-3, 300, 120, 1, 200,
         Math.max(1, Runtime.getRuntime().availableProcessors()), List.of(1L, 2L, 3L, 4L, 5L));
   }
 
