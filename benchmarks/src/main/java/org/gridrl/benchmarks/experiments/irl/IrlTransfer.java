@@ -715,9 +715,10 @@ public final class IrlTransfer implements Experiment<IrlTransferConfig> {
 
   /**
    * The charts: {@code transfer_grid.png}, each reward's normalised return in the training grid
-   * (x = 0) and in the changed grid (x = 1), mean ± std over seeds, so a reward that does not
-   * transfer is a line that falls; {@code transfer_maze.png}, the true return of PPO's mean action
-   * with the gap on the right against environment steps for each reward (mean ± std over seeds),
+   * (x = 0) and in the changed grid (x = 1), mean over seeds (the table has the spread), so a
+   * reward that does not transfer is a line that falls; {@code transfer_maze.png}, the true
+   * return of PPO's mean action with the gap on the right after each PPO iteration for each
+   * reward (mean ± std over seeds),
    * with the mirrored controller's return as the level to reach.
    *
    * @param metrics the run's metrics.csv, every seed's rows written (the maze curves). Not
@@ -744,23 +745,19 @@ public final class IrlTransfer implements Experiment<IrlTransferConfig> {
       charts.put("transfer_grid.png", Plots.learningCurveChart("grid: normalised return of each"
           + " reward re-optimised (soft VI, tau " + config.temperature() + ")",
           "world: 0 = training (gap left), 1 = changed (gap right)",
-          "(J - J_unif) / (J* - J_unif)", curves, Plots.Band.STD, false, false));
+          "(J - J_unif) / (J* - J_unif), mean over seeds", curves, Plots.Band.NONE, false,
+          false));
     }
     if (config.parts().contains("maze")) {
       List<Plots.Curve> curves = new ArrayList<>();
-      int perIteration = config.numEnvs() * config.mazeStepsPerEnv();
       double maxX = 0;
       for (String m : MAZE_METHODS) {
         List<double[]> xs = new ArrayList<>();
         List<double[]> ys = new ArrayList<>();
         for (MetricsCsv.Series s : metrics.series(column("maze", "curve", m)).values()) {
-          double[] x = s.x();
-          for (int i = 0; i < x.length; i++) {
-            x[i] *= perIteration;
-            maxX = Math.max(maxX, x[i]);
-          }
-          xs.add(x);
+          xs.add(s.x());
           ys.add(s.y());
+          maxX = Math.max(maxX, s.x()[s.size() - 1]);
         }
         if (!xs.isEmpty()) {
           curves.add(new Plots.Curve(m, xs, ys));
@@ -770,7 +767,8 @@ public final class IrlTransfer implements Experiment<IrlTransferConfig> {
       curves.add(Plots.Curve.single("controller through the new gap",
           new double[] {0, maxX}, new double[] {level, level}));
       charts.put("transfer_maze.png", Plots.learningCurveChart("PointMaze, gap moved to the"
-          + " right: PPO on each learned reward", "environment steps (PPO, gap on the right)",
+          + " right: PPO on each learned reward", "PPO iteration (" + config.numEnvs() + " x "
+          + config.mazeStepsPerEnv() + " steps each), gap on the right",
           "true return of the mean action (100 steps)", curves, Plots.Band.STD, false, false));
     }
     return charts;
