@@ -78,8 +78,9 @@ import org.knowm.xchart.XYChart;
  * nothing terminal. Every learner observes a cell as its one-hot row followed by its one-hot
  * column (16 numbers), the same in both worlds, so a reward learned in one world is defined on
  * every cell of the other (the new gap cell was a wall in training and is never seen). The
- * expert is the optimal (value iteration) policy of the training world; 32 demonstrations of 20
- * steps as in {@code irl-adversarial-grid}. Each method's reward — AIRL's g(s), AIRL's g(s, a),
+ * expert is the soft-optimal policy of the training world at τ_E = 0.1
+ * ({@link IrlTransferConfig#expertTemperature()}; 0 gives irl-adversarial-grid's optimal
+ * policy); 32 demonstrations of 20 steps as in {@code irl-adversarial-grid}. Each method's reward — AIRL's g(s), AIRL's g(s, a),
  * GAIL's −log(1 − D(s, a)), GCL's r_θ(s, a), MaxEnt's linear reward in the same 16 features
  * (known dynamics), and the true reward — is tabulated on the changed world's (s, a), scaled to
  * unit standard deviation, and re-optimised there by soft value iteration at τ = 0.05
@@ -170,7 +171,11 @@ public final class IrlTransfer implements Experiment<IrlTransferConfig> {
 
   @Override
   public Duration expectedRunTime(boolean quick) {
-    return Duration.ofSeconds(quick ? 90 : 900);
+    // measured: wall time of 'gridrl run irl-transfer' (and --quick) on the 2-core machine,
+    // 2026-12-06, while other helpers' builds and runs kept its load average at 5-9 (full) and
+    // 3-4 (quick): 916.7 s full (768 s of CPU time: about 8 minutes on two idle cores), 68.4 s
+    // --quick (67 s of CPU time)
+    return Duration.ofSeconds(quick ? 70 : 920);
   }
 
   @Override
@@ -637,7 +642,9 @@ public final class IrlTransfer implements Experiment<IrlTransferConfig> {
     List<String> declared = new ArrayList<>(curveColumns(config));
     declared.addAll(columns(config));
     ctx.metrics().declare(declared.toArray(new String[0]));
-    ctx.note("protocol", "grid: expert = optimal policy of the training grid (gap left); "
+    ctx.note("protocol", "grid: expert = " + (config.expertTemperature() == 0
+        ? "optimal policy" : "soft-optimal policy (tau_E " + config.expertTemperature() + ")")
+        + " of the training grid (gap left); "
         + config.numDemos() + " demos of " + config.demoLength() + " steps; each reward scaled"
         + " to unit std over (s, a) and re-optimised by soft VI at tau " + config.temperature()
         + "; normalised return (J - J_unif)/(J* - J_unif) by exact policy evaluation. maze:"
