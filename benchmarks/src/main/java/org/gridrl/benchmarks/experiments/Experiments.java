@@ -19,6 +19,7 @@ public final class Experiments {
         .register(IrlSweep.objectWorldToolkit())
         .register(IrlSweep.binaryWorld())
         .register(new IrlAdversarial())
+        .register(new org.gridrl.benchmarks.experiments.irl.IrlTransfer())
         .register(new org.gridrl.benchmarks.experiments.pg.PgFourRooms())
         .register(new org.gridrl.benchmarks.experiments.pg.PgPointNavigation());
   }

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.gridrl.benchmarks.experiments.irl.IrlAdversarialConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlFixtures;
 import org.gridrl.benchmarks.experiments.irl.IrlSweepConfig;
+import org.gridrl.benchmarks.experiments.irl.IrlTransferConfig;
 import org.gridrl.benchmarks.experiments.pg.PgFixtures;
 import org.gridrl.benchmarks.experiments.pg.PgFourRoomsConfig;
 import org.gridrl.benchmarks.experiments.pg.PgPointNavigationConfig;
@@ -49,6 +50,7 @@ class ExperimentPlotsTest {
       case "quickstart" -> Map.of("convergence.png", convergence((QuickstartConfig) quick));
       case "irl-gridworld" -> Map.of(); // its one picture is the reward heat map
       case "irl-adversarial-grid" -> IrlFixtures.adversarialCharts((IrlAdversarialConfig) quick);
+      case "irl-transfer" -> IrlFixtures.transferCharts((IrlTransferConfig) quick, dir);
       case "irl-objectworld", "irl-objectworld-toolkit", "irl-binaryworld" ->
           IrlFixtures.sweepCharts((IrlSweepConfig) quick, dir);
       case "pg-fourrooms" -> PgFixtures.fourRoomsCharts((PgFourRoomsConfig) quick);
@@ -79,6 +81,7 @@ class ExperimentPlotsTest {
       }
       case "pg-point-navigation" ->
           files.addAll(List.of("learning_curves_sac.png", "learning_curves_ppo.png"));
+      case "irl-transfer" -> files.addAll(List.of("transfer_grid.png", "transfer_maze.png"));
       default -> {
         if (quick instanceof IrlSweepConfig c) {
           for (String fs : c.featureSets()) {

@@ -10,6 +10,8 @@ import org.gridrl.benchmarks.experiments.irl.IrlAdversarialConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlFixtures;
 import org.gridrl.benchmarks.experiments.irl.IrlGridWorldConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlSweepConfig;
+import org.gridrl.benchmarks.experiments.irl.IrlTransfer;
+import org.gridrl.benchmarks.experiments.irl.IrlTransferConfig;
 import org.gridrl.benchmarks.experiments.pg.PgFixtures;
 import org.gridrl.benchmarks.experiments.pg.PgFourRoomsConfig;
 import org.gridrl.benchmarks.experiments.pg.PgPointNavigationConfig;
@@ -38,6 +40,15 @@ class ExperimentTablesTest {
       case "quickstart" -> List.of(); // prints ASCII policies, no table
       case "irl-gridworld" -> IrlFixtures.gridWorldTable((IrlGridWorldConfig) quick);
       case "irl-adversarial-grid" -> IrlFixtures.adversarialTable((IrlAdversarialConfig) quick);
+      case "irl-transfer" -> { // two tables (grid, maze), each aligned on its own
+        List<List<String>> tables = IrlFixtures.transferTables((IrlTransferConfig) quick);
+        assertThat(tables).hasSize(2);
+        for (List<String> t : tables.subList(1, tables.size())) {
+          assertThat(t).hasSize(1 + IrlTransfer.MAZE_METHODS.size());
+          assertAligned(t);
+        }
+        yield tables.get(0);
+      }
       case "irl-objectworld", "irl-objectworld-toolkit", "irl-binaryworld" ->
           IrlFixtures.sweepTable((IrlSweepConfig) quick);
       case "pg-fourrooms" -> PgFixtures.fourRoomsTable((PgFourRoomsConfig) quick);

@@ -14,6 +14,8 @@ import org.gridrl.benchmarks.experiments.irl.IrlGridWorld;
 import org.gridrl.benchmarks.experiments.irl.IrlGridWorldConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlSweep;
 import org.gridrl.benchmarks.experiments.irl.IrlSweepConfig;
+import org.gridrl.benchmarks.experiments.irl.IrlTransfer;
+import org.gridrl.benchmarks.experiments.irl.IrlTransferConfig;
 import org.gridrl.benchmarks.experiments.pg.PgFourRooms;
 import org.gridrl.benchmarks.experiments.pg.PgFourRoomsConfig;
 import org.gridrl.benchmarks.experiments.pg.PgPointNavigation;
@@ -108,6 +110,15 @@ class ExperimentsResumeTest {
     resumeReproduces(new IrlAdversarial(), IrlAdversarialConfig.quick().with(b -> b.numDemos(4)
         .demoLength(6).numEnvs(2).bcEpochs(2).gclIterations(2).gclEpisodes(1)
         .adversarialIterations(2).maxEntIterations(3).threads(1).seeds(List.of(1L, 2L))));
+  }
+
+  @Test
+  void irlTransfer() throws Exception {
+    resumeReproduces(new IrlTransfer(), IrlTransferConfig.quick().with(b -> b.numDemos(4)
+        .demoLength(6).numEnvs(2).policyHidden(List.of(8)).gclIterations(2).gclEpisodes(1)
+        .adversarialIterations(2).maxEntIterations(3).mazeDemoEpisodes(1).mazeStepsPerEnv(16)
+        .mazeHidden(List.of(8)).mazeIrlIterations(2).mazeGclIterations(2)
+        .mazeTransferIterations(3).threads(1).seeds(List.of(1L, 2L))));
   }
 
   @Test

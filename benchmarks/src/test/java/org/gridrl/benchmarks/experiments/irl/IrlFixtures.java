@@ -123,4 +123,63 @@ public final class IrlFixtures {
   public static List<String> adversarialTable(IrlAdversarialConfig config) {
     return IrlAdversarial.resultsTable(config, adversarialResults(config)).lines();
   }
+
+  /**
+   * Made-up seed results of an irl-transfer run of the config's shape: normalised returns in
+   * [−0.2, 1] on the grid, two-digit negative returns on the maze, curves of
+   * {@code mazeTransferIterations} points rising from −30 towards −4.
+   */
+  static List<IrlTransfer.SeedResult> transferResults(IrlTransferConfig config) {
+    List<IrlTransfer.SeedResult> out = new ArrayList<>();
+    for (long seed : config.seeds()) {
+      Map<String, Double> row = new LinkedHashMap<>();
+      int i = 0;
+      for (String column : IrlTransfer.columns(config)) {
+        row.put(column, column.startsWith("grid/") ? 1 - 0.15 * (i++ % 9) + 0.01 * seed
+            : -4 - 3.7 * (i++ % 9) - seed);
+      }
+      Map<String, double[]> curves = new LinkedHashMap<>();
+      if (config.parts().contains("maze")) {
+        int m = 0;
+        for (String method : IrlTransfer.MAZE_METHODS) {
+          double[] y = new double[config.mazeTransferIterations()];
+          for (int t = 0; t < y.length; t++) {
+            y[t] = -30 + (26 - 4 * m) * (1 - Math.exp(-0.05 * (t + 1))) - 0.1 * seed;
+          }
+          curves.put(method, y);
+          m++;
+        }
+      }
+      out.add(new IrlTransfer.SeedResult(seed, row, curves));
+    }
+    return out;
+  }
+
+  /** The charts a run of irl-transfer draws, from made-up results (metrics.csv in dir). */
+  public static Map<String, XYChart> transferCharts(IrlTransferConfig config, Path dir)
+      throws IOException {
+    List<IrlTransfer.SeedResult> results = transferResults(config);
+    try (MetricsCsv metrics = new MetricsCsv(dir.resolve("metrics.csv"))) {
+      for (IrlTransfer.SeedResult r : results) {
+        double[] first = r.curves().values().iterator().next();
+        for (int t = 0; t < first.length; t++) {
+          Map<String, Double> values = new LinkedHashMap<>();
+          for (Map.Entry<String, double[]> c : r.curves().entrySet()) {
+            values.put(IrlTransfer.column("maze", "curve", c.getKey()), c.getValue()[t]);
+          }
+          metrics.row(r.seed(), t + 1, values);
+        }
+      }
+      return IrlTransfer.charts(config, results, metrics);
+    }
+  }
+
+  /** The tables a run of irl-transfer prints (grid, then maze), from made-up results. */
+  public static List<List<String>> transferTables(IrlTransferConfig config) {
+    List<List<String>> tables = new ArrayList<>();
+    for (var t : IrlTransfer.tables(config, transferResults(config))) {
+      tables.add(t.lines());
+    }
+    return tables;
+  }
 }
