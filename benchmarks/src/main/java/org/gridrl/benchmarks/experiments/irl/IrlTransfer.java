@@ -9,9 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.ejml.data.DMatrixRMaj;
 import org.gridrl.benchmarks.report.TextTable;
@@ -20,6 +17,7 @@ import org.gridrl.benchmarks.runner.MetricsCsv;
 import org.gridrl.benchmarks.runner.Plots;
 import org.gridrl.benchmarks.runner.Progress;
 import org.gridrl.benchmarks.runner.RunContext;
+import org.gridrl.benchmarks.runner.SeedPool;
 import org.gridrl.core.autodiff.Tape;
 import org.gridrl.core.autodiff.Tensor;
 import org.gridrl.core.env.Box;
@@ -661,9 +659,8 @@ public final class IrlTransfer implements Experiment<IrlTransferConfig> {
     ctx.out().println(name() + ": parts " + config.parts() + ", seeds " + config.seeds()
         + " on " + config.threads() + " threads");
     List<SeedResult> results = new ArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.threads(),
-        config.seeds().size()));
-    try (Progress progress = ctx.progress("seeds", config.seeds().size())) {
+    try (SeedPool pool = new SeedPool(config.threads(), config.seeds().size());
+        Progress progress = ctx.progress("seeds", config.seeds().size())) {
       List<Future<SeedResult>> futures = new ArrayList<>();
       for (long seed : config.seeds()) {
         Optional<RunContext.KeptSeed> kept = ctx.kept(seed); // finished by a resumed run
@@ -672,12 +669,7 @@ public final class IrlTransfer implements Experiment<IrlTransferConfig> {
                 kept.get().finalMetrics(), Map.of())));
       }
       for (Future<SeedResult> f : futures) {
-        SeedResult r;
-        try {
-          r = f.get();
-        } catch (ExecutionException e) {
-          throw e.getCause() instanceof Exception ex ? ex : e;
-        }
+        SeedResult r = SeedPool.result(f);
         if (ctx.kept(r.seed()).isEmpty()) {
           writeRows(ctx, r);
           ctx.seedComplete(r.seed(), r.row());
@@ -685,8 +677,6 @@ public final class IrlTransfer implements Experiment<IrlTransferConfig> {
         results.add(r);
         progress.step();
       }
-    } finally {
-      pool.shutdownNow();
     }
     for (Map.Entry<String, XYChart> chart : charts(config, results, ctx.metrics()).entrySet()) {
       Plots.save(chart.getValue(), ctx.file(chart.getKey()));
