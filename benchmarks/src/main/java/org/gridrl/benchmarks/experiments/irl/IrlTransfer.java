@@ -169,12 +169,11 @@ public final class IrlTransfer implements Experiment<IrlTransferConfig> {
 
   @Override
   public Duration expectedRunTime(boolean quick) {
-    // measured: wall time of 'gridrl run irl-transfer' (and --quick) on the 2-core machine,
-    // 2026-12-06 04:21-04:29 UTC, with other helpers still running but mostly idle (load average
-    // 0.4-1.7): 371.9 s full (632 s of CPU time), 38.9 s --quick. Earlier the same day, under a
-    // load of 5-9 from other helpers' builds, the full run took 916.7 s and wrote the same
-    // metrics.csv byte for byte, --quick 68.4 s.
-    return Duration.ofSeconds(quick ? 39 : 372);
+    // measured: wall time of 'gridrl run irl-transfer' (and --quick) on the 2-core machine with
+    // nothing else running, 2026-12-06 04:49 UTC: 424.4 s full, 39.2 s --quick (earlier with
+    // other jobs mostly idle, load 0.4-1.7: 371.9 s and 38.9 s; under a load of 5-9 the full
+    // run took 916.7 s and wrote the same metrics.csv byte for byte)
+    return Duration.ofSeconds(quick ? 39 : 424);
   }
 
   @Override
