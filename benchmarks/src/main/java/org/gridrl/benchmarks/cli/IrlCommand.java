@@ -51,9 +51,10 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "irl", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     sortOptions = false,
-    description = {"Inverse RL with known dynamics: fit a reward r(s) of the features to"
-        + " demonstrations and write weights.csv (feature,weight), reward.csv (state,reward) and"
-        + " policy.csv (state,action,probability).",
+    description = {"Inverse RL on your MDP: fit a reward r(s) of the features to demonstrations,"
+        + " with known dynamics (maxent, deep-maxent, max-margin) or from samples only (gail,"
+        + " airl, gcl, bc), and write weights.csv (feature,weight; linear methods), reward.csv"
+        + " (state,reward) and policy.csv (state,action,probability).",
         "maxent: the discounted maximum causal entropy objective: finite-horizon soft VI over T"
         + " steps (T = the demos' length or --horizon, gamma from the MDP file, temperature"
         + " --temperature, default 1); the gradient E[mu] - mu_D of the convex dual,"
