@@ -7,6 +7,7 @@ import org.gridrl.benchmarks.cli.ErrorHandling;
 import org.gridrl.benchmarks.cli.Io;
 import org.gridrl.benchmarks.cli.IrlCommand;
 import org.gridrl.benchmarks.cli.ListCommand;
+import org.gridrl.benchmarks.cli.MultitaskCommand;
 import org.gridrl.benchmarks.cli.RenderCommand;
 import org.gridrl.benchmarks.cli.RunCommand;
 import org.gridrl.benchmarks.cli.SolveCommand;
@@ -73,6 +74,7 @@ public final class Main implements Runnable {
     cmd.addSubcommand("solve", new SolveCommand(io));
     cmd.addSubcommand("render", new RenderCommand(io));
     cmd.addSubcommand("irl", new IrlCommand(io));
+    cmd.addSubcommand("multitask", MultitaskCommand.create(io));
     cmd.addSubcommand("bench", new org.gridrl.benchmarks.cli.BenchCommand());
     cmd.addSubcommand("help", new HelpCommand());
     cmd.setOut(new PrintWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8),
