@@ -25,8 +25,9 @@ import org.gridrl.core.util.Check;
  * Frank–Wolfe gap ∇F(w)ᵀw − min_r ∇F(w)_r, an upper bound on F(w) − F(w*), falls to
  * {@code tolerance · max_k ‖g_k‖²} (default 1e-12) or {@code maxIterations} (10 000) is reached.
  * (The official code calls SciPy's SLSQP instead, with an added 1e-8 inside the square roots;
- * the gap here certifies the answer.) Where ‖g_w*‖ ≤ 1e-12·max_k ‖g_k‖ (the optimum has g_w = 0,
- * so every point of the ball attains the optimum), d = g0.
+ * the gap here certifies the answer.) Where ‖g_w*‖ ≤ 1e-12·max_k ‖g_k‖ (0 is in the hull at the
+ * dual optimum and the formula is 0/0), d = g0, as the official code's guard also gives; with a
+ * zero task gradient this g0 is optimal (pinned in the tests), in general it is only a fallback.
  *
  * <p>Scaling: with {@code rescale} false (the default) the paper's d* is returned as it is;
  * with {@code rescale} true it is divided by 1 + c², as the official code does by default
