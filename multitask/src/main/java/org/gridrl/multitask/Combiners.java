@@ -9,19 +9,30 @@ final class Combiners {
 
   /** Rejects a shape, an aliased output or a non-finite entry, naming the task and index. */
   static void check(double[][] g, int numTasks, int dim, double[] out) {
+    // Plain ifs, not Check.argument's varargs: a call after warm-up allocates nothing.
     Check.notNull("taskGradients", g);
     Check.notNull("out", out);
     Check.positive("numTasks", numTasks);
     Check.positive("dim", dim);
-    Check.argument(g.length >= numTasks, "taskGradients has %s rows, numTasks is %s", g.length,
-        numTasks);
-    Check.argument(out.length >= dim, "out has length %s, dim is %s", out.length, dim);
+    if (g.length < numTasks) {
+      throw new IllegalArgumentException("taskGradients has " + g.length + " rows, numTasks is "
+          + numTasks);
+    }
+    if (out.length < dim) {
+      throw new IllegalArgumentException("out has length " + out.length + ", dim is " + dim);
+    }
     for (int k = 0; k < numTasks; k++) {
       double[] gk = g[k];
-      Check.argument(gk != null, "taskGradients[%s] is null", k);
-      Check.argument(gk != out, "out must not be taskGradients[%s]", k);
-      Check.argument(gk.length >= dim, "taskGradients[%s] has length %s, dim is %s", k,
-          gk.length, dim);
+      if (gk == null) {
+        throw new IllegalArgumentException("taskGradients[" + k + "] is null");
+      }
+      if (gk == out) {
+        throw new IllegalArgumentException("out must not be taskGradients[" + k + "]");
+      }
+      if (gk.length < dim) {
+        throw new IllegalArgumentException("taskGradients[" + k + "] has length " + gk.length
+            + ", dim is " + dim);
+      }
       for (int j = 0; j < dim; j++) {
         if (!Double.isFinite(gk[j])) {
           throw new IllegalArgumentException(

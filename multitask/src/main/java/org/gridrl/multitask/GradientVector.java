@@ -3,7 +3,6 @@ package org.gridrl.multitask;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.gridrl.core.autodiff.Tensor;
-import org.gridrl.core.util.Check;
 
 /**
  * The bridge between a {@code core.nn} parameter list and a {@link GradientCombiner}: the
@@ -45,8 +44,10 @@ public final class GradientVector {
     for (int i = 0, m = parts.size(); i < m; i++) {
       DMatrixRMaj p = parts.get(i);
       int n = p.getNumElements();
-      Check.argument(offset + n <= out.length, "out has length %s, the parameters need more",
-          out.length);
+      if (!(offset + n <= out.length)) {
+        throw new IllegalArgumentException("out has length " + out.length
+            + ", the parameters need more");
+      }
       System.arraycopy(p.data, 0, out, offset, n);
       offset += n;
     }
@@ -66,8 +67,10 @@ public final class GradientVector {
     for (int i = 0, m = grads.size(); i < m; i++) {
       DMatrixRMaj p = grads.get(i).value();
       int n = p.getNumElements();
-      Check.argument(offset + n <= out.length, "out has length %s, the gradients need more",
-          out.length);
+      if (!(offset + n <= out.length)) {
+        throw new IllegalArgumentException("out has length " + out.length
+            + ", the gradients need more");
+      }
       System.arraycopy(p.data, 0, out, offset, n);
       offset += n;
     }
@@ -85,8 +88,10 @@ public final class GradientVector {
     for (int i = 0, m = out.size(); i < m; i++) {
       DMatrixRMaj p = out.get(i);
       int n = p.getNumElements();
-      Check.argument(offset + n <= flat.length, "flat has length %s, the matrices need more",
-          flat.length);
+      if (!(offset + n <= flat.length)) {
+        throw new IllegalArgumentException("flat has length " + flat.length
+            + ", the matrices need more");
+      }
       System.arraycopy(flat, offset, p.data, 0, n);
       offset += n;
     }
