@@ -139,6 +139,21 @@ class CaGradTest extends CombinerTestBase {
         .isCloseTo(worst(g, d), within(1e-9 * scale(g)));
   }
 
+  @Test
+  void fiftyTasks_convergeAndPrimalEqualsDual() {
+    Random r = new Random(345);
+    double[][] g = randomGradients(r, 50, 200);
+    CaGrad cagrad = new CaGrad();
+    double[] d = combine(cagrad, g);
+    assertThat(cagrad.converged()).isTrue();
+    double[] uniform = new double[50];
+    java.util.Arrays.fill(uniform, 1.0 / 50);
+    double[] g0 = mix(g, uniform);
+    double radius = 0.5 * Math.sqrt(dot(g0, g0));
+    assertThat(dual(g, g0, radius, cagrad.weights(new double[50])))
+        .isCloseTo(worst(g, d), within(1e-9 * scale(g)));
+  }
+
   /** min_i g_i·d. */
   private static double worst(double[][] g, double[] d) {
     double m = Double.POSITIVE_INFINITY;

@@ -122,4 +122,16 @@ class MgdaTest extends CombinerTestBase {
       assertThat(dot(g[i], d)).isGreaterThanOrEqualTo(dot(d, d) - 1e-10 * s);
     }
   }
+  @Test
+  void iterationCap_isReportedAsNotConverged_andStillAMixOfTheGradients() {
+    Random r = new Random(345);
+    double[][] g = randomGradients(r, 6, 4);
+    Mgda capped = new Mgda(Mgda.Config.defaults().withMaxIterations(1));
+    double[] d = combine(capped, g);
+    assertThat(capped.converged()).isFalse();
+    assertThat(capped.iterations()).isEqualTo(1);
+    double[] w = capped.weights(new double[6]);
+    assertThat(java.util.Arrays.stream(w).sum()).isCloseTo(1, within(TIGHT));
+    assertClose(mix(g, w), d, 1e-12);
+  }
 }
