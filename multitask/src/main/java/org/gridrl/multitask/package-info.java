@@ -1,10 +1,27 @@
 /**
  * Multi-task reinforcement learning.
  *
- * <p>Planned algorithms (each arrives with its own issue and calls the kernels in
- * {@code org.gridrl.core}): task-conditioned actor-critic ({@code core.pg}), Distral
- * (soft value iteration with a prior policy from {@code core.planning}, and its neural form),
- * divide-and-conquer distillation, and gradient surgery (PCGrad, MGDA, CAGrad). Until then this
- * module holds no classes.
+ * <p>Gradient surgery over per-task gradients of the shared parameters, kernels over plain
+ * arrays ({@code combine(taskGradients, numTasks, dim, out)}, a caller-owned output, a workspace
+ * reused after warm-up), usable with any {@code core.nn} model and {@code core.optim} optimiser
+ * through {@link org.gridrl.multitask.GradientVector} (flatten a parameter-gradient list into one
+ * row per task, combine, cut the direction back into the optimiser's list):
+ * <ul>
+ *   <li>{@link org.gridrl.multitask.Sum} — the summed gradient, the baseline.</li>
+ *   <li>{@link org.gridrl.multitask.PcGrad} — PCGrad, Yu et al. 2020: each task gradient
+ *       projected off every other one it conflicts with, in a seeded random order, then
+ *       summed.</li>
+ *   <li>{@link org.gridrl.multitask.Mgda} — MGDA, Sener &amp; Koltun 2018: the min-norm point
+ *       of the gradients' convex hull, by away-step Frank–Wolfe on the simplex.</li>
+ *   <li>{@link org.gridrl.multitask.CaGrad} — CAGrad, Liu et al. 2021: the best worst-task
+ *       improvement in a ball around the average gradient, through its dual on the simplex.</li>
+ * </ul>
+ * All four return d = Σ_k α_k g_k with α computed from the T×T Gram matrix, so the gradients
+ * are read T(T+1)/2 times for the dot products and T times for d. docs/algorithms/multitask.md
+ * has the equations and the tests that pin them.
+ *
+ * <p>Planned (issue 13): task-conditioned actor-critic ({@code core.pg}), Distral (soft value
+ * iteration with a prior policy from {@code core.planning}, and its neural form),
+ * divide-and-conquer distillation.
  */
 package org.gridrl.multitask;

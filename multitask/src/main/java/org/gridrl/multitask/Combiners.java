@@ -1,0 +1,95 @@
+package org.gridrl.multitask;
+
+import org.gridrl.core.util.Check;
+
+/** Shared checks and loops of the combiners (unchecked loops after {@link #check}). */
+final class Combiners {
+
+  private Combiners() {}
+
+  /** Rejects a shape, an aliased output or a non-finite entry, naming the task and index. */
+  static void check(double[][] g, int numTasks, int dim, double[] out) {
+    // Plain ifs, not Check.argument's varargs: a call after warm-up allocates nothing.
+    Check.notNull("taskGradients", g);
+    Check.notNull("out", out);
+    Check.positive("numTasks", numTasks);
+    Check.positive("dim", dim);
+    if (g.length < numTasks) {
+      throw new IllegalArgumentException("taskGradients has " + g.length + " rows, numTasks is "
+          + numTasks);
+    }
+    if (out.length < dim) {
+      throw new IllegalArgumentException("out has length " + out.length + ", dim is " + dim);
+    }
+    for (int k = 0; k < numTasks; k++) {
+      double[] gk = g[k];
+      if (gk == null) {
+        throw new IllegalArgumentException("taskGradients[" + k + "] is null");
+      }
+      if (gk == out) {
+        throw new IllegalArgumentException("out must not be taskGradients[" + k + "]");
+      }
+      if (gk.length < dim) {
+        throw new IllegalArgumentException("taskGradients[" + k + "] has length " + gk.length
+            + ", dim is " + dim);
+      }
+      for (int j = 0; j < dim; j++) {
+        if (!Double.isFinite(gk[j])) {
+          throw new IllegalArgumentException(
+              "taskGradients[" + k + "][" + j + "] must be finite, got " + gk[j]);
+        }
+      }
+    }
+  }
+
+  /** gram[i·T + j] = g_i·g_j for i, j &lt; T (symmetric, each pair computed once). */
+  static void gram(double[][] g, int numTasks, int dim, double[] gram) {
+    for (int i = 0; i < numTasks; i++) {
+      double[] gi = g[i];
+      for (int j = i; j < numTasks; j++) {
+        double[] gj = g[j];
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = 0;
+        for (; k + 3 < dim; k += 4) {
+          s0 += gi[k] * gj[k];
+          s1 += gi[k + 1] * gj[k + 1];
+          s2 += gi[k + 2] * gj[k + 2];
+          s3 += gi[k + 3] * gj[k + 3];
+        }
+        for (; k < dim; k++) {
+          s0 += gi[k] * gj[k];
+        }
+        double s = (s0 + s1) + (s2 + s3);
+        gram[i * numTasks + j] = s;
+        gram[j * numTasks + i] = s;
+      }
+    }
+  }
+
+  /** out[0 .. dim) = Σ_k alpha[k]·g_k. */
+  static void weightedSum(double[][] g, double[] alpha, int numTasks, int dim, double[] out) {
+    java.util.Arrays.fill(out, 0, dim, 0.0);
+    for (int k = 0; k < numTasks; k++) {
+      double a = alpha[k];
+      if (a == 0) {
+        continue;
+      }
+      double[] gk = g[k];
+      for (int j = 0; j < dim; j++) {
+        out[j] += a * gk[j];
+      }
+    }
+  }
+
+  /** max_k G_kk, the scale that relative tolerances refer to. */
+  static double maxDiagonal(double[] gram, int numTasks) {
+    double m = 0;
+    for (int k = 0; k < numTasks; k++) {
+      m = Math.max(m, gram[k * numTasks + k]);
+    }
+    return m;
+  }
+}
