@@ -20,8 +20,12 @@
  * are read T(T+1)/2 times for the dot products and T times for d. docs/algorithms/multitask.md
  * has the equations and the tests that pin them.
  *
- * <p>Planned (issue 13): task-conditioned actor-critic ({@code core.pg}), Distral (soft value
- * iteration with a prior policy from {@code core.planning}, and its neural form),
+ * <p>Distral, tabular: {@link org.gridrl.multitask.DistralTabular} (Teh et al. 2017) computes the
+ * fixed point of the pinned closed form by {@code core.planning.SoftValueIteration} with a prior
+ * (π0^α normalised, its log-normaliser moved into the reward) alternated with occupancy-weighted
+ * distillation through {@code StateVisitation.discounted}; docs/algorithms/distral.md.
+ *
+ * <p>Planned (issue 13): task-conditioned actor-critic ({@code core.pg}), the neural Distral,
  * divide-and-conquer distillation.
  */
 package org.gridrl.multitask;
