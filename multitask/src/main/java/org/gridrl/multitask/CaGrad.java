@@ -109,27 +109,13 @@ public final class CaGrad implements GradientCombiner {
     final double radius = config.c() * Math.sqrt(g0sq); // √φ
     final double scale = Combiners.maxDiagonal(gram, t);
     solve(t, radius, scale);
-    double gwNorm = Math.sqrt(Math.max(quadratic(t), 0));
+    double gwNorm = Math.sqrt(Math.max(Combiners.quadratic(gram, w, t, gw), 0));
     double lambda = gwNorm > 1e-12 * Math.sqrt(scale) ? radius / gwNorm : 0;
     double post = config.rescale() ? 1.0 / (1.0 + config.c() * config.c()) : 1.0;
     for (int k = 0; k < t; k++) {
       alpha[k] = (1.0 / t + lambda * w[k]) * post;
     }
     Combiners.weightedSum(taskGradients, alpha, t, dim, out);
-  }
-
-  /** wᵀGw, filling gw = Gw. */
-  private double quadratic(int t) {
-    double q = 0;
-    for (int i = 0; i < t; i++) {
-      double s = 0;
-      for (int k = 0; k < t; k++) {
-        s += gram[i * t + k] * w[k];
-      }
-      gw[i] = s;
-      q += w[i] * s;
-    }
-    return q;
   }
 
   /** Away-step Frank–Wolfe on F(w) = wᵀb + r·√(wᵀGw) over the simplex, from w = 1/T. */
@@ -144,7 +130,7 @@ public final class CaGrad implements GradientCombiner {
       return;
     }
     while (true) {
-      double s0 = Math.max(quadratic(t), 0);
+      double s0 = Math.max(Combiners.quadratic(gram, w, t, gw), 0);
       double norm = Math.sqrt(s0);
       double wb = 0;
       for (int i = 0; i < t; i++) {
@@ -156,16 +142,8 @@ public final class CaGrad implements GradientCombiner {
         grad[i] = b[i] + (norm > 0 ? r * gw[i] / norm : 0);
         wGrad += w[i] * grad[i];
       }
-      int fw = 0;
-      int away = -1;
-      for (int i = 0; i < t; i++) {
-        if (grad[i] < grad[fw]) {
-          fw = i;
-        }
-        if (w[i] > 0 && (away < 0 || grad[i] > grad[away])) {
-          away = i;
-        }
-      }
+      int fw = Combiners.towardVertex(grad, t);
+      int away = Combiners.awayVertex(grad, w, t);
       double gapFw = wGrad - grad[fw];
       double gapAway = grad[away] - wGrad;
       gap = Math.max(gapFw, 0);
@@ -196,18 +174,9 @@ public final class CaGrad implements GradientCombiner {
       }
       double step = lineSearch(l, r, s0, s1, Math.max(s2, 0), maxStep);
       if (toward) {
-        for (int i = 0; i < t; i++) {
-          w[i] *= 1 - step;
-        }
-        w[fw] += step;
+        Combiners.stepToward(w, t, fw, step);
       } else {
-        for (int i = 0; i < t; i++) {
-          w[i] *= 1 + step;
-        }
-        w[away] -= step;
-        if (step == maxStep || w[away] < 0) {
-          w[away] = 0;
-        }
+        Combiners.stepAway(w, t, away, step, maxStep);
       }
     }
   }

@@ -92,4 +92,63 @@ final class Combiners {
     }
     return m;
   }
+
+  /** wᵀGw over the first t weights, filling gw[0 .. t) = Gw (recomputed from w: no drift). */
+  static double quadratic(double[] gram, double[] w, int t, double[] gw) {
+    double q = 0;
+    for (int i = 0; i < t; i++) {
+      double s = 0;
+      for (int k = 0; k < t; k++) {
+        s += gram[i * t + k] * w[k];
+      }
+      gw[i] = s;
+      q += w[i] * s;
+    }
+    return q;
+  }
+
+  /** The Frank–Wolfe vertex: the first index of the smallest gradient entry. */
+  static int towardVertex(double[] grad, int t) {
+    int fw = 0;
+    for (int i = 1; i < t; i++) {
+      if (grad[i] < grad[fw]) {
+        fw = i;
+      }
+    }
+    return fw;
+  }
+
+  /** The away vertex: the first index of the largest gradient entry with positive weight. */
+  static int awayVertex(double[] grad, double[] w, int t) {
+    int away = -1;
+    for (int i = 0; i < t; i++) {
+      if (w[i] > 0 && (away < 0 || grad[i] > grad[away])) {
+        away = i;
+      }
+    }
+    return away;
+  }
+
+  /** A Frank–Wolfe step towards vertex fw: w ← (1 − γ)·w + γ·e_fw. */
+  static void stepToward(double[] w, int t, int fw, double step) {
+    for (int i = 0; i < t; i++) {
+      w[i] *= 1 - step;
+    }
+    w[fw] += step;
+  }
+
+  /**
+   * An away step from vertex a: w ← (1 + γ)·w − γ·e_a, with w_a set to 0 exactly when the step
+   * is the largest allowed, w_a / (1 − w_a) (the vertex leaves the active set), or rounding took
+   * it below 0.
+   */
+  static void stepAway(double[] w, int t, int away, double step, double maxStep) {
+    for (int i = 0; i < t; i++) {
+      w[i] *= 1 + step;
+    }
+    w[away] -= step;
+    if (step == maxStep || w[away] < 0) {
+      w[away] = 0;
+    }
+  }
 }

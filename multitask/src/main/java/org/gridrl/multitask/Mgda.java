@@ -104,26 +104,9 @@ public final class Mgda implements GradientCombiner {
       return;
     }
     while (true) {
-      // Gw and wᵀGw, recomputed from w each iteration (no drift).
-      double wgw = 0;
-      for (int i = 0; i < t; i++) {
-        double s = 0;
-        for (int k = 0; k < t; k++) {
-          s += gram[i * t + k] * w[k];
-        }
-        gw[i] = s;
-        wgw += w[i] * s;
-      }
-      int fw = 0;
-      int away = -1;
-      for (int i = 0; i < t; i++) {
-        if (gw[i] < gw[fw]) {
-          fw = i;
-        }
-        if (w[i] > 0 && (away < 0 || gw[i] > gw[away])) {
-          away = i;
-        }
-      }
+      double wgw = Combiners.quadratic(gram, w, t, gw);
+      int fw = Combiners.towardVertex(gw, t);
+      int away = Combiners.awayVertex(gw, w, t);
       double gapFw = wgw - gw[fw];
       double gapAway = gw[away] - wgw;
       gap = Math.max(gapFw, 0);
@@ -139,22 +122,13 @@ public final class Mgda implements GradientCombiner {
         // Toward vertex fw: v = e_fw − w, −vᵀGw = gapFw, vᵀGv = G_tt − 2(Gw)_t + wᵀGw.
         double curv = gram[fw * t + fw] - 2 * gw[fw] + wgw;
         double step = curv > 0 ? Math.min(gapFw / curv, 1.0) : 1.0;
-        for (int i = 0; i < t; i++) {
-          w[i] *= 1 - step;
-        }
-        w[fw] += step;
+        Combiners.stepToward(w, t, fw, step);
       } else {
         // Away from vertex a: v = w − e_a, −vᵀGw = gapAway, vᵀGv = wᵀGw − 2(Gw)_a + G_aa.
         double maxStep = w[away] / (1 - w[away]);
         double curv = wgw - 2 * gw[away] + gram[away * t + away];
         double step = curv > 0 ? Math.min(gapAway / curv, maxStep) : maxStep;
-        for (int i = 0; i < t; i++) {
-          w[i] *= 1 + step;
-        }
-        w[away] -= step;
-        if (step == maxStep || w[away] < 0) {
-          w[away] = 0;
-        }
+        Combiners.stepAway(w, t, away, step, maxStep);
       }
     }
   }
