@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
 import org.gridrl.benchmarks.experiments.irl.AirlIterationBenchmark;
@@ -164,26 +163,11 @@ public final class BenchAirlCommand implements Callable<Integer> {
         new Measure("ppo", work::ppo),
         new Measure("collect", work::collect),
         new Measure("iteration_with_collection", work::iterationWithCollection));
-    double sink = 0;
-    long sliceNs = TimeUnit.MILLISECONDS.toNanos(warmupMs) / (4L * measures.size());
-    for (int slice = 0; slice < 4; slice++) { // interleaved, so every measure is compiled alike
-      for (Measure m : measures) {
-        long start = System.nanoTime();
-        do {
-          sink += m.call().getAsDouble();
-        } while (System.nanoTime() - start < sliceNs);
-      }
-    }
+    List<DoubleSupplier> calls = measures.stream().map(Measure::call).toList();
+    double sink = RoundTimes.warmUp(calls, warmupMs);
     RoundTimes times = new RoundTimes(measures.size(), repeat);
     for (int r = 0; r < repeat; r++) {
-      for (int i = 0; i < measures.size(); i++) {
-        DoubleSupplier call = measures.get(i).call();
-        times.start();
-        for (int k = 0; k < block; k++) {
-          sink += call.getAsDouble();
-        }
-        times.stop(i, r, block);
-      }
+      sink += times.round(calls, r, block);
     }
     String hiddenText = hidden.stream().map(String::valueOf).collect(Collectors.joining("-"));
     double[] us = new double[measures.size()];

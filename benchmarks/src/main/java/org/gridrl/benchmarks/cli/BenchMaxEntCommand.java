@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import org.gridrl.benchmarks.experiments.irl.MaxEntIterationBenchmark;
 import org.gridrl.core.mdp.MdpFormat;
@@ -178,27 +177,12 @@ public final class BenchMaxEntCommand implements Callable<Integer> {
         new Measure("forward", work::forward),
         new Measure("feature_expectations", work::featureExpectations),
         new Measure("objective", work::objective));
-    double sink = 0;
-    long sliceNs = TimeUnit.MILLISECONDS.toNanos(warmupMs) / (4L * measures.size());
-    for (int slice = 0; slice < 4; slice++) { // interleaved, so every measure is compiled alike
-      for (Measure m : measures) {
-        long start = System.nanoTime();
-        do {
-          sink += m.call().getAsDouble();
-        } while (System.nanoTime() - start < sliceNs);
-      }
-    }
+    List<DoubleSupplier> calls = measures.stream().map(Measure::call).toList();
+    double sink = RoundTimes.warmUp(calls, warmupMs);
     RoundTimes times = new RoundTimes(measures.size(), repeat);
     double[] numpyUs = new double[numpy.given() ? repeat : 0];
     for (int r = 0; r < repeat; r++) {
-      for (int i = 0; i < measures.size(); i++) {
-        DoubleSupplier call = measures.get(i).call();
-        times.start();
-        for (int k = 0; k < block; k++) {
-          sink += call.getAsDouble();
-        }
-        times.stop(i, r, block);
-      }
+      sink += times.round(calls, r, block);
       if (numpy.given()) {
         numpyUs[r] = numpy.microseconds("maxent_iteration_us", mdpFile.toString(),
             featuresFile.toString(), Integer.toString(horizon));
