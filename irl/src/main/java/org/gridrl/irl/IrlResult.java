@@ -41,9 +41,7 @@ public record IrlResult<C extends Record>(double[] weights, double[] stateReward
     Check.notNull("config", config);
     Check.notNull("history", history);
     Check.notNull("provenance", provenance);
-    Check.argument(provenance.config().equals(config),
-        "provenance.config must be the result's config, got %s and %s", provenance.config(),
-        config);
+    provenance.requireConfig(config);
   }
 
   /** The method's name, {@code provenance().algorithm()}. */

@@ -40,9 +40,7 @@ public record DistralResult(TabularPolicy prior, List<TabularPolicy> policies,
     Check.notNull("config", config);
     Check.notNull("history", history);
     Check.notNull("provenance", provenance);
-    Check.argument(provenance.config().equals(config),
-        "provenance.config must be the result's config, got %s and %s", provenance.config(),
-        config);
+    provenance.requireConfig(config);
   }
 
   @Override

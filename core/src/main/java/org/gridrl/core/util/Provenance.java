@@ -23,6 +23,19 @@ public record Provenance(String algorithm, Record config, long seed, Platform pl
     Check.notNull("platform", platform);
   }
 
+  /**
+   * The check every result record makes in its constructor: this provenance names the result's
+   * own config.
+   *
+   * @return {@code config}
+   * @throws IllegalArgumentException if the configs differ
+   */
+  public <C extends Record> C requireConfig(C config) {
+    Check.argument(this.config.equals(config),
+        "provenance.config must be the result's config, got %s and %s", this.config, config);
+    return config;
+  }
+
   /** The provenance of a run in this process. */
   public static Provenance of(String algorithm, Record config, long seed) {
     return new Provenance(algorithm, config, seed, Platform.current());
