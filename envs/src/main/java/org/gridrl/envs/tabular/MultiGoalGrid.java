@@ -16,6 +16,7 @@ import org.gridrl.core.env.TabularEnv;
 import org.gridrl.core.env.TimeLimit;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularPolicy;
+import org.gridrl.core.planning.PolicyEvaluation;
 import org.gridrl.core.planning.Solution;
 import org.gridrl.core.planning.ValueIteration;
 import org.gridrl.core.util.Check;
@@ -534,6 +535,34 @@ public final class MultiGoalGrid {
   /** J*_k = V*_k(start_k), task k's optimal return. */
   public double optimalReturn(int k) {
     return optimal(k).v()[startState(k)];
+  }
+
+  /**
+   * J^π_k = V^π_k(start_k), the exact discounted return of π on task k
+   * ({@link PolicyEvaluation#evaluate}).
+   *
+   * @param pi an S×A policy. Not modified.
+   */
+  public double policyReturn(int k, TabularPolicy pi) {
+    checkTask(k);
+    Check.notNull("pi", pi);
+    return PolicyEvaluation.evaluate(mdp(k), pi)[startState[k]];
+  }
+
+  /** J^unif_k, the return of the uniform policy on task k. */
+  public double uniformReturn(int k) {
+    return policyReturn(k, TabularPolicy.uniform(numStates(), numActions()));
+  }
+
+  /**
+   * The normalised return (J^π_k − J^unif_k)/(J*_k − J^unif_k): 1 for an optimal policy, 0 for
+   * the uniform one (the issue's measure of fitting the training tasks).
+   *
+   * @param pi an S×A policy. Not modified.
+   */
+  public double normalizedReturn(int k, TabularPolicy pi) {
+    double unif = uniformReturn(k);
+    return (policyReturn(k, pi) - unif) / (optimalReturn(k) - unif);
   }
 
   /**

@@ -198,6 +198,10 @@ class MultiGoalGridTest {
     assertThat(f.reachesGoal(1, f.optimal(1).policy())).isTrue();
     assertThat(f.reachesGoal(1, f.optimal(0).policy())).isFalse();
     assertThat(f.reachesGoal(0, f.optimal(1).policy())).isFalse();
+    assertClose(1.0, f.normalizedReturn(0, f.optimal(0).policy()), 1e-12);
+    assertClose(0.0, f.normalizedReturn(1, TabularPolicy.uniform(7, 4)), 1e-12);
+    // pi*_west on task east walks to the west end and bumps: c/(1 − γ) forever
+    assertClose(c / (1 - g), f.policyReturn(1, f.optimal(0).policy()), 1e-9);
   }
 
   @Test
@@ -228,6 +232,7 @@ class MultiGoalGridTest {
     TabularPolicy uniform = TabularPolicy.uniform(f.numStates(), f.numActions());
     for (int k = 0; k < f.numTasks(); k++) {
       double jUniform = PolicyEvaluation.evaluate(f.mdp(k), uniform)[f.startState(k)];
+      assertThat(f.uniformReturn(k)).isEqualTo(jUniform);
       double jStar = f.optimalReturn(k);
       assertThat(jStar).as("task %s", f.taskName(k)).isGreaterThan(jUniform);
       // deterministic shortest path of n steps: c·(1 − γ^n)/(1 − γ) + γ^(n−1)
