@@ -560,7 +560,7 @@ public final class MultiGoalGrid {
    *
    * @param pi an S×A policy. Not modified.
    */
-  public double normalizedReturn(int k, TabularPolicy pi) {
+  public double normalisedReturn(int k, TabularPolicy pi) {
     double unif = uniformReturn(k);
     return (policyReturn(k, pi) - unif) / (optimalReturn(k) - unif);
   }

@@ -198,8 +198,8 @@ class MultiGoalGridTest {
     assertThat(f.reachesGoal(1, f.optimal(1).policy())).isTrue();
     assertThat(f.reachesGoal(1, f.optimal(0).policy())).isFalse();
     assertThat(f.reachesGoal(0, f.optimal(1).policy())).isFalse();
-    assertClose(1.0, f.normalizedReturn(0, f.optimal(0).policy()), 1e-12);
-    assertClose(0.0, f.normalizedReturn(1, TabularPolicy.uniform(7, 4)), 1e-12);
+    assertClose(1.0, f.normalisedReturn(0, f.optimal(0).policy()), 1e-12);
+    assertClose(0.0, f.normalisedReturn(1, TabularPolicy.uniform(7, 4)), 1e-12);
     // pi*_west on task east walks to the west end and bumps: c/(1 − γ) forever
     assertClose(c / (1 - g), f.policyReturn(1, f.optimal(0).policy()), 1e-9);
   }
