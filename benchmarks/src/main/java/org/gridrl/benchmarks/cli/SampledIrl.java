@@ -12,6 +12,7 @@ import org.gridrl.core.env.TimeLimit;
 import org.gridrl.core.mdp.StateFeatures;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularPolicy;
+import org.gridrl.core.pg.PolicyTables;
 import org.gridrl.core.pg.Sampler;
 import org.gridrl.core.pg.Sampler.ObservationEncoder;
 import org.gridrl.core.util.Numbers;
@@ -26,7 +27,6 @@ import org.gridrl.irl.sampled.GuidedCostLearning;
 import org.gridrl.irl.sampled.GuidedCostLearningConfig;
 import org.gridrl.irl.sampled.LearnedReward;
 import org.gridrl.irl.sampled.SampledIrlResult;
-import org.gridrl.irl.sampled.TabularEvaluation;
 import org.gridrl.irl.sampled.Transitions;
 
 /**
@@ -70,7 +70,7 @@ final class SampledIrl {
     SampledIrlResult<?> result = train(in, sampler, expert, mdp.gamma());
 
     Files.createDirectories(in.out());
-    TabularPolicy pi = TabularEvaluation.policy(result.policy(), mdp.numStates(), encoder);
+    TabularPolicy pi = PolicyTables.policy(result.policy(), mdp.numStates(), encoder);
     Path policy = in.out().resolve("policy.csv");
     Path reward = in.out().resolve("reward.csv");
     if (result.reward() != null) {

@@ -21,6 +21,7 @@ public final class Experiments {
         .register(new IrlAdversarial())
         .register(new org.gridrl.benchmarks.experiments.irl.IrlTransfer())
         .register(new org.gridrl.benchmarks.experiments.pg.PgFourRooms())
-        .register(new org.gridrl.benchmarks.experiments.pg.PgPointNavigation());
+        .register(new org.gridrl.benchmarks.experiments.pg.PgPointNavigation())
+        .register(new org.gridrl.benchmarks.experiments.multitask.PcGradToy());
   }
 }

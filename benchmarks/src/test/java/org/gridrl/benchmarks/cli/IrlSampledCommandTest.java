@@ -11,13 +11,13 @@ import org.gridrl.core.mdp.MdpFormat;
 import org.gridrl.core.mdp.StateFeatures;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularPolicy;
+import org.gridrl.core.pg.PolicyTables;
 import org.gridrl.core.pg.Sampler.ObservationEncoder;
 import org.gridrl.core.planning.ValueIteration;
 import org.gridrl.irl.Demonstrations;
 import org.gridrl.irl.sampled.BehaviourCloning;
 import org.gridrl.irl.sampled.BehaviourCloningConfig;
 import org.gridrl.irl.sampled.SampledIrlResult;
-import org.gridrl.irl.sampled.TabularEvaluation;
 import org.gridrl.irl.sampled.Transitions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,7 +90,7 @@ class IrlSampledCommandTest {
     SampledIrlResult<BehaviourCloningConfig> lib = BehaviourCloning.train(
         Transitions.fromDemonstrations(demos, chain(), oneHot, 6),
         BehaviourCloningConfig.defaults().withSeed(4), null);
-    TabularPolicy pi = TabularEvaluation.policy(lib.policy(), 6, oneHot);
+    TabularPolicy pi = PolicyTables.policy(lib.policy(), 6, oneHot);
     double[] p = column(out.resolve("policy.csv"), 2);
     for (int s = 0; s < 6; s++) {
       assertThat(p[2 * s]).isEqualTo(pi.probability(s, 0));
@@ -124,7 +124,7 @@ class IrlSampledCommandTest {
     for (int i = 0; i < 12; i++) {
       table[i] = p[i];
     }
-    double norm = TabularEvaluation.normalisedReturn(chain(), TabularPolicy.of(6, 2, table));
+    double norm = PolicyTables.normalisedReturn(chain(), TabularPolicy.of(6, 2, table));
     assertThat(norm).as("normalised return of the written policy").isGreaterThan(0.5);
     assertThat(r.out()).contains(method + " on " + mdpFile);
   }

@@ -12,6 +12,8 @@ import org.gridrl.benchmarks.experiments.irl.IrlGridWorldConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlSweepConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlTransfer;
 import org.gridrl.benchmarks.experiments.irl.IrlTransferConfig;
+import org.gridrl.benchmarks.experiments.multitask.MultitaskFixtures;
+import org.gridrl.benchmarks.experiments.multitask.PcGradToyConfig;
 import org.gridrl.benchmarks.experiments.pg.PgFixtures;
 import org.gridrl.benchmarks.experiments.pg.PgFourRoomsConfig;
 import org.gridrl.benchmarks.experiments.pg.PgPointNavigationConfig;
@@ -54,6 +56,7 @@ class ExperimentTablesTest {
       case "pg-fourrooms" -> PgFixtures.fourRoomsTable((PgFourRoomsConfig) quick);
       case "pg-point-navigation" ->
           PgFixtures.pointNavigationTable((PgPointNavigationConfig) quick);
+      case "pcgrad-toy" -> MultitaskFixtures.pcgradToyTable((PcGradToyConfig) quick);
       default -> fail("no table fixture for experiment " + name + ": add one here");
     };
     if (!name.equals("quickstart")) {

@@ -18,6 +18,8 @@ import org.gridrl.benchmarks.experiments.irl.IrlTransfer;
 import org.gridrl.benchmarks.experiments.irl.IrlTransferConfig;
 import org.gridrl.benchmarks.experiments.pg.PgFourRooms;
 import org.gridrl.benchmarks.experiments.pg.PgFourRoomsConfig;
+import org.gridrl.benchmarks.experiments.multitask.PcGradToy;
+import org.gridrl.benchmarks.experiments.multitask.PcGradToyConfig;
 import org.gridrl.benchmarks.experiments.pg.PgPointNavigation;
 import org.gridrl.benchmarks.experiments.pg.PgPointNavigationConfig;
 import org.gridrl.benchmarks.runner.Experiment;
@@ -140,5 +142,11 @@ class ExperimentsResumeTest {
     resumeReproduces(new PgPointNavigation(), PgPointNavigationConfig.quick().with(b -> b
         .sacSteps(200).sacLearningStarts(100).sacBatchSize(16).sacHiddenWidth(16).evalEvery(100)
         .ppoIterations(2).ppoStepsPerEnv(32).seeds(List.of(7L, 8L))));
+  }
+
+  @Test
+  void pcgradToy() throws Exception {
+    resumeReproduces(new PcGradToy(), PcGradToyConfig.quick().with(b -> b.log10Steps(3000)
+        .gatedSteps(2000).recordEvery(100)));
   }
 }

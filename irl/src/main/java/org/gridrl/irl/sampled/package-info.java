@@ -20,7 +20,8 @@
  * </ul>
  * Expert data: {@link org.gridrl.irl.sampled.ExpertData}, {@link
  * org.gridrl.irl.sampled.TransitionsCsv}. On tabular worlds
- * {@link org.gridrl.irl.sampled.TabularEvaluation} gives the exact answers ({@code core.planning}:
+ * {@link org.gridrl.core.pg.PolicyTables} and {@link org.gridrl.irl.sampled.TabularEvaluation}
+ * give the exact answers ({@code core.planning}:
  * policy evaluation, value iteration) every test and results table judges these methods by.
  */
 package org.gridrl.irl.sampled;

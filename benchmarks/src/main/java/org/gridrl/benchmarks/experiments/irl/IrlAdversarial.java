@@ -22,6 +22,7 @@ import org.gridrl.core.env.TimeLimit;
 import org.gridrl.core.mdp.StateFeatures;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularPolicy;
+import org.gridrl.core.pg.PolicyTables;
 import org.gridrl.core.pg.Sampler;
 import org.gridrl.core.pg.Sampler.ObservationEncoder;
 import org.gridrl.core.planning.SoftValueIteration;
@@ -208,8 +209,8 @@ public final class IrlAdversarial implements Experiment<IrlAdversarialConfig> {
       Demonstrations demos = Demonstrations.sample(mdp, expert, config.numDemos(),
           config.demoLength(), seed);
       references.put(worldName, new double[] {
-          TabularEvaluation.episodeReturn(mdp, expert, config.demoLength()),
-          TabularEvaluation.episodeReturn(mdp, TabularPolicy.uniform(mdp.numStates(),
+          PolicyTables.episodeReturn(mdp, expert, config.demoLength()),
+          PolicyTables.episodeReturn(mdp, TabularPolicy.uniform(mdp.numStates(),
               mdp.numActions()), config.demoLength())});
       ObservationEncoder<Integer> encoder = world.encoder();
       Transitions expertData = Transitions.fromDemonstrations(demos, mdp, encoder,
@@ -222,7 +223,7 @@ public final class IrlAdversarial implements Experiment<IrlAdversarialConfig> {
               .l2(0.01).learningRate(0.1).maxIterations(config.maxEntIterations())));
           double[] lifted = liftStateReward(fit.stateReward(), mdp.numActions());
           row.put(column(worldName, "return", method),
-              TabularEvaluation.normalisedReturn(mdp, optimal, fit.policy()));
+              PolicyTables.normalisedReturn(mdp, optimal, fit.policy()));
           row.put(column(worldName, "evd", method),
               IrlMetrics.expectedValueDifference(mdp, optimal, fit.stateReward()));
           row.put(column(worldName, "corr", method),
@@ -230,9 +231,9 @@ public final class IrlAdversarial implements Experiment<IrlAdversarialConfig> {
           continue;
         }
         SampledIrlResult<?> fit = fitSampled(method, config, world, expertData, seed);
-        TabularPolicy pi = TabularEvaluation.policy(fit.policy(), mdp.numStates(), encoder);
+        TabularPolicy pi = PolicyTables.policy(fit.policy(), mdp.numStates(), encoder);
         row.put(column(worldName, "return", method),
-            TabularEvaluation.normalisedReturn(mdp, optimal, pi));
+            PolicyTables.normalisedReturn(mdp, optimal, pi));
         if (fit.reward() != null) {
           row.put(column(worldName, "evd", method), IrlMetrics.expectedValueDifference(mdp,
               optimal, TabularEvaluation.optimalPolicy(mdp, fit.reward(), encoder)));

@@ -32,6 +32,7 @@ import org.gridrl.core.nn.Module;
 import org.gridrl.core.pg.Batch;
 import org.gridrl.core.pg.Networks;
 import org.gridrl.core.pg.Policy;
+import org.gridrl.core.pg.PolicyTables;
 import org.gridrl.core.pg.Ppo;
 import org.gridrl.core.pg.PpoConfig;
 import org.gridrl.core.pg.Sampler;
@@ -59,7 +60,6 @@ import org.gridrl.irl.sampled.GuidedCostLearning;
 import org.gridrl.irl.sampled.GuidedCostLearningConfig;
 import org.gridrl.irl.sampled.LearnedReward;
 import org.gridrl.irl.sampled.SampledIrlResult;
-import org.gridrl.irl.sampled.TabularEvaluation;
 import org.gridrl.irl.sampled.Transitions;
 import org.knowm.xchart.XYChart;
 
@@ -354,14 +354,14 @@ public final class IrlTransfer implements Experiment<IrlTransferConfig> {
           rChanged = r.stateActionRewards(changed.mdp(), changed.encoder());
         }
       }
-      row.put(column("grid", "train", method), TabularEvaluation.normalisedReturn(train.mdp(),
+      row.put(column("grid", "train", method), PolicyTables.normalisedReturn(train.mdp(),
           optimalTrain, reoptimise(train.mdp(), rTrain, config.temperature())));
-      transfer.put(column("grid", "transfer", method), TabularEvaluation.normalisedReturn(
+      transfer.put(column("grid", "transfer", method), PolicyTables.normalisedReturn(
           changed.mdp(), optimalChanged, reoptimise(changed.mdp(), rChanged,
               config.temperature())));
     }
     row.putAll(transfer);
-    row.put(column("grid", "transfer", EXPERT_POLICY), TabularEvaluation.normalisedReturn(
+    row.put(column("grid", "transfer", EXPERT_POLICY), PolicyTables.normalisedReturn(
         changed.mdp(), optimalChanged, transplant(expert, train, changed)));
     return row;
   }

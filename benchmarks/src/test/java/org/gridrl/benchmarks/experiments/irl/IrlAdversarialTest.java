@@ -11,8 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularPolicy;
+import org.gridrl.core.pg.PolicyTables;
 import org.gridrl.core.planning.ValueIteration;
-import org.gridrl.irl.sampled.TabularEvaluation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,7 +38,7 @@ class IrlAdversarialTest {
     double[] r = w.grid().stateReward();
     assertThat(r).contains(1.0, -1.0);
     TabularPolicy expert = ValueIteration.solve(mdp).policy();
-    assertThat(TabularEvaluation.normalisedReturn(mdp, expert)).isCloseTo(1, within(1e-12));
+    assertThat(PolicyTables.normalisedReturn(mdp, expert)).isCloseTo(1, within(1e-12));
     IrlAdversarial.World ow = IrlAdversarial.world("objectworld", 1);
     assertThat(ow.mdp().numStates()).isEqualTo(256);
     assertThat(ow.observationDim()).isEqualTo(256 + ow.features().numFeatures());

@@ -11,11 +11,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.gridrl.core.mdp.TabularMdp;
 import org.gridrl.core.mdp.TabularPolicy;
+import org.gridrl.core.pg.PolicyTables;
 import org.gridrl.core.planning.PolicyEvaluation;
 import org.gridrl.core.planning.Solution;
 import org.gridrl.core.planning.ValueIteration;
 import org.gridrl.envs.continuous.PointMaze;
-import org.gridrl.irl.sampled.TabularEvaluation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,9 +79,9 @@ class IrlTransferTest {
     double[] vTrain = PolicyEvaluation.evaluate(train.mdp(), expert);
     assertThat(vOld[start]).isLessThan(vTrain[train.world().stateAt(7, 3)] - 5);
     // and its normalised return there is well below 1 (it is 1 in the training grid)
-    assertThat(TabularEvaluation.normalisedReturn(train.mdp(), expert)).isCloseTo(1,
+    assertThat(PolicyTables.normalisedReturn(train.mdp(), expert)).isCloseTo(1,
         within(1e-12));
-    assertThat(TabularEvaluation.normalisedReturn(changed.mdp(), old)).isLessThan(0.5);
+    assertThat(PolicyTables.normalisedReturn(changed.mdp(), old)).isLessThan(0.5);
   }
 
   @Test
@@ -91,7 +91,7 @@ class IrlTransferTest {
     Solution optimal = ValueIteration.solve(mdp);
     TabularPolicy pi = IrlTransfer.reoptimise(mdp, mdp.rewards(), 0.05);
     // τ = 0.05 on the unit-std reward leaves a soft policy 5e-4 short of the optimal return
-    assertThat(TabularEvaluation.normalisedReturn(mdp, optimal, pi)).isCloseTo(1,
+    assertThat(PolicyTables.normalisedReturn(mdp, optimal, pi)).isCloseTo(1,
         within(1e-3));
     // the scaling makes the result independent of the reward's scale and offset
     double[] affine = mdp.rewards().clone();
@@ -106,7 +106,7 @@ class IrlTransferTest {
     }
     // a constant reward says nothing: the uniform policy, normalised return 0
     TabularPolicy flat = IrlTransfer.reoptimise(mdp, new double[affine.length], 0.05);
-    assertThat(TabularEvaluation.normalisedReturn(mdp, optimal, flat)).isCloseTo(0,
+    assertThat(PolicyTables.normalisedReturn(mdp, optimal, flat)).isCloseTo(0,
         within(1e-9));
   }
 
