@@ -72,7 +72,7 @@ class DistralTest {
   }
 
   static DistralPgConfig matchedConfig(DistralConfig tab, long seed) {
-    // advantages not normalised: with per-minibatch normalisation PPO's π_0(·|0) settled 0.045
+    // advantages not normalised: with per-minibatch normalisation task 0's π(·|s=0) settled 0.045
     // (TV) off the soft optimum on seeds 1-3, without it 0.002 to 0.036
     PpoConfig ppo = PpoConfig.defaults().with(b -> b.iterations(300).stepsPerEnv(256)
         .gamma(0.9).lambda(0.95).entropyCoef(0).hidden(List.of()).learningRate(0.02)
