@@ -7,11 +7,11 @@ import org.ejml.data.DMatrixRMaj;
 import org.gridrl.core.autodiff.Tape;
 import org.gridrl.core.autodiff.Tensor;
 import org.gridrl.core.dist.Categorical;
-import org.gridrl.core.nn.Parameter;
 import org.gridrl.core.optim.Adam;
 import org.gridrl.core.pg.CategoricalPolicy;
 import org.gridrl.core.pg.GaussianPolicy;
 import org.gridrl.core.pg.Policy;
+import org.gridrl.core.pg.PolicyDistillation;
 import org.gridrl.core.util.Check;
 import org.gridrl.core.util.MetricsRecorder;
 import org.gridrl.core.util.Provenance;
@@ -38,7 +38,8 @@ import org.gridrl.core.util.TrainingListener;
  * <ol>
  *   <li>shuffle the rows (stream 2 of {@code Rng(seed)});</li>
  *   <li>for each minibatch B of the shuffle: one Adam step on −(1/|B|) Σ_{t∈B} log π_θ(a_t|o_t),
- *       the log-probability from {@code Policy.evaluate};</li>
+ *       the log-probability from {@code Policy.evaluate}, by core's
+ *       {@code PolicyDistillation.nllStep};</li>
  *   <li>report {@value Metrics#BC_NLL}, L(θ) over all N rows after the epoch, and, for discrete
  *       actions, {@value Metrics#BC_ACCURACY}, the fraction of rows whose action is π_θ's mode
  *       (the lowest index among ties).</li>
@@ -149,12 +150,9 @@ public final class BehaviourCloning {
     private final Transitions expert;
     private final BehaviourCloningConfig config;
     private final Rng shuffleRng;
-    private final Adam adam;
+    private final PolicyDistillation fit;
     private final Tape tape = new Tape();
-    private final List<Parameter> parameters;
     private final List<Tensor> leaves = new ArrayList<>();
-    private final List<Tensor> gradTensors = new ArrayList<>();
-    private final List<DMatrixRMaj> grads = new ArrayList<>();
     private final Policy.Evaluation evaluation = new Policy.Evaluation(null, null);
     private final int[] perm;
     private final int obsDim;
@@ -176,12 +174,8 @@ public final class BehaviourCloning {
       this.expert = expert;
       this.config = config;
       this.shuffleRng = new Rng(config.seed()).fork(2);
-      this.parameters = policy.parameters();
-      this.adam = new Adam(policy.parameterValues(),
-          Adam.Config.defaults().withLearningRate(config.learningRate()));
-      for (int i = 0; i < parameters.size(); i++) {
-        grads.add(null);
-      }
+      this.fit = new PolicyDistillation(policy,
+          Adam.Config.defaults().withLearningRate(config.learningRate()), ALGORITHM + " epoch");
       this.perm = new int[expert.size()];
       this.obsDim = expert.observationDim();
       this.actionDim = expert.actionDim();
@@ -222,27 +216,9 @@ public final class BehaviourCloning {
       return idx;
     }
 
-    /** One Adam step on −(1/m) Σ log π_θ(a|o) over the scratch minibatch. */
+    /** One Adam step on −(1/m) Σ log π_θ(a|o) over the scratch minibatch (core's kernel). */
     private void step(int epoch, int[] idx) {
-      tape.reset();
-      policy.bind(tape, leaves);
-      Policy.Evaluation ev = policy.evaluate(tape, tape.constant(obs), leaves,
-          discrete ? null : actions, idx, evaluation);
-      Tensor loss = tape.neg(tape.mean(ev.logProb()));
-      requireFinite(epoch, "minibatch loss", loss.item());
-      List<Tensor> g = tape.grad(loss, leaves, false, gradTensors);
-      for (int i = 0; i < g.size(); i++) {
-        DMatrixRMaj gi = g.get(i).value();
-        for (int j = 0, len = gi.getNumElements(); j < len; j++) {
-          if (!Double.isFinite(gi.data[j])) {
-            throw new ArithmeticException(ALGORITHM + " epoch " + epoch + ": gradient of "
-                + parameters.get(i).name() + " is " + gi.data[j] + " at entry " + j);
-          }
-        }
-        grads.set(i, gi);
-      }
-      adam.step(grads);
-      tape.reset();
+      fit.nllStep(obs, discrete ? null : actions, idx, epoch);
     }
 
     /** Step 3: L(θ) and the mode's accuracy over all rows, in chunks. */
