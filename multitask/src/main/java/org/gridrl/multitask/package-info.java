@@ -25,7 +25,13 @@
  * (π0^α normalised, its log-normaliser moved into the reward) alternated with occupancy-weighted
  * distillation through {@code StateVisitation.discounted}; docs/algorithms/distral.md.
  *
- * <p>Planned (issue 13): task-conditioned actor-critic ({@code core.pg}), the neural Distral,
- * divide-and-conquer distillation.
+ * <p>Task-conditioned actor-critic: {@link org.gridrl.multitask.TaskConditionedActorCritic}, the
+ * lecture's template on {@code core.pg.Ppo} (one actor and critic for all tasks, the one-hot id
+ * appended by {@code core.env.OneHotTask}, per-task gradients combined by a
+ * {@link org.gridrl.multitask.GradientCombiner} through Ppo's per-task path), with the
+ * no-id and independent baselines; every method's per-task policies behind
+ * {@link org.gridrl.multitask.TaskPolicies}.
+ *
+ * <p>Planned (issue 13): the neural Distral, divide-and-conquer distillation, a multi-task SAC.
  */
 package org.gridrl.multitask;
