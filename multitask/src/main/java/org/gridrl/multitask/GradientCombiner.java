@@ -1,5 +1,7 @@
 package org.gridrl.multitask;
 
+import org.gridrl.core.optim.GradientCombination;
+
 /**
  * Combines per-task gradients of the shared parameters into one update direction:
  * d = Σ_k α_k g_k, with weights α that each combiner chooses from the Gram matrix
@@ -13,7 +15,7 @@ package org.gridrl.multitask;
  * gradient would be: pass it where the summed gradient would go (see {@link GradientVector}
  * for the bridge to {@code core.nn} parameter lists and {@code core.optim}).
  */
-public sealed interface GradientCombiner permits Sum, PcGrad, Mgda, CaGrad {
+public sealed interface GradientCombiner extends GradientCombination permits Sum, PcGrad, Mgda, CaGrad {
 
   /**
    * Writes the combined direction into {@code out[0 .. dim)}.
@@ -24,6 +26,7 @@ public sealed interface GradientCombiner permits Sum, PcGrad, Mgda, CaGrad {
    * @param dim number of shared parameters, ≥ 1
    * @param out the combined direction, length ≥ dim; must not be one of the rows. Modified.
    */
+  @Override
   void combine(double[][] taskGradients, int numTasks, int dim, double[] out);
 
   /** The combiner's name in lower case ({@code sum}, {@code pcgrad}, {@code mgda}, {@code cagrad}). */

@@ -25,7 +25,18 @@
  * (π0^α normalised, its log-normaliser moved into the reward) alternated with occupancy-weighted
  * distillation through {@code StateVisitation.discounted}; docs/algorithms/distral.md.
  *
- * <p>Planned (issue 13): task-conditioned actor-critic ({@code core.pg}), the neural Distral,
- * divide-and-conquer distillation.
+ * <p>Task-conditioned actor-critic: {@link org.gridrl.multitask.TaskConditionedActorCritic}, the
+ * lecture's template on {@code core.pg.Ppo} (one actor and critic for all tasks, the one-hot id
+ * appended by {@code core.env.OneHotTask}, per-task gradients combined by a
+ * {@link org.gridrl.multitask.GradientCombiner} through Ppo's per-task path), with the
+ * no-id and independent baselines; every method's per-task policies behind
+ * {@link org.gridrl.multitask.TaskPolicies}.
+ *
+ * <p>Distillation on the PG kernels: {@link org.gridrl.multitask.Distral} (Teh et al. 2017,
+ * neural: each task policy trained by {@code core.pg.Ppo} on the regularised reward
+ * r + (α/β) log π0 − (1/β) log π_i, π0 distilled by {@code core.pg.PolicyDistillation}) and
+ * {@link org.gridrl.multitask.DivideAndConquer} (Ghosh et al. 2018: local policies with a KL
+ * penalty towards each other, distilled periodically into one global policy that then trains on
+ * all contexts).
  */
 package org.gridrl.multitask;

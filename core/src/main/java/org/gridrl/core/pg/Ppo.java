@@ -2,6 +2,7 @@ package org.gridrl.core.pg;
 
 import java.util.List;
 import org.gridrl.core.nn.Module;
+import org.gridrl.core.optim.GradientCombination;
 import org.gridrl.core.util.Rng;
 import org.gridrl.core.util.TrainingListener;
 
@@ -31,6 +32,15 @@ import org.gridrl.core.util.TrainingListener;
  * {@link UpdateStats} it returns: its gradient steps allocate nothing, pinned by
  * {@code OnPolicyAllocationTest}. The {@link Sampler} allocates a new {@link Batch} per
  * iteration, and the environments what their API makes them (a {@code Step} per step).
+ *
+ * <p><b>Per-task gradients</b> (multi-task PPO; Yu et al. 2020 for the combinations): given a
+ * {@link GradientCombination}, each minibatch step groups its rows by {@link Batch#tasks()} and
+ * takes one forward and backward pass per task over that task's rows only, L_k =
+ * L_clip,k + c_V L_V,k − c_H H̄_k with means over task k's rows (Â normalised per task when
+ * normalisation is on); the T policy gradients are combined by one call, the T value gradients
+ * by another, each direction scaled by 1/T (T = tasks in the minibatch, so a plain sum is
+ * ∇ (1/T) Σ_k L_k), then clipped and given to Adam. Without a combination PPO is unchanged;
+ * with one task the per-task path gives the same numbers bit for bit.
  */
 public final class Ppo {
 
@@ -56,9 +66,22 @@ public final class Ppo {
    * @param value V(s), obs → 1. Modified by updates.
    */
   public Ppo(Policy policy, Module value, PpoConfig config) {
+    this(policy, value, config, null);
+  }
+
+  /**
+   * A PPO learner that takes per-task gradients in each minibatch step and combines them with
+   * {@code combination} (see the class comment); null gives plain PPO.
+   *
+   * @param policy π_θ. Modified by updates.
+   * @param value V(s), obs → 1. Modified by updates.
+   * @param combination how the per-task gradients become one direction, or null. Used by this
+   *     learner alone from now on (combiners keep a workspace).
+   */
+  public Ppo(Policy policy, Module value, PpoConfig config, GradientCombination combination) {
     this.config = config;
     this.learner = new ActorCriticLearner(NAME, policy, value, config.learningRate(),
-        config.valueCoef(), config.entropyCoef(), config.maxGradNorm());
+        config.valueCoef(), config.entropyCoef(), config.maxGradNorm(), combination);
     this.shuffleRng = new Rng(config.seed()).fork(3);
   }
 
@@ -88,7 +111,21 @@ public final class Ppo {
    */
   public static PgResult train(Sampler<?, ?> sampler, Policy policy, Module value,
       PpoConfig config, TrainingListener listener) {
-    Ppo ppo = new Ppo(policy, value, config);
+    return train(sampler, policy, value, config, null, listener);
+  }
+
+  /**
+   * Trains the given networks as {@link #train(Sampler, Policy, Module, PpoConfig,
+   * TrainingListener)} does, taking per-task gradients (environment i is task i) combined by
+   * {@code combination}; null gives plain PPO.
+   *
+   * @param policy π_θ. Modified (trained in place).
+   * @param value V(s), obs → 1. Modified (trained in place).
+   * @param combination how the per-task gradients become one direction, or null
+   */
+  public static PgResult train(Sampler<?, ?> sampler, Policy policy, Module value,
+      PpoConfig config, GradientCombination combination, TrainingListener listener) {
+    Ppo ppo = new Ppo(policy, value, config, combination);
     // 1. collect N·T steps with the current policy; 2-4. GAE, then K epochs of clipped
     // minibatch steps (update)
     return OnPolicyLoop.run(NAME, config, sampler, policy, value, config.seed(),
@@ -129,8 +166,12 @@ public final class Ppo {
       for (int lo = 0; lo < n; lo += mb) {
         int hi = Math.min(n, lo + mb);
         learner.resize(hi - lo, d, batch.actionDim());
+        if (learner.perTask()) {
+          learner.groupByTask(batch.tasks(), perm, lo, hi);
+        }
         for (int k = lo; k < hi; k++) {
-          learner.gather(batch, perm[k], k - lo, advantages, targets, values);
+          learner.gather(batch, perm[k], learner.destination(k - lo), advantages, targets,
+              values);
         }
         if (config.normalizeAdvantages()) {
           learner.normalizeAdvantages();

@@ -1,0 +1,61 @@
+package org.gridrl.multitask;
+
+import java.util.List;
+import org.gridrl.core.nn.Module;
+import org.gridrl.core.pg.Policy;
+import org.gridrl.core.util.Check;
+import org.gridrl.core.util.MetricsHistory;
+import org.gridrl.core.util.Provenance;
+import org.gridrl.core.util.TrainingResult;
+
+/**
+ * What {@link TaskConditionedActorCritic#train} returns.
+ *
+ * @param taskPolicies π_k acting on task k's base observation, one per task: a
+ *     {@link TaskIdPolicy} view of the shared policy (with id), the shared policy itself (no id),
+ *     or task k's own policy (independent); immutable
+ * @param policies the trained policy networks: one (shared modes) or T (independent); immutable
+ * @param values the trained value networks, as {@code policies}; immutable
+ * @param environmentSteps environment steps over all tasks
+ * @param history per iteration the keys of {@link TaskConditionedMetrics}
+ * @param provenance "task-conditioned-ppo", the {@link TaskConditionedConfig}, its seed
+ */
+public record TaskConditionedResult(List<Policy> taskPolicies, List<Policy> policies,
+    List<Module> values, long environmentSteps, MetricsHistory history, Provenance provenance)
+    implements TrainingResult, TaskPolicies {
+
+  /** Checks presence; copies the lists. */
+  public TaskConditionedResult {
+    taskPolicies = List.copyOf(Check.notEmpty("taskPolicies", taskPolicies));
+    policies = List.copyOf(Check.notEmpty("policies", policies));
+    values = List.copyOf(Check.notEmpty("values", values));
+    Check.notNull("history", history);
+    Check.notNull("provenance", provenance);
+  }
+
+  @Override
+  public int numTasks() {
+    return taskPolicies.size();
+  }
+
+  @Override
+  public Policy policy(int task) {
+    return taskPolicies.get(task);
+  }
+
+  @Override
+  public Record config() {
+    return provenance.config();
+  }
+
+  @Override
+  public long seed() {
+    return provenance.seed();
+  }
+
+  /** A fixed budget: true when it completed. */
+  @Override
+  public boolean converged() {
+    return true;
+  }
+}
