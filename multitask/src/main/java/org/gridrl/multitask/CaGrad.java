@@ -92,9 +92,24 @@ public final class CaGrad implements GradientCombiner {
   public void combine(double[][] taskGradients, int numTasks, int dim, double[] out) {
     Combiners.check(taskGradients, numTasks, dim, out);
     ensureCapacity(numTasks);
+    Combiners.gram(taskGradients, numTasks, dim, gram);
+    fromGram(taskGradients, numTasks, dim, out);
+  }
+
+  @Override
+  public void combineGivenGram(double[][] taskGradients, int numTasks, int dim, double[] gram,
+      double[] out) {
+    Combiners.check(taskGradients, numTasks, dim, out);
+    Combiners.checkGram(gram, numTasks);
+    ensureCapacity(numTasks);
+    System.arraycopy(gram, 0, this.gram, 0, numTasks * numTasks);
+    fromGram(taskGradients, numTasks, dim, out);
+  }
+
+  /** The combination once {@code gram} holds the rows' Gram matrix. */
+  private void fromGram(double[][] taskGradients, int numTasks, int dim, double[] out) {
     this.numTasks = numTasks;
     final int t = numTasks;
-    Combiners.gram(taskGradients, t, dim, gram);
     // b = G·1/T (b_i = g_i·g0) and ‖g0‖² = (1/T²)·Σ_ij G_ij.
     double g0sq = 0;
     for (int i = 0; i < t; i++) {

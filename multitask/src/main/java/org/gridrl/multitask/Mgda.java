@@ -85,8 +85,23 @@ public final class Mgda implements GradientCombiner {
   public void combine(double[][] taskGradients, int numTasks, int dim, double[] out) {
     Combiners.check(taskGradients, numTasks, dim, out);
     ensureCapacity(numTasks);
-    this.numTasks = numTasks;
     Combiners.gram(taskGradients, numTasks, dim, gram);
+    fromGram(taskGradients, numTasks, dim, out);
+  }
+
+  @Override
+  public void combineGivenGram(double[][] taskGradients, int numTasks, int dim, double[] gram,
+      double[] out) {
+    Combiners.check(taskGradients, numTasks, dim, out);
+    Combiners.checkGram(gram, numTasks);
+    ensureCapacity(numTasks);
+    System.arraycopy(gram, 0, this.gram, 0, numTasks * numTasks);
+    fromGram(taskGradients, numTasks, dim, out);
+  }
+
+  /** The combination once {@code gram} holds the rows' Gram matrix. */
+  private void fromGram(double[][] taskGradients, int numTasks, int dim, double[] out) {
+    this.numTasks = numTasks;
     solve(numTasks);
     Combiners.weightedSum(taskGradients, w, numTasks, dim, out);
   }

@@ -45,8 +45,23 @@ public final class PcGrad implements GradientCombiner {
   public void combine(double[][] taskGradients, int numTasks, int dim, double[] out) {
     Combiners.check(taskGradients, numTasks, dim, out);
     ensureCapacity(numTasks);
+    Combiners.gram(taskGradients, numTasks, dim, gram);
+    fromGram(taskGradients, numTasks, dim, out);
+  }
+
+  @Override
+  public void combineGivenGram(double[][] taskGradients, int numTasks, int dim, double[] gram,
+      double[] out) {
+    Combiners.check(taskGradients, numTasks, dim, out);
+    Combiners.checkGram(gram, numTasks);
+    ensureCapacity(numTasks);
+    System.arraycopy(gram, 0, this.gram, 0, numTasks * numTasks);
+    fromGram(taskGradients, numTasks, dim, out);
+  }
+
+  /** The combination once {@code gram} holds the rows' Gram matrix. */
+  private void fromGram(double[][] taskGradients, int numTasks, int dim, double[] out) {
     final int t = numTasks;
-    Combiners.gram(taskGradients, t, dim, gram);
     java.util.Arrays.fill(alpha, 0, t, 0.0);
     for (int i = 0; i < t; i++) {
       // 1. c = e_i: g_i^PC = g_i.
