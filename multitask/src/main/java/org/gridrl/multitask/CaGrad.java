@@ -64,6 +64,7 @@ public final class CaGrad implements GradientCombiner {
   private final Config config;
   private int capacity;
   private double[] gram = new double[0];
+  private boolean[] blocks = new boolean[0];
   private double[] w = new double[0];
   private double[] gw = new double[0];
   private double[] b = new double[0];
@@ -92,7 +93,7 @@ public final class CaGrad implements GradientCombiner {
   public void combine(double[][] taskGradients, int numTasks, int dim, double[] out) {
     Combiners.check(taskGradients, numTasks, dim, out);
     ensureCapacity(numTasks);
-    Combiners.gram(taskGradients, numTasks, dim, gram);
+    blocks = Combiners.gram(taskGradients, numTasks, dim, gram, blocks);
     fromGram(taskGradients, numTasks, dim, out);
   }
 

@@ -52,6 +52,20 @@ final class Combiners {
     GradientGram.gram(g, numTasks, dim, gram);
   }
 
+  /**
+   * The same Gram matrix, bitwise, by the kernel that skips the blocks where a gradient is zero
+   * ({@link GradientGram#gram(double[][], int, int, double[], boolean[])}).
+   *
+   * @param nonzero the block workspace, or one too short
+   * @return the workspace used: {@code nonzero}, or a longer one (allocated only on growth)
+   */
+  static boolean[] gram(double[][] g, int numTasks, int dim, double[] gram, boolean[] nonzero) {
+    int need = numTasks * GradientGram.blocks(dim);
+    boolean[] w = nonzero.length >= need ? nonzero : new boolean[need];
+    GradientGram.gram(g, numTasks, dim, gram, w);
+    return w;
+  }
+
   /** Rejects a Gram matrix shorter than T². */
   static void checkGram(double[] gram, int numTasks) {
     Check.notNull("gram", gram);

@@ -60,6 +60,7 @@ public final class Mgda implements GradientCombiner {
   private final Config config;
   private int capacity;
   private double[] gram = new double[0];
+  private boolean[] blocks = new boolean[0];
   private double[] w = new double[0];
   private double[] gw = new double[0];
   private int numTasks;
@@ -85,7 +86,7 @@ public final class Mgda implements GradientCombiner {
   public void combine(double[][] taskGradients, int numTasks, int dim, double[] out) {
     Combiners.check(taskGradients, numTasks, dim, out);
     ensureCapacity(numTasks);
-    Combiners.gram(taskGradients, numTasks, dim, gram);
+    blocks = Combiners.gram(taskGradients, numTasks, dim, gram, blocks);
     fromGram(taskGradients, numTasks, dim, out);
   }
 

@@ -28,6 +28,7 @@ public final class PcGrad implements GradientCombiner {
   private final Rng rng;
   private int capacity;
   private double[] gram = new double[0];
+  private boolean[] blocks = new boolean[0];
   private double[] c = new double[0];
   private double[] alpha = new double[0];
   private int[] order = new int[0];
@@ -45,7 +46,7 @@ public final class PcGrad implements GradientCombiner {
   public void combine(double[][] taskGradients, int numTasks, int dim, double[] out) {
     Combiners.check(taskGradients, numTasks, dim, out);
     ensureCapacity(numTasks);
-    Combiners.gram(taskGradients, numTasks, dim, gram);
+    blocks = Combiners.gram(taskGradients, numTasks, dim, gram, blocks);
     fromGram(taskGradients, numTasks, dim, out);
   }
 

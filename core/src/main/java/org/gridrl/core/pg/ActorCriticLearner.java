@@ -148,6 +148,7 @@ final class ActorCriticLearner {
   private double[][] valueTaskGrads = new double[0][];
   private double[] policyDir = new double[0];
   private double[] policyGram = new double[0];
+  private boolean[] policyBlocks = new boolean[0];
   private double[] valueDir = new double[0];
   private final List<DMatrixRMaj> combined = new ArrayList<>();
   private final DMatrixRMaj sliceObs = new DMatrixRMaj(1, 1);
@@ -406,8 +407,9 @@ final class ActorCriticLearner {
     // the policy gradients' Gram matrix, once: the conflict diagnostics and the combination
     if (policyGram.length < numTasks * numTasks) {
       policyGram = new double[numTasks * numTasks];
+      policyBlocks = new boolean[numTasks * GradientGram.blocks(policyDim)];
     }
-    GradientGram.gram(policyTaskGrads, numTasks, policyDim, policyGram);
+    GradientGram.gram(policyTaskGrads, numTasks, policyDim, policyGram, policyBlocks);
     stats.gradientCosine = GradientGram.meanCosine(policyGram, numTasks);
     stats.conflictFraction = GradientGram.conflictFraction(policyGram, numTasks);
     combination.combineGivenGram(policyTaskGrads, numTasks, policyDim, policyGram, policyDir);
