@@ -4,6 +4,7 @@
  * ε-greedy on posterior means ({@link org.gridrl.meta.baselines.EpsilonGreedy}), UCB1, Thompson
  * sampling, and the Gittins index policy with exact indices
  * ({@link org.gridrl.meta.baselines.GittinsIndex}, calibration by backward induction over Beta
- * posteriors with a stated truncation bound).
+ * posteriors with a stated truncation bound); {@link org.gridrl.meta.baselines.BanditTrials}
+ * runs one on fresh tasks and records each trial's total reward and pseudo-regret.
  */
 package org.gridrl.meta.baselines;
