@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * γ^H/(1−γ) of their common infinite-horizon value (rewards are in [0, 1]), so
  * |V*_H − V^G_H| ≤ 2γ^H/(1−γ) = 6.7e−9 at γ = 0.6, H = 40. The indices' own truncation (≤ 1e−9)
  * can only swap arms whose indices agree to 1e−9. A myopic rule (highest posterior mean) loses
- * at least 3e−5 (over 10³ times the tolerance) in each case, so the check tells Gittins from a plausible but wrong policy.
+ * at least 3e−5 (over 10³ times the tolerance) in each case, so the check tells Gittins from
+ * a plausible but wrong policy.
  */
 class GittinsBayesOptimalTest {
 
