@@ -6,6 +6,8 @@
  * {@link org.gridrl.core.util.Rng}; the Gaussian also has the reparameterised sample
  * x = μ + σ ⊙ ε. {@link org.gridrl.core.dist.TanhGaussian} is SAC's squashed Gaussian
  * a = tanh(μ + σ ⊙ ε), whose log-probability carries the stable change-of-variables correction
- * log(1 − tanh(u)²) = 2·(log 2 − u − softplus(−2u)).
+ * log(1 − tanh(u)²) = 2·(log 2 − u − softplus(−2u)). {@link org.gridrl.core.dist.Dirichlet}
+ * samples gamma and Dirichlet variates (Marsaglia–Tsang) for task distributions and posterior
+ * sampling.
  */
 package org.gridrl.core.dist;
