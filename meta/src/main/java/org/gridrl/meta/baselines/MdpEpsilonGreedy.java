@@ -1,0 +1,35 @@
+package org.gridrl.meta.baselines;
+
+/**
+ * a_t = π*_0(s_t) of the posterior-mean MDP over the remaining H − t steps with probability
+ * 1 − ε, else uniform: ε-greedy on the posterior-mean model, one of RL²'s tabular baselines (Duan
+ * et al. 2016, Table 2). ε = 0 is {@link #greedy(MdpPrior)}, certainty equivalence. The plan is
+ * core's finite-horizon value iteration ({@code ValueIteration.solveFiniteHorizon}) on
+ * {@link MdpPosterior#meanModel(double)} with β = 0, re-solved after every observation.
+ */
+public final class MdpEpsilonGreedy extends PosteriorMeanPlanner {
+
+  /**
+   * ε chosen by {@link MdpBaselineTuning} for RL²'s setting (S = 10, A = 5, H = 10, n = 10
+   * episodes, prior {@link MdpPrior#rl2()}): see the tuning table in docs/algorithms/meta.md.
+   */
+  public static final double TUNED_EPSILON_RL2 = 0.01;
+
+  /**
+   * @param prior the prior of the posterior-mean model
+   * @param epsilon ε ∈ [0, 1]
+   */
+  public MdpEpsilonGreedy(MdpPrior prior, double epsilon) {
+    super(prior, epsilon, 0);
+  }
+
+  /** ε = 0. */
+  public static MdpEpsilonGreedy greedy(MdpPrior prior) {
+    return new MdpEpsilonGreedy(prior, 0);
+  }
+
+  @Override
+  public String name() {
+    return epsilon() == 0 ? "greedy" : "epsilon-greedy";
+  }
+}
