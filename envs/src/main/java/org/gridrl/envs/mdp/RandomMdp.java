@@ -23,7 +23,9 @@ import org.gridrl.core.util.Rng;
  * </pre>
  * S = 10, A = 5, every episode starting in state 0 and lasting H = 10 steps; the MDP is kept for
  * the n episodes of a trial and redrawn for the next trial ({@link #tasks(Spec)}). Undiscounted:
- * the return of an episode is Σ_{t&lt;H} r_t.
+ * the return of an episode is Σ_{t&lt;H} r_t. RL²'s own code was not released; the details (N(1, 1)
+ * means, a flat Dirichlet per row, unit noise, start state 0, 10 steps) agree with the PyTorch
+ * reimplementation lucaslingle/pytorch_rl2, {@code rl2/envs/mdp_env.py}.
  *
  * <p>The exact model is public ({@link #mdp()}: P, the mean rewards R̄, d0 = δ_0, γ = 1), so the
  * optimum of an episode, V*_0(0) of finite-horizon value iteration ({@link #optimalSolution()},
