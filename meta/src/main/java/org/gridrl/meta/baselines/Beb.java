@@ -9,8 +9,8 @@ package org.gridrl.meta.baselines;
  * planned over the remaining H − t steps by core's finite-horizon value iteration and re-solved
  * after every observation. m is the Normal posterior mean of the reward and n(s,a) the visits
  * ({@link MdpPosterior}); Kolter &amp; Ng's bonus is β/(1 + n) on the mean-transition model, as
- * here. The optimistic baseline of RL²'s Table 2 (Duan et al. 2016), chosen over UCRL2 for its
- * single constant β.
+ * here. One of the two optimistic baselines of RL²'s Table 2 (Duan et al. 2016), with
+ * {@link Ucrl2}.
  */
 public final class Beb extends PosteriorMeanPlanner {
 
