@@ -2,6 +2,7 @@ package org.gridrl.meta.baselines;
 
 import org.gridrl.core.planning.ValueIteration;
 import org.gridrl.core.util.Check;
+import org.gridrl.core.util.Rng;
 
 /**
  * a_t = π_0(s_t) of finite-horizon value iteration on the posterior-mean MDP with the rewards
@@ -26,7 +27,7 @@ abstract class PosteriorMeanPlanner extends MdpModelPolicy {
 
   @Override
   public void startTrial(int numStates, int numActions, int episodeLength,
-      org.gridrl.core.util.Rng rng) {
+      Rng rng) {
     super.startTrial(numStates, numActions, episodeLength, rng);
     plan = new int[numStates];
     planStep = -1;

@@ -2,6 +2,7 @@ package org.gridrl.meta.baselines;
 
 import org.gridrl.core.mdp.TabularPolicy;
 import org.gridrl.core.planning.ValueIteration;
+import org.gridrl.core.util.Rng;
 
 /**
  * Posterior sampling for reinforcement learning (Osband, Russo &amp; Van Roy 2013, "(More)
@@ -24,7 +25,7 @@ public final class Psrl extends MdpModelPolicy {
 
   @Override
   public void startTrial(int numStates, int numActions, int episodeLength,
-      org.gridrl.core.util.Rng rng) {
+      Rng rng) {
     super.startTrial(numStates, numActions, episodeLength, rng);
     policies = null;
   }
