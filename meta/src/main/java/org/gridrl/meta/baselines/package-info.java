@@ -6,5 +6,15 @@
  * ({@link org.gridrl.meta.baselines.GittinsIndex}, calibration by backward induction over Beta
  * posteriors with a stated truncation bound); {@link org.gridrl.meta.baselines.BanditTrials}
  * runs one on fresh tasks and records each trial's total reward and pseudo-regret.
+ *
+ * <p>Tabular MDPs ({@link org.gridrl.meta.baselines.MdpTrialPolicy}, on
+ * {@code envs.mdp.RandomMdp}): random, greedy and ε-greedy on the posterior-mean model
+ * ({@link org.gridrl.meta.baselines.MdpEpsilonGreedy}, Dirichlet/Normal posterior
+ * {@link org.gridrl.meta.baselines.MdpPosterior}), BEB ({@link org.gridrl.meta.baselines.Beb}),
+ * UCRL2 ({@link org.gridrl.meta.baselines.Ucrl2}) and posterior sampling
+ * ({@link org.gridrl.meta.baselines.Psrl}), each planned by core's finite-horizon value
+ * iteration except UCRL2's extended VI; {@link org.gridrl.meta.baselines.MdpTrials} runs one
+ * over trials of several episodes, {@link org.gridrl.meta.baselines.MdpBaselineTuning} picks a
+ * constant on a separate seed set.
  */
 package org.gridrl.meta.baselines;
