@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.gridrl.benchmarks.runner.Interruptions;
 import org.gridrl.core.mdp.TabularPolicy;
 import org.gridrl.envs.tabular.MultiGoalGrid;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The scoring of {@code multitask-grid} against exact answers, and the eight methods' equal
@@ -17,6 +21,9 @@ import org.junit.jupiter.api.Test;
 class MultitaskGridTest {
 
   private static final double TOL = 1e-9;
+
+  @TempDir
+  Path tmp;
 
   @Test
   void score_optimalTablesOnMt10_succeedEverywhereWithNormalisedReturnOne() {
@@ -121,5 +128,20 @@ class MultitaskGridTest {
     assertThatThrownBy(() -> MultitaskGridConfig.defaults()
         .withMethods(List.of("pcgrad", "shared-id")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("order");
+  }
+
+  @Test
+  void run_oneThreadOrTwo_writesTheSameMetricsAndPrintsTheSameTable() throws Exception {
+    MultitaskGridConfig c = MultitaskGridConfig.quick().with(b -> b.taskSets(List.of("mt10"))
+        .methods(List.of("independent", "pcgrad", "dnc"))
+        .mt10(MultitaskGridConfig.methods(3, 8, 64)).seeds(List.of(1L, 2L, 3L)));
+
+    String one = Interruptions.run(new MultitaskGrid(), c.withThreads(1), true, tmp.resolve("1"));
+    String two = Interruptions.run(new MultitaskGrid(), c.withThreads(2), true, tmp.resolve("2"));
+
+    assertThat(Files.readAllBytes(tmp.resolve("2/metrics.csv")))
+        .isEqualTo(Files.readAllBytes(tmp.resolve("1/metrics.csv")));
+    assertThat(Interruptions.withoutWallTime(two).replace(tmp.resolve("2").toString(), "DIR"))
+        .isEqualTo(Interruptions.withoutWallTime(one).replace(tmp.resolve("1").toString(), "DIR"));
   }
 }
