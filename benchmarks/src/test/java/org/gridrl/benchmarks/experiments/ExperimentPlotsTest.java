@@ -12,6 +12,8 @@ import org.gridrl.benchmarks.experiments.irl.IrlAdversarialConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlFixtures;
 import org.gridrl.benchmarks.experiments.irl.IrlSweepConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlTransferConfig;
+import org.gridrl.benchmarks.experiments.multitask.MultitaskFixtures;
+import org.gridrl.benchmarks.experiments.multitask.MultitaskGridConfig;
 import org.gridrl.benchmarks.experiments.pg.PgFixtures;
 import org.gridrl.benchmarks.experiments.pg.PgFourRoomsConfig;
 import org.gridrl.benchmarks.experiments.pg.PgPointNavigationConfig;
@@ -57,6 +59,7 @@ class ExperimentPlotsTest {
       case "pg-point-navigation" ->
           PgFixtures.pointNavigationCharts((PgPointNavigationConfig) quick, dir);
       case "pcgrad-toy" -> Map.of(); // its pictures are contour plots (report.ContourPlot)
+      case "multitask-grid" -> MultitaskFixtures.multitaskGridCharts((MultitaskGridConfig) quick);
       default -> fail("no chart fixture for experiment " + name + ": add one here");
     };
     assertThat(charts.keySet()).containsExactlyInAnyOrderElementsOf(expectedFiles(name, quick));
@@ -83,6 +86,11 @@ class ExperimentPlotsTest {
       case "pg-point-navigation" ->
           files.addAll(List.of("learning_curves_sac.png", "learning_curves_ppo.png"));
       case "irl-transfer" -> files.addAll(List.of("transfer_grid.png", "transfer_maze.png"));
+      case "multitask-grid" -> {
+        for (String set : ((MultitaskGridConfig) quick).taskSets()) {
+          files.add("curves_" + set + ".png");
+        }
+      }
       default -> {
         if (quick instanceof IrlSweepConfig c) {
           for (String fs : c.featureSets()) {

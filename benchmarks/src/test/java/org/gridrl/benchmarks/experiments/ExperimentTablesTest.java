@@ -13,6 +13,7 @@ import org.gridrl.benchmarks.experiments.irl.IrlSweepConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlTransfer;
 import org.gridrl.benchmarks.experiments.irl.IrlTransferConfig;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskFixtures;
+import org.gridrl.benchmarks.experiments.multitask.MultitaskGridConfig;
 import org.gridrl.benchmarks.experiments.multitask.PcGradToyConfig;
 import org.gridrl.benchmarks.experiments.pg.PgFixtures;
 import org.gridrl.benchmarks.experiments.pg.PgFourRoomsConfig;
@@ -57,6 +58,7 @@ class ExperimentTablesTest {
       case "pg-point-navigation" ->
           PgFixtures.pointNavigationTable((PgPointNavigationConfig) quick);
       case "pcgrad-toy" -> MultitaskFixtures.pcgradToyTable((PcGradToyConfig) quick);
+      case "multitask-grid" -> MultitaskFixtures.multitaskGridTable((MultitaskGridConfig) quick);
       default -> fail("no table fixture for experiment " + name + ": add one here");
     };
     if (!name.equals("quickstart")) {

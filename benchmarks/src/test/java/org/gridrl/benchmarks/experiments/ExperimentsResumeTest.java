@@ -18,6 +18,8 @@ import org.gridrl.benchmarks.experiments.irl.IrlTransfer;
 import org.gridrl.benchmarks.experiments.irl.IrlTransferConfig;
 import org.gridrl.benchmarks.experiments.pg.PgFourRooms;
 import org.gridrl.benchmarks.experiments.pg.PgFourRoomsConfig;
+import org.gridrl.benchmarks.experiments.multitask.MultitaskGrid;
+import org.gridrl.benchmarks.experiments.multitask.MultitaskGridConfig;
 import org.gridrl.benchmarks.experiments.multitask.PcGradToy;
 import org.gridrl.benchmarks.experiments.multitask.PcGradToyConfig;
 import org.gridrl.benchmarks.experiments.pg.PgPointNavigation;
@@ -148,5 +150,12 @@ class ExperimentsResumeTest {
   void pcgradToy() throws Exception {
     resumeReproduces(new PcGradToy(), PcGradToyConfig.quick().with(b -> b.log10Steps(3000)
         .gatedSteps(2000).recordEvery(100)));
+  }
+
+  @Test
+  void multitaskGrid() throws Exception {
+    resumeReproduces(new MultitaskGrid(), MultitaskGridConfig.quick().with(b -> b
+        .taskSets(List.of("mt10")).methods(List.of("independent", "shared-id", "distral", "dnc"))
+        .mt10(MultitaskGridConfig.methods(3, 8, 64))));
   }
 }
