@@ -189,6 +189,31 @@ class GoalSearchPlannerTest {
     }
   }
 
+  @Test
+  void bayesOptimal_3x3_H3E2_isTheBestOfAllSearchPaths() {
+    // every deterministic policy that plays the oracle once the goal is known is a search path
+    // of E·H actions: enumerate all 5^6 = 15625 of them
+    GoalSearchSetting s = new GoalSearchSetting(3, 3, 2);
+    double best = Double.NEGATIVE_INFINITY;
+    int[] path = new int[6];
+    for (int code = 0; code < 15625; code++) {
+      for (int k = 0, c = code; k < 6; k++, c /= 5) {
+        path[k] = c % 5;
+      }
+      best = Math.max(best, new GoalSearchPolicy(s, path).expectedReturn());
+    }
+    assertThat(GoalSearchPlanner.bayesOptimalValue(s)).isCloseTo(best, within(TIGHT));
+  }
+
+  @Test
+  void setting_rejectsTinyGridsAndEmptyTrials() {
+    assertThatThrownBy(() -> new GoalSearchSetting(2, 3, 2)).hasMessageContaining("size");
+    assertThatThrownBy(() -> new GoalSearchSetting(3, 0, 2)).hasMessageContaining("horizon");
+    assertThatThrownBy(() -> new GoalSearchSetting(3, 3, 0)).hasMessageContaining("episodes");
+    assertThatThrownBy(() -> new GoalSearchPolicy(new GoalSearchSetting(3, 3, 2), new int[5]))
+        .hasMessageContaining("got 5");
+  }
+
   // ---------------------------------------------------------------- VariBAD's 5x5 trial
 
   @Test
