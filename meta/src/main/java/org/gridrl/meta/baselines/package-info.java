@@ -16,5 +16,13 @@
  * iteration except UCRL2's extended VI; {@link org.gridrl.meta.baselines.MdpTrials} runs one
  * over trials of several episodes, {@link org.gridrl.meta.baselines.MdpBaselineTuning} picks a
  * constant on a separate seed set.
+ *
+ * <p>The hidden-goal grid ({@code envs.meta.HiddenGoalGrid}, {@link
+ * org.gridrl.meta.baselines.HiddenGoalPolicy} over a {@link org.gridrl.meta.baselines.GoalBelief}):
+ * the oracle that knows the goal ({@link org.gridrl.meta.baselines.HiddenGoalOracle}), search
+ * paths with exact values ({@link org.gridrl.meta.baselines.GoalSearchPolicy}) and the
+ * Bayes-optimal planner over the belief for the whole trial
+ * ({@link org.gridrl.meta.baselines.GoalSearchPlanner}: exact by a memoised DP where it fits,
+ * otherwise certified upper and lower bounds).
  */
 package org.gridrl.meta.baselines;
