@@ -209,15 +209,26 @@ public final class DivideAndConquer {
     }
     // 4. the global policy on all contexts, by PPO
     if (config.globalIterations() > 0) {
-      Sampler<double[], Integer> all = Sampler.vector(contexts);
+      // each context's episodes recorded apart, so the return is a mean over contexts (as in
+      // the local phase), not over episodes, where short successful episodes would weigh more
+      List<EpisodeReturns<double[], Integer>> recorders = new ArrayList<>();
+      for (Env<double[], Integer> context : contexts) {
+        recorders.add(new EpisodeReturns<>(context));
+      }
+      double[] contextReturns = new double[numContexts];
+      Sampler<double[], Integer> all = Sampler.vector(recorders);
       all.reseed(root.fork(numContexts + 3).nextLong());
       Ppo globalPpo = new Ppo(global, globalValue, ppo.withSeed(shuffleSeeds.nextLong()));
       for (int g = 1; g <= config.globalIterations(); g++) {
         long n = iterations + g;
         Batch batch = all.collect(global, ppo.stepsPerEnv());
         UpdateStats.PpoClip stats = globalPpo.update(batch, n);
-        if (batch.episodeReturns().length > 0) {
-          out.onScalar(n, DivideAndConquerMetrics.EPISODIC_RETURN, batch.meanEpisodeReturn());
+        for (int i = 0; i < numContexts; i++) {
+          contextReturns[i] = recorders.get(i).drain();
+        }
+        double mean = EpisodeReturns.nanMean(contextReturns);
+        if (!Double.isNaN(mean)) {
+          out.onScalar(n, DivideAndConquerMetrics.EPISODIC_RETURN, mean);
         }
         out.onScalar(n, DivideAndConquerMetrics.POLICY_LOSS, stats.policyLoss());
         out.onIterationEnd(n, (System.nanoTime() - start) * 1e-9);

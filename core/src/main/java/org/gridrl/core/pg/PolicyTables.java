@@ -68,7 +68,9 @@ public final class PolicyTables {
     Tape tape = new Tape();
     DMatrixRMaj obs = new DMatrixRMaj(1, policy.observationDim());
     encoder.encode(0, obs.data, 0);
-    return policy.network().forward(tape, tape.constant(obs)).value().numCols;
+    // the policy's own forward (its logits), not its trunk's: a view such as a task-id policy
+    // widens the observation before its trunk sees it
+    return policy.forward(tape, tape.constant(obs)).value().numCols;
   }
 
   /** J^π = Σ_s d0(s) V^π(s) by exact policy evaluation under the MDP's reward and γ. */

@@ -187,20 +187,8 @@ public final class MultitaskMethods {
     return score(family, tables);
   }
 
-  /**
-   * π(a|s) at every one-hot state s. A {@link TaskIdPolicy} is tabulated through its shared
-   * network on [e_s, e_k] (PolicyTables runs the network itself, which expects the id).
-   */
+  /** π(a|s) at every one-hot state s (a task-id view appends its id itself). */
   static TabularPolicy table(Policy policy, int numStates) {
-    if (policy instanceof TaskIdPolicy p) {
-      int task = p.task();
-      int numTasks = p.shared().observationDim() - numStates;
-      return PolicyTables.policy(p.shared(), numStates, (st, out, offset) -> {
-        java.util.Arrays.fill(out, offset, offset + numStates + numTasks, 0.0);
-        out[offset + st] = 1.0;
-        out[offset + numStates + task] = 1.0;
-      });
-    }
     return PolicyTables.policy(policy, numStates, Sampler.ObservationEncoder.oneHot(numStates));
   }
 
