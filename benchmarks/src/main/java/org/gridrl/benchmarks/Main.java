@@ -7,6 +7,7 @@ import org.gridrl.benchmarks.cli.ErrorHandling;
 import org.gridrl.benchmarks.cli.Io;
 import org.gridrl.benchmarks.cli.IrlCommand;
 import org.gridrl.benchmarks.cli.ListCommand;
+import org.gridrl.benchmarks.cli.MetaCommand;
 import org.gridrl.benchmarks.cli.MultitaskCommand;
 import org.gridrl.benchmarks.cli.RenderCommand;
 import org.gridrl.benchmarks.cli.RunCommand;
@@ -75,6 +76,7 @@ public final class Main implements Runnable {
     cmd.addSubcommand("render", new RenderCommand(io));
     cmd.addSubcommand("irl", new IrlCommand(io));
     cmd.addSubcommand("multitask", MultitaskCommand.create(io));
+    cmd.addSubcommand("meta", MetaCommand.create(io));
     cmd.addSubcommand("bench", new org.gridrl.benchmarks.cli.BenchCommand());
     cmd.addSubcommand("help", new HelpCommand());
     cmd.setOut(new PrintWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8),

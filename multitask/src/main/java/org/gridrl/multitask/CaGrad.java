@@ -64,6 +64,7 @@ public final class CaGrad implements GradientCombiner {
   private final Config config;
   private int capacity;
   private double[] gram = new double[0];
+  private boolean[] blocks = new boolean[0];
   private double[] w = new double[0];
   private double[] gw = new double[0];
   private double[] b = new double[0];
@@ -92,9 +93,24 @@ public final class CaGrad implements GradientCombiner {
   public void combine(double[][] taskGradients, int numTasks, int dim, double[] out) {
     Combiners.check(taskGradients, numTasks, dim, out);
     ensureCapacity(numTasks);
+    blocks = Combiners.gram(taskGradients, numTasks, dim, gram, blocks);
+    fromGram(taskGradients, numTasks, dim, out);
+  }
+
+  @Override
+  public void combineGivenGram(double[][] taskGradients, int numTasks, int dim, double[] gram,
+      double[] out) {
+    Combiners.check(taskGradients, numTasks, dim, out);
+    Combiners.checkGram(gram, numTasks);
+    ensureCapacity(numTasks);
+    System.arraycopy(gram, 0, this.gram, 0, numTasks * numTasks);
+    fromGram(taskGradients, numTasks, dim, out);
+  }
+
+  /** The combination once {@code gram} holds the rows' Gram matrix. */
+  private void fromGram(double[][] taskGradients, int numTasks, int dim, double[] out) {
     this.numTasks = numTasks;
     final int t = numTasks;
-    Combiners.gram(taskGradients, t, dim, gram);
     // b = G·1/T (b_i = g_i·g0) and ‖g0‖² = (1/T²)·Σ_ij G_ij.
     double g0sq = 0;
     for (int i = 0; i < t; i++) {

@@ -1,5 +1,6 @@
 package org.gridrl.multitask;
 
+import org.gridrl.core.optim.GradientGram;
 import org.gridrl.core.util.Check;
 
 /** Shared checks and loops of the combiners (unchecked loops after {@link #check}). */
@@ -42,30 +43,35 @@ final class Combiners {
     }
   }
 
-  /** gram[i·T + j] = g_i·g_j for i, j &lt; T (symmetric, each pair computed once). */
+  /**
+   * gram[i·T + j] = g_i·g_j for i, j &lt; T ({@link GradientGram#gram}: the learner's conflict
+   * diagnostics and the combiners share one kernel, so a Gram matrix passed to
+   * {@code combineGivenGram} is bitwise the one {@code combine} computes).
+   */
   static void gram(double[][] g, int numTasks, int dim, double[] gram) {
-    for (int i = 0; i < numTasks; i++) {
-      double[] gi = g[i];
-      for (int j = i; j < numTasks; j++) {
-        double[] gj = g[j];
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int k = 0;
-        for (; k + 3 < dim; k += 4) {
-          s0 += gi[k] * gj[k];
-          s1 += gi[k + 1] * gj[k + 1];
-          s2 += gi[k + 2] * gj[k + 2];
-          s3 += gi[k + 3] * gj[k + 3];
-        }
-        for (; k < dim; k++) {
-          s0 += gi[k] * gj[k];
-        }
-        double s = (s0 + s1) + (s2 + s3);
-        gram[i * numTasks + j] = s;
-        gram[j * numTasks + i] = s;
-      }
+    GradientGram.gram(g, numTasks, dim, gram);
+  }
+
+  /**
+   * The same Gram matrix, bitwise, by the kernel that skips the blocks where a gradient is zero
+   * ({@link GradientGram#gram(double[][], int, int, double[], boolean[])}).
+   *
+   * @param nonzero the block workspace, or one too short
+   * @return the workspace used: {@code nonzero}, or a longer one (allocated only on growth)
+   */
+  static boolean[] gram(double[][] g, int numTasks, int dim, double[] gram, boolean[] nonzero) {
+    int need = numTasks * GradientGram.blocks(dim);
+    boolean[] w = nonzero.length >= need ? nonzero : new boolean[need];
+    GradientGram.gram(g, numTasks, dim, gram, w);
+    return w;
+  }
+
+  /** Rejects a Gram matrix shorter than T². */
+  static void checkGram(double[] gram, int numTasks) {
+    Check.notNull("gram", gram);
+    if (gram.length < numTasks * numTasks) {
+      throw new IllegalArgumentException("gram has length " + gram.length + ", numTasks² is "
+          + numTasks * numTasks);
     }
   }
 

@@ -60,6 +60,7 @@ public final class Mgda implements GradientCombiner {
   private final Config config;
   private int capacity;
   private double[] gram = new double[0];
+  private boolean[] blocks = new boolean[0];
   private double[] w = new double[0];
   private double[] gw = new double[0];
   private int numTasks;
@@ -85,8 +86,23 @@ public final class Mgda implements GradientCombiner {
   public void combine(double[][] taskGradients, int numTasks, int dim, double[] out) {
     Combiners.check(taskGradients, numTasks, dim, out);
     ensureCapacity(numTasks);
+    blocks = Combiners.gram(taskGradients, numTasks, dim, gram, blocks);
+    fromGram(taskGradients, numTasks, dim, out);
+  }
+
+  @Override
+  public void combineGivenGram(double[][] taskGradients, int numTasks, int dim, double[] gram,
+      double[] out) {
+    Combiners.check(taskGradients, numTasks, dim, out);
+    Combiners.checkGram(gram, numTasks);
+    ensureCapacity(numTasks);
+    System.arraycopy(gram, 0, this.gram, 0, numTasks * numTasks);
+    fromGram(taskGradients, numTasks, dim, out);
+  }
+
+  /** The combination once {@code gram} holds the rows' Gram matrix. */
+  private void fromGram(double[][] taskGradients, int numTasks, int dim, double[] out) {
     this.numTasks = numTasks;
-    Combiners.gram(taskGradients, numTasks, dim, gram);
     solve(numTasks);
     Combiners.weightedSum(taskGradients, w, numTasks, dim, out);
   }

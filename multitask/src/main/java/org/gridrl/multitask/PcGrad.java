@@ -28,6 +28,7 @@ public final class PcGrad implements GradientCombiner {
   private final Rng rng;
   private int capacity;
   private double[] gram = new double[0];
+  private boolean[] blocks = new boolean[0];
   private double[] c = new double[0];
   private double[] alpha = new double[0];
   private int[] order = new int[0];
@@ -45,8 +46,23 @@ public final class PcGrad implements GradientCombiner {
   public void combine(double[][] taskGradients, int numTasks, int dim, double[] out) {
     Combiners.check(taskGradients, numTasks, dim, out);
     ensureCapacity(numTasks);
+    blocks = Combiners.gram(taskGradients, numTasks, dim, gram, blocks);
+    fromGram(taskGradients, numTasks, dim, out);
+  }
+
+  @Override
+  public void combineGivenGram(double[][] taskGradients, int numTasks, int dim, double[] gram,
+      double[] out) {
+    Combiners.check(taskGradients, numTasks, dim, out);
+    Combiners.checkGram(gram, numTasks);
+    ensureCapacity(numTasks);
+    System.arraycopy(gram, 0, this.gram, 0, numTasks * numTasks);
+    fromGram(taskGradients, numTasks, dim, out);
+  }
+
+  /** The combination once {@code gram} holds the rows' Gram matrix. */
+  private void fromGram(double[][] taskGradients, int numTasks, int dim, double[] out) {
     final int t = numTasks;
-    Combiners.gram(taskGradients, t, dim, gram);
     java.util.Arrays.fill(alpha, 0, t, 0.0);
     for (int i = 0; i < t; i++) {
       // 1. c = e_i: g_i^PC = g_i.

@@ -11,6 +11,7 @@ import org.gridrl.core.pg.Policy;
 import org.gridrl.core.pg.Ppo;
 import org.gridrl.core.pg.PpoConfig;
 import org.gridrl.core.pg.Sampler;
+import org.gridrl.core.pg.UpdateStats;
 import org.gridrl.core.util.Check;
 import org.gridrl.core.util.MetricsRecorder;
 import org.gridrl.core.util.Provenance;
@@ -39,7 +40,9 @@ import org.gridrl.core.util.TrainingListener;
  * {@code Rng(seed).fork(5).fork(k).nextLong()}.
  *
  * <p>Logged per iteration ({@link TaskConditionedMetrics}): the mean return of each task's
- * episodes that ended, their mean over the tasks, and the environment steps.
+ * episodes that ended, their mean over the tasks, and the environment steps; with per-task
+ * gradients also how much the tasks' policy gradients conflict (mean pairwise cosine, share of
+ * negative cosines, from the Gram matrix the combiner uses).
  */
 public final class TaskConditionedActorCritic {
 
@@ -113,10 +116,15 @@ public final class TaskConditionedActorCritic {
     long steps = 0;
     long start = System.nanoTime();
     for (int it = 1; it <= ppo.iterations(); it++) {
+      double cosine = Double.NaN;
+      double conflict = Double.NaN;
       for (int j = 0; j < learners.size(); j++) {
         Batch batch = samplers.get(j).collect(policies.get(j), configs.get(j).stepsPerEnv());
         steps += batch.size();
-        learners.get(j).update(batch, it);
+        UpdateStats.PpoClip stats = learners.get(j).update(batch, it);
+        // NaN unless a shared learner took per-task gradients
+        cosine = stats.gradientCosine();
+        conflict = stats.conflictFraction();
       }
       // 3. report each task's returns and their mean
       for (int k = 0; k < numTasks; k++) {
@@ -130,6 +138,10 @@ public final class TaskConditionedActorCritic {
         if (!Double.isNaN(taskReturns[k])) {
           out.onScalar(it, TaskConditionedMetrics.taskReturn(k), taskReturns[k]);
         }
+      }
+      if (!Double.isNaN(cosine)) {
+        out.onScalar(it, TaskConditionedMetrics.GRADIENT_COSINE, cosine);
+        out.onScalar(it, TaskConditionedMetrics.CONFLICT_FRACTION, conflict);
       }
       out.onScalar(it, TaskConditionedMetrics.STEPS, steps);
       out.onIterationEnd(it, (System.nanoTime() - start) * 1e-9);

@@ -12,6 +12,22 @@ public final class TaskConditionedMetrics {
    */
   public static final String RETURN = "multitask/return";
 
+  /**
+   * Per-task gradients only (a combiner other than NONE, a shared network): the mean over task
+   * pairs of the cosine g_i·g_j / (‖g_i‖‖g_j‖) between the tasks' policy gradients, averaged
+   * over the iteration's minibatch steps ({@code UpdateStats.PpoClip#gradientCosine}); for two
+   * tasks it is the pair's cosine. Absent when there is no per-task path or no pair of nonzero
+   * gradients.
+   */
+  public static final String GRADIENT_COSINE = "multitask/gradient_cosine";
+
+  /**
+   * Per-task gradients only: the share of task pairs whose policy gradients have a negative
+   * cosine (conflict, in Yu et al. 2020's sense), averaged over the iteration's minibatch steps;
+   * absent when {@link #GRADIENT_COSINE} is.
+   */
+  public static final String CONFLICT_FRACTION = "multitask/conflict_fraction";
+
   /** Environment steps so far, over all tasks. */
   public static final String STEPS = "multitask/steps";
 
@@ -24,13 +40,15 @@ public final class TaskConditionedMetrics {
     return TASK_RETURN + task;
   }
 
-  /** Every key for T tasks, in the order reported. */
+  /** Every key for T tasks, in the order reported (some may be absent in an iteration). */
   public static List<String> keys(int numTasks) {
     List<String> keys = new ArrayList<>();
     keys.add(RETURN);
     for (int k = 0; k < numTasks; k++) {
       keys.add(taskReturn(k));
     }
+    keys.add(GRADIENT_COSINE);
+    keys.add(CONFLICT_FRACTION);
     keys.add(STEPS);
     return List.copyOf(keys);
   }

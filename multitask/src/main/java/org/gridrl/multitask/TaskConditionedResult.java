@@ -9,16 +9,19 @@ import org.gridrl.core.util.Provenance;
 import org.gridrl.core.util.TrainingResult;
 
 /**
- * What {@link TaskConditionedActorCritic#train} returns.
+ * What {@link TaskConditionedActorCritic#train} and {@link TaskConditionedSac#train} return.
  *
  * @param taskPolicies π_k acting on task k's base observation, one per task: a
  *     {@link TaskIdPolicy} view of the shared policy (with id), the shared policy itself (no id),
  *     or task k's own policy (independent); immutable
  * @param policies the trained policy networks: one (shared modes) or T (independent); immutable
- * @param values the trained value networks, as {@code policies}; immutable
+ * @param values the trained critics: a value network per policy (PPO), or SAC's Q₁ and Q₂;
+ *     immutable
  * @param environmentSteps environment steps over all tasks
  * @param history per iteration the keys of {@link TaskConditionedMetrics}
- * @param provenance "task-conditioned-ppo", the {@link TaskConditionedConfig}, its seed
+ * @param provenance the algorithm ({@link TaskConditionedActorCritic#NAME} with its
+ *     {@link TaskConditionedConfig}, or {@link TaskConditionedSac#NAME} with its
+ *     {@code SacConfig}), the seed
  */
 public record TaskConditionedResult(List<Policy> taskPolicies, List<Policy> policies,
     List<Module> values, long environmentSteps, MetricsHistory history, Provenance provenance)

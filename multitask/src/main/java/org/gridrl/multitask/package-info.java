@@ -29,8 +29,9 @@
  * lecture's template on {@code core.pg.Ppo} (one actor and critic for all tasks, the one-hot id
  * appended by {@code core.env.OneHotTask}, per-task gradients combined by a
  * {@link org.gridrl.multitask.GradientCombiner} through Ppo's per-task path), with the
- * no-id and independent baselines; every method's per-task policies behind
- * {@link org.gridrl.multitask.TaskPolicies}.
+ * no-id and independent baselines; {@link org.gridrl.multitask.TaskConditionedSac}, the same
+ * template on {@code core.pg.MultiTaskSac} for continuous tasks (a replay buffer per task);
+ * every method's per-task policies behind {@link org.gridrl.multitask.TaskPolicies}.
  *
  * <p>Distillation on the PG kernels: {@link org.gridrl.multitask.Distral} (Teh et al. 2017,
  * neural: each task policy trained by {@code core.pg.Ppo} on the regularised reward

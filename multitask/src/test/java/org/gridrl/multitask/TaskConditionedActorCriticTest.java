@@ -60,11 +60,36 @@ class TaskConditionedActorCriticTest {
    */
   @Test
   void sharedWithId_parametersSplitByTask_equalsTwoIndependentPpoRuns_bitForBit() {
-    int d = Corridor.STATES;
     PpoConfig c = ppo(1, 1, 2, 1e-2, 7L);
     PpoConfig config = new PpoConfig(1, 1, c.gamma(), c.lambda(), c.clipRatio(), c.valueClip(),
         false, 4, 2, c.learningRate(), c.entropyCoef(), c.valueCoef(), Double.POSITIVE_INFINITY,
         c.hidden(), 0.0, 7L);
+    splitNetworkAgainstIndependentRuns(config, config, 60, 0.0);
+  }
+
+  /**
+   * The same check with 16 steps per task and each update's minibatch the whole batch (so each
+   * task's slice is all of its rows, and per-slice normalisation of Â is the independent run's
+   * whole-batch normalisation): here the two runs sum a task's rows in different orders (their
+   * shuffles differ), so the parameters agree to rounding, 1e-12 after 10 updates of 2 epochs.
+   */
+  @Test
+  void sharedWithId_parametersSplitByTask_manyRowsPerTask_matchIndependentRunsToRounding() {
+    PpoConfig c = ppo(1, 16, 32, 1e-2, 8L);
+    PpoConfig shared = new PpoConfig(1, 16, c.gamma(), c.lambda(), c.clipRatio(),
+        c.valueClip(), true, 2, 32, c.learningRate(), c.entropyCoef(), c.valueCoef(),
+        Double.POSITIVE_INFINITY, c.hidden(), 0.0, 8L);
+    splitNetworkAgainstIndependentRuns(shared, shared.withMinibatchSize(16), 10, 1e-12);
+  }
+
+  /**
+   * Runs shared-with-id PPO on block networks beside two independent PPO runs on the same
+   * experience (collected by the independent policies) and compares every block with its twin
+   * after every update, within {@code tol} (0: bit for bit).
+   */
+  private static void splitNetworkAgainstIndependentRuns(PpoConfig sharedConfig,
+      PpoConfig soloConfig, int iterations, double tol) {
+    int d = Corridor.STATES;
     List<Mlp> policyBlocks = new ArrayList<>();
     List<Mlp> valueBlocks = new ArrayList<>();
     List<Policy> soloPolicies = new ArrayList<>();
@@ -78,7 +103,7 @@ class TaskConditionedActorCriticTest {
       valueBlocks.add(Networks.value(d, List.of(8), new Rng(200 + k)));
       soloPolicies.add(CategoricalPolicy.mlp(d, new int[] {8}, 2, new Rng(100 + k)));
       soloValues.add(Networks.value(d, List.of(8), new Rng(200 + k)));
-      solo.add(new Ppo(soloPolicies.get(k), soloValues.get(k), config));
+      solo.add(new Ppo(soloPolicies.get(k), soloValues.get(k), soloConfig));
       Sampler<double[], Integer> s = Sampler.vector(List.of(Corridor.envs().get(k)));
       s.reseed(31 + k);
       samplers.add(s);
@@ -92,57 +117,78 @@ class TaskConditionedActorCriticTest {
         out[j] *= numTasks;
       }
     };
-    Ppo shared = new Ppo(sharedPolicy, sharedValue, config, summedLosses);
+    Ppo shared = new Ppo(sharedPolicy, sharedValue, sharedConfig, summedLosses);
     double[] initial = flat(soloPolicies.get(0));
-    for (int it = 1; it <= 60; it++) {
+    for (int it = 1; it <= iterations; it++) {
       Batch[] perTask = new Batch[2];
       for (int k = 0; k < 2; k++) {
-        perTask[k] = samplers.get(k).collect(soloPolicies.get(k), 1);
+        perTask[k] = samplers.get(k).collect(soloPolicies.get(k), soloConfig.stepsPerEnv());
       }
       shared.update(join(perTask), it);
       for (int k = 0; k < 2; k++) {
         solo.get(k).update(perTask[k], it);
-        assertThat(flat(policyBlocks.get(k))).as("policy block %d, iteration %d", k, it)
-            .isEqualTo(flat(soloPolicies.get(k)));
-        assertThat(flat(valueBlocks.get(k))).as("value block %d, iteration %d", k, it)
-            .isEqualTo(flat(soloValues.get(k)));
+        assertParameters(flat(soloPolicies.get(k)), flat(policyBlocks.get(k)), tol,
+            "policy block " + k + ", iteration " + it);
+        assertParameters(flat(soloValues.get(k)), flat(valueBlocks.get(k)), tol,
+            "value block " + k + ", iteration " + it);
       }
     }
     assertThat(flat(soloPolicies.get(0))).as("training moved the parameters")
         .isNotEqualTo(initial);
   }
 
-  /** The two tasks' one-row batches as one batch with [s, e_k] observations and tasks 0, 1. */
+  private static void assertParameters(double[] expected, double[] actual, double tol,
+      String what) {
+    if (tol == 0) {
+      assertThat(actual).as(what).isEqualTo(expected);
+    } else {
+      assertThat(actual).as(what).containsExactly(expected,
+          org.assertj.core.api.Assertions.within(tol));
+    }
+  }
+
+  /**
+   * The tasks' batches as one batch, task after task (segments stay contiguous), with [s, e_k]
+   * observations and task k on task k's rows.
+   */
   static Batch join(Batch[] parts) {
     int t = parts.length;
     int d = parts[0].observationDim();
     int w = d + t;
-    double[] obs = new double[t * w];
-    double[] next = new double[t * w];
-    double[] act = new double[t];
-    int[] idx = new int[t];
-    double[] rew = new double[t];
-    double[] logp = new double[t];
-    boolean[] term = new boolean[t];
-    boolean[] trunc = new boolean[t];
-    boolean[] last = new boolean[t];
-    int[] tasks = new int[t];
+    int n = 0;
+    for (Batch b : parts) {
+      n += b.size();
+    }
+    double[] obs = new double[n * w];
+    double[] next = new double[n * w];
+    double[] act = new double[n];
+    int[] idx = new int[n];
+    double[] rew = new double[n];
+    double[] logp = new double[n];
+    boolean[] term = new boolean[n];
+    boolean[] trunc = new boolean[n];
+    boolean[] last = new boolean[n];
+    int[] tasks = new int[n];
+    double[] row = new double[w];
+    int r = 0;
     for (int k = 0; k < t; k++) {
       Batch b = parts[k];
-      assertThat(b.size()).isEqualTo(1);
-      double[] row = new double[w];
-      OneHotTask.append(java.util.Arrays.copyOf(b.observations(), d), k, t, row);
-      System.arraycopy(row, 0, obs, k * w, w);
-      OneHotTask.append(java.util.Arrays.copyOf(b.nextObservations(), d), k, t, row);
-      System.arraycopy(row, 0, next, k * w, w);
-      act[k] = b.actions()[0];
-      idx[k] = b.actionIndices()[0];
-      rew[k] = b.rewards()[0];
-      logp[k] = b.logProbs()[0];
-      term[k] = b.terminated()[0];
-      trunc[k] = b.truncated()[0];
-      last[k] = true;
-      tasks[k] = k;
+      for (int i = 0; i < b.size(); i++, r++) {
+        OneHotTask.append(java.util.Arrays.copyOfRange(b.observations(), i * d, i * d + d), k, t,
+            row);
+        System.arraycopy(row, 0, obs, r * w, w);
+        OneHotTask.append(java.util.Arrays.copyOfRange(b.nextObservations(), i * d, i * d + d),
+            k, t, row);
+        System.arraycopy(row, 0, next, r * w, w);
+        act[r] = b.actions()[i];
+        idx[r] = b.actionIndices()[i];
+        rew[r] = b.rewards()[i];
+        logp[r] = b.logProbs()[i];
+        term[r] = b.terminated()[i];
+        trunc[r] = b.truncated()[i];
+        last[r] = b.last()[i];
+        tasks[r] = k;
+      }
     }
     return new Batch(w, 1, obs, act, idx, rew, logp, next, term, trunc, last, tasks,
         new double[0], new int[0]);
@@ -232,6 +278,30 @@ class TaskConditionedActorCriticTest {
     assertSameHistory(plain.history(), perTask.history(), 1);
     assertThat(flat(perTask.policies().get(0))).isEqualTo(flat(plain.policies().get(0)));
     assertThat(flat(perTask.values().get(0))).isEqualTo(flat(plain.values().get(0)));
+  }
+
+  /**
+   * The conflict diagnostics on the corridor, whose tasks want opposite actions in every shared
+   * state: without the id (one policy, the same inputs for both tasks) the two policy gradients
+   * point against each other at initialisation: over the first iteration's 16 steps (2 × 32
+   * rows in minibatches of 16, 4 epochs) the mean cosine is negative and the one pair conflicts
+   * on 15 of them (seeded; conflict fraction 15/16); with the plain one-pass step there is no
+   * per-task gradient and the keys are absent.
+   */
+  @Test
+  void conflictingTasks_sharedWithoutId_negativeGradientCosineAtInit() {
+    PpoConfig c = ppo(1, 32, 16, 1e-2, 3L);
+    TaskConditionedResult perTask = TaskConditionedActorCritic.train(Corridor.envs(),
+        new TaskConditionedConfig(c, Mode.SHARED_NO_ID, Combiner.SUM), TrainingListener.NONE);
+    double[] cosine = perTask.history().series(TaskConditionedMetrics.GRADIENT_COSINE);
+    assertThat(cosine).hasSize(1);
+    assertThat(cosine[0]).isNegative();
+    assertThat(perTask.history().series(TaskConditionedMetrics.CONFLICT_FRACTION))
+        .containsExactly(15.0 / 16);
+    TaskConditionedResult plain = TaskConditionedActorCritic.train(Corridor.envs(),
+        new TaskConditionedConfig(c, Mode.SHARED_NO_ID, Combiner.NONE), TrainingListener.NONE);
+    assertThat(plain.history().series(TaskConditionedMetrics.GRADIENT_COSINE)).isEmpty();
+    assertThat(plain.history().series(TaskConditionedMetrics.CONFLICT_FRACTION)).isEmpty();
   }
 
   static void assertSameHistory(MetricsHistory a, MetricsHistory b, int numTasks) {

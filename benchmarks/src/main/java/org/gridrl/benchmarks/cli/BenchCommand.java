@@ -32,14 +32,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gridrl bench}: wall-clock benchmarks of the kernels (soft value iteration, the MLP) and
- * of an iteration of MaxEnt IRL and of AIRL, printed as JSON lines (the JMH classes in {@code org.gridrl.benchmarks.jmh} measure the same kernels under JMH).
+ * of an iteration of MaxEnt IRL and of AIRL, and of per-task PPO gradients with PCGrad, printed as JSON lines (the JMH classes in {@code org.gridrl.benchmarks.jmh} measure the same kernels under JMH).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Benchmarks of the kernels: softvi (soft value iteration), mlp (autodiff MLP),"
-        + " maxent (one MaxEnt IRL iteration), airl (one AIRL iteration and its parts); JSON"
-        + " lines on stdout.",
+        + " maxent (one MaxEnt IRL iteration), airl (one AIRL iteration and its parts), pcgrad"
+        + " (per-task PPO gradients + PCGrad vs the summed gradient); JSON lines on stdout.",
     subcommands = {BenchCommand.SoftVi.class, BenchMlpCommand.class, BenchMaxEntCommand.class,
-        BenchAirlCommand.class})
+        BenchAirlCommand.class, BenchPcGradCommand.class})
 public final class BenchCommand implements Runnable {
 
   @Spec
@@ -48,7 +48,7 @@ public final class BenchCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(spec.commandLine(),
-        "missing subcommand; subcommands: softvi, mlp, maxent, airl");
+        "missing subcommand; subcommands: softvi, mlp, maxent, airl, pcgrad");
   }
 
   /** Runs {@code bench ARGS} on its own (before the command is registered in the launcher). */

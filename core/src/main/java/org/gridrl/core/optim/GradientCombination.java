@@ -22,4 +22,22 @@ public interface GradientCombination {
    * @param out the combined direction, length ≥ dim; must not be one of the rows. Modified.
    */
   void combine(double[][] taskGradients, int numTasks, int dim, double[] out);
+
+  /**
+   * The same direction as {@link #combine}, given the rows' Gram matrix G_ij = g_i·g_j already
+   * computed by {@link GradientGram#gram} (the caller needed it too, e.g. for conflict
+   * diagnostics): a combination that would compute G itself uses this one instead, with bitwise
+   * the same result. The default ignores {@code gram} and calls {@link #combine}.
+   *
+   * @param taskGradients row k holds task k's gradient in its first {@code dim} entries.
+   *     Not modified.
+   * @param numTasks T ≥ 1, the rows used
+   * @param dim number of parameters, ≥ 1
+   * @param gram length ≥ T², {@link GradientGram#gram} of these rows. Not modified.
+   * @param out the combined direction, length ≥ dim; must not be one of the rows. Modified.
+   */
+  default void combineGivenGram(double[][] taskGradients, int numTasks, int dim, double[] gram,
+      double[] out) {
+    combine(taskGradients, numTasks, dim, out);
+  }
 }

@@ -10,6 +10,7 @@ import org.gridrl.core.nn.Parameter;
 import org.gridrl.core.optim.Adam;
 import org.gridrl.core.optim.GradClip;
 import org.gridrl.core.optim.GradientCombination;
+import org.gridrl.core.optim.GradientGram;
 
 /**
  * The machinery REINFORCE, A2C and PPO share: a policy and a value network trained by one Adam
@@ -30,7 +31,10 @@ import org.gridrl.core.optim.GradientCombination;
  * rows (and Â normalised per slice). The T gradients of the policy parameters are combined by
  * one call, those of the value parameters by another, and each direction is scaled by 1/T
  * (T = tasks present), so the plain sum gives ∇ (1/T) Σ_k L_k; then clipping and Adam as
- * without. With one task present this path computes the same numbers as the plain step, bit
+ * without. The policy gradients' Gram matrix G_ij = g_i·g_j is computed once per step
+ * ({@link GradientGram}) and serves both the conflict diagnostics of {@link StepStats}
+ * (mean pairwise cosine, share of negative cosines) and the combination
+ * ({@link GradientCombination#combineGivenGram}). With one task present this path computes the same numbers as the plain step, bit
  * for bit; after warm-up it allocates nothing either (slice scratch reused, the per-slice
  * action-index arrays cached by length).
  */
@@ -49,6 +53,8 @@ final class ActorCriticLearner {
     private double entropy;
     private double approxKl = Double.NaN;
     private double clipFraction = Double.NaN;
+    private double gradientCosine = Double.NaN;
+    private double conflictFraction = Double.NaN;
 
     /** {@value Metrics#POLICY_LOSS} of the step. */
     double policyLoss() {
@@ -73,6 +79,23 @@ final class ActorCriticLearner {
     /** PPO_CLIP steps: fraction of rows with |ρ − 1| &gt; ε; NaN for score-function steps. */
     double clipFraction() {
       return clipFraction;
+    }
+
+    /**
+     * Per-task steps: the mean over task pairs of the cosine between the tasks' policy
+     * gradients ({@link GradientGram#meanCosine}); NaN on the plain path, with one task, or
+     * when no pair has two nonzero gradients.
+     */
+    double gradientCosine() {
+      return gradientCosine;
+    }
+
+    /**
+     * Per-task steps: the share of task pairs whose policy gradients have a negative cosine
+     * ({@link GradientGram#conflictFraction}); NaN when {@link #gradientCosine} is.
+     */
+    double conflictFraction() {
+      return conflictFraction;
     }
   }
 
@@ -124,6 +147,8 @@ final class ActorCriticLearner {
   private double[][] policyTaskGrads = new double[0][];
   private double[][] valueTaskGrads = new double[0][];
   private double[] policyDir = new double[0];
+  private double[] policyGram = new double[0];
+  private boolean[] policyBlocks = new boolean[0];
   private double[] valueDir = new double[0];
   private final List<DMatrixRMaj> combined = new ArrayList<>();
   private final DMatrixRMaj sliceObs = new DMatrixRMaj(1, 1);
@@ -379,7 +404,15 @@ final class ActorCriticLearner {
       flatten(g, np, g.size(), valueTaskGrads[j]);
       tape.reset();
     }
-    combination.combine(policyTaskGrads, numTasks, policyDim, policyDir);
+    // the policy gradients' Gram matrix, once: the conflict diagnostics and the combination
+    if (policyGram.length < numTasks * numTasks) {
+      policyGram = new double[numTasks * numTasks];
+      policyBlocks = new boolean[numTasks * GradientGram.blocks(policyDim)];
+    }
+    GradientGram.gram(policyTaskGrads, numTasks, policyDim, policyGram, policyBlocks);
+    stats.gradientCosine = GradientGram.meanCosine(policyGram, numTasks);
+    stats.conflictFraction = GradientGram.conflictFraction(policyGram, numTasks);
+    combination.combineGivenGram(policyTaskGrads, numTasks, policyDim, policyGram, policyDir);
     combination.combine(valueTaskGrads, numTasks, valueDim, valueDir);
     double scale = 1.0 / numTasks;
     int off = 0;

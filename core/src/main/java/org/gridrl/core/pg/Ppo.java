@@ -40,7 +40,11 @@ import org.gridrl.core.util.TrainingListener;
  * normalisation is on); the T policy gradients are combined by one call, the T value gradients
  * by another, each direction scaled by 1/T (T = tasks in the minibatch, so a plain sum is
  * ∇ (1/T) Σ_k L_k), then clipped and given to Adam. Without a combination PPO is unchanged;
- * with one task the per-task path gives the same numbers bit for bit.
+ * with one task the per-task path gives the same numbers bit for bit. The update also reports
+ * how much the tasks' policy gradients conflict ({@link UpdateStats.PpoClip#gradientCosine},
+ * {@link UpdateStats.PpoClip#conflictFraction}: means over the steps that had two or more tasks
+ * with nonzero gradients), NaN without a combination; they are not among {@link #METRICS} (a
+ * caller that wants them logs them, as {@code multitask}'s task-conditioned actor-critic does).
  */
 public final class Ppo {
 
@@ -157,6 +161,9 @@ public final class Ppo {
     double ent = 0;
     double kl = 0;
     double cf = 0;
+    double cos = 0;
+    double conflict = 0;
+    int stepsWithPairs = 0;
     int stepsTaken = 0;
     for (int epoch = 0; epoch < config.epochs(); epoch++) {
       for (int i = 0; i < n; i++) {
@@ -183,11 +190,19 @@ public final class Ppo {
         ent += s.entropy();
         kl += s.approxKl();
         cf += s.clipFraction();
+        if (!Double.isNaN(s.gradientCosine())) {
+          cos += s.gradientCosine();
+          conflict += s.conflictFraction();
+          stepsWithPairs++;
+        }
         stepsTaken++;
       }
     }
+    double nan = Double.NaN;
     return new UpdateStats.PpoClip(pl / stepsTaken, vl / stepsTaken, ent / stepsTaken,
-        kl / stepsTaken, cf / stepsTaken, stepsTaken);
+        kl / stepsTaken, cf / stepsTaken, stepsTaken,
+        stepsWithPairs == 0 ? nan : cos / stepsWithPairs,
+        stepsWithPairs == 0 ? nan : conflict / stepsWithPairs);
   }
 
   /** The policy being trained. */

@@ -72,9 +72,23 @@ public sealed interface UpdateStats permits UpdateStats.ScoreFunction, UpdateSta
    * @param approxKl mean of (ρ − 1) − log ρ, an estimate of KL(π_old ‖ π_θ) (Schulman's k3)
    * @param clipFraction fraction of rows with |ρ − 1| &gt; ε
    * @param gradientSteps the number of minibatch steps
+   * @param gradientCosine per-task path: mean cosine g_i·g_j / (‖g_i‖‖g_j‖) over the pairs of
+   *     tasks' policy gradients (for two tasks, the pair's cosine), averaged over the steps that
+   *     had a pair of nonzero gradients; NaN otherwise (plain PPO). Not reported by
+   *     {@link #report}.
+   * @param conflictFraction per-task path: the share of those pairs with a negative cosine,
+   *     averaged likewise; NaN otherwise. Not reported by {@link #report}.
    */
   record PpoClip(double policyLoss, double valueLoss, double entropy, double approxKl,
-      double clipFraction, int gradientSteps) implements UpdateStats {
+      double clipFraction, int gradientSteps, double gradientCosine, double conflictFraction)
+      implements UpdateStats {
+
+    /** Plain PPO's statistics: no per-task gradients, so no conflict diagnostics (NaN). */
+    public PpoClip(double policyLoss, double valueLoss, double entropy, double approxKl,
+        double clipFraction, int gradientSteps) {
+      this(policyLoss, valueLoss, entropy, approxKl, clipFraction, gradientSteps, Double.NaN,
+          Double.NaN);
+    }
 
     /** The keys reported: {@link ScoreFunction#KEYS}, then the clipping diagnostics. */
     public static final List<String> KEYS = ImmutableList.<String>builder()

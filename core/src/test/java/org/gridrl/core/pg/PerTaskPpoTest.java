@@ -86,6 +86,79 @@ class PerTaskPpoTest extends TestBase {
     sampler.reseed(9);
     Batch batch = sampler.collect(policy, config.stepsPerEnv());
     // expected: (1/2) Σ_k ∇L_k, each L_k recorded on its own tape over task k's rows
+    double[][][] perTask = taskGradients(policy, value, batch, config, 2);
+    double[][] expected = new double[2][];
+    for (int part = 0; part < 2; part++) {
+      expected[part] = new double[perTask[0][part].length];
+      for (int k = 0; k < 2; k++) {
+        for (int j = 0; j < expected[part].length; j++) {
+          expected[part][j] += 0.5 * perTask[k][part][j];
+        }
+      }
+    }
+    List<double[]> seen = new ArrayList<>();
+    GradientCombination spy = (g, numTasks, dim, out) -> {
+      assertThat(numTasks).isEqualTo(2);
+      SUM.combine(g, numTasks, dim, out);
+      double[] dir = new double[dim];
+      for (int j = 0; j < dim; j++) {
+        dir[j] = out[j] / numTasks;
+      }
+      seen.add(dir);
+    };
+    new Ppo(policy, value, config, spy).update(batch, 1);
+    assertThat(seen).hasSize(2);
+    assertClose(expected[0], seen.get(0), TIGHT);
+    assertClose(expected[1], seen.get(1), TIGHT);
+  }
+
+  /**
+   * The conflict diagnostics of a per-task update with one step: the cosine of the two tasks'
+   * policy gradients, each from its own tape ({@link #taskGradients}), matches the update's
+   * {@code gradientCosine} to 1e-12, and the conflict fraction is 1 exactly when it is negative;
+   * plain PPO reports NaN for both.
+   */
+  @Test
+  void perTaskUpdate_reportsCosineOfTheTwoTasksPolicyGradients() {
+    PpoConfig config = config(30, 1000, 1, Double.POSITIVE_INFINITY, 5L);
+    Sampler<Integer, Integer> sampler = Sampler.oneHot(
+        List.of(new OnPolicyAllocationTest.PreallocatedChain(),
+            new OnPolicyAllocationTest.PreallocatedChain()),
+        OnPolicyAllocationTest.PreallocatedChain.STATES);
+    Policy policy = Networks.defaultPolicy(sampler, config.hidden(), 0.0, config.seed());
+    Module value = Networks.defaultValue(sampler, config.hidden(), config.seed());
+    sampler.reseed(9);
+    Batch batch = sampler.collect(policy, config.stepsPerEnv());
+    double[][][] g = taskGradients(policy, value, batch, config, 2);
+    double dot = 0;
+    double n0 = 0;
+    double n1 = 0;
+    for (int j = 0; j < g[0][0].length; j++) {
+      dot += g[0][0][j] * g[1][0][j];
+      n0 += g[0][0][j] * g[0][0][j];
+      n1 += g[1][0][j] * g[1][0][j];
+    }
+    double cosine = dot / Math.sqrt(n0 * n1);
+    assertThat(n0 * n1).isPositive();
+    UpdateStats.PpoClip plain = new Ppo(Networks.defaultPolicy(sampler, config.hidden(), 0.0,
+        config.seed()), Networks.defaultValue(sampler, config.hidden(), config.seed()), config)
+        .update(batch, 1);
+    UpdateStats.PpoClip stats = new Ppo(policy, value, config, SUM).update(batch, 1);
+    assertThat(stats.gradientSteps()).isEqualTo(1);
+    assertThat(stats.gradientCosine()).isCloseTo(cosine, org.assertj.core.data.Offset.offset(
+        1e-12));
+    assertThat(stats.conflictFraction()).isEqualTo(cosine < 0 ? 1.0 : 0.0);
+    assertThat(plain.gradientCosine()).isNaN();
+    assertThat(plain.conflictFraction()).isNaN();
+  }
+
+  /**
+   * ∇L_k for each task k, each loss recorded on its own tape over task k's rows of the whole
+   * batch (one epoch, one minibatch: the per-task path's slices): [k][0] the policy's gradient,
+   * [k][1] the value's, flattened in parameter order.
+   */
+  static double[][][] taskGradients(Policy policy, Module value, Batch batch, PpoConfig config,
+      int numTasks) {
     int n = batch.size();
     int d = batch.observationDim();
     double[] v = predict(value, batch.observations(), n, d);
@@ -94,10 +167,12 @@ class PerTaskPpoTest extends TestBase {
         new double[n]);
     double[] targets = Gae.valueTargets(adv, v, new double[n]);
     int np = policy.parameters().size();
-    double[][] expected = {new double[flatParams(policy).length],
-        new double[flatParams(value).length]};
-    for (int task = 0; task < 2; task++) {
+    double[][][] result = new double[numTasks][][];
+    for (int task = 0; task < numTasks; task++) {
       final int k = task;
+      double[][] expected = {new double[flatParams(policy).length],
+          new double[flatParams(value).length]};
+      result[k] = expected;
       int[] rows = java.util.stream.IntStream.range(0, n).filter(t -> batch.tasks()[t] == k)
           .toArray();
       int m = rows.length;
@@ -134,30 +209,17 @@ class PerTaskPpoTest extends TestBase {
       int off = 0;
       for (int i = 0; i < np; i++) {
         for (double gi : g.get(i).value().data) {
-          expected[0][off++] += 0.5 * gi;
+          expected[0][off++] = gi;
         }
       }
       off = 0;
       for (int i = np; i < g.size(); i++) {
         for (double gi : g.get(i).value().data) {
-          expected[1][off++] += 0.5 * gi;
+          expected[1][off++] = gi;
         }
       }
     }
-    List<double[]> seen = new ArrayList<>();
-    GradientCombination spy = (g, numTasks, dim, out) -> {
-      assertThat(numTasks).isEqualTo(2);
-      SUM.combine(g, numTasks, dim, out);
-      double[] dir = new double[dim];
-      for (int j = 0; j < dim; j++) {
-        dir[j] = out[j] / numTasks;
-      }
-      seen.add(dir);
-    };
-    new Ppo(policy, value, config, spy).update(batch, 1);
-    assertThat(seen).hasSize(2);
-    assertClose(expected[0], seen.get(0), TIGHT);
-    assertClose(expected[1], seen.get(1), TIGHT);
+    return result;
   }
 
   private static double[] predict(Module value, double[] obs, int n, int d) {

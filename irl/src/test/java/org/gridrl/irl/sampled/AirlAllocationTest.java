@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * steps. What each call does allocate is small and fixed: an update returns its statistics (a
  * record of a few dozen bytes); {@code run} adds the batch with AIRL's rewards (a view sharing
  * the sampler's arrays) and a few dozen bytes inside {@code Policy.evaluate} per log π pass
- * (measured on this JVM: 48 B, 56 B and 240 B on the grid, 304 B on PointNavigation). The
+ * (measured on this JVM before PPO's statistics gained their two gradient-conflict fields,
+ * which add 16 B to the PPO update: 48 B, 56 B and 240 B on the grid, 304 B on PointNavigation). The
  * sampler's collection is not covered: it builds a new {@code Batch} and a {@code Step} per
  * environment step, as core's Sampler documents. Measured with the thread's allocation counter
  * as in core's {@code OnPolicyAllocationTest}.
@@ -65,7 +66,9 @@ class AirlAllocationTest extends IrlTestBase {
     assertThat(three).as("bytes per call of run, discriminator, PPO with 3 epochs vs 1")
         .containsExactly(one);
     assertThat(one[1]).as("a discriminator update").isLessThanOrEqualTo(64);
-    assertThat(one[2]).as("a PPO update").isLessThanOrEqualTo(64);
+    // UpdateStats.PpoClip: a header, seven doubles and an int, 72 B (80 B without compressed
+    // class pointers)
+    assertThat(one[2]).as("a PPO update").isLessThanOrEqualTo(80);
     assertThat(one[0]).as("an iteration after collection").isLessThanOrEqualTo(512);
   }
 }

@@ -1,0 +1,102 @@
+package org.gridrl.meta.baselines;
+
+import java.util.function.Supplier;
+import org.gridrl.core.env.TaskDistribution;
+import org.gridrl.core.util.Check;
+import org.gridrl.core.util.Rng;
+import org.gridrl.envs.bandit.BernoulliBandit;
+
+/**
+ * Runs a bandit policy on fresh tasks, one trial each, and records per trial the total reward
+ * Σ_t r_t and the pseudo-regret Σ_t (max_i μ_i − μ_{a_t}) (exact, from the task's means), the
+ * two numbers RL²'s bandit table and the regret curves are made of.
+ *
+ * <p>Streams: from {@code Rng(seed)}, trial i draws its task from {@code fork(0)} (the tasks in
+ * order), the policy's generator is {@code fork(1).fork(i)} and the bandit is reset with seed
+ * {@code fork(2).fork(i).nextLong()}, so trial i sees the same task and the same reward stream
+ * whatever policy runs: policies compared with one seed face common random numbers.
+ */
+public final class BanditTrials {
+
+  private BanditTrials() {
+  }
+
+  /**
+   * Per-trial outcomes.
+   *
+   * @param totalReward Σ_t r_t of each trial
+   * @param pseudoRegret Σ_t (max_i μ_i − μ_{a_t}) of each trial
+   */
+  public record Outcome(double[] totalReward, double[] pseudoRegret) {
+
+    /** The mean total reward. */
+    public double meanTotalReward() {
+      return mean(totalReward);
+    }
+
+    /** The standard error of the mean total reward, s/√m (sample std, m − 1); NaN for m = 1. */
+    public double standardError() {
+      int m = totalReward.length;
+      double mean = mean(totalReward);
+      double ss = 0;
+      for (double x : totalReward) {
+        ss += (x - mean) * (x - mean);
+      }
+      return Math.sqrt(ss / (m - 1) / m);
+    }
+
+    /** The mean pseudo-regret. */
+    public double meanPseudoRegret() {
+      return mean(pseudoRegret);
+    }
+
+    private static double mean(double[] x) {
+      double s = 0;
+      for (double v : x) {
+        s += v;
+      }
+      return s / x.length;
+    }
+  }
+
+  /**
+   * Runs {@code trials} trials.
+   *
+   * @param policy the policy (one instance, reset at each trial)
+   * @param tasks the task distribution, e.g. {@link BernoulliBandit#tasks(int, int)}
+   * @param trials m ≥ 1
+   * @param seed the only source of randomness
+   */
+  public static Outcome run(BanditPolicy policy, TaskDistribution<BernoulliBandit> tasks,
+      int trials, long seed) {
+    Check.notNull("policy", policy);
+    Check.notNull("tasks", tasks);
+    Check.positive("trials", trials);
+    Rng root = new Rng(seed);
+    Rng taskRng = root.fork(0);
+    Rng policyRngs = root.fork(1);
+    Rng rewardRngs = root.fork(2);
+    double[] total = new double[trials];
+    double[] regret = new double[trials];
+    for (int i = 0; i < trials; i++) {
+      BernoulliBandit bandit = tasks.sample(taskRng);
+      policy.reset(bandit.numArms(), policyRngs.fork(i));
+      bandit.reset(rewardRngs.fork(i).nextLong());
+      double best = bandit.bestMean();
+      for (int t = 0; t < bandit.pulls(); t++) {
+        int arm = policy.choose();
+        double r = bandit.step(arm).reward();
+        policy.observe(arm, r);
+        total[i] += r;
+        regret[i] += best - bandit.mean(arm);
+      }
+    }
+    return new Outcome(total, regret);
+  }
+
+  /** {@link #run(BanditPolicy, TaskDistribution, int, long)} with a fresh policy. */
+  public static Outcome run(Supplier<BanditPolicy> policy,
+      TaskDistribution<BernoulliBandit> tasks, int trials, long seed) {
+    return run(policy.get(), tasks, trials, seed);
+  }
+}
