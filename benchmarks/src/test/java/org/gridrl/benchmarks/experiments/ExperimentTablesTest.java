@@ -12,6 +12,8 @@ import org.gridrl.benchmarks.experiments.irl.IrlGridWorldConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlSweepConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlTransfer;
 import org.gridrl.benchmarks.experiments.irl.IrlTransferConfig;
+import org.gridrl.benchmarks.experiments.multitask.MultitaskConflictConfig;
+import org.gridrl.benchmarks.experiments.multitask.MultitaskConflictFixtures;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskFixtures;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskGridConfig;
 import org.gridrl.benchmarks.experiments.multitask.PcGradToyConfig;
@@ -59,6 +61,10 @@ class ExperimentTablesTest {
           PgFixtures.pointNavigationTable((PgPointNavigationConfig) quick);
       case "pcgrad-toy" -> MultitaskFixtures.pcgradToyTable((PcGradToyConfig) quick);
       case "multitask-grid" -> MultitaskFixtures.multitaskGridTable((MultitaskGridConfig) quick);
+      case "multitask-conflict" -> { // two tables (results, cosine), each aligned on its own
+        assertAligned(MultitaskConflictFixtures.cosineTable((MultitaskConflictConfig) quick));
+        yield MultitaskConflictFixtures.resultsTable((MultitaskConflictConfig) quick);
+      }
       default -> fail("no table fixture for experiment " + name + ": add one here");
     };
     if (!name.equals("quickstart")) {

@@ -18,6 +18,8 @@ import org.gridrl.benchmarks.experiments.irl.IrlTransfer;
 import org.gridrl.benchmarks.experiments.irl.IrlTransferConfig;
 import org.gridrl.benchmarks.experiments.pg.PgFourRooms;
 import org.gridrl.benchmarks.experiments.pg.PgFourRoomsConfig;
+import org.gridrl.benchmarks.experiments.multitask.MultitaskConflict;
+import org.gridrl.benchmarks.experiments.multitask.MultitaskConflictConfig;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskGrid;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskGridConfig;
 import org.gridrl.benchmarks.experiments.multitask.PcGradToy;
@@ -157,5 +159,12 @@ class ExperimentsResumeTest {
     resumeReproduces(new MultitaskGrid(), MultitaskGridConfig.quick().with(b -> b
         .taskSets(List.of("mt10")).methods(List.of("independent", "shared-id", "distral", "dnc"))
         .mt10(MultitaskGridConfig.methods(3, 8, 64))));
+  }
+
+  @Test
+  void multitaskConflict() throws Exception {
+    resumeReproduces(new MultitaskConflict(), MultitaskConflictConfig.quick().with(b -> b
+        .methods(List.of("shared-no-id", "pcgrad", "dnc"))
+        .methodsConfig(MultitaskGridConfig.methods(4, 8, 8)).seeds(List.of(1L, 2L))));
   }
 }
