@@ -176,6 +176,11 @@ public final class Plots {
     // the hidden series that fixes the ticks goes first: XChart checks the x values for equal
     // spacing in the order the series give them
     double[] tickX = logX ? logTicks(xs.distinct()) : linearTicks(xs.distinct());
+    if (tickX == null && !logX && xs.distinct().length > MANY_X) {
+      // on many equally spaced x values XChart labels every k-th value, and labels of three or
+      // more digits run into each other ("101106111..."): round ticks instead
+      tickX = roundTicks(xs.min(), xs.max());
+    }
     double[] tickY = logY ? null : linearTicks(ys.distinct());
     if (tickX != null || tickY != null) {
       double[] hx = tickX != null ? tickX : new double[] {xs.min()};
@@ -373,6 +378,32 @@ public final class Plots {
       return new double[] {mid - d, mid, mid + d};
     }
     return n == 2 ? new double[] {lo, 0.5 * (lo + hi), hi} : null;
+  }
+
+  /** Above this many distinct x values the x ticks are {@link #roundTicks}. */
+  static final int MANY_X = 12;
+
+  /**
+   * About eight ticks at the multiples of a round step (1, 2 or 5 × 10^k) inside [lo, hi],
+   * lo &lt; hi: 1..150 gives 20, 40, ..., 140.
+   */
+  static double[] roundTicks(double lo, double hi) {
+    double raw = (hi - lo) / 8;
+    double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+    double step = 10 * magnitude;
+    for (double m : new double[] {1, 2, 5}) {
+      if (m * magnitude >= raw) {
+        step = m * magnitude;
+        break;
+      }
+    }
+    long first = (long) Math.ceil(lo / step - 1e-9);
+    long last = (long) Math.floor(hi / step + 1e-9);
+    double[] t = new double[(int) (last - first + 1)];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = (first + i) * step;
+    }
+    return t;
   }
 
   /**

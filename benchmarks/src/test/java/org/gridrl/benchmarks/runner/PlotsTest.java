@@ -138,6 +138,13 @@ class PlotsTest {
   }
 
   @Test
+  void roundTicks_areMultiplesOfOneTwoOrFiveTimesAPowerOfTen() {
+    assertThat(Plots.roundTicks(1, 150)).containsExactly(20, 40, 60, 80, 100, 120, 140);
+    assertThat(Plots.roundTicks(640, 96000)).containsExactly(20000, 40000, 60000, 80000);
+    assertThat(Plots.roundTicks(0, 1)).containsExactly(0, 0.2, 0.4, 0.6000000000000001, 0.8, 1);
+  }
+
+  @Test
   void linearTicks_oneOrTwoValues_addTheMiddle() {
     assertThat(Plots.linearTicks(new double[] {0})).containsExactly(-1, 0, 1);
     assertThat(Plots.linearTicks(new double[] {-2})).containsExactly(-2.2, -2, -1.8);
