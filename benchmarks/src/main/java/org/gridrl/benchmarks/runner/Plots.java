@@ -177,8 +177,9 @@ public final class Plots {
     // spacing in the order the series give them
     double[] tickX = logX ? logTicks(xs.distinct()) : linearTicks(xs.distinct());
     if (tickX == null && !logX && xs.distinct().length > MANY_X) {
-      // on many equally spaced x values XChart labels every k-th value, and labels of three or
-      // more digits run into each other ("101106111..."): round ticks instead
+      // on many equally spaced x values XChart labels every k-th data value, and labels of
+      // three or more digits run into each other ("101106111..."); a first series of round
+      // values makes it lay out a numeric axis with round, spaced labels (0, 10, ..., 150)
       tickX = roundTicks(xs.min(), xs.max());
     }
     double[] tickY = logY ? null : linearTicks(ys.distinct());
