@@ -1,0 +1,410 @@
+package org.gridrl.meta.rl2;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.gridrl.core.autodiff.Tape;
+import org.gridrl.core.autodiff.Tensor;
+import org.gridrl.core.dist.Categorical;
+import org.gridrl.core.env.Env;
+import org.gridrl.core.env.Step;
+import org.gridrl.core.nn.Parameter;
+import org.gridrl.core.optim.Adam;
+import org.gridrl.core.optim.GradClip;
+import org.gridrl.core.pg.Gae;
+import org.gridrl.core.pg.PgLosses;
+import org.gridrl.core.util.Check;
+import org.gridrl.core.util.MetricsRecorder;
+import org.gridrl.core.util.Provenance;
+import org.gridrl.core.util.Rng;
+import org.gridrl.core.util.TrainingListener;
+
+/**
+ * RL² (Duan et al. 2016, "RL²: Fast reinforcement learning via slow reinforcement learning"):
+ * a recurrent policy π_θ(a_t | h_t), h_t = GRU(x_t, h_{t−1}), x_t = [o_t | a_{t−1} | r_{t−1} |
+ * d_{t−1}], trained to maximise the expected discounted return of a whole trial,
+ * J(θ) = E_{T~p(T)} E_π[Σ_{t&lt;T} γ^t r_t], where a trial is several episodes on one task and the
+ * hidden state is kept across their boundaries (reset only between trials). The outer learner is
+ * PPO's clipped surrogate (Schulman et al. 2017) with the GAE of the whole trial
+ * (δ_t = r_t + γ V(h_{t+1}) − V(h_t), Â_t = δ_t + γλ Â_{t+1}, V = 0 after the trial's last step;
+ * an episode's end inside the trial neither cuts the return nor stops the bootstrap), as in the
+ * PyTorch reimplementation lucaslingle/pytorch_rl2 ({@code rl2/algos/common.py},
+ * {@code assign_credit}).
+ *
+ * <p>Each iteration: (1) sample B = {@code trialsPerIteration} tasks and run their trials in lock
+ * step, one batched GRU step per time step ({@link #sample}); (2) Â and R = Â + V by core's
+ * {@link Gae} over each trial (terminal at its end); (3) for K epochs, shuffle the trials and per
+ * minibatch of trials unroll the GRU over the whole trial from h_0 = 0 and take one Adam step
+ * on L = L_clip + c_V ½ mean (V − R)² − c_H H̄ ({@link #loss}, core's {@link PgLosses}),
+ * backpropagating through time over the entire trial (no truncation), clipping the global
+ * gradient norm ({@link GradClip}).
+ *
+ * <p>Logged metrics per iteration ({@link #METRICS}): {@value #TRIAL_RETURN} (mean undiscounted
+ * trial return of the iteration's trials), {@value #FIRST_EPISODE_RETURN},
+ * {@value #LAST_EPISODE_RETURN}, {@value #STEPS} (environment steps so far), then the means over
+ * the update's gradient steps of {@value #POLICY_LOSS}, {@value #VALUE_LOSS}, {@value #ENTROPY},
+ * {@value #APPROX_KL} (mean of (ρ − 1) − log ρ) and {@value #CLIP_FRACTION}.
+ */
+public final class Rl2 {
+
+  /** The algorithm's name in provenance. */
+  public static final String NAME = "rl2";
+  /** Mean undiscounted trial return of the iteration's trials. */
+  public static final String TRIAL_RETURN = "rl2/trial_return";
+  /** Mean return of the first episode of the iteration's trials. */
+  public static final String FIRST_EPISODE_RETURN = "rl2/first_episode_return";
+  /** Mean return of the last episode of the iteration's trials. */
+  public static final String LAST_EPISODE_RETURN = "rl2/last_episode_return";
+  /** Environment steps so far. */
+  public static final String STEPS = "rl2/steps";
+  /** Mean clipped-surrogate loss. */
+  public static final String POLICY_LOSS = "rl2/policy_loss";
+  /** Mean ½ mean (V − R)². */
+  public static final String VALUE_LOSS = "rl2/value_loss";
+  /** Mean policy entropy. */
+  public static final String ENTROPY = "rl2/entropy";
+  /** Mean approximate KL(π_old ‖ π). */
+  public static final String APPROX_KL = "rl2/approx_kl";
+  /** Mean fraction of steps whose ratio left [1 − ε, 1 + ε]. */
+  public static final String CLIP_FRACTION = "rl2/clip_fraction";
+  /** The metrics {@link #train} reports, in order. */
+  public static final List<String> METRICS = List.of(TRIAL_RETURN, FIRST_EPISODE_RETURN,
+      LAST_EPISODE_RETURN, STEPS, POLICY_LOSS, VALUE_LOSS, ENTROPY, APPROX_KL, CLIP_FRACTION);
+
+  private Rl2() {
+  }
+
+  /**
+   * B trials sampled in lock step. Step-major arrays hold one row per trial at each step t;
+   * trial-major arrays are indexed b·T + t.
+   *
+   * @param trials B
+   * @param length T, steps per trial
+   * @param inputDim width of x_t
+   * @param inputs x_t for every trial: {@code inputs[t][b·inputDim + j]}
+   * @param actions a_t: {@code actions[t][b]}
+   * @param rewards r_t, trial-major
+   * @param logProbs log π_old(a_t | h_t), trial-major
+   * @param values V_old(h_t), trial-major
+   * @param episodeReturns undiscounted return of episode e of trial b at b·E + e
+   */
+  public record TrialBatch(int trials, int length, int inputDim, double[][] inputs,
+      int[][] actions, double[] rewards, double[] logProbs, double[] values,
+      double[] episodeReturns) {
+  }
+
+  /** The loss of one minibatch and its parts (values of the recorded tensors). */
+  public record LossParts(Tensor total, double policyLoss, double valueLoss, double entropy,
+      double approxKl, double clipFraction) {
+  }
+
+  /**
+   * Trains a new network ({@link Rl2Network#forTasks}, seeded from the config) on trials of
+   * {@code tasks}.
+   *
+   * @param tasks p(T) and the trial shape. Not modified.
+   * @param listener receives {@link #METRICS} every iteration (null for none)
+   * @return the trained policy, its history and provenance
+   * @throws ArithmeticException if a loss is NaN or infinite
+   */
+  public static <O> Rl2Result train(Rl2Tasks<O> tasks, Rl2Config config,
+      TrainingListener listener) {
+    Check.notNull("tasks", tasks);
+    Check.notNull("config", config);
+    Rng root = new Rng(config.seed());
+    Rl2Network network = Rl2Network.forTasks(tasks, config.hidden(), root.fork(0));
+    Rng taskRng = root.fork(1);
+    Rng envRng = root.fork(2);
+    Rng actionRng = root.fork(3);
+    Rng shuffleRng = root.fork(4);
+    MetricsRecorder recorder = new MetricsRecorder();
+    TrainingListener out = TrainingListener.tee(recorder, listener);
+    List<DMatrixRMaj> weights = new ArrayList<>();
+    for (Parameter p : network.parameters()) {
+      weights.add(p.value());
+    }
+    Adam adam = new Adam(weights, Adam.Config.defaults().withLearningRate(config.learningRate()));
+    Tape tape = new Tape();
+    int b = config.trialsPerIteration();
+    int len = tasks.trialLength();
+    int e = tasks.episodesPerTrial();
+    double[] nextValues = new double[b * len];
+    boolean[] last = new boolean[b * len];
+    for (int i = 0; i < b; i++) {
+      last[i * len + len - 1] = true;
+    }
+    double[] advantages = new double[b * len];
+    double[] targets = new double[b * len];
+    int[] perm = new int[b];
+    long steps = 0;
+    long start = System.nanoTime();
+    double lastReturn = Double.NaN;
+    for (int it = 1; it <= config.iterations(); it++) {
+      // 1. B trials in lock step with the current policy
+      TrialBatch batch = sample(network, tasks, b, taskRng, envRng, actionRng);
+      steps += (long) b * len;
+      // 2. GAE over each whole trial, V = 0 after its last step
+      for (int k = 0; k < b * len; k++) {
+        nextValues[k] = last[k] ? 0.0 : batch.values()[k + 1];
+      }
+      Gae.advantages(batch.rewards(), batch.values(), nextValues, last, last, config.gamma(),
+          config.lambda(), advantages);
+      Gae.valueTargets(advantages, batch.values(), targets);
+      // 3. K epochs of minibatches of whole trials, BPTT over each trial
+      double pl = 0;
+      double vl = 0;
+      double ent = 0;
+      double kl = 0;
+      double cf = 0;
+      int gradientSteps = 0;
+      for (int epoch = 0; epoch < config.epochs(); epoch++) {
+        for (int i = 0; i < b; i++) {
+          perm[i] = i;
+        }
+        shuffleRng.shuffle(perm);
+        for (int lo = 0; lo < b; lo += config.minibatchTrials()) {
+          int hi = Math.min(b, lo + config.minibatchTrials());
+          int[] idx = java.util.Arrays.copyOfRange(perm, lo, hi);
+          tape.reset();
+          List<Tensor> params = network.bind(tape);
+          LossParts parts = loss(tape, network, params, batch, idx, advantages, targets, config);
+          double value = parts.total().item();
+          if (!Double.isFinite(value)) {
+            throw new ArithmeticException("RL² loss is " + value + " at iteration " + it);
+          }
+          List<Tensor> grads = tape.grad(parts.total(), params, false);
+          List<DMatrixRMaj> g = new ArrayList<>(grads.size());
+          for (Tensor t : grads) {
+            g.add(t.value());
+          }
+          GradClip.clipGlobalNorm(g, config.maxGradNorm());
+          adam.step(g);
+          pl += parts.policyLoss();
+          vl += parts.valueLoss();
+          ent += parts.entropy();
+          kl += parts.approxKl();
+          cf += parts.clipFraction();
+          gradientSteps++;
+        }
+      }
+      double[] ret = batch.episodeReturns();
+      double total = 0;
+      double first = 0;
+      double lastEp = 0;
+      for (int i = 0; i < b; i++) {
+        for (int j = 0; j < e; j++) {
+          total += ret[i * e + j];
+        }
+        first += ret[i * e];
+        lastEp += ret[i * e + e - 1];
+      }
+      lastReturn = total / b;
+      out.onScalar(it, TRIAL_RETURN, lastReturn);
+      out.onScalar(it, FIRST_EPISODE_RETURN, first / b);
+      out.onScalar(it, LAST_EPISODE_RETURN, lastEp / b);
+      out.onScalar(it, STEPS, steps);
+      out.onScalar(it, POLICY_LOSS, pl / gradientSteps);
+      out.onScalar(it, VALUE_LOSS, vl / gradientSteps);
+      out.onScalar(it, ENTROPY, ent / gradientSteps);
+      out.onScalar(it, APPROX_KL, kl / gradientSteps);
+      out.onScalar(it, CLIP_FRACTION, cf / gradientSteps);
+      out.onIterationEnd(it, (System.nanoTime() - start) * 1e-9);
+    }
+    return new Rl2Result(new Rl2Policy(network), config.iterations(), steps, lastReturn,
+        recorder.history(), Provenance.of(NAME, config, config.seed()));
+  }
+
+  /**
+   * Runs B trials of the current policy in lock step: per trial one task from {@code taskRng},
+   * per episode one reset seed from {@code envRng}, per step one action draw from
+   * {@code actionRng} (trial 0 first), one batched GRU step for all B trials per time step.
+   *
+   * @throws IllegalStateException if an episode ends before or after {@code episodeLength} steps
+   */
+  public static <O> TrialBatch sample(Rl2Network network, Rl2Tasks<O> tasks, int trials,
+      Rng taskRng, Rng envRng, Rng actionRng) {
+    int b = Check.positive("trials", trials);
+    int len = tasks.trialLength();
+    int h = tasks.episodeLength();
+    int e = tasks.episodesPerTrial();
+    int na = tasks.numActions();
+    int in = tasks.inputDim();
+    int d = tasks.observationDim();
+    List<Env<O, Integer>> envs = new ArrayList<>(b);
+    for (int i = 0; i < b; i++) {
+      envs.add(tasks.tasks().sample(taskRng));
+    }
+    double[][] inputs = new double[len][b * in];
+    int[][] actions = new int[len][b];
+    double[] rewards = new double[b * len];
+    double[] logProbs = new double[b * len];
+    double[] values = new double[b * len];
+    double[] episodeReturns = new double[b * e];
+    double[] obs = new double[b * d];
+    double[] one = new double[d];
+    int[] prevAction = new int[b];
+    double[] prevReward = new double[b];
+    boolean[] prevDone = new boolean[b];
+    java.util.Arrays.fill(prevAction, -1);
+    java.util.Arrays.fill(prevDone, true);
+    DMatrixRMaj state = new DMatrixRMaj(b, network.hidden());
+    DMatrixRMaj x = new DMatrixRMaj(b, in);
+    Tape tape = new Tape();
+    List<Tensor> params = new ArrayList<>();
+    for (int t = 0; t < len; t++) {
+      int episode = t / h;
+      if (t % h == 0) {
+        for (int i = 0; i < b; i++) {
+          tasks.encoder().encode(envs.get(i).reset(envRng.nextLong()), obs, i * d);
+        }
+      }
+      for (int i = 0; i < b; i++) {
+        System.arraycopy(obs, i * d, one, 0, d);
+        Rl2Network.encodeInput(one, prevAction[i], prevReward[i], prevDone[i], na, inputs[t],
+            i * in);
+      }
+      System.arraycopy(inputs[t], 0, x.data, 0, b * in);
+      tape.reset();
+      network.bind(tape, params);
+      Tensor hNext = network.step(tape, tape.constant(x), tape.constant(state), params);
+      Tensor logPi = tape.logSoftmax(network.logits(tape, hNext, params));
+      Tensor v = network.value(tape, hNext, params);
+      System.arraycopy(hNext.value().data, 0, state.data, 0, state.data.length);
+      double[] lp = logPi.value().data;
+      double[] p = new double[na];
+      for (int i = 0; i < b; i++) {
+        for (int a = 0; a < na; a++) {
+          p[a] = Math.exp(lp[i * na + a]);
+        }
+        int a = actionRng.nextCategorical(p);
+        Step<O> step = envs.get(i).step(a);
+        boolean endOfEpisode = (t + 1) % h == 0;
+        if (step.done() != endOfEpisode) {
+          throw new IllegalStateException("RL² runs trials in lock step: an episode must end "
+              + "after exactly " + h + " steps, but trial " + i + " step " + t + " has done = "
+              + step.done());
+        }
+        actions[t][i] = a;
+        rewards[i * len + t] = step.reward();
+        logProbs[i * len + t] = lp[i * na + a];
+        values[i * len + t] = v.value().data[i];
+        episodeReturns[i * e + episode] += step.reward();
+        prevAction[i] = a;
+        prevReward[i] = step.reward();
+        prevDone[i] = step.done();
+        if (!endOfEpisode) {
+          tasks.encoder().encode(step.observation(), obs, i * d);
+        }
+      }
+    }
+    return new TrialBatch(b, len, in, inputs, actions, rewards, logProbs, values,
+        episodeReturns);
+  }
+
+  /**
+   * PPO's loss on the trials {@code idx} of a batch, the GRU unrolled from h_0 = 0 over each
+   * whole trial: L = L_clip + c_V ½ mean (V − R)² − c_H H̄, means over the m·T steps
+   * ({@link PgLosses#ppoClip}, {@link PgLosses#valueMse}); rows are ordered step-major
+   * (t·m + j for trial idx[j]).
+   *
+   * @param params the network's parameter tensors on {@code tape}
+   * @param advantages Â, trial-major (b·T + t). Not modified.
+   * @param targets R = Â + V_old, trial-major. Not modified.
+   */
+  public static LossParts loss(Tape tape, Rl2Network network, List<Tensor> params,
+      TrialBatch batch, int[] idx, double[] advantages, double[] targets, Rl2Config config) {
+    int m = idx.length;
+    int len = batch.length();
+    int in = batch.inputDim();
+    int rows = m * len;
+    int[] act = new int[rows];
+    DMatrixRMaj oldLp = new DMatrixRMaj(rows, 1);
+    DMatrixRMaj adv = new DMatrixRMaj(rows, 1);
+    DMatrixRMaj ret = new DMatrixRMaj(rows, 1);
+    List<Tensor> logits = new ArrayList<>(len);
+    List<Tensor> values = new ArrayList<>(len);
+    Tensor h = network.gru().initialState(tape, m);
+    for (int t = 0; t < len; t++) {
+      DMatrixRMaj x = new DMatrixRMaj(m, in);
+      for (int j = 0; j < m; j++) {
+        int b = idx[j];
+        System.arraycopy(batch.inputs()[t], b * in, x.data, j * in, in);
+        int row = t * m + j;
+        act[row] = batch.actions()[t][b];
+        oldLp.data[row] = batch.logProbs()[b * len + t];
+        adv.data[row] = advantages[b * len + t];
+        ret.data[row] = targets[b * len + t];
+      }
+      h = network.step(tape, tape.constant(x), h, params);
+      logits.add(network.logits(tape, h, params));
+      values.add(network.value(tape, h, params));
+    }
+    if (config.normalizeAdvantages()) {
+      Gae.normalize(adv.data, 0, rows);
+    }
+    Categorical pi = new Categorical(tape, tape.concat(logits, 0));
+    Tensor logProb = pi.logProb(act);
+    Tensor policyLoss = PgLosses.ppoClip(tape, logProb, tape.constant(oldLp),
+        tape.constant(adv), config.clipRatio());
+    Tensor valueLoss = PgLosses.valueMse(tape, tape.concat(values, 0), tape.constant(ret));
+    Tensor entropy = tape.mean(pi.entropy());
+    Tensor total = tape.sub(tape.add(policyLoss, tape.mul(valueLoss, config.valueCoef())),
+        tape.mul(entropy, config.entropyCoef()));
+    double kl = 0;
+    int clipped = 0;
+    double[] lp = logProb.value().data;
+    for (int r = 0; r < rows; r++) {
+      double logRatio = lp[r] - oldLp.data[r];
+      double ratio = Math.exp(logRatio);
+      kl += (ratio - 1) - logRatio;
+      if (Math.abs(ratio - 1) > config.clipRatio()) {
+        clipped++;
+      }
+    }
+    return new LossParts(total, policyLoss.item(), valueLoss.item(), entropy.item(), kl / rows,
+        (double) clipped / rows);
+  }
+
+  /**
+   * Runs {@code trials} trials of {@code policy} on new tasks without learning: per trial one
+   * task from {@code Rng(seed).fork(0)}, per episode a reset seed from {@code fork(1)}, per step
+   * an action draw from {@code fork(2)}; {@link Rl2Policy#startTrial} at each trial's start.
+   *
+   * @return the undiscounted return of every episode of every trial
+   */
+  public static <O> Rl2Evaluation evaluate(Rl2Policy policy, Rl2Tasks<O> tasks, int trials,
+      long seed) {
+    Check.notNull("policy", policy);
+    Check.positive("trials", trials);
+    Rng root = new Rng(seed);
+    Rng taskRng = root.fork(0);
+    Rng envRng = root.fork(1);
+    Rng actionRng = root.fork(2);
+    int e = tasks.episodesPerTrial();
+    double[][] returns = new double[trials][e];
+    double[] obs = new double[tasks.observationDim()];
+    for (int i = 0; i < trials; i++) {
+      Env<O, Integer> env = tasks.tasks().sample(taskRng);
+      policy.startTrial();
+      for (int ep = 0; ep < e; ep++) {
+        tasks.encoder().encode(env.reset(envRng.nextLong()), obs, 0);
+        for (int t = 0; t < tasks.episodeLength(); t++) {
+          int a = policy.act(obs, actionRng);
+          Step<O> step = env.step(a);
+          boolean end = t == tasks.episodeLength() - 1;
+          if (step.done() != end) {
+            throw new IllegalStateException("an episode must end after exactly "
+                + tasks.episodeLength() + " steps; trial " + i + " episode " + ep + " step " + t
+                + " has done = " + step.done());
+          }
+          returns[i][ep] += step.reward();
+          policy.observe(a, step.reward(), step.done());
+          if (!end) {
+            tasks.encoder().encode(step.observation(), obs, 0);
+          }
+        }
+      }
+    }
+    return new Rl2Evaluation(returns);
+  }
+}

@@ -1,0 +1,58 @@
+package org.gridrl.meta.rl2;
+
+import io.soabase.recordbuilder.core.RecordBuilder;
+import org.gridrl.core.optim.GradClip;
+import org.gridrl.core.util.Check;
+
+/**
+ * Hyperparameters of {@link Rl2}. Defaults follow the PyTorch reimplementation
+ * lucaslingle/pytorch_rl2 ({@code train.py}: γ 0.99, λ 0.3, ε 0.1, c_H 0.01, η 2e-4, 8 epochs,
+ * advantages not standardised) where they apply; its batch (240 000 steps per update) and its
+ * 256-unit GRU are cut down to a size one core trains in minutes.
+ *
+ * @param iterations sample-then-update iterations, ≥ 1
+ * @param trialsPerIteration B, trials sampled in lock step per iteration, ≥ 1
+ * @param minibatchTrials trials per gradient step (each backpropagated through its whole
+ *     trial), ≥ 1
+ * @param epochs passes over the iteration's trials, ≥ 1
+ * @param hidden GRU state size H, ≥ 1
+ * @param gamma discount γ in [0, 1] over the whole trial (episode ends do not cut it)
+ * @param lambda GAE λ in [0, 1]
+ * @param clipRatio ε of PPO's clipped surrogate, &gt; 0
+ * @param learningRate Adam step size η &gt; 0
+ * @param entropyCoef c_H ≥ 0
+ * @param valueCoef c_V ≥ 0, weight of ½ mean (V − R)²
+ * @param maxGradNorm global gradient-norm clip &gt; 0; +∞ disables it
+ * @param normalizeAdvantages whether Â is standardised per minibatch
+ * @param seed seeds the network, the tasks, the environments, the actions and the shuffles
+ */
+@RecordBuilder
+public record Rl2Config(int iterations, int trialsPerIteration, int minibatchTrials, int epochs,
+    int hidden, double gamma, double lambda, double clipRatio, double learningRate,
+    double entropyCoef, double valueCoef, double maxGradNorm, boolean normalizeAdvantages,
+    long seed) implements Rl2ConfigBuilder.With {
+
+  /** Validates every field; messages name the value. */
+  public Rl2Config {
+    Check.positive("iterations", iterations);
+    Check.positive("trialsPerIteration", trialsPerIteration);
+    Check.positive("minibatchTrials", minibatchTrials);
+    Check.positive("epochs", epochs);
+    Check.positive("hidden", hidden);
+    Check.unitInterval("gamma", gamma);
+    Check.unitInterval("lambda", lambda);
+    Check.positive("clipRatio", clipRatio);
+    Check.positiveFinite("learningRate", learningRate);
+    Check.nonNegativeFinite("entropyCoef", entropyCoef);
+    Check.nonNegativeFinite("valueCoef", valueCoef);
+    GradClip.checkMaxNorm("maxGradNorm", maxGradNorm);
+  }
+
+  /**
+   * 200 iterations of 64 trials, minibatches of 16 trials, 8 epochs, H = 64, γ 0.99, λ 0.3,
+   * ε 0.1, η 2e-4, c_H 0.01, c_V 0.5, clip 0.5, advantages not standardised, seed 0.
+   */
+  public static Rl2Config defaults() {
+    return new Rl2Config(200, 64, 16, 8, 64, 0.99, 0.3, 0.1, 2e-4, 0.01, 0.5, 0.5, false, 0L);
+  }
+}
