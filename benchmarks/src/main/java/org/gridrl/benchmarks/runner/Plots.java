@@ -181,6 +181,8 @@ public final class Plots {
       // three or more digits run into each other ("101106111..."); a first series of round
       // values makes it lay out a numeric axis with round, spaced labels (0, 10, ..., 150)
       tickX = roundTicks(xs.min(), xs.max());
+      // XChart would write 140000 as "1.4E5"
+      chart.getStyler().setxAxisTickLabelsFormattingFunction(Plots::grouped);
     }
     double[] tickY = logY ? null : linearTicks(ys.distinct());
     if (tickX != null || tickY != null) {
@@ -439,6 +441,17 @@ public final class Plots {
       }
     }
     return distinct.clone();
+  }
+
+  /**
+   * A tick label with thousands grouped when it is a whole number ("140,000"), else
+   * {@link #number}.
+   */
+  static String grouped(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return String.format(java.util.Locale.ROOT, "%,d", (long) v);
+    }
+    return number(v);
   }
 
   /** A tick label: at most four significant digits, no trailing zeros ("8", "22.63"). */

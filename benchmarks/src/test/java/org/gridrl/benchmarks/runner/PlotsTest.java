@@ -145,6 +145,13 @@ class PlotsTest {
   }
 
   @Test
+  void grouped_writesWholeNumbersWithThousandsSeparators() {
+    assertThat(Plots.grouped(140000)).isEqualTo("140,000");
+    assertThat(Plots.grouped(20)).isEqualTo("20");
+    assertThat(Plots.grouped(0.25)).isEqualTo("0.25");
+  }
+
+  @Test
   void linearTicks_oneOrTwoValues_addTheMiddle() {
     assertThat(Plots.linearTicks(new double[] {0})).containsExactly(-1, 0, 1);
     assertThat(Plots.linearTicks(new double[] {-2})).containsExactly(-2.2, -2, -1.8);
