@@ -22,9 +22,10 @@ import org.gridrl.core.util.Check;
 import org.gridrl.core.util.Rng;
 
 /**
- * What neural Distral and divide-and-conquer share around core.pg: the local learners they start
- * from ({@link #locals}), one sampler per task, the log-probabilities of a policy on a batch's (s_t, a_t), a batch with replaced rewards, and the
- * pooled (state, teacher distribution) rows a distillation step fits ({@link #distil}). Reuses its scratch across
+ * What neural Distral and divide-and-conquer share around core.pg: the local learners they
+ * start from ({@link #locals}), one sampler per task, the log-probabilities of a policy on a
+ * batch's (s_t, a_t), a batch with replaced rewards, and the pooled (state, teacher
+ * distribution) rows a distillation step fits ({@link #distil}). Reuses its scratch across
  * calls; not thread-safe.
  */
 final class TaskBatches {
