@@ -33,7 +33,7 @@ import org.gridrl.core.util.Check;
  * with {@code rescale} true it is divided by 1 + c², as the official code does by default
  * ({@code rescale=1}), which keeps the step comparable to g0's.
  */
-public final class CaGrad implements GradientCombiner {
+public final class CaGrad extends GramCombiner {
 
   /**
    * CAGrad's settings.
@@ -62,9 +62,6 @@ public final class CaGrad implements GradientCombiner {
   private static final int BISECTIONS = 200;
 
   private final Config config;
-  private int capacity;
-  private double[] gram = new double[0];
-  private boolean[] blocks = new boolean[0];
   private double[] w = new double[0];
   private double[] gw = new double[0];
   private double[] b = new double[0];
@@ -90,25 +87,7 @@ public final class CaGrad implements GradientCombiner {
   }
 
   @Override
-  public void combine(double[][] taskGradients, int numTasks, int dim, double[] out) {
-    Combiners.check(taskGradients, numTasks, dim, out);
-    ensureCapacity(numTasks);
-    blocks = Combiners.gram(taskGradients, numTasks, dim, gram, blocks);
-    fromGram(taskGradients, numTasks, dim, out);
-  }
-
-  @Override
-  public void combineGivenGram(double[][] taskGradients, int numTasks, int dim, double[] gram,
-      double[] out) {
-    Combiners.check(taskGradients, numTasks, dim, out);
-    Combiners.checkGram(gram, numTasks);
-    ensureCapacity(numTasks);
-    System.arraycopy(gram, 0, this.gram, 0, numTasks * numTasks);
-    fromGram(taskGradients, numTasks, dim, out);
-  }
-
-  /** The combination once {@code gram} holds the rows' Gram matrix. */
-  private void fromGram(double[][] taskGradients, int numTasks, int dim, double[] out) {
+  void fromGram(double[][] taskGradients, int numTasks, int dim, double[] out) {
     this.numTasks = numTasks;
     final int t = numTasks;
     // b = G·1/T (b_i = g_i·g0) and ‖g0‖² = (1/T²)·Σ_ij G_ij.
@@ -265,16 +244,13 @@ public final class CaGrad implements GradientCombiner {
     return config;
   }
 
-  private void ensureCapacity(int t) {
-    if (t > capacity) {
-      capacity = t;
-      gram = new double[t * t];
-      w = new double[t];
-      gw = new double[t];
-      b = new double[t];
-      grad = new double[t];
-      alpha = new double[t];
-    }
+  @Override
+  void allocate(int t) {
+    w = new double[t];
+    gw = new double[t];
+    b = new double[t];
+    grad = new double[t];
+    alpha = new double[t];
   }
 
   @Override

@@ -1,14 +1,9 @@
 package org.gridrl.multitask;
 
-import com.google.common.primitives.Ints;
 import java.util.ArrayList;
 import java.util.List;
 import org.gridrl.core.env.Env;
-import org.gridrl.core.nn.Module;
-import org.gridrl.core.optim.Adam;
 import org.gridrl.core.pg.Batch;
-import org.gridrl.core.pg.CategoricalPolicy;
-import org.gridrl.core.pg.Networks;
 import org.gridrl.core.pg.Policy;
 import org.gridrl.core.pg.PolicyDistillation;
 import org.gridrl.core.pg.Ppo;
@@ -18,7 +13,6 @@ import org.gridrl.core.pg.UpdateStats;
 import org.gridrl.core.util.Check;
 import org.gridrl.core.util.MetricsRecorder;
 import org.gridrl.core.util.Provenance;
-import org.gridrl.core.util.Rng;
 import org.gridrl.core.util.TrainingListener;
 
 /**
@@ -103,27 +97,14 @@ public final class Distral {
     PpoConfig ppo = config.ppo();
     int numTasks = tasks.size();
     long seed = ppo.seed();
-    List<Sampler<double[], Integer>> samplers = TaskBatches.samplers(tasks, seed, numTasks + 1);
-    int obsDim = samplers.get(0).observationDim();
-    int numActions = samplers.get(0).numActions();
-    int[] hidden = Ints.toArray(ppo.hidden());
-    Rng root = new Rng(seed);
-    Rng shuffleSeeds = root.fork(numTasks + 2);
-    List<Policy> policies = new ArrayList<>();
-    List<Module> values = new ArrayList<>();
-    List<Ppo> learners = new ArrayList<>();
-    for (int i = 0; i < numTasks; i++) {
-      Rng init = root.fork(i);
-      Policy pi = CategoricalPolicy.mlp(obsDim, hidden, numActions, init);
-      Module v = Networks.value(obsDim, ppo.hidden(), init);
-      policies.add(pi);
-      values.add(v);
-      learners.add(new Ppo(pi, v, ppo.withSeed(shuffleSeeds.nextLong())));
-    }
-    Policy prior = CategoricalPolicy.mlp(obsDim, hidden, numActions, root.fork(numTasks));
-    PolicyDistillation distill = new PolicyDistillation(prior,
-        Adam.Config.defaults().withLearningRate(config.distillLearningRate()),
-        ALGORITHM + " iteration");
+    TaskBatches.Locals locals = TaskBatches.locals(tasks, ppo);
+    List<Sampler<double[], Integer>> samplers = locals.samplers();
+    List<Policy> policies = locals.policies();
+    List<Ppo> learners = locals.learners();
+    int numActions = locals.numActions();
+    Policy prior = locals.newPolicy(locals.root().fork(numTasks));
+    PolicyDistillation distill = TaskBatches.distillation(prior, config.distillLearningRate(),
+        ALGORITHM);
     TaskBatches scratch = new TaskBatches();
     MetricsRecorder recorder = new MetricsRecorder();
     TrainingListener out = TrainingListener.tee(recorder, listener);
@@ -159,11 +140,8 @@ public final class Distral {
         policyLoss += stats.policyLoss();
       }
       // 4. distil the updated π_i into π0 on the pooled states
-      scratch.pool(batches, policies, numActions);
-      double kl = Double.NaN;
-      for (int k = 0; k < config.distillSteps(); k++) {
-        kl = distill.klStep(scratch.pooledObs, scratch.pooledTeacher, n);
-      }
+      double kl = scratch.distil(distill, config.distillSteps(), batches, policies, numActions,
+          n);
       if (returning > 0) {
         out.onScalar(n, DistralPgMetrics.EPISODIC_RETURN, returns / returning);
       }
@@ -172,7 +150,7 @@ public final class Distral {
       out.onScalar(n, DistralPgMetrics.DISTILL_KL, kl);
       out.onIterationEnd(n, (System.nanoTime() - start) * 1e-9);
     }
-    return new DistralPgResult(prior, policies, values, config, recorder.history(),
+    return new DistralPgResult(prior, policies, locals.values(), config, recorder.history(),
         Provenance.of(ALGORITHM, config, seed));
   }
 }

@@ -1,13 +1,10 @@
 package org.gridrl.multitask;
 
-import com.google.common.primitives.Ints;
 import java.util.ArrayList;
 import java.util.List;
 import org.gridrl.core.env.Env;
 import org.gridrl.core.nn.Module;
-import org.gridrl.core.optim.Adam;
 import org.gridrl.core.pg.Batch;
-import org.gridrl.core.pg.CategoricalPolicy;
 import org.gridrl.core.pg.Networks;
 import org.gridrl.core.pg.Policy;
 import org.gridrl.core.pg.PolicyDistillation;
@@ -117,28 +114,19 @@ public final class DivideAndConquer {
     PpoConfig ppo = config.ppo();
     int numContexts = contexts.size();
     long seed = ppo.seed();
-    List<Sampler<double[], Integer>> samplers = TaskBatches.samplers(contexts, seed,
-        numContexts + 1);
-    int obsDim = samplers.get(0).observationDim();
-    int numActions = samplers.get(0).numActions();
-    int[] hidden = Ints.toArray(ppo.hidden());
-    Rng root = new Rng(seed);
-    Rng shuffleSeeds = root.fork(numContexts + 2);
-    List<Policy> locals = new ArrayList<>();
-    List<Ppo> learners = new ArrayList<>();
-    for (int i = 0; i < numContexts; i++) {
-      Rng init = root.fork(i);
-      Policy pi = CategoricalPolicy.mlp(obsDim, hidden, numActions, init);
-      Module v = Networks.value(obsDim, ppo.hidden(), init);
-      locals.add(pi);
-      learners.add(new Ppo(pi, v, ppo.withSeed(shuffleSeeds.nextLong())));
-    }
+    TaskBatches.Locals setup = TaskBatches.locals(contexts, ppo);
+    List<Sampler<double[], Integer>> samplers = setup.samplers();
+    List<Policy> locals = setup.policies();
+    List<Ppo> learners = setup.learners();
+    int obsDim = setup.obsDim();
+    int numActions = setup.numActions();
+    Rng root = setup.root();
+    Rng shuffleSeeds = setup.shuffleSeeds();
     Rng globalInit = root.fork(numContexts);
-    Policy global = CategoricalPolicy.mlp(obsDim, hidden, numActions, globalInit);
+    Policy global = setup.newPolicy(globalInit);
     Module globalValue = Networks.value(obsDim, ppo.hidden(), globalInit);
-    PolicyDistillation distill = new PolicyDistillation(global,
-        Adam.Config.defaults().withLearningRate(config.distillLearningRate()),
-        ALGORITHM + " iteration");
+    PolicyDistillation distill = TaskBatches.distillation(global, config.distillLearningRate(),
+        ALGORITHM);
     TaskBatches scratch = new TaskBatches();
     MetricsRecorder recorder = new MetricsRecorder();
     TrainingListener out = TrainingListener.tee(recorder, listener);
@@ -188,11 +176,8 @@ public final class DivideAndConquer {
       }
       // 3. every R iterations and at the end: distil the ensemble into π_G
       if (n % config.distillEvery() == 0 || n == iterations) {
-        scratch.pool(batches, locals, numActions);
-        double kl = Double.NaN;
-        for (int k = 0; k < config.distillSteps(); k++) {
-          kl = distill.klStep(scratch.pooledObs, scratch.pooledTeacher, n);
-        }
+        double kl = scratch.distil(distill, config.distillSteps(), batches, locals, numActions,
+            n);
         out.onScalar(n, DivideAndConquerMetrics.DISTILL_KL, kl);
         if (config.resetLocals()) {
           for (Policy pi : locals) {

@@ -15,7 +15,7 @@ import org.gridrl.core.optim.GradientCombination;
  * gradient would be: pass it where the summed gradient would go (see {@link GradientVector}
  * for the bridge to {@code core.nn} parameter lists and {@code core.optim}).
  */
-public sealed interface GradientCombiner extends GradientCombination permits Sum, PcGrad, Mgda, CaGrad {
+public sealed interface GradientCombiner extends GradientCombination permits Sum, GramCombiner {
 
   /**
    * Writes the combined direction into {@code out[0 .. dim)}.

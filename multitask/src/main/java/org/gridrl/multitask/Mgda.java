@@ -35,7 +35,7 @@ import org.gridrl.core.util.Check;
  * Per-task gradient normalisation (the code's "l2", "loss" options) is the caller's choice,
  * done before the call.
  */
-public final class Mgda implements GradientCombiner {
+public final class Mgda extends GramCombiner {
 
   /**
    * MGDA's solver settings.
@@ -58,9 +58,6 @@ public final class Mgda implements GradientCombiner {
   }
 
   private final Config config;
-  private int capacity;
-  private double[] gram = new double[0];
-  private boolean[] blocks = new boolean[0];
   private double[] w = new double[0];
   private double[] gw = new double[0];
   private int numTasks;
@@ -83,25 +80,7 @@ public final class Mgda implements GradientCombiner {
   }
 
   @Override
-  public void combine(double[][] taskGradients, int numTasks, int dim, double[] out) {
-    Combiners.check(taskGradients, numTasks, dim, out);
-    ensureCapacity(numTasks);
-    blocks = Combiners.gram(taskGradients, numTasks, dim, gram, blocks);
-    fromGram(taskGradients, numTasks, dim, out);
-  }
-
-  @Override
-  public void combineGivenGram(double[][] taskGradients, int numTasks, int dim, double[] gram,
-      double[] out) {
-    Combiners.check(taskGradients, numTasks, dim, out);
-    Combiners.checkGram(gram, numTasks);
-    ensureCapacity(numTasks);
-    System.arraycopy(gram, 0, this.gram, 0, numTasks * numTasks);
-    fromGram(taskGradients, numTasks, dim, out);
-  }
-
-  /** The combination once {@code gram} holds the rows' Gram matrix. */
-  private void fromGram(double[][] taskGradients, int numTasks, int dim, double[] out) {
+  void fromGram(double[][] taskGradients, int numTasks, int dim, double[] out) {
     this.numTasks = numTasks;
     solve(numTasks);
     Combiners.weightedSum(taskGradients, w, numTasks, dim, out);
@@ -180,13 +159,10 @@ public final class Mgda implements GradientCombiner {
     return config;
   }
 
-  private void ensureCapacity(int t) {
-    if (t > capacity) {
-      capacity = t;
-      gram = new double[t * t];
-      w = new double[t];
-      gw = new double[t];
-    }
+  @Override
+  void allocate(int t) {
+    w = new double[t];
+    gw = new double[t];
   }
 
   @Override

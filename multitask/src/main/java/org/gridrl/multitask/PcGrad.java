@@ -23,12 +23,9 @@ import org.gridrl.core.util.Rng;
  * products of length dim) and the final d = Σ_k (Σ_i c_ik) g_k touch the gradients: O(T²·dim +
  * T³) per call instead of O(T²·dim) vector updates, and nothing per-task is copied.
  */
-public final class PcGrad implements GradientCombiner {
+public final class PcGrad extends GramCombiner {
 
   private final Rng rng;
-  private int capacity;
-  private double[] gram = new double[0];
-  private boolean[] blocks = new boolean[0];
   private double[] c = new double[0];
   private double[] alpha = new double[0];
   private int[] order = new int[0];
@@ -43,25 +40,7 @@ public final class PcGrad implements GradientCombiner {
   }
 
   @Override
-  public void combine(double[][] taskGradients, int numTasks, int dim, double[] out) {
-    Combiners.check(taskGradients, numTasks, dim, out);
-    ensureCapacity(numTasks);
-    blocks = Combiners.gram(taskGradients, numTasks, dim, gram, blocks);
-    fromGram(taskGradients, numTasks, dim, out);
-  }
-
-  @Override
-  public void combineGivenGram(double[][] taskGradients, int numTasks, int dim, double[] gram,
-      double[] out) {
-    Combiners.check(taskGradients, numTasks, dim, out);
-    Combiners.checkGram(gram, numTasks);
-    ensureCapacity(numTasks);
-    System.arraycopy(gram, 0, this.gram, 0, numTasks * numTasks);
-    fromGram(taskGradients, numTasks, dim, out);
-  }
-
-  /** The combination once {@code gram} holds the rows' Gram matrix. */
-  private void fromGram(double[][] taskGradients, int numTasks, int dim, double[] out) {
+  void fromGram(double[][] taskGradients, int numTasks, int dim, double[] out) {
     final int t = numTasks;
     java.util.Arrays.fill(alpha, 0, t, 0.0);
     for (int i = 0; i < t; i++) {
@@ -105,14 +84,11 @@ public final class PcGrad implements GradientCombiner {
     }
   }
 
-  private void ensureCapacity(int numTasks) {
-    if (numTasks > capacity) {
-      capacity = numTasks;
-      gram = new double[numTasks * numTasks];
-      c = new double[numTasks];
-      alpha = new double[numTasks];
-      order = new int[numTasks];
-    }
+  @Override
+  void allocate(int numTasks) {
+    c = new double[numTasks];
+    alpha = new double[numTasks];
+    order = new int[numTasks];
   }
 
   @Override

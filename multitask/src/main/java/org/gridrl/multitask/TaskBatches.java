@@ -1,5 +1,6 @@
 package org.gridrl.multitask;
 
+import com.google.common.primitives.Ints;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
@@ -7,17 +8,24 @@ import org.gridrl.core.autodiff.Tape;
 import org.gridrl.core.autodiff.Tensor;
 import org.gridrl.core.env.Env;
 import org.gridrl.core.env.Space;
+import org.gridrl.core.nn.Module;
+import org.gridrl.core.optim.Adam;
 import org.gridrl.core.pg.Batch;
+import org.gridrl.core.pg.CategoricalPolicy;
+import org.gridrl.core.pg.Networks;
 import org.gridrl.core.pg.Policy;
 import org.gridrl.core.pg.PolicyDistillation;
+import org.gridrl.core.pg.Ppo;
+import org.gridrl.core.pg.PpoConfig;
 import org.gridrl.core.pg.Sampler;
 import org.gridrl.core.util.Check;
 import org.gridrl.core.util.Rng;
 
 /**
- * What neural Distral and divide-and-conquer share around core.pg: one sampler per task, the
- * log-probabilities of a policy on a batch's (s_t, a_t), a batch with replaced rewards, and the
- * pooled (state, teacher distribution) rows a distillation step fits. Reuses its scratch across
+ * What neural Distral and divide-and-conquer share around core.pg: the local learners they
+ * start from ({@link #locals}), one sampler per task, the log-probabilities of a policy on a
+ * batch's (s_t, a_t), a batch with replaced rewards, and the pooled (state, teacher
+ * distribution) rows a distillation step fits ({@link #distil}). Reuses its scratch across
  * calls; not thread-safe.
  */
 final class TaskBatches {
@@ -44,6 +52,59 @@ final class TaskBatches {
           "task %s has spaces %s, %s; task 0 has %s, %s", i, e.observationSpace(),
           e.actionSpace(), os, as);
     }
+  }
+
+  /**
+   * What both methods start from, built in this order from {@code root = Rng(ppo.seed())}: one
+   * sampler per task ({@link #samplers}, stream T + 1), then for i = 0..T−1 π_i and V_i (hidden
+   * layers {@code ppo.hidden()}) from stream i and a {@link Ppo} whose shuffle seed is the next
+   * draw of {@code shuffleSeeds} (stream T + 2; its later draws are the method's). Stream T is
+   * left for the method's shared policy, T + 3 and on for its other uses.
+   *
+   * @param tasks checked by {@link #checkTasks}
+   */
+  static Locals locals(List<? extends Env<double[], Integer>> tasks, PpoConfig ppo) {
+    int numTasks = tasks.size();
+    long seed = ppo.seed();
+    List<Sampler<double[], Integer>> samplers = samplers(tasks, seed, numTasks + 1);
+    int obsDim = samplers.get(0).observationDim();
+    int numActions = samplers.get(0).numActions();
+    int[] hidden = Ints.toArray(ppo.hidden());
+    Rng root = new Rng(seed);
+    Rng shuffleSeeds = root.fork(numTasks + 2);
+    List<Policy> policies = new ArrayList<>();
+    List<Module> values = new ArrayList<>();
+    List<Ppo> learners = new ArrayList<>();
+    for (int i = 0; i < numTasks; i++) {
+      Rng init = root.fork(i);
+      Policy pi = CategoricalPolicy.mlp(obsDim, hidden, numActions, init);
+      Module v = Networks.value(obsDim, ppo.hidden(), init);
+      policies.add(pi);
+      values.add(v);
+      learners.add(new Ppo(pi, v, ppo.withSeed(shuffleSeeds.nextLong())));
+    }
+    return new Locals(root, shuffleSeeds, samplers, obsDim, numActions, hidden, policies, values,
+        learners);
+  }
+
+  /**
+   * The result of {@link #locals}: the generators the method goes on drawing from, the samplers,
+   * the spaces' sizes, the hidden layers, and π_i, V_i and PPO learner i for each task.
+   */
+  record Locals(Rng root, Rng shuffleSeeds, List<Sampler<double[], Integer>> samplers,
+      int obsDim, int numActions, int[] hidden, List<Policy> policies, List<Module> values,
+      List<Ppo> learners) {
+
+    /** A fresh policy network of the locals' architecture, initialised from {@code init}. */
+    Policy newPolicy(Rng init) {
+      return CategoricalPolicy.mlp(obsDim, hidden, numActions, init);
+    }
+  }
+
+  /** The distillation of the method's shared policy: Adam from its defaults at this rate. */
+  static PolicyDistillation distillation(Policy student, double learningRate, String algorithm) {
+    return new PolicyDistillation(student,
+        Adam.Config.defaults().withLearningRate(learningRate), algorithm + " iteration");
   }
 
   /**
@@ -101,6 +162,22 @@ final class TaskBatches {
     System.arraycopy(ev.logProb().value().data, 0, out, 0, n);
     tape.reset();
     return out;
+  }
+
+  /**
+   * {@code steps} full-batch {@link PolicyDistillation#klStep}s of {@code distill} on the rows
+   * {@link #pool}{@code (batches, teachers, numActions)} stacks.
+   *
+   * @return the KL of the last step; NaN when {@code steps} is 0
+   */
+  double distil(PolicyDistillation distill, int steps, List<Batch> batches,
+      List<? extends Policy> teachers, int numActions, long iteration) {
+    pool(batches, teachers, numActions);
+    double kl = Double.NaN;
+    for (int k = 0; k < steps; k++) {
+      kl = distill.klStep(pooledObs, pooledTeacher, iteration);
+    }
+    return kl;
   }
 
   /**

@@ -61,7 +61,7 @@ final class Corridor {
   static List<Env<double[], Integer>> envs() {
     List<Env<double[], Integer>> envs = new ArrayList<>();
     for (int k = 0; k < 2; k++) {
-      envs.add(new TimeLimit<>(new OneHotStates(task(k)), HORIZON));
+      envs.add(new TimeLimit<>(new OneHotTabularEnv(task(k)), HORIZON));
     }
     return envs;
   }

@@ -7,7 +7,10 @@ import org.gridrl.core.env.Step;
 import org.gridrl.core.env.TabularEnv;
 import org.gridrl.core.mdp.TabularMdp;
 
-/** A {@link TabularEnv} whose state is observed as a one-hot vector of length S (no task id). */
+/**
+ * A {@link TabularEnv} whose state is observed as the one-hot vector e_s of length S (no task
+ * id); the tests of Distral, DnC and the corridor tasks all use it.
+ */
 final class OneHotTabularEnv implements Env<double[], Integer> {
 
   private final TabularEnv env;

@@ -3,12 +3,11 @@ package org.gridrl.core.pg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.Random;
 import org.gridrl.core.mdp.TabularMdp;
-import org.gridrl.core.mdp.TabularMdpBuilder;
 import org.gridrl.core.mdp.TabularPolicy;
 import org.gridrl.core.pg.Sampler.ObservationEncoder;
 import org.gridrl.core.planning.ValueIteration;
+import org.gridrl.core.testing.RandomMdps;
 import org.gridrl.core.testing.TestBase;
 import org.gridrl.core.util.Rng;
 import org.junit.jupiter.api.Test;
@@ -18,61 +17,13 @@ class PolicyTablesTest extends TestBase {
   private static final ObservationEncoder<Integer> ONE_HOT = ObservationEncoder.oneHot(6);
 
   private static TabularMdp world() {
-    TabularMdp mdp = randomMdp(7, 6, 3, 2, 0.9);
+    // RandomMdps' rewards are replaced; the assertions hold for any dynamics
+    TabularMdp mdp = RandomMdps.random(7, 6, 3, 2, 0.9, 0.0);
     double[] r = new double[6 * 3];
     for (int i = 0; i < r.length; i++) {
       r[i] = Math.sin(1.7 * i) + (i % 3 == 0 ? 1 : 0);
     }
     return mdp.withRewards(r);
-  }
-
-  // the random MDP of irl's IrlTestBase.randomMdp (no terminals), kept draw for draw so the
-  // tests moved here from irl's TabularEvaluationTest see the same world
-  private static TabularMdp randomMdp(long seed, int numStates, int numActions, int branching,
-      double gamma) {
-    Random r = new Random(seed);
-    TabularMdpBuilder b = TabularMdp.builder(numStates, numActions).gamma(gamma);
-    for (int s = 0; s < numStates; s++) {
-      for (int a = 0; a < numActions; a++) {
-        int[] next = distinct(r, numStates, Math.min(branching, numStates));
-        double[] w = new double[next.length];
-        double sum = 0;
-        for (int i = 0; i < next.length; i++) {
-          w[i] = r.nextDouble() + 0.05;
-          sum += w[i];
-        }
-        for (int i = 0; i < next.length; i++) {
-          b.transition(s, a, next[i], w[i] / sum);
-        }
-      }
-    }
-    double[] d0 = new double[numStates];
-    double sum = 0;
-    for (int s = 0; s < numStates; s++) {
-      d0[s] = r.nextDouble() + 0.05;
-      sum += d0[s];
-    }
-    for (int s = 0; s < numStates; s++) {
-      d0[s] /= sum;
-    }
-    b.initialDistribution(d0);
-    return b.build();
-  }
-
-  private static int[] distinct(Random r, int n, int k) {
-    int[] perm = new int[n];
-    for (int i = 0; i < n; i++) {
-      perm[i] = i;
-    }
-    for (int i = 0; i < k; i++) {
-      int j = i + r.nextInt(n - i);
-      int t = perm[i];
-      perm[i] = perm[j];
-      perm[j] = t;
-    }
-    int[] out = new int[k];
-    System.arraycopy(perm, 0, out, 0, k);
-    return out;
   }
 
   @Test

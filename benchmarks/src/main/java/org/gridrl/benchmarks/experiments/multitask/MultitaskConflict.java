@@ -6,15 +6,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Future;
 import org.gridrl.benchmarks.report.TextTable;
 import org.gridrl.benchmarks.runner.Experiment;
 import org.gridrl.benchmarks.runner.MetricsCsv;
 import org.gridrl.benchmarks.runner.Plots;
-import org.gridrl.benchmarks.runner.Progress;
 import org.gridrl.benchmarks.runner.RunContext;
-import org.gridrl.benchmarks.runner.SeedPool;
 import org.gridrl.benchmarks.runner.Stats;
 import org.gridrl.core.util.MetricsHistory;
 import org.gridrl.core.util.MetricsRecorder;
@@ -183,47 +179,11 @@ public final class MultitaskConflict implements Experiment<MultitaskConflictConf
     }
     ctx.metrics().declare(columns.toArray(String[]::new));
 
-    Map<String, Map<String, Map<Long, RunResult>>> results = new LinkedHashMap<>();
-    int perSeed = config.worlds().size() * runNames.size();
-    try (SeedPool pool = new SeedPool(config.threads(), config.seeds().size() * perSeed);
-        Progress progress = ctx.progress("runs", (long) config.seeds().size() * perSeed)) {
-      List<List<Future<RunResult>>> futures = new ArrayList<>();
-      for (long seed : config.seeds()) {
-        List<Future<RunResult>> fs = new ArrayList<>();
-        if (ctx.kept(seed).isEmpty()) {
-          for (String w : config.worlds()) {
-            for (String m : runNames) {
-              fs.add(pool.submit(() -> runOne(worlds.get(w), w, m, seed, mc)));
-            }
-          }
-        }
-        futures.add(fs);
-      }
-      for (int i = 0; i < config.seeds().size(); i++) {
-        long seed = config.seeds().get(i);
-        Optional<RunContext.KeptSeed> kept = ctx.kept(seed);
-        List<RunResult> runs = new ArrayList<>();
-        if (kept.isPresent()) {
-          for (String w : config.worlds()) {
-            for (String m : runNames) {
-              runs.add(keptRun(w, m, worlds.get(w).numTasks(), mc.iterations(), kept.get()));
-            }
-          }
-        } else {
-          for (Future<RunResult> f : futures.get(i)) {
-            runs.add(SeedPool.result(f));
-          }
-        }
-        for (RunResult r : runs) {
-          results.computeIfAbsent(r.world(), k -> new LinkedHashMap<>())
-              .computeIfAbsent(r.method(), k -> new LinkedHashMap<>()).put(seed, r);
-          progress.step();
-        }
-        if (kept.isEmpty()) {
-          writeSeed(ctx, seed, runs, mc.iterations());
-        }
-      }
-    }
+    Map<String, Map<String, Map<Long, RunResult>>> results = SeedRuns.run(ctx, config.threads(),
+        config.seeds(), config.worlds(), runNames,
+        (w, m, seed) -> runOne(worlds.get(w), w, m, seed, mc),
+        (w, m, kept) -> keptRun(w, m, worlds.get(w).numTasks(), mc.iterations(), kept),
+        (c, seed, runs) -> writeSeed(c, seed, runs, mc.iterations()));
 
     ctx.out().println();
     resultsTable(config, results, bounds).print(ctx.out(), "");
@@ -486,20 +446,9 @@ public final class MultitaskConflict implements Experiment<MultitaskConflictConf
         List<double[]> xs = new ArrayList<>();
         List<double[]> ys = new ArrayList<>();
         for (RunResult r : results.get(w).get(m).values()) {
-          int n = 0;
-          for (double v : r.cosine()) {
-            n += Double.isNaN(v) ? 0 : 1;
-          }
-          double[] x = new double[n];
-          double[] y = new double[n];
-          for (int i = 0, j = 0; i < r.cosine().length; i++) {
-            if (!Double.isNaN(r.cosine()[i])) {
-              x[j] = i + 1;
-              y[j++] = r.cosine()[i];
-            }
-          }
-          xs.add(x);
-          ys.add(y);
+          List<double[]> xy = SeedRuns.finite(iterationNumbers(r.cosine().length), r.cosine());
+          xs.add(xy.get(0));
+          ys.add(xy.get(1));
         }
         curves.add(new Plots.Curve(m, xs, ys));
       }
@@ -508,5 +457,14 @@ public final class MultitaskConflict implements Experiment<MultitaskConflictConf
           Plots.Band.STD, false, false));
     }
     return charts;
+  }
+
+  /** 1, 2, …, n. */
+  private static double[] iterationNumbers(int n) {
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = i + 1;
+    }
+    return x;
   }
 }

@@ -26,8 +26,8 @@ public record MultitaskConflictConfig(List<String> worlds, List<String> methods,
 
   /** Validates every field; messages name the value. */
   public MultitaskConflictConfig {
-    worlds = ordered("worlds", worlds, MultitaskConflict.WORLDS);
-    methods = ordered("methods", methods, MultitaskMethods.NAMES);
+    worlds = SeedRuns.ordered("worlds", worlds, MultitaskConflict.WORLDS);
+    methods = SeedRuns.ordered("methods", methods, MultitaskMethods.NAMES);
     Check.notNull("methodsConfig", methodsConfig);
     for (String w : worlds) {
       double g = MultitaskConflict.world(w).gamma();
@@ -37,16 +37,6 @@ public record MultitaskConflictConfig(List<String> worlds, List<String> methods,
     }
     Check.positive("threads", threads);
     seeds = ExperimentConfig.checkSeeds(seeds);
-  }
-
-  private static List<String> ordered(String name, List<String> xs, List<String> all) {
-    Check.argument(xs != null && !xs.isEmpty(), "%s must not be empty", name);
-    for (String x : xs) {
-      Check.argument(all.contains(x), "%s must be among %s, got %s", name, all, x);
-    }
-    Check.argument(all.stream().filter(xs::contains).toList().equals(xs),
-        "%s must be distinct and in the order %s, got %s", name, all, xs);
-    return List.copyOf(xs);
   }
 
   /**

@@ -5,15 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Future;
 import org.gridrl.benchmarks.report.TextTable;
 import org.gridrl.benchmarks.runner.Experiment;
 import org.gridrl.benchmarks.runner.MetricsCsv;
 import org.gridrl.benchmarks.runner.Plots;
-import org.gridrl.benchmarks.runner.Progress;
 import org.gridrl.benchmarks.runner.RunContext;
-import org.gridrl.benchmarks.runner.SeedPool;
 import org.gridrl.benchmarks.runner.Stats;
 import org.gridrl.envs.tabular.MultiGoalGrid;
 import org.knowm.xchart.XYChart;
@@ -123,47 +119,10 @@ public final class MultitaskGrid implements Experiment<MultitaskGridConfig> {
     }
     ctx.metrics().declare(columns.toArray(String[]::new));
 
-    Map<String, Map<String, Map<Long, RunResult>>> results = new LinkedHashMap<>();
-    int perSeed = config.taskSets().size() * config.methods().size();
-    try (SeedPool pool = new SeedPool(config.threads(), config.seeds().size() * perSeed);
-        Progress progress = ctx.progress("runs", (long) config.seeds().size() * perSeed)) {
-      List<List<Future<RunResult>>> futures = new ArrayList<>();
-      for (long seed : config.seeds()) {
-        List<Future<RunResult>> fs = new ArrayList<>();
-        if (ctx.kept(seed).isEmpty()) {
-          for (String set : config.taskSets()) {
-            for (String m : config.methods()) {
-              fs.add(pool.submit(() -> runOne(families.get(set), set, m, seed, config)));
-            }
-          }
-        }
-        futures.add(fs);
-      }
-      for (int i = 0; i < config.seeds().size(); i++) {
-        long seed = config.seeds().get(i);
-        Optional<RunContext.KeptSeed> kept = ctx.kept(seed);
-        List<RunResult> runs = new ArrayList<>();
-        if (kept.isPresent()) {
-          for (String set : config.taskSets()) {
-            for (String m : config.methods()) {
-              runs.add(keptRun(set, m, kept.get()));
-            }
-          }
-        } else {
-          for (Future<RunResult> f : futures.get(i)) {
-            runs.add(SeedPool.result(f));
-          }
-        }
-        for (RunResult r : runs) {
-          results.computeIfAbsent(r.taskSet(), k -> new LinkedHashMap<>())
-              .computeIfAbsent(r.method(), k -> new LinkedHashMap<>()).put(seed, r);
-          progress.step();
-        }
-        if (kept.isEmpty()) {
-          writeSeed(ctx, seed, runs);
-        }
-      }
-    }
+    Map<String, Map<String, Map<Long, RunResult>>> results = SeedRuns.run(ctx, config.threads(),
+        config.seeds(), config.taskSets(), config.methods(),
+        (set, m, seed) -> runOne(families.get(set), set, m, seed, config), MultitaskGrid::keptRun,
+        MultitaskGrid::writeSeed);
 
     ctx.out().println();
     resultsTable(config, results).print(ctx.out(), "");
@@ -286,7 +245,7 @@ public final class MultitaskGrid implements Experiment<MultitaskGridConfig> {
         List<double[]> xs = new ArrayList<>();
         List<double[]> ys = new ArrayList<>();
         for (RunResult r : results.get(set).get(m).values()) {
-          List<double[]> xy = finite(r.steps(), r.meanReturn());
+          List<double[]> xy = SeedRuns.finite(r.steps(), r.meanReturn());
           xs.add(xy.get(0));
           ys.add(xy.get(1));
         }
@@ -299,22 +258,5 @@ public final class MultitaskGrid implements Experiment<MultitaskGridConfig> {
           Plots.Band.STD, false, false));
     }
     return charts;
-  }
-
-  /** The points of (x, y) where y is not NaN. */
-  private static List<double[]> finite(double[] x, double[] y) {
-    int n = 0;
-    for (double v : y) {
-      n += Double.isNaN(v) ? 0 : 1;
-    }
-    double[] fx = new double[n];
-    double[] fy = new double[n];
-    for (int i = 0, j = 0; i < y.length; i++) {
-      if (!Double.isNaN(y[i])) {
-        fx[j] = x[i];
-        fy[j++] = y[i];
-      }
-    }
-    return List.of(fx, fy);
   }
 }

@@ -28,8 +28,8 @@ public record MultitaskGridConfig(List<String> taskSets, List<String> methods,
 
   /** Validates every field; messages name the value. */
   public MultitaskGridConfig {
-    taskSets = ordered("taskSets", taskSets, MultitaskGrid.TASK_SETS);
-    methods = ordered("methods", methods, MultitaskMethods.NAMES);
+    taskSets = SeedRuns.ordered("taskSets", taskSets, MultitaskGrid.TASK_SETS);
+    methods = SeedRuns.ordered("methods", methods, MultitaskMethods.NAMES);
     Check.notNull("mt10", mt10);
     Check.notNull("mt50", mt50);
     Check.argument(mt10.ppo().gamma() == MultiGoalGrid.mt10().gamma(),
@@ -40,16 +40,6 @@ public record MultitaskGridConfig(List<String> taskSets, List<String> methods,
         mt50.ppo().gamma());
     Check.positive("threads", threads);
     seeds = ExperimentConfig.checkSeeds(seeds);
-  }
-
-  private static List<String> ordered(String name, List<String> xs, List<String> all) {
-    Check.argument(xs != null && !xs.isEmpty(), "%s must not be empty", name);
-    for (String x : xs) {
-      Check.argument(all.contains(x), "%s must be among %s, got %s", name, all, x);
-    }
-    Check.argument(all.stream().filter(xs::contains).toList().equals(xs),
-        "%s must be distinct and in the order %s, got %s", name, all, xs);
-    return List.copyOf(xs);
   }
 
   /**
