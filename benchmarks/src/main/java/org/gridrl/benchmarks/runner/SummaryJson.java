@@ -12,9 +12,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.gridrl.core.util.Provenance;
 
 /**
@@ -233,13 +236,40 @@ public final class SummaryJson {
         throw NonFiniteMetricException.finalMetric(e.getKey(), seed, e.getValue());
       }
     }
-    finalMetrics.put(seed, Collections.unmodifiableMap(new LinkedHashMap<>(metrics)));
+    @SuppressWarnings("unchecked") // a map of String to Double stays one
+    Map<String, Double> ordered = (Map<String, Double>) stableOrder(metrics);
+    finalMetrics.put(seed, Collections.unmodifiableMap(ordered));
     write();
   }
 
   /** Adds or replaces a note (any Jackson-serialisable value); written with the next write. */
   public synchronized void note(String key, Object value) {
-    notes.put(key, value);
+    notes.put(key, stableOrder(value));
+  }
+
+  /**
+   * {@code value} with every map whose iteration order is not fixed ({@code Map.of}, a
+   * {@code HashMap}) copied into a {@link TreeMap} by key, inside lists and maps too; an ordered
+   * map (linked or sorted) keeps its order. So the file is the same from run to run: the order of
+   * {@code Map.of} changes with each JVM.
+   */
+  static Object stableOrder(Object value) {
+    if (value instanceof Map<?, ?> m) {
+      Map<Object, Object> out = m instanceof LinkedHashMap<?, ?> || m instanceof SortedMap<?, ?>
+          ? new LinkedHashMap<>() : new TreeMap<>(Comparator.comparing(String::valueOf));
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        out.put(e.getKey(), stableOrder(e.getValue()));
+      }
+      return out;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>(list.size());
+      for (Object x : list) {
+        out.add(stableOrder(x));
+      }
+      return out;
+    }
+    return value;
   }
 
   /** Sets the status and rewrites the file. */
