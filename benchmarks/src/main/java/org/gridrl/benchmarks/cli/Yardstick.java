@@ -31,8 +31,9 @@ final class Yardstick {
   CommandSpec command;
 
   @Option(names = "--yardstick", paramLabel = "FILE.py",
-      description = "The numpy yardstick script (${COMMAND-NAME}_numpy.py), run once per round"
-          + " with OPENBLAS_NUM_THREADS=1 on the same problem. Default: not run.")
+      description = "The yardstick script from ../shared/perf (${COMMAND-NAME}_numpy.py;"
+          + " torch_second_order.py for gru), run once per round with OPENBLAS_NUM_THREADS=1 on"
+          + " the same problem. Default: not run.")
   Path script;
 
   @Option(names = "--python", paramLabel = "EXE", defaultValue = "python3",
