@@ -318,13 +318,14 @@ final class Kernels {
     }
   }
 
-  /** σ(v) = 1/(1 + e^{−v}) for v ≥ 0, e^v/(1 + e^v) below: the tape's sigmoid, per entry. */
+  /**
+   * σ(v) = 1/(1 + e^{−v}) for v ≥ 0, e^v/(1 + e^v) below: the tape's sigmoid, per entry, bit for
+   * bit, written as (v ≥ 0 ? 1 : e)/(1 + e) with e = e^{−|v|} so that the sign's branch (taken
+   * at random in a gate) becomes a select.
+   */
   private static double sigmoid(double v) {
-    if (v >= 0) {
-      return 1.0 / (1.0 + Math.exp(-v));
-    }
-    double e = Math.exp(v);
-    return e / (1.0 + e);
+    final double e = Math.exp(-Math.abs(v));
+    return (v >= 0 ? 1.0 : e) / (1.0 + e);
   }
 
   /**
@@ -368,9 +369,33 @@ final class Kernels {
       double[] dgx, boolean addGx, double[] dgh, boolean addGh, double[] dh, boolean addH,
       int b, int hh) {
     final int g3 = 3 * hh;
+    final boolean common = dgx != null && !addGx && dgh != null && !addGh && dh != null;
     for (int i = 0; i < b; i++) {
       final int row = i * g3;
       final int hrow = i * hh;
+      if (common) { // a step inside an unroll: gx and gh fresh, h needed (branch-free loop)
+        for (int j = 0; j < hh; j++) {
+          final int kr = row + j;
+          final int kz = kr + hh;
+          final int kn = kz + hh;
+          final double r = gates[kr];
+          final double z = gates[kz];
+          final double n = gates[kn];
+          final double gi = g[hrow + j];
+          final double gz = gi * z;
+          final double daN = (gi - gz) * (1.0 - n * n);
+          final double daR = (daN * gh[kn]) * (r * (1.0 - r));
+          dgx[kr] = daR;
+          dgh[kr] = daR;
+          final double daZ = (gi * (h[hrow + j] - n)) * (z * (1.0 - z));
+          dgx[kz] = daZ;
+          dgh[kz] = daZ;
+          dgx[kn] = daN;
+          dgh[kn] = daN * r;
+          dh[hrow + j] = addH ? dh[hrow + j] + gz : gz;
+        }
+        continue;
+      }
       for (int j = 0; j < hh; j++) {
         final int kr = row + j;
         final int kz = kr + hh;
