@@ -25,6 +25,9 @@ import picocli.CommandLine.Spec;
  * <ul>
  *   <li>{@code autodiff}: {@code Gru.unroll} and the loss on the tape, {@code Tape.grad} (what
  *       RL² trains with);</li>
+ *   <li>{@code unfused}: the same with the cell spelled out in the tape's elementwise ops, as
+ *       {@code Gru} recorded it before the fused {@code Tape.gruCell} (the fusion's speed-up, in
+ *       the same run);</li>
  *   <li>{@code hand}: explicit BPTT through {@code Gemm}, the input products and the weight
  *       gradients of all steps as single products (the floor for the tape).</li>
  * </ul>
@@ -34,14 +37,16 @@ import picocli.CommandLine.Spec;
  * {@code --torch-us US} a time measured earlier stands in for it. Output, JSON lines:
  * {"measure":..,"us":..,"median_us":..,"cpu_us":..,"gflops":..,...} per measure (µs per call:
  * the best and median block by wall clock, the best by the thread's CPU time), then
- * {"ratio":"autodiff/hand","value":..,"cpu":..} and, with a torch time,
+ * {"ratio":"autodiff/hand","value":..,"cpu":..}, {"ratio":"autodiff/unfused",..} and, with a
+ * torch time,
  * {"ratio":"autodiff/torch","value":..,"target":0.5} and {"ratio":"hand/torch","value":..}
  * (torch times itself by wall clock only).
  */
 @Command(name = "gru", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {"Time forward + backpropagation through time of a GRU cell (in 8, hidden 64,"
         + " 100 steps, batch 16, float64, loss on a linear read-out of every hidden state) on"
-        + " one thread: autodiff (Gru on the tape) and hand-written BPTT, interleaved;"
+        + " one thread: autodiff (Gru on the tape), the same unfused and hand-written BPTT,"
+        + " interleaved;"
         + " optionally the PyTorch yardstick torch_second_order.py (run with the argument gru).",
         "Prints one JSON line per measure and ratio lines (target: autodiff/torch <= 0.5)."})
 public final class BenchGruCommand implements Callable<Integer> {
@@ -103,6 +108,7 @@ public final class BenchGruCommand implements Callable<Integer> {
     }
     List<Measure> measures = List.of(
         new Measure("autodiff", work::autodiff),
+        new Measure("unfused", work::autodiffUnfused),
         new Measure("hand", work::handWritten));
     List<DoubleSupplier> calls = measures.stream().map(Measure::call).toList();
     double sink = RoundTimes.warmUp(calls, warmupMs);
@@ -130,12 +136,14 @@ public final class BenchGruCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "{\"measure\":\"torch\",\"us\":%.1f,\"given\":true}%n", torchBest);
     }
     out.printf(Locale.ROOT, "{\"ratio\":\"autodiff/hand\",\"value\":%.3f,\"cpu\":%.3f}%n",
+        times.best(0) / times.best(2), times.bestCpu(0) / times.bestCpu(2));
+    out.printf(Locale.ROOT, "{\"ratio\":\"autodiff/unfused\",\"value\":%.3f,\"cpu\":%.3f}%n",
         times.best(0) / times.best(1), times.bestCpu(0) / times.bestCpu(1));
     if (!Double.isNaN(torchBest)) {
       out.printf(Locale.ROOT, "{\"ratio\":\"autodiff/torch\",\"value\":%.3f,\"target\":0.5}%n",
           times.best(0) / torchBest);
       out.printf(Locale.ROOT, "{\"ratio\":\"hand/torch\",\"value\":%.3f}%n",
-          times.best(1) / torchBest);
+          times.best(2) / torchBest);
     }
     out.flush();
     if (sink == 42.4242) { // keeps the results alive; never true in practice

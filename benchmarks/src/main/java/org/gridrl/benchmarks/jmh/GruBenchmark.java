@@ -15,9 +15,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Forward + backpropagation through time of a GRU cell (in 8, hidden 64, 100 steps, batch 16,
  * float64, L = mean over steps and rows of the squared linear read-out of every hidden state) —
- * issue 14's speed item, the shapes of ../shared/perf/torch_second_order.py {@code gru}. The two
- * versions ({@code autodiff}: {@code Gru.unroll} on the tape; {@code handWritten}: explicit BPTT
- * through Gemm) are those of {@link GruWorkload}, which {@code gridrl bench gru} times side by
+ * issue 14's speed item, the shapes of ../shared/perf/torch_second_order.py {@code gru}. The three
+ * versions ({@code autodiff}: {@code Gru.unroll} on the tape; {@code autodiffUnfused}: the cell
+ * spelled out in elementwise tape ops; {@code handWritten}: explicit BPTT through Gemm) are those of {@link GruWorkload}, which {@code gridrl bench gru} times side by
  * side with the PyTorch yardstick.
  */
 @State(Scope.Thread)
@@ -38,6 +38,11 @@ public class GruBenchmark {
   @Benchmark
   public double autodiff() {
     return work.autodiff();
+  }
+
+  @Benchmark
+  public double autodiffUnfused() {
+    return work.autodiffUnfused();
   }
 
   @Benchmark

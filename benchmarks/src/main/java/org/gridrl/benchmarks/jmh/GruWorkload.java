@@ -29,10 +29,14 @@ import org.gridrl.core.util.Rng;
  * {@code GRUCell} initialises them, w_read ~ 0.1·N(0, 1), x_t ~ N(0, 1), from a seeded
  * {@link Random}.
  *
- * <p>Two implementations of the same function with the same numbers:
+ * <p>Three implementations of the same function with the same numbers:
  * <ul>
  *   <li>{@link #autodiff()}: what training code runs, {@link Gru#unroll} and the loss on the
  *       {@link Tape} (reused, reset each call), {@code Tape.grad} into a reused list;
+ *   <li>{@link #autodiffUnfused()}: the same with the cell spelled out in the tape's elementwise
+ *       ops (slice, add, sigmoid, tanh, mul, sub: 16 nodes a step where {@code Tape.gruCell} is
+ *       one), as {@code Gru.step} recorded it before the fused op; the same numbers bit for bit,
+ *       kept to time the fusion;
  *   <li>{@link #handWritten()}: explicit BPTT through {@link Gemm}: the input products of all steps as one product before the loop,
  *       one recurrent product per step, and the weight gradients as two products over all
  *       steps after it; every buffer preallocated. A trusted slower-to-write reference and the
@@ -184,6 +188,43 @@ public final class GruWorkload {
     return l.item() + tapeGrads.get(0).value().data[0];
   }
 
+  /** {@link #autodiff()} with the cell spelled out in elementwise tape ops (see the class). */
+  public double autodiffUnfused() {
+    Tape t = tape;
+    t.reset();
+    tapeParams.clear();
+    for (DMatrixRMaj p : gru.parameterValues()) {
+      tapeParams.add(t.parameter(p));
+    }
+    Tensor w = t.constant(read);
+    Tensor h = gru.initialState(t, batch);
+    List<Tensor> hs = new ArrayList<>(steps);
+    for (DMatrixRMaj x : xs) {
+      h = unfusedStep(t, t.constant(x), h, tapeParams);
+      hs.add(h);
+    }
+    Tensor sum = null;
+    for (Tensor ht : hs) {
+      Tensor term = t.mean(t.square(t.matmul(ht, w)));
+      sum = sum == null ? term : t.add(sum, term);
+    }
+    Tensor l = t.mul(sum, 1.0 / steps);
+    t.grad(l, tapeParams, false, tapeGrads);
+    return l.item() + tapeGrads.get(0).value().data[0];
+  }
+
+  private static Tensor unfusedStep(Tape t, Tensor x, Tensor h, List<Tensor> p) {
+    int b = x.rows();
+    int hh = h.cols();
+    Tensor gx = t.add(t.matmul(x, p.get(0)), p.get(2));
+    Tensor gh = t.add(t.matmul(h, p.get(1)), p.get(3));
+    Tensor r = t.sigmoid(t.add(t.slice(gx, 0, b, 0, hh), t.slice(gh, 0, b, 0, hh)));
+    Tensor z = t.sigmoid(t.add(t.slice(gx, 0, b, hh, 2 * hh), t.slice(gh, 0, b, hh, 2 * hh)));
+    Tensor n = t.tanh(t.add(t.slice(gx, 0, b, 2 * hh, 3 * hh),
+        t.mul(r, t.slice(gh, 0, b, 2 * hh, 3 * hh))));
+    return t.add(n, t.mul(z, t.sub(h, n)));
+  }
+
   /** The four gradients of the last {@link #autodiff()} call, copied. */
   public List<DMatrixRMaj> autodiffGradients() {
     List<DMatrixRMaj> out = new ArrayList<>();
@@ -320,12 +361,22 @@ public final class GruWorkload {
     }
   }
 
-  /** The largest |autodiff − hand-written| over the four gradients after one call of each. */
+  /**
+   * The largest |autodiff − hand-written| over the four gradients after one call of each, or
+   * NaN if the fused and unfused tapes' gradients are not equal bit for bit.
+   */
   public double maxGradientDisagreement() {
+    autodiffUnfused();
+    List<DMatrixRMaj> unfused = autodiffGradients();
     autodiff();
     handWritten();
     double worst = 0;
     List<DMatrixRMaj> a = autodiffGradients();
+    for (int k = 0; k < 4; k++) {
+      if (!Arrays.equals(a.get(k).data, unfused.get(k).data)) {
+        return Double.NaN;
+      }
+    }
     for (int k = 0; k < 4; k++) {
       double[] x = a.get(k).data;
       double[] y = grads[k].data;

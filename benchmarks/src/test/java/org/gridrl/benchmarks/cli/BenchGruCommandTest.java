@@ -33,14 +33,15 @@ class BenchGruCommandTest {
         "--yardstick", fake.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
     Map<String, Double> us = BenchLines.values(US, r.out());
-    assertThat(us).containsOnlyKeys("autodiff", "hand", "torch");
+    assertThat(us).containsOnlyKeys("autodiff", "unfused", "hand", "torch");
     assertThat(us.get("torch")).isEqualTo(40000.0);
     Map<String, Double> ratio = BenchLines.values(BenchLines.RATIO, r.out());
-    assertThat(ratio).containsOnlyKeys("autodiff/hand", "autodiff/torch", "hand/torch");
+    assertThat(ratio).containsOnlyKeys("autodiff/hand", "autodiff/unfused", "autodiff/torch",
+        "hand/torch");
     assertThat(ratio.get("autodiff/torch")).isCloseTo(us.get("autodiff") / 40000.0,
         Offset.offset(2e-3));
     assertThat(r.out()).contains("\"target\":0.5");
-    assertThat(r.out().lines().toList()).hasSize(6);
+    assertThat(r.out().lines().toList()).hasSize(8);
   }
 
   @Test
@@ -58,7 +59,7 @@ class BenchGruCommandTest {
   void withoutTorch_onlyTheJavaMeasures() {
     CliRunner.Result r = run("--repeat", "1", "--block", "1", "--warmup-ms", "0");
     assertThat(r.exitCode()).isZero();
-    assertThat(r.out().lines().toList()).hasSize(3);
+    assertThat(r.out().lines().toList()).hasSize(5);
     assertThat(r.out()).doesNotContain("torch");
   }
 
