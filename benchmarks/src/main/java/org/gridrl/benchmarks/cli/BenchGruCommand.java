@@ -1,6 +1,7 @@
 package org.gridrl.benchmarks.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -8,7 +9,6 @@ import java.util.function.DoubleSupplier;
 import org.gridrl.benchmarks.jmh.GruWorkload;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -72,9 +72,15 @@ public final class BenchGruCommand implements Callable<Integer> {
           + " torch_second_order.py gru), used when --yardstick is not given.")
   Double torchUs;
 
-  /** {@code --yardstick} (torch_second_order.py, argument gru) and {@code --python}. */
-  @Mixin
-  Yardstick torch;
+  @Option(names = "--yardstick", paramLabel = "FILE.py",
+      description = "The PyTorch yardstick ../shared/perf/torch_second_order.py, run once per"
+          + " round with the argument gru and OPENBLAS_NUM_THREADS=1. Default: not run.")
+  Path torchScript;
+
+  @Option(names = "--python", paramLabel = "EXE", defaultValue = "python3",
+      description = "The Python interpreter for --yardstick, one with torch (default python3;"
+          + " Debian's python3-torch needs /usr/bin/python3).")
+  String python;
 
   /** A picocli-instantiated command; prints to the command line's output stream. */
   public BenchGruCommand() {
@@ -94,6 +100,7 @@ public final class BenchGruCommand implements Callable<Integer> {
     if (torchUs != null && !(torchUs > 0 && Double.isFinite(torchUs))) {
       throw new ParameterException(cl, "--torch-us must be a positive number, got " + torchUs);
     }
+    Yardstick torch = Yardstick.of(spec, torchScript, python);
     if (torchUs != null && torch.given()) {
       throw new ParameterException(cl, "--torch-us and --yardstick exclude each other");
     }

@@ -31,14 +31,29 @@ final class Yardstick {
   CommandSpec command;
 
   @Option(names = "--yardstick", paramLabel = "FILE.py",
-      description = "The yardstick script from ../shared/perf (${COMMAND-NAME}_numpy.py;"
-          + " torch_second_order.py for gru), run once per round with OPENBLAS_NUM_THREADS=1 on"
-          + " the same problem. Default: not run.")
+      description = "The numpy yardstick script (${COMMAND-NAME}_numpy.py), run once per round"
+          + " with OPENBLAS_NUM_THREADS=1 on the same problem. Default: not run.")
   Path script;
 
   @Option(names = "--python", paramLabel = "EXE", defaultValue = "python3",
       description = "The Python interpreter for --yardstick (default python3).")
   String python;
+
+  /**
+   * A yardstick for a command that declares {@code --yardstick} and {@code --python} itself
+   * (because its script is not {@code COMMAND_numpy.py}, which the mixin's help names).
+   *
+   * @param command the command, for its error messages
+   * @param script the script, or null when not given
+   * @param python the interpreter
+   */
+  static Yardstick of(CommandSpec command, Path script, String python) {
+    Yardstick y = new Yardstick();
+    y.command = command;
+    y.script = script;
+    y.python = python;
+    return y;
+  }
 
   /** Whether {@code --yardstick} was given. */
   boolean given() {
