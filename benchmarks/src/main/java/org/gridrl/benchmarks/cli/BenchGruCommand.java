@@ -73,8 +73,9 @@ public final class BenchGruCommand implements Callable<Integer> {
   Double torchUs;
 
   @Option(names = "--yardstick", paramLabel = "FILE.py",
-      description = "The PyTorch yardstick ../shared/perf/torch_second_order.py, run once per"
-          + " round with the argument gru and OPENBLAS_NUM_THREADS=1. Default: not run.")
+      description = "The PyTorch yardstick script torch_second_order.py from ../shared/perf,"
+          + " run once per round with the argument gru and OPENBLAS_NUM_THREADS=1. Default: not"
+          + " run.")
   Path torchScript;
 
   @Option(names = "--python", paramLabel = "EXE", defaultValue = "python3",
