@@ -32,14 +32,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gridrl bench}: wall-clock benchmarks of the kernels (soft value iteration, the MLP) and
- * of an iteration of MaxEnt IRL and of AIRL, and of per-task PPO gradients with PCGrad, printed as JSON lines (the JMH classes in {@code org.gridrl.benchmarks.jmh} measure the same kernels under JMH).
+ * of an iteration of MaxEnt IRL and of AIRL, of per-task PPO gradients with PCGrad and of GRU
+ * backpropagation through time, printed as JSON lines (the JMH classes in
+ * {@code org.gridrl.benchmarks.jmh} measure the same kernels under JMH).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Benchmarks of the kernels: softvi (soft value iteration), mlp (autodiff MLP),"
         + " maxent (one MaxEnt IRL iteration), airl (one AIRL iteration and its parts), pcgrad"
-        + " (per-task PPO gradients + PCGrad vs the summed gradient); JSON lines on stdout.",
+        + " (per-task PPO gradients + PCGrad vs the summed gradient), gru (GRU forward +"
+        + " backpropagation through time); JSON lines on stdout.",
     subcommands = {BenchCommand.SoftVi.class, BenchMlpCommand.class, BenchMaxEntCommand.class,
-        BenchAirlCommand.class, BenchPcGradCommand.class})
+        BenchAirlCommand.class, BenchPcGradCommand.class, BenchGruCommand.class})
 public final class BenchCommand implements Runnable {
 
   @Spec
@@ -48,7 +51,7 @@ public final class BenchCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(spec.commandLine(),
-        "missing subcommand; subcommands: softvi, mlp, maxent, airl, pcgrad");
+        "missing subcommand; subcommands: softvi, mlp, maxent, airl, pcgrad, gru");
   }
 
   /** Runs {@code bench ARGS} on its own (before the command is registered in the launcher). */

@@ -39,6 +39,22 @@ final class Yardstick {
       description = "The Python interpreter for --yardstick (default python3).")
   String python;
 
+  /**
+   * A yardstick for a command that declares {@code --yardstick} and {@code --python} itself
+   * (because its script is not {@code COMMAND_numpy.py}, which the mixin's help names).
+   *
+   * @param command the command, for its error messages
+   * @param script the script, or null when not given
+   * @param python the interpreter
+   */
+  static Yardstick of(CommandSpec command, Path script, String python) {
+    Yardstick y = new Yardstick();
+    y.command = command;
+    y.script = script;
+    y.python = python;
+    return y;
+  }
+
   /** Whether {@code --yardstick} was given. */
   boolean given() {
     return script != null;

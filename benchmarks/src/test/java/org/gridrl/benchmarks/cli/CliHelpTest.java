@@ -45,7 +45,8 @@ class CliHelpTest {
   private static final List<List<String>> COMMANDS = List.of(List.of(), List.of("list"),
       List.of("run"), List.of("solve"), List.of("render"), List.of("irl"), List.of("bench"),
       List.of("bench", "softvi"), List.of("bench", "mlp"), List.of("bench", "maxent"),
-      List.of("bench", "airl"), List.of("bench", "pcgrad"), List.of("multitask"),
+      List.of("bench", "airl"), List.of("bench", "pcgrad"), List.of("bench", "gru"),
+      List.of("multitask"),
       List.of("multitask", "distral"), List.of("meta"), List.of("meta", "gittins"));
 
   private static CommandLine command(List<String> path) {

@@ -317,4 +317,127 @@ final class Kernels {
       System.arraycopy(src.data, (r0 + i) * sn + c0, dst.data, i * n, n);
     }
   }
+
+  /**
+   * σ(v) = 1/(1 + e^{−v}) for v ≥ 0, e^v/(1 + e^v) below: the tape's sigmoid, per entry, bit for
+   * bit, written as (v ≥ 0 ? 1 : e)/(1 + e) with e = e^{−|v|} so that the sign's branch (taken
+   * at random in a gate) becomes a select.
+   */
+  private static double sigmoid(double v) {
+    final double e = Math.exp(-Math.abs(v));
+    return (v >= 0 ? 1.0 : e) / (1.0 + e);
+  }
+
+  /**
+   * The GRU cell's forward (see {@code Tape.gruCell}): r = σ(gx_r + gh_r),
+   * z = σ(gx_z + gh_z), n = tanh(gx_n + r ⊙ gh_n), h' = n + z ⊙ (h − n), row-major, gx and gh
+   * b × 3H with the blocks r | z | n.
+   *
+   * @param gates b × 3H, receives r | z | n. Modified.
+   * @param out b × H, receives h'. Modified.
+   */
+  static void gruCell(double[] gx, double[] gh, double[] h, double[] gates, double[] out,
+      int b, int hh) {
+    final int g3 = 3 * hh;
+    for (int i = 0; i < b; i++) {
+      final int row = i * g3;
+      final int hrow = i * hh;
+      for (int j = 0; j < hh; j++) {
+        final int kr = row + j;
+        final int kz = kr + hh;
+        final int kn = kz + hh;
+        final double r = sigmoid(gx[kr] + gh[kr]);
+        final double z = sigmoid(gx[kz] + gh[kz]);
+        final double n = VectorMath.tanh(gx[kn] + r * gh[kn]);
+        gates[kr] = r;
+        gates[kz] = z;
+        gates[kn] = n;
+        out[hrow + j] = n + z * (h[hrow + j] - n);
+      }
+    }
+  }
+
+  /**
+   * The GRU cell's first-order backward for the adjoint g of h': ∂n = g − g⊙z,
+   * ∂a_n = ∂n ⊙ (1 − n²), ∂a_r = (∂a_n ⊙ gh_n) ⊙ (r ⊙ (1 − r)),
+   * ∂a_z = (g ⊙ (h − n)) ⊙ (z ⊙ (1 − z)); ∂gx = [∂a_r | ∂a_z | ∂a_n],
+   * ∂gh = [∂a_r | ∂a_z | ∂a_n ⊙ r], ∂h = g ⊙ z — grouped exactly as the spelled-out ops'
+   * backward rules group them, so the numbers are the same bit for bit. Each output is written
+   * or added to ({@code add*}) or skipped (null).
+   */
+  static void gruCellBackward(double[] g, double[] gates, double[] gh, double[] h,
+      double[] dgx, boolean addGx, double[] dgh, boolean addGh, double[] dh, boolean addH,
+      int b, int hh) {
+    final int g3 = 3 * hh;
+    final boolean common = dgx != null && !addGx && dgh != null && !addGh && dh != null;
+    for (int i = 0; i < b; i++) {
+      final int row = i * g3;
+      final int hrow = i * hh;
+      if (common) { // a step inside an unroll: gx and gh fresh, h needed (branch-free loop)
+        for (int j = 0; j < hh; j++) {
+          final int kr = row + j;
+          final int kz = kr + hh;
+          final int kn = kz + hh;
+          final double r = gates[kr];
+          final double z = gates[kz];
+          final double n = gates[kn];
+          final double gi = g[hrow + j];
+          final double gz = gi * z;
+          final double daN = (gi - gz) * (1.0 - n * n);
+          final double daR = (daN * gh[kn]) * (r * (1.0 - r));
+          dgx[kr] = daR;
+          dgh[kr] = daR;
+          final double daZ = (gi * (h[hrow + j] - n)) * (z * (1.0 - z));
+          dgx[kz] = daZ;
+          dgh[kz] = daZ;
+          dgx[kn] = daN;
+          dgh[kn] = daN * r;
+          dh[hrow + j] = addH ? dh[hrow + j] + gz : gz;
+        }
+        continue;
+      }
+      for (int j = 0; j < hh; j++) {
+        final int kr = row + j;
+        final int kz = kr + hh;
+        final int kn = kz + hh;
+        final double r = gates[kr];
+        final double z = gates[kz];
+        final double n = gates[kn];
+        final double gi = g[hrow + j];
+        final double gz = gi * z;
+        final double daN = (gi - gz) * (1.0 - n * n);
+        final double daR = (daN * gh[kn]) * (r * (1.0 - r));
+        final double daZ = (gi * (h[hrow + j] - n)) * (z * (1.0 - z));
+        if (dgx != null) {
+          if (addGx) {
+            dgx[kr] += daR;
+            dgx[kz] += daZ;
+            dgx[kn] += daN;
+          } else {
+            dgx[kr] = daR;
+            dgx[kz] = daZ;
+            dgx[kn] = daN;
+          }
+        }
+        if (dgh != null) {
+          if (addGh) {
+            dgh[kr] += daR;
+            dgh[kz] += daZ;
+            dgh[kn] += daN * r;
+          } else {
+            dgh[kr] = daR;
+            dgh[kz] = daZ;
+            dgh[kn] = daN * r;
+          }
+        }
+        if (dh != null) {
+          if (addH) {
+            dh[hrow + j] += gz;
+          } else {
+            dh[hrow + j] = gz;
+          }
+        }
+      }
+    }
+  }
 }

@@ -69,11 +69,12 @@ public final class Tape {
   static final int BROADCAST = 31;
   static final int SCALE = 32;
   static final int ADD_SCALAR = 33;
+  static final int GRU_CELL = 34;
 
   private static final String[] NAMES = {"leaf", "constant", "add", "sub", "mul", "div", "neg",
       "matmul", "transpose", "exp", "log", "tanh", "sigmoid", "relu", "softplus", "square", "sqrt",
       "pow", "clamp", "sum", "sumRows", "sumCols", "logSumExp", "softmax", "logSoftmax", "concat",
-      "slice", "pad", "gather", "scatter", "stopGradient", "broadcast", "scale", "addScalar"};
+      "slice", "pad", "gather", "scatter", "stopGradient", "broadcast", "scale", "addScalar", "gruCell"};
 
   /** Matmul variants: C = A·B, Aᵀ·B, A·Bᵀ. */
   static final int NN = 0;
@@ -157,6 +158,7 @@ public final class Tape {
       nodes.add(t);
     }
     t.id = size++;
+    t.c = null;
     return t;
   }
 
@@ -391,6 +393,57 @@ public final class Tape {
     check(a);
     Tensor t = node(TRANSPOSE, a.cols(), a.rows(), a, null);
     org.gridrl.core.linalg.ImplGemm.transpose(a.value.data, t.value.data, a.rows(), a.cols());
+    return t;
+  }
+
+  // ---------------------------------------------------------------- fused recurrent cell
+
+  /**
+   * The gates and new state of a GRU cell (PyTorch's {@code GRUCell}) from its two products,
+   * fused into one op:
+   *
+   * <pre>
+   *   r = σ(gx_r + gh_r),  z = σ(gx_z + gh_z),  n = tanh(gx_n + r ⊙ gh_n),
+   *   h' = n + z ⊙ (h − n)   (= (1 − z) ⊙ n + z ⊙ h)
+   * </pre>
+   *
+   * where gx = x W_ih + b_ih and gh = h W_hh + b_hh are batch × 3H with the column blocks
+   * r | z | n. The same numbers, bit for bit, as that formula spelled out with
+   * {@link #slice}, {@link #add}, {@link #sigmoid}, {@link #mul}, {@link #tanh} and {@link #sub}
+   * (forward and first-order gradients), but one node instead of sixteen: the op keeps r, z, n
+   * for its backward, whose first-order form is one hand-written loop
+   * (∂n = g − g⊙z, ∂a_n = ∂n ⊙ (1 − n²), ∂a_r = ∂a_n ⊙ gh_n ⊙ r(1 − r),
+   * ∂a_z = g ⊙ (h − n) ⊙ z(1 − z); ∂gx = [∂a_r | ∂a_z | ∂a_n], ∂gh = [∂a_r | ∂a_z | ∂a_n ⊙ r],
+   * ∂h = g ⊙ z). With {@code createGraph} the backward is recorded from the op's formula like
+   * any other, so higher-order gradients flow through it.
+   *
+   * @param gx x W_ih + b_ih, batch × 3H
+   * @param gh h W_hh + b_hh, batch × 3H
+   * @param h the previous state, batch × H
+   * @return h', batch × H
+   */
+  public Tensor gruCell(Tensor gx, Tensor gh, Tensor h) {
+    check(gx);
+    check(gh);
+    check(h);
+    int rows = h.rows();
+    int hidden = h.cols();
+    if (gx.rows() != rows || gh.rows() != rows || gx.cols() != 3 * hidden
+        || gh.cols() != 3 * hidden) {
+      throw new IllegalArgumentException("gruCell: gx and gh must be " + rows + "×"
+          + (3 * hidden) + " for a state of " + rows + "×" + hidden + ", got " + gx.rows() + "×"
+          + gx.cols() + " and " + gh.rows() + "×" + gh.cols());
+    }
+    Tensor t = node(GRU_CELL, rows, hidden, gx, gh);
+    t.c = h;
+    t.requiresGrad |= recording && h.requiresGrad;
+    if (t.aux == null) {
+      t.aux = new DMatrixRMaj(rows, 3 * hidden);
+    } else {
+      t.aux.reshape(rows, 3 * hidden);
+    }
+    Kernels.gruCell(gx.value.data, gh.value.data, h.value.data, t.aux.data, t.value.data, rows,
+        hidden);
     return t;
   }
 
@@ -674,7 +727,8 @@ public final class Tape {
       for (int i = 0; i < n; i++) {
         Tensor t = nodes.get(i);
         if (!reach[i] && t.requiresGrad && t.op != LEAF) {
-          reach[i] = (t.a != null && reach[t.a.id]) || (t.b != null && reach[t.b.id]);
+          reach[i] = (t.a != null && reach[t.a.id]) || (t.b != null && reach[t.b.id])
+              || (t.c != null && reach[t.c.id]);
         }
       }
       Arrays.fill(adj, 0, n, null);
@@ -913,6 +967,9 @@ public final class Tape {
         break;
       case STOP:
         break;
+      case GRU_CELL:
+        gruCellBackward(t, g, create);
+        break;
       default:
         throw new IllegalStateException("no backward rule for " + NAMES[t.op]);
     }
@@ -1006,8 +1063,51 @@ public final class Tape {
         Kernels.broadcast(g.value, ta, t.s0, !overwrite);
         return true;
       }
+      case GRU_CELL: {
+        Tensor h = t.c;
+        DMatrixRMaj ta = need(a) ? rawTarget(a) : null;
+        boolean addA = !overwrite;
+        DMatrixRMaj tb = need(b) ? rawTarget(b) : null;
+        boolean addB = !overwrite;
+        DMatrixRMaj th = need(h) ? rawTarget(h) : null;
+        boolean addH = !overwrite;
+        Kernels.gruCellBackward(g.value.data, t.aux.data, b.value.data, h.value.data,
+            ta == null ? null : ta.data, addA, tb == null ? null : tb.data, addB,
+            th == null ? null : th.data, addH, t.rows(), t.cols());
+        return true;
+      }
       default:
         return false;
+    }
+  }
+
+  /**
+   * The recorded (differentiable) backward of {@link #gruCell}: the gates are rebuilt from the
+   * op's inputs with recorded ops and the adjoints written with them, so a second sweep can
+   * differentiate the gradient.
+   */
+  private void gruCellBackward(Tensor t, Tensor g, boolean create) {
+    Tensor gx = t.a;
+    Tensor gh = t.b;
+    Tensor h = t.c;
+    int rows = t.rows();
+    int hh = t.cols();
+    Tensor r = sigmoid(add(slice(gx, 0, rows, 0, hh), slice(gh, 0, rows, 0, hh)));
+    Tensor z = sigmoid(add(slice(gx, 0, rows, hh, 2 * hh), slice(gh, 0, rows, hh, 2 * hh)));
+    Tensor ghN = slice(gh, 0, rows, 2 * hh, 3 * hh);
+    Tensor n = tanh(add(slice(gx, 0, rows, 2 * hh, 3 * hh), mul(r, ghN)));
+    Tensor gz = mul(g, z);
+    if (need(h)) {
+      contribute(h, gz, true, create);
+    }
+    Tensor daN = mul(sub(g, gz), add(neg(square(n)), 1.0));
+    Tensor daR = mul(mul(daN, ghN), mul(r, add(neg(r), 1.0)));
+    Tensor daZ = mul(mul(g, sub(h, n)), mul(z, add(neg(z), 1.0)));
+    if (need(gx)) {
+      contribute(gx, concat(concat(daR, daZ, 1), daN, 1), true, create);
+    }
+    if (need(gh)) {
+      contribute(gh, concat(concat(daR, daZ, 1), mul(daN, r), 1), true, create);
     }
   }
 }

@@ -19,6 +19,8 @@ public final class Tensor {
   int op;
   Tensor a;
   Tensor b;
+  /** A third input, for the one op that has three ({@code gruCell}'s previous state); else null. */
+  Tensor c;
   double s0;
   double s1;
   int i0;
@@ -26,6 +28,8 @@ public final class Tensor {
   int[] index;
   DMatrixRMaj value;
   DMatrixRMaj own;
+  /** A pooled buffer an op keeps for its backward ({@code gruCell}: the gates r | z | n). */
+  DMatrixRMaj aux;
   boolean requiresGrad;
 
   Tensor(Tape tape) {

@@ -148,17 +148,12 @@ public final class Gru implements Module {
       throw new IllegalArgumentException("Gru " + name + " expects a state of " + x.rows() + "×"
           + hidden + " (batch × hidden), got " + h.rows() + "×" + h.cols());
     }
-    int b = x.rows();
-    int hh = hidden;
+    // the two products with their biases, then the gates and the new state in one fused op
+    // (Tape.gruCell: the same numbers as the gate formulas spelled out with slice, add, sigmoid,
+    // tanh, mul and sub, in 5 tape nodes a step instead of 20)
     Tensor gx = tape.add(tape.matmul(x, params.get(offset)), params.get(offset + 2));
     Tensor gh = tape.add(tape.matmul(h, params.get(offset + 1)), params.get(offset + 3));
-    Tensor r = tape.sigmoid(tape.add(tape.slice(gx, 0, b, 0, hh), tape.slice(gh, 0, b, 0, hh)));
-    Tensor z = tape.sigmoid(
-        tape.add(tape.slice(gx, 0, b, hh, 2 * hh), tape.slice(gh, 0, b, hh, 2 * hh)));
-    Tensor n = tape.tanh(tape.add(tape.slice(gx, 0, b, 2 * hh, 3 * hh),
-        tape.mul(r, tape.slice(gh, 0, b, 2 * hh, 3 * hh))));
-    // (1 − z) ⊙ n + z ⊙ h = n + z ⊙ (h − n)
-    return tape.add(n, tape.mul(z, tape.sub(h, n)));
+    return tape.gruCell(gx, gh, h);
   }
 
   /**

@@ -160,6 +160,100 @@ class GruTest extends TestBase {
     assertThat(second.maxError()).as(second.describe()).isLessThan(1e-7);
   }
 
+  /**
+   * The cell spelled out with the tape's elementwise ops, as Gru.step recorded it before the
+   * fused Tape.gruCell (kept here as the trusted slower version).
+   */
+  private static Tensor spelledOutStep(Tape t, Tensor x, Tensor h, List<Tensor> p) {
+    int b = x.rows();
+    int hh = h.cols();
+    Tensor gx = t.add(t.matmul(x, p.get(0)), p.get(2));
+    Tensor gh = t.add(t.matmul(h, p.get(1)), p.get(3));
+    Tensor r = t.sigmoid(t.add(t.slice(gx, 0, b, 0, hh), t.slice(gh, 0, b, 0, hh)));
+    Tensor z = t.sigmoid(t.add(t.slice(gx, 0, b, hh, 2 * hh), t.slice(gh, 0, b, hh, 2 * hh)));
+    Tensor n = t.tanh(t.add(t.slice(gx, 0, b, 2 * hh, 3 * hh),
+        t.mul(r, t.slice(gh, 0, b, 2 * hh, 3 * hh))));
+    return t.add(n, t.mul(z, t.sub(h, n)));
+  }
+
+  /** Σ_t mean((h_t · w)²) over an unroll of {@code steps} steps, fused or spelled out. */
+  private static Tensor readoutLoss(Tape t, Gru gru, List<Tensor> p, boolean fused,
+      DMatrixRMaj w) {
+    Tensor h = p.get(p.size() - 1);
+    Tensor sum = null;
+    for (int k = 4; k < p.size() - 1; k++) {
+      h = fused ? gru.step(t, p.get(k), h, p, 0) : spelledOutStep(t, p.get(k), h, p);
+      Tensor term = t.mean(t.square(t.matmul(h, t.constant(w))));
+      sum = sum == null ? term : t.add(sum, term);
+    }
+    return sum;
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {31, 32, 33})
+  void fusedCell_equalsSpelledOutOps_bitForBit_inValueAndFirstOrderGradients(long seed) {
+    Rng rng = new Rng(seed);
+    Gru gru = new Gru("g", 3, 5, rng);
+    for (DMatrixRMaj m : gru.parameterValues()) {
+      for (int i = 0; i < m.data.length; i++) {
+        m.data[i] = rng.nextDouble(-0.8, 0.8);
+      }
+    }
+    List<DMatrixRMaj> inputs = new ArrayList<>(gru.parameterValues());
+    for (int k = 0; k < 4; k++) {
+      inputs.add(RandomMatrices_DDRM.rectangle(2, 3, -2, 2, rand)); // x_1..x_4
+    }
+    inputs.add(RandomMatrices_DDRM.rectangle(2, 5, -1, 1, rand)); // h0
+    DMatrixRMaj w = RandomMatrices_DDRM.rectangle(5, 1, -1, 1, rand);
+    List<List<DMatrixRMaj>> grads = new ArrayList<>();
+    double[] losses = new double[2];
+    for (int fused = 0; fused < 2; fused++) {
+      Tape t = new Tape();
+      List<Tensor> p = new ArrayList<>();
+      for (DMatrixRMaj m : inputs) {
+        p.add(t.parameter(m));
+      }
+      Tensor loss = readoutLoss(t, gru, p, fused == 1, w);
+      losses[fused] = loss.item();
+      List<DMatrixRMaj> g = new ArrayList<>();
+      for (Tensor gi : t.grad(loss, p, false)) {
+        g.add(gi.value().copy());
+      }
+      grads.add(g);
+    }
+    assertThat(losses[1]).isEqualTo(losses[0]);
+    for (int i = 0; i < inputs.size(); i++) {
+      assertThat(grads.get(1).get(i).data).as("input %d", i)
+          .containsExactly(grads.get(0).get(i).data);
+    }
+  }
+
+  @Test
+  void fusedCell_recordedGradient_equalsFirstOrderGradient() {
+    // createGraph = true rebuilds the gates with recorded ops; same numbers up to rounding
+    Gru gru = new Gru("g", 2, 4, new Rng(41));
+    List<DMatrixRMaj> inputs = new ArrayList<>(gru.parameterValues());
+    inputs.add(RandomMatrices_DDRM.rectangle(3, 2, -1, 1, rand));
+    inputs.add(RandomMatrices_DDRM.rectangle(3, 2, -1, 1, rand));
+    inputs.add(RandomMatrices_DDRM.rectangle(3, 4, -1, 1, rand));
+    DMatrixRMaj w = RandomMatrices_DDRM.rectangle(4, 1, -1, 1, rand);
+    Tape t = new Tape();
+    List<Tensor> p = new ArrayList<>();
+    for (DMatrixRMaj m : inputs) {
+      p.add(t.parameter(m));
+    }
+    Tensor loss = readoutLoss(t, gru, p, true, w);
+    List<DMatrixRMaj> fast = new ArrayList<>();
+    for (Tensor g : t.grad(loss, p, false)) {
+      fast.add(g.value().copy());
+    }
+    List<Tensor> recorded = t.grad(loss, p, true);
+    for (int i = 0; i < inputs.size(); i++) {
+      assertThat(recorded.get(i).requiresGrad()).isTrue();
+      assertClose(fast.get(i).data, recorded.get(i).value().data, 1e-14);
+    }
+  }
+
   @Test
   void step_wrongShapes_nameTheCellAndSizes() {
     Gru gru = new Gru("policy.gru", 2, 3, new Rng(1));
