@@ -12,6 +12,8 @@ import org.gridrl.benchmarks.experiments.irl.IrlAdversarialConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlFixtures;
 import org.gridrl.benchmarks.experiments.irl.IrlSweepConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlTransferConfig;
+import org.gridrl.benchmarks.experiments.meta.MetaFixtures;
+import org.gridrl.benchmarks.experiments.meta.Rl2BanditsConfig;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskFixtures;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskGridConfig;
 import org.gridrl.benchmarks.experiments.pg.PgFixtures;
@@ -60,6 +62,7 @@ class ExperimentPlotsTest {
           PgFixtures.pointNavigationCharts((PgPointNavigationConfig) quick, dir);
       case "pcgrad-toy" -> Map.of(); // its pictures are contour plots (report.ContourPlot)
       case "multitask-grid" -> MultitaskFixtures.multitaskGridCharts((MultitaskGridConfig) quick);
+      case "rl2-bandits" -> MetaFixtures.rl2BanditsCharts((Rl2BanditsConfig) quick);
       default -> fail("no chart fixture for experiment " + name + ": add one here");
     };
     assertThat(charts.keySet()).containsExactlyInAnyOrderElementsOf(expectedFiles(name, quick));
@@ -89,6 +92,11 @@ class ExperimentPlotsTest {
       case "multitask-grid" -> {
         for (String set : ((MultitaskGridConfig) quick).taskSets()) {
           files.add("curves_" + set + ".png");
+        }
+      }
+      case "rl2-bandits" -> {
+        for (int n : ((Rl2BanditsConfig) quick).pulls()) {
+          files.add("z_n" + n + ".png");
         }
       }
       default -> {

@@ -12,6 +12,8 @@ import org.gridrl.benchmarks.experiments.irl.IrlGridWorldConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlSweepConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlTransfer;
 import org.gridrl.benchmarks.experiments.irl.IrlTransferConfig;
+import org.gridrl.benchmarks.experiments.meta.MetaFixtures;
+import org.gridrl.benchmarks.experiments.meta.Rl2BanditsConfig;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskFixtures;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskGridConfig;
 import org.gridrl.benchmarks.experiments.multitask.PcGradToyConfig;
@@ -59,6 +61,7 @@ class ExperimentTablesTest {
           PgFixtures.pointNavigationTable((PgPointNavigationConfig) quick);
       case "pcgrad-toy" -> MultitaskFixtures.pcgradToyTable((PcGradToyConfig) quick);
       case "multitask-grid" -> MultitaskFixtures.multitaskGridTable((MultitaskGridConfig) quick);
+      case "rl2-bandits" -> MetaFixtures.rl2BanditsTable((Rl2BanditsConfig) quick);
       default -> fail("no table fixture for experiment " + name + ": add one here");
     };
     if (!name.equals("quickstart")) {

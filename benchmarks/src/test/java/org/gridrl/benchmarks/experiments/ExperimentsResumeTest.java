@@ -18,6 +18,8 @@ import org.gridrl.benchmarks.experiments.irl.IrlTransfer;
 import org.gridrl.benchmarks.experiments.irl.IrlTransferConfig;
 import org.gridrl.benchmarks.experiments.pg.PgFourRooms;
 import org.gridrl.benchmarks.experiments.pg.PgFourRoomsConfig;
+import org.gridrl.benchmarks.experiments.meta.Rl2Bandits;
+import org.gridrl.benchmarks.experiments.meta.Rl2BanditsConfig;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskGrid;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskGridConfig;
 import org.gridrl.benchmarks.experiments.multitask.PcGradToy;
@@ -157,5 +159,12 @@ class ExperimentsResumeTest {
     resumeReproduces(new MultitaskGrid(), MultitaskGridConfig.quick().with(b -> b
         .taskSets(List.of("mt10")).methods(List.of("independent", "shared-id", "distral", "dnc"))
         .mt10(MultitaskGridConfig.methods(3, 8, 64))));
+  }
+
+  @Test
+  void rl2Bandits() throws Exception {
+    resumeReproduces(new Rl2Bandits(), Rl2BanditsConfig.quick().with(b -> b
+        .pulls(List.of(10, 100)).arms(List.of(5, 10)).trialsPerSeed(20).tuningTrials(10)
+        .threads(1)));
   }
 }
