@@ -14,6 +14,7 @@ import org.gridrl.benchmarks.experiments.irl.IrlSweepConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlTransferConfig;
 import org.gridrl.benchmarks.experiments.meta.MetaFixtures;
 import org.gridrl.benchmarks.experiments.meta.Rl2BanditsConfig;
+import org.gridrl.benchmarks.experiments.meta.Rl2MdpsConfig;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskFixtures;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskGridConfig;
 import org.gridrl.benchmarks.experiments.pg.PgFixtures;
@@ -63,6 +64,7 @@ class ExperimentPlotsTest {
       case "pcgrad-toy" -> Map.of(); // its pictures are contour plots (report.ContourPlot)
       case "multitask-grid" -> MultitaskFixtures.multitaskGridCharts((MultitaskGridConfig) quick);
       case "rl2-bandits" -> MetaFixtures.rl2BanditsCharts((Rl2BanditsConfig) quick);
+      case "rl2-mdps" -> MetaFixtures.rl2MdpsCharts((Rl2MdpsConfig) quick);
       default -> fail("no chart fixture for experiment " + name + ": add one here");
     };
     assertThat(charts.keySet()).containsExactlyInAnyOrderElementsOf(expectedFiles(name, quick));
@@ -99,6 +101,7 @@ class ExperimentPlotsTest {
           files.add("z_n" + n + ".png");
         }
       }
+      case "rl2-mdps" -> files.add("z.png");
       default -> {
         if (quick instanceof IrlSweepConfig c) {
           for (String fs : c.featureSets()) {

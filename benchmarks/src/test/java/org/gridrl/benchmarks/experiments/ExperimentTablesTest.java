@@ -14,6 +14,7 @@ import org.gridrl.benchmarks.experiments.irl.IrlTransfer;
 import org.gridrl.benchmarks.experiments.irl.IrlTransferConfig;
 import org.gridrl.benchmarks.experiments.meta.MetaFixtures;
 import org.gridrl.benchmarks.experiments.meta.Rl2BanditsConfig;
+import org.gridrl.benchmarks.experiments.meta.Rl2MdpsConfig;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskFixtures;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskGridConfig;
 import org.gridrl.benchmarks.experiments.multitask.PcGradToyConfig;
@@ -62,6 +63,7 @@ class ExperimentTablesTest {
       case "pcgrad-toy" -> MultitaskFixtures.pcgradToyTable((PcGradToyConfig) quick);
       case "multitask-grid" -> MultitaskFixtures.multitaskGridTable((MultitaskGridConfig) quick);
       case "rl2-bandits" -> MetaFixtures.rl2BanditsTable((Rl2BanditsConfig) quick);
+      case "rl2-mdps" -> MetaFixtures.rl2MdpsTable((Rl2MdpsConfig) quick);
       default -> fail("no table fixture for experiment " + name + ": add one here");
     };
     if (!name.equals("quickstart")) {

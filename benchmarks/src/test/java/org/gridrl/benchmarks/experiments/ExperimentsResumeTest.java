@@ -20,6 +20,8 @@ import org.gridrl.benchmarks.experiments.pg.PgFourRooms;
 import org.gridrl.benchmarks.experiments.pg.PgFourRoomsConfig;
 import org.gridrl.benchmarks.experiments.meta.Rl2Bandits;
 import org.gridrl.benchmarks.experiments.meta.Rl2BanditsConfig;
+import org.gridrl.benchmarks.experiments.meta.Rl2Mdps;
+import org.gridrl.benchmarks.experiments.meta.Rl2MdpsConfig;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskGrid;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskGridConfig;
 import org.gridrl.benchmarks.experiments.multitask.PcGradToy;
@@ -166,5 +168,11 @@ class ExperimentsResumeTest {
     resumeReproduces(new Rl2Bandits(), Rl2BanditsConfig.quick().with(b -> b
         .pulls(List.of(10, 100)).arms(List.of(5, 10)).trialsPerSeed(20).tuningTrials(10)
         .threads(1)));
+  }
+
+  @Test
+  void rl2Mdps() throws Exception {
+    resumeReproduces(new Rl2Mdps(), Rl2MdpsConfig.quick().with(b -> b.episodes(List.of(2, 3))
+        .trialsPerSeed(4).threads(1)));
   }
 }

@@ -42,4 +42,35 @@ public final class MetaFixtures {
     }
     return out;
   }
+
+  /** rl2-mdps' printed table over {@link #mdpResults made-up results}. */
+  public static List<String> rl2MdpsTable(Rl2MdpsConfig config) {
+    return Rl2Mdps.paperTable(config, mdpResults(config)).lines();
+  }
+
+  /** rl2-mdps' chart over {@link #mdpResults made-up results}. */
+  public static Map<String, XYChart> rl2MdpsCharts(Rl2MdpsConfig config) {
+    return Rl2Mdps.charts(config, mdpResults(config));
+  }
+
+  /**
+   * Made-up pooled results for every cell and baseline (and the oracle): 400 trials, a mean of
+   * 15·n + 0.5·(method index), a standard deviation of 3·n.
+   */
+  static Map<String, Map<String, Pooled>> mdpResults(Rl2MdpsConfig config) {
+    Map<String, Map<String, Pooled>> out = new LinkedHashMap<>();
+    for (Rl2Mdps.Cell c : Rl2Mdps.cells(config)) {
+      Map<String, Pooled> perMethod = new LinkedHashMap<>();
+      List<String> methods = new java.util.ArrayList<>(Rl2Mdps.baselines(config));
+      methods.add("oracle");
+      for (int i = 0; i < methods.size(); i++) {
+        double mean = 15.0 * c.episodes() + 0.5 * i;
+        double sd = 3.0 * c.episodes();
+        double m = 400;
+        perMethod.put(methods.get(i), new Pooled(m, m * mean, (m - 1) * sd * sd + m * mean * mean));
+      }
+      out.put(c.key(), perMethod);
+    }
+    return out;
+  }
 }
