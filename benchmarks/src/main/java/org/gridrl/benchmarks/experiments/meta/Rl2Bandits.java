@@ -179,6 +179,11 @@ public final class Rl2Bandits implements Experiment<Rl2BanditsConfig> {
     return t == null ? Double.NaN : t.value();
   }
 
+  /** z clipped to [−10, 10] for the charts, so one far cell does not flatten the rest. */
+  static double clip(double z) {
+    return Math.max(-10, Math.min(10, z));
+  }
+
   static String column(String method) {
     return method + "/mean_total_reward";
   }
@@ -406,7 +411,7 @@ public final class Rl2Bandits implements Experiment<Rl2BanditsConfig> {
       for (String m : baselines(config)) {
         double[] z = row.stream().mapToDouble(c -> TrialMethods.zScore(
             pooled.get(c.key()).get(m), Rl2Published.bandit(c.pulls(), c.arms(), m)
-                .orElse(Double.NaN))).toArray();
+                .orElse(Double.NaN))).map(Rl2Bandits::clip).toArray();
         curves.add(Plots.Curve.single(m, ks, z));
       }
       double[] plus = new double[ks.length];
@@ -416,7 +421,7 @@ public final class Rl2Bandits implements Experiment<Rl2BanditsConfig> {
       curves.add(Plots.Curve.single("+2 SE", ks, plus));
       curves.add(Plots.Curve.single("-2 SE", ks, minus));
       out.put("z_n" + n + ".png", Plots.learningCurveChart("rl2-bandits, n = " + n
-          + " pulls: (ours - Duan et al. 2016 Table 1) / standard error", "arms k",
+          + " pulls: (ours - Duan et al. 2016 Table 1) / SE, clipped at ±10", "arms k",
           "z = (ours - published) / SE", curves, Plots.Band.NONE, false, false));
     }
     return out;

@@ -389,7 +389,7 @@ public final class Rl2Mdps implements Experiment<Rl2MdpsConfig> {
     for (String m : baselines(config)) {
       double[] z = cells.stream().mapToDouble(c -> TrialMethods.zScore(
           pooled.get(c.key()).get(m), Rl2Published.mdp(c.episodes(), m).orElse(Double.NaN)))
-          .toArray();
+          .map(Rl2Bandits::clip).toArray();
       curves.add(Plots.Curve.single(m, ns, z));
     }
     double[] plus = new double[ns.length];
@@ -399,7 +399,7 @@ public final class Rl2Mdps implements Experiment<Rl2MdpsConfig> {
     curves.add(Plots.Curve.single("+2 SE", ns, plus));
     curves.add(Plots.Curve.single("-2 SE", ns, minus));
     return Map.of("z.png", Plots.learningCurveChart("rl2-mdps: (ours - Duan et al. 2016 Table 2)"
-        + " / standard error", "episodes n", "z = (ours - published) / SE", curves,
+        + " / SE, clipped at ±10", "episodes n", "z = (ours - published) / SE", curves,
         Plots.Band.NONE, false, false));
   }
 }
