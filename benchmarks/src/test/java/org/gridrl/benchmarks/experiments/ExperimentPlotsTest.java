@@ -12,6 +12,9 @@ import org.gridrl.benchmarks.experiments.irl.IrlAdversarialConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlFixtures;
 import org.gridrl.benchmarks.experiments.irl.IrlSweepConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlTransferConfig;
+import org.gridrl.benchmarks.experiments.meta.MetaFixtures;
+import org.gridrl.benchmarks.experiments.meta.Rl2BanditsConfig;
+import org.gridrl.benchmarks.experiments.meta.Rl2MdpsConfig;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskConflictConfig;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskConflictFixtures;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskFixtures;
@@ -64,6 +67,8 @@ class ExperimentPlotsTest {
       case "multitask-grid" -> MultitaskFixtures.multitaskGridCharts((MultitaskGridConfig) quick);
       case "multitask-conflict" ->
           MultitaskConflictFixtures.charts((MultitaskConflictConfig) quick);
+      case "rl2-bandits" -> MetaFixtures.rl2BanditsCharts((Rl2BanditsConfig) quick);
+      case "rl2-mdps" -> MetaFixtures.rl2MdpsCharts((Rl2MdpsConfig) quick);
       default -> fail("no chart fixture for experiment " + name + ": add one here");
     };
     assertThat(charts.keySet()).containsExactlyInAnyOrderElementsOf(expectedFiles(name, quick));
@@ -100,6 +105,12 @@ class ExperimentPlotsTest {
           files.add("cosine_" + w + ".png");
         }
       }
+      case "rl2-bandits" -> {
+        for (int n : ((Rl2BanditsConfig) quick).pulls()) {
+          files.add("z_n" + n + ".png");
+        }
+      }
+      case "rl2-mdps" -> files.add("z.png");
       default -> {
         if (quick instanceof IrlSweepConfig c) {
           for (String fs : c.featureSets()) {

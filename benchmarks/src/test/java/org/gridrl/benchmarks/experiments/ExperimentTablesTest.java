@@ -12,6 +12,9 @@ import org.gridrl.benchmarks.experiments.irl.IrlGridWorldConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlSweepConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlTransfer;
 import org.gridrl.benchmarks.experiments.irl.IrlTransferConfig;
+import org.gridrl.benchmarks.experiments.meta.MetaFixtures;
+import org.gridrl.benchmarks.experiments.meta.Rl2BanditsConfig;
+import org.gridrl.benchmarks.experiments.meta.Rl2MdpsConfig;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskConflictConfig;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskConflictFixtures;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskFixtures;
@@ -65,6 +68,8 @@ class ExperimentTablesTest {
         assertAligned(MultitaskConflictFixtures.cosineTable((MultitaskConflictConfig) quick));
         yield MultitaskConflictFixtures.resultsTable((MultitaskConflictConfig) quick);
       }
+      case "rl2-bandits" -> MetaFixtures.rl2BanditsTable((Rl2BanditsConfig) quick);
+      case "rl2-mdps" -> MetaFixtures.rl2MdpsTable((Rl2MdpsConfig) quick);
       default -> fail("no table fixture for experiment " + name + ": add one here");
     };
     if (!name.equals("quickstart")) {

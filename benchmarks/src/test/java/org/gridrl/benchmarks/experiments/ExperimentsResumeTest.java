@@ -18,6 +18,10 @@ import org.gridrl.benchmarks.experiments.irl.IrlTransfer;
 import org.gridrl.benchmarks.experiments.irl.IrlTransferConfig;
 import org.gridrl.benchmarks.experiments.pg.PgFourRooms;
 import org.gridrl.benchmarks.experiments.pg.PgFourRoomsConfig;
+import org.gridrl.benchmarks.experiments.meta.Rl2Bandits;
+import org.gridrl.benchmarks.experiments.meta.Rl2BanditsConfig;
+import org.gridrl.benchmarks.experiments.meta.Rl2Mdps;
+import org.gridrl.benchmarks.experiments.meta.Rl2MdpsConfig;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskConflict;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskConflictConfig;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskGrid;
@@ -166,5 +170,18 @@ class ExperimentsResumeTest {
     resumeReproduces(new MultitaskConflict(), MultitaskConflictConfig.quick().with(b -> b
         .methods(List.of("shared-no-id", "pcgrad", "dnc"))
         .methodsConfig(MultitaskGridConfig.methods(4, 8, 8)).seeds(List.of(1L, 2L))));
+  }
+
+  @Test
+  void rl2Bandits() throws Exception {
+    resumeReproduces(new Rl2Bandits(), Rl2BanditsConfig.quick().with(b -> b
+        .pulls(List.of(10, 100)).arms(List.of(5, 10)).trialsPerSeed(20).tuningTrials(10)
+        .threads(1)));
+  }
+
+  @Test
+  void rl2Mdps() throws Exception {
+    resumeReproduces(new Rl2Mdps(), Rl2MdpsConfig.quick().with(b -> b.episodes(List.of(2, 3))
+        .trialsPerSeed(4).threads(1)));
   }
 }

@@ -1,0 +1,85 @@
+package org.gridrl.benchmarks.experiments.meta;
+
+import io.soabase.recordbuilder.core.RecordBuilder;
+import java.util.List;
+import org.gridrl.benchmarks.runner.ExperimentConfig;
+import org.gridrl.core.util.Check;
+import org.gridrl.meta.baselines.Beb;
+import org.gridrl.meta.baselines.MdpEpsilonGreedy;
+import org.gridrl.meta.baselines.Ucrl2;
+
+/**
+ * Settings of {@code rl2-mdps} ({@code RandomMdp.Spec.rl2()}: S = 10, A = 5, H = 10). Each seed
+ * is a block of {@code trialsPerSeed} trials per cell: cell c (n episodes) of seed s runs every
+ * method on {@code MdpTrials} with seed {@code new Rng(s).fork(c).nextLong()} (common random
+ * numbers across methods); the table pools the blocks. A grid of two or more constants is tuned
+ * per cell on {@code tuningTrials} trials from {@code tuningSeed}; the default grids hold the one
+ * constant {@code MdpBaselineTuning} chose at n = 10 (docs/algorithms/meta.md), since per-n
+ * tuning of the replanning baselines costs minutes per grid point at n = 100.
+ *
+ * @param episodes the n of the grid (10, 25, 50, 75, 100)
+ * @param methods the columns, in Table 2's order; "rl2" is reported as not yet trained
+ * @param trialsPerSeed trials per cell and seed (100)
+ * @param tuningTrials trials per cell and grid point when tuning (200)
+ * @param tuningSeed the tuning seed (1000)
+ * @param bebGrid BEB's β candidates ({0.5} = {@code Beb.TUNED_BETA_RL2})
+ * @param ucrl2Grid UCRL2's c candidates ({2} = {@code Ucrl2.TUNED_SCALE_RL2})
+ * @param epsilonGrid ε-greedy's ε candidates ({0.01} = {@code MdpEpsilonGreedy.TUNED_EPSILON_RL2})
+ * @param threads (cell, method) tasks run on this many threads; the numbers do not depend on it
+ * @param seeds the trial blocks
+ */
+@RecordBuilder
+public record Rl2MdpsConfig(List<Integer> episodes, List<String> methods, int trialsPerSeed,
+    int tuningTrials, long tuningSeed, List<Double> bebGrid, List<Double> ucrl2Grid,
+    List<Double> epsilonGrid, int threads, List<Long> seeds)
+    implements ExperimentConfig<Rl2MdpsConfig>, Rl2MdpsConfigBuilder.With {
+
+  /** Validates every field; messages name the value. */
+  public Rl2MdpsConfig {
+    episodes = List.copyOf(Check.notEmpty("episodes", episodes));
+    episodes.forEach(n -> Check.positive("episodes", n));
+    methods = List.copyOf(Check.notEmpty("methods", methods));
+    for (String m : methods) {
+      Check.argument(List.of(Rl2Published.MDP_METHODS).contains(m),
+          "unknown method '%s' (one of %s)", m, List.of(Rl2Published.MDP_METHODS));
+    }
+    Check.argument(trialsPerSeed >= 2, "trialsPerSeed must be >= 2, got %s", trialsPerSeed);
+    Check.positive("tuningTrials", tuningTrials);
+    bebGrid = List.copyOf(Check.notEmpty("bebGrid", bebGrid));
+    bebGrid.forEach(b -> Check.nonNegativeFinite("bebGrid", b));
+    ucrl2Grid = List.copyOf(Check.notEmpty("ucrl2Grid", ucrl2Grid));
+    ucrl2Grid.forEach(c -> Check.nonNegativeFinite("ucrl2Grid", c));
+    epsilonGrid = List.copyOf(Check.notEmpty("epsilonGrid", epsilonGrid));
+    epsilonGrid.forEach(e -> Check.unitInterval("epsilonGrid", e));
+    Check.positive("threads", threads);
+    seeds = ExperimentConfig.checkSeeds(seeds);
+  }
+
+  /** The full run: RL²'s five episode counts, 4 × 100 = 400 trials per cell. */
+  public static Rl2MdpsConfig defaults() {
+    return new Rl2MdpsConfig(List.of(10, 25, 50, 75, 100), List.of(Rl2Published.MDP_METHODS),
+        100, 200, 1000L, List.of(Beb.TUNED_BETA_RL2), List.of(Ucrl2.TUNED_SCALE_RL2),
+        List.of(MdpEpsilonGreedy.TUNED_EPSILON_RL2), 2, List.of(1L, 2L, 3L, 4L));
+  }
+
+  /** The quick run: n ∈ {10, 25}, 2 × 25 trials per cell. */
+  public static Rl2MdpsConfig quick() {
+    return defaults().with(b -> b.episodes(List.of(10, 25)).trialsPerSeed(25).tuningTrials(25)
+        .seeds(List.of(1L, 2L)));
+  }
+
+  /** The candidates of a tuned method (empty for one without a constant). */
+  public List<Double> grid(String method) {
+    return switch (method) {
+      case "beb" -> bebGrid;
+      case "ucrl2" -> ucrl2Grid;
+      case "epsilon-greedy" -> epsilonGrid;
+      default -> List.of();
+    };
+  }
+
+  @Override
+  public Rl2MdpsConfig withSeeds(List<Long> newSeeds) {
+    return Rl2MdpsConfigBuilder.With.super.withSeeds(newSeeds);
+  }
+}

@@ -1,0 +1,156 @@
+package org.gridrl.benchmarks.experiments.meta;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gridrl.meta.baselines.BanditPolicy;
+import org.gridrl.meta.baselines.Beb;
+import org.gridrl.meta.baselines.EpsilonGreedy;
+import org.gridrl.meta.baselines.GittinsIndex;
+import org.gridrl.meta.baselines.GittinsPolicy;
+import org.gridrl.meta.baselines.MdpEpsilonGreedy;
+import org.gridrl.meta.baselines.MdpPrior;
+import org.gridrl.meta.baselines.MdpRandomPolicy;
+import org.gridrl.meta.baselines.MdpTrialPolicy;
+import org.gridrl.meta.baselines.Psrl;
+import org.gridrl.meta.baselines.RandomPolicy;
+import org.gridrl.meta.baselines.ThompsonSampling;
+import org.gridrl.meta.baselines.Ucb1;
+import org.gridrl.meta.baselines.Ucrl2;
+
+/**
+ * The methods of RL²'s two tables by key: a baseline of {@code meta.baselines} for its tuned
+ * constant (NaN for one without a constant), or nothing for {@link #RL2}, the slot the trained
+ * RL² policy fills once {@code meta} has one (a trained recurrent policy is a
+ * {@link BanditPolicy} / {@link MdpTrialPolicy} over the trial's history like any baseline, so it
+ * joins {@code BanditTrials} / {@code MdpTrials} unchanged). Until then its row reads
+ * "not yet trained" beside the published number.
+ */
+public final class TrialMethods {
+
+  /** The key of RL²'s column. */
+  public static final String RL2 = "rl2";
+  /** Printed where RL²'s number will stand. */
+  public static final String NOT_YET_TRAINED = "not yet trained";
+
+  /**
+   * The Gittins truncation error the experiments use, 1e−6: depth N = the smallest with
+   * γ^N/(1−γ) ≤ 1e−6 (153 at γ = 0.9, against 219 for {@link GittinsIndex}'s default 1e−9),
+   * which halves the cost of an index; the computed index is at most 1e−6 below the exact one.
+   */
+  public static final double GITTINS_TRUNCATION = 1e-6;
+
+  /**
+   * Index tables per discount, one set per thread (an index table is not thread-safe), kept for
+   * the whole run: the n = 500 cells reach tens of thousands of distinct (α, β), each index a
+   * calibration of N²/2 backups per bisection step, so the cache is what makes the grid fit the
+   * time budget. Cached values do not depend on which thread computed them.
+   */
+  private static final ThreadLocal<Map<Double, GittinsIndex>> GITTINS =
+      ThreadLocal.withInitial(HashMap::new);
+
+  private TrialMethods() {
+  }
+
+  /** The smallest N with γ^N/(1−γ) ≤ {@link #GITTINS_TRUNCATION}. */
+  public static int gittinsDepth(double gamma) {
+    double n = Math.log(GITTINS_TRUNCATION * (1 - gamma)) / Math.log(gamma);
+    return Math.max(1, (int) Math.ceil(n - 1e-9));
+  }
+
+  /** Whether the bandit method has a constant to tune ("ucb1" c, "epsilon-greedy" ε, "gittins" γ). */
+  public static boolean banditTuned(String key) {
+    return List.of("ucb1", "epsilon-greedy", "gittins").contains(key);
+  }
+
+  /** Whether the MDP method has a constant to tune ("beb" β, "ucrl2" c, "epsilon-greedy" ε). */
+  public static boolean mdpTuned(String key) {
+    return List.of("beb", "ucrl2", "epsilon-greedy").contains(key);
+  }
+
+  /**
+   * The bandit baseline for a key and constant; empty for {@link #RL2}.
+   *
+   * @param key one of {@link Rl2Published#BANDIT_METHODS}
+   * @param constant c of UCB1, ε of ε-greedy, γ of Gittins (Beta(1, 1) priors, default depth);
+   *     ignored by the others
+   */
+  public static Optional<BanditPolicy> bandit(String key, double constant) {
+    return Optional.ofNullable(switch (key) {
+      case "random" -> new RandomPolicy();
+      case "greedy" -> EpsilonGreedy.greedy();
+      case "epsilon-greedy" -> new EpsilonGreedy(constant);
+      case "ucb1" -> new Ucb1(constant);
+      case "thompson" -> new ThompsonSampling();
+      case "gittins" -> new GittinsPolicy(
+          GITTINS.get().computeIfAbsent(constant,
+          g -> new GittinsIndex(g, gittinsDepth(g))), 1, 1);
+      case RL2 -> null;
+      default -> throw new IllegalArgumentException("unknown bandit method '" + key + "'");
+    });
+  }
+
+  /**
+   * The MDP baseline for a key and constant, on the true prior {@link MdpPrior#rl2()}; empty
+   * for {@link #RL2}.
+   *
+   * @param key one of {@link Rl2Published#MDP_METHODS}
+   * @param constant β of BEB, c of UCRL2, ε of ε-greedy; ignored by the others
+   */
+  public static Optional<MdpTrialPolicy> mdp(String key, double constant) {
+    MdpPrior prior = MdpPrior.rl2();
+    return Optional.ofNullable(switch (key) {
+      case "random" -> new MdpRandomPolicy();
+      case "greedy" -> MdpEpsilonGreedy.greedy(prior);
+      case "epsilon-greedy" -> new MdpEpsilonGreedy(prior, constant);
+      case "psrl" -> new Psrl(prior);
+      case "ucrl2" -> new Ucrl2(constant);
+      case "beb" -> new Beb(prior, constant);
+      case RL2 -> null;
+      default -> throw new IllegalArgumentException("unknown MDP method '" + key + "'");
+    });
+  }
+
+  /**
+   * Trial totals pooled over seeds: mean = Σx/m, standard error = √((Σx² − m·mean²)/(m − 1)/m).
+   *
+   * @param count m, the trials
+   * @param sum Σx
+   * @param sumSquares Σx²
+   */
+  public record Pooled(double count, double sum, double sumSquares) {
+
+    /** One block of trial totals. */
+    public static Pooled of(double[] x) {
+      double s = 0;
+      double ss = 0;
+      for (double v : x) {
+        s += v;
+        ss += v * v;
+      }
+      return new Pooled(x.length, s, ss);
+    }
+
+    /** Both blocks together. */
+    public Pooled plus(Pooled o) {
+      return new Pooled(count + o.count, sum + o.sum, sumSquares + o.sumSquares);
+    }
+
+    /** The mean. */
+    public double mean() {
+      return sum / count;
+    }
+
+    /** The standard error of the mean (NaN for one trial). */
+    public double standardError() {
+      double m = mean();
+      return Math.sqrt(Math.max(0, sumSquares - count * m * m) / (count - 1) / count);
+    }
+  }
+
+  /** (ours − published)/SE, the distance in standard errors of our mean. */
+  public static double zScore(Pooled ours, double published) {
+    return (ours.mean() - published) / ours.standardError();
+  }
+}

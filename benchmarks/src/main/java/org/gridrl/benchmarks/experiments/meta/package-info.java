@@ -1,0 +1,10 @@
+/**
+ * The meta-RL experiments of issue 14: {@code rl2-bandits} (RL²'s Table 1, multi-armed bandits)
+ * and {@code rl2-mdps} (RL²'s Table 2, random tabular MDPs), every classical baseline of
+ * {@code meta.baselines} beside Duan et al.'s published numbers ({@link
+ * org.gridrl.benchmarks.experiments.meta.Rl2Published}), with per-cell tuned constants and a
+ * ±2 standard-error check. The {@code rl2} column is a slot ({@link
+ * org.gridrl.benchmarks.experiments.meta.TrialMethods#RL2}) reported as not yet trained until
+ * {@code meta}'s RL² lands.
+ */
+package org.gridrl.benchmarks.experiments.meta;

@@ -1,0 +1,104 @@
+package org.gridrl.benchmarks.experiments.meta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import org.gridrl.benchmarks.experiments.meta.TrialMethods.Pooled;
+import org.gridrl.envs.bandit.BernoulliBandit;
+import org.gridrl.meta.baselines.BanditTrials;
+import org.gridrl.meta.baselines.RandomPolicy;
+import org.junit.jupiter.api.Test;
+
+class Rl2BanditsTest {
+
+  private static final int TRIALS = 4000;
+
+  // E[Σ r] of the uniform policy = n·E[μ] = n/2 for μ ~ U(0, 1)
+  @Test
+  void randomRow_isHalfThePulls_withinThreeStandardErrors() {
+    for (Rl2Bandits.Cell c : List.of(new Rl2Bandits.Cell(0, 10, 5),
+        new Rl2Bandits.Cell(1, 100, 10))) {
+      Pooled p = Pooled.of(Rl2Bandits.totals("random", Double.NaN, c, TRIALS, 11));
+      assertThat(p.mean()).as(c.label()).isCloseTo(c.pulls() / 2.0,
+          within(3 * p.standardError()));
+    }
+  }
+
+  // E[n·max of k uniforms] = n·k/(k + 1)
+  @Test
+  void oracleRow_isNTimesTheMeanOfTheLargestOfKUniforms_withinThreeStandardErrors() {
+    for (Rl2Bandits.Cell c : List.of(new Rl2Bandits.Cell(0, 10, 5),
+        new Rl2Bandits.Cell(1, 500, 50))) {
+      Pooled p = Pooled.of(Rl2Bandits.oracle(c, TRIALS, 12));
+      assertThat(p.mean()).as(c.label()).isCloseTo(c.pulls() * c.arms() / (c.arms() + 1.0),
+          within(3 * p.standardError()));
+    }
+  }
+
+  // the oracle's tasks are the ones BanditTrials draws with the same seed
+  @Test
+  void oracle_seesTheTasksOfTheTrials() {
+    Rl2Bandits.Cell c = new Rl2Bandits.Cell(0, 10, 5);
+    BanditTrials.Outcome o = BanditTrials.run(new RandomPolicy(), BernoulliBandit.tasks(5, 10),
+        50, 3);
+    double[] oracle = Rl2Bandits.oracle(c, 50, 3);
+    for (int i = 0; i < 50; i++) {
+      // pseudo-regret of trial i is Σ_t (max μ − μ_{a_t}) ≤ n·max μ, = 0 only if every pull is best
+      assertThat(o.pseudoRegret()[i]).isLessThanOrEqualTo(oracle[i] + 1e-12);
+    }
+  }
+
+  @Test
+  void argmax_takesTheLargestMean_firstOnTies() {
+    assertThat(Rl2Bandits.argmax(new double[] {1, 3, 3, 2})).isEqualTo(1);
+    assertThat(Rl2Bandits.argmax(new double[] {5})).isZero();
+  }
+
+  // ε = 1 is the uniform policy (n/2 = 50 at n = 100); ε = 0.01 is near greedy (~75)
+  @Test
+  void tuning_picksTheBetterEpsilon_andScoresEachOnTheTuningSeed() throws Exception {
+    Rl2BanditsConfig config = Rl2BanditsConfig.quick().with(b -> b.pulls(List.of(100))
+        .arms(List.of(5)).methods(List.of("epsilon-greedy")).epsilonGrid(List.of(1.0, 0.01))
+        .tuningTrials(400).threads(2));
+    Map<String, Map<String, Rl2Bandits.Tuning>> tuned = Rl2Bandits.tune(config);
+    Rl2Bandits.Tuning t = tuned.get("n100_k5").get("epsilon-greedy");
+    assertThat(t.value()).isEqualTo(0.01);
+    Rl2Bandits.Cell c = Rl2Bandits.cells(config).get(0);
+    double[] uniform = Rl2Bandits.totals("epsilon-greedy", 1.0, c, 400,
+        Rl2Bandits.cellSeed(config.tuningSeed(), c));
+    assertThat(t.means()[0]).isEqualTo(Pooled.of(uniform).mean());
+    assertThat(t.means()[0]).isCloseTo(50, within(3 * Pooled.of(uniform).standardError()));
+  }
+
+  @Test
+  void pooledBlocks_equalOneBlockOfAllTrials() {
+    double[] a = {3, 5, 8, 1};
+    double[] b = {2, 9, 4};
+    Pooled both = Pooled.of(a).plus(Pooled.of(b));
+    BanditTrials.Outcome all = new BanditTrials.Outcome(new double[] {3, 5, 8, 1, 2, 9, 4},
+        new double[7]);
+    assertThat(both.mean()).isCloseTo(32.0 / 7, within(1e-12));
+    assertThat(both.standardError()).isCloseTo(all.standardError(), within(1e-12));
+  }
+
+  @Test
+  void rl2Column_isNotFaked() {
+    assertThat(TrialMethods.bandit(TrialMethods.RL2, Double.NaN)).isEmpty();
+    assertThat(TrialMethods.mdp(TrialMethods.RL2, Double.NaN)).isEmpty();
+    Rl2BanditsConfig config = Rl2BanditsConfig.quick().with(b -> b.pulls(List.of(10))
+        .arms(List.of(5)));
+    assertThat(MetaFixtures.rl2BanditsTable(config).get(1))
+        .contains(TrialMethods.NOT_YET_TRAINED + " (6.7)");
+  }
+
+  @Test
+  void published_quotesTheIssuesCells() {
+    assertThat(Rl2Published.bandit(10, 5, "thompson")).hasValue(5.7);
+    assertThat(Rl2Published.bandit(500, 10, "greedy")).hasValue(395.0);
+    assertThat(Rl2Published.mdp(100, "ucrl2")).hasValue(1942.1);
+    assertThat(Rl2Published.mdp(10, "rl2")).hasValue(156.2);
+    assertThat(Rl2Published.bandit(20, 5, "random")).isEmpty();
+  }
+}
