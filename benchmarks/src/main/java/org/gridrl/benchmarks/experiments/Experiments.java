@@ -24,6 +24,7 @@ public final class Experiments {
         .register(new org.gridrl.benchmarks.experiments.pg.PgPointNavigation())
         .register(new org.gridrl.benchmarks.experiments.multitask.PcGradToy())
         .register(new org.gridrl.benchmarks.experiments.multitask.MultitaskGrid())
-        .register(new org.gridrl.benchmarks.experiments.multitask.MultitaskConflict());
+        .register(new org.gridrl.benchmarks.experiments.multitask.MultitaskConflict())
+        .register(new org.gridrl.benchmarks.experiments.meta.MetaHiddenGoal());
   }
 }

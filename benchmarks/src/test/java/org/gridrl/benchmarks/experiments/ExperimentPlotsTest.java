@@ -12,6 +12,8 @@ import org.gridrl.benchmarks.experiments.irl.IrlAdversarialConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlFixtures;
 import org.gridrl.benchmarks.experiments.irl.IrlSweepConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlTransferConfig;
+import org.gridrl.benchmarks.experiments.meta.MetaHiddenGoalConfig;
+import org.gridrl.benchmarks.experiments.meta.MetaHiddenGoalFixtures;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskConflictConfig;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskConflictFixtures;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskFixtures;
@@ -64,6 +66,7 @@ class ExperimentPlotsTest {
       case "multitask-grid" -> MultitaskFixtures.multitaskGridCharts((MultitaskGridConfig) quick);
       case "multitask-conflict" ->
           MultitaskConflictFixtures.charts((MultitaskConflictConfig) quick);
+      case "meta-hidden-goal" -> MetaHiddenGoalFixtures.charts((MetaHiddenGoalConfig) quick);
       default -> fail("no chart fixture for experiment " + name + ": add one here");
     };
     assertThat(charts.keySet()).containsExactlyInAnyOrderElementsOf(expectedFiles(name, quick));
@@ -100,6 +103,8 @@ class ExperimentPlotsTest {
           files.add("cosine_" + w + ".png");
         }
       }
+      case "meta-hidden-goal" ->
+          files.addAll(List.of("learning_curve.png", "episode_returns.png"));
       default -> {
         if (quick instanceof IrlSweepConfig c) {
           for (String fs : c.featureSets()) {

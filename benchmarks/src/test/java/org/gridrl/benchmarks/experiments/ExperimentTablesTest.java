@@ -12,6 +12,8 @@ import org.gridrl.benchmarks.experiments.irl.IrlGridWorldConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlSweepConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlTransfer;
 import org.gridrl.benchmarks.experiments.irl.IrlTransferConfig;
+import org.gridrl.benchmarks.experiments.meta.MetaHiddenGoalConfig;
+import org.gridrl.benchmarks.experiments.meta.MetaHiddenGoalFixtures;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskConflictConfig;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskConflictFixtures;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskFixtures;
@@ -65,6 +67,7 @@ class ExperimentTablesTest {
         assertAligned(MultitaskConflictFixtures.cosineTable((MultitaskConflictConfig) quick));
         yield MultitaskConflictFixtures.resultsTable((MultitaskConflictConfig) quick);
       }
+      case "meta-hidden-goal" -> MetaHiddenGoalFixtures.table((MetaHiddenGoalConfig) quick);
       default -> fail("no table fixture for experiment " + name + ": add one here");
     };
     if (!name.equals("quickstart")) {

@@ -18,6 +18,8 @@ import org.gridrl.benchmarks.experiments.irl.IrlTransfer;
 import org.gridrl.benchmarks.experiments.irl.IrlTransferConfig;
 import org.gridrl.benchmarks.experiments.pg.PgFourRooms;
 import org.gridrl.benchmarks.experiments.pg.PgFourRoomsConfig;
+import org.gridrl.benchmarks.experiments.meta.MetaHiddenGoal;
+import org.gridrl.benchmarks.experiments.meta.MetaHiddenGoalConfig;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskConflict;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskConflictConfig;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskGrid;
@@ -166,5 +168,13 @@ class ExperimentsResumeTest {
     resumeReproduces(new MultitaskConflict(), MultitaskConflictConfig.quick().with(b -> b
         .methods(List.of("shared-no-id", "pcgrad", "dnc"))
         .methodsConfig(MultitaskGridConfig.methods(4, 8, 8)).seeds(List.of(1L, 2L))));
+  }
+
+  @Test
+  void metaHiddenGoal() throws Exception {
+    resumeReproduces(new MetaHiddenGoal(), MetaHiddenGoalConfig.quick().with(b -> b
+        .rl2(MetaHiddenGoalConfig.rl2(3).withTrialsPerIteration(4).withMinibatchTrials(2)
+            .withEpochs(1).withHidden(8))
+        .evaluationTrials(20).seeds(List.of(1L, 2L))));
   }
 }
