@@ -203,7 +203,10 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
     ctx.out().printf("%nRL²'s gap to Bayes-optimal (mean ± std over %d seeds): total %s,"
         + " episode 1 %s%n", n, gapTotal.format(), gapFirst.format());
     ctx.note("rl2", rl2Summary(results));
-    ctx.note("gap_to_bayes_optimal", Map.of("total", gapTotal, "episode_1", gapFirst));
+    Map<String, Stats> gap = new LinkedHashMap<>();
+    gap.put("total", gapTotal);
+    gap.put("episode_1", gapFirst);
+    ctx.note("gap_to_bayes_optimal", gap);
     List<String> files = new ArrayList<>(List.of("metrics.csv", "summary.json"));
     for (Map.Entry<String, XYChart> chart : charts(config, exact, results).entrySet()) {
       Plots.save(chart.getValue(), ctx.file(chart.getKey()));
@@ -289,7 +292,10 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
   private static Map<String, Object> exactSummary(Map<String, double[]> exact) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<String, double[]> e : exact.entrySet()) {
-      out.put(e.getKey(), Map.of("episodes", e.getValue(), "total", total(e.getValue())));
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("episodes", e.getValue());
+      row.put("total", total(e.getValue()));
+      out.put(e.getKey(), row);
     }
     return out;
   }

@@ -7,10 +7,14 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.gridrl.benchmarks.runner.Interruptions;
 import org.gridrl.core.util.Rng;
 import org.gridrl.envs.meta.HiddenGoalGrid;
 import org.gridrl.meta.baselines.GoalSearchSetting;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MetaHiddenGoalTest {
 
@@ -114,6 +118,20 @@ class MetaHiddenGoalTest {
     for (double x : r.episodeReturns()) {
       assertThat(x).isBetween(-1.5, 15.0);
     }
+  }
+
+  // seeds run in parallel and are written in seed order: one thread and two give the same files
+  @Test
+  void run_oneThreadOrTwo_sameMetricsAndTable(@TempDir Path dir) throws Exception {
+    MetaHiddenGoalConfig config = tiny().withSeeds(List.of(1L, 2L, 3L));
+    String one = Interruptions.run(new MetaHiddenGoal(), config.withThreads(1), true,
+        dir.resolve("one"));
+    String two = Interruptions.run(new MetaHiddenGoal(), config.withThreads(2), true,
+        dir.resolve("two"));
+    assertThat(Files.readAllBytes(dir.resolve("two/metrics.csv")))
+        .isEqualTo(Files.readAllBytes(dir.resolve("one/metrics.csv")));
+    assertThat(Interruptions.withoutWallTime(two)).isEqualTo(Interruptions.withoutWallTime(one));
+    assertThat(one).contains("bayes-optimal (exact)  4.0000").contains("37.2143");
   }
 
   @Test
