@@ -12,6 +12,8 @@ import org.gridrl.benchmarks.experiments.irl.IrlAdversarialConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlFixtures;
 import org.gridrl.benchmarks.experiments.irl.IrlSweepConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlTransferConfig;
+import org.gridrl.benchmarks.experiments.meta.MetaHiddenGoalConfig;
+import org.gridrl.benchmarks.experiments.meta.MetaHiddenGoalFixtures;
 import org.gridrl.benchmarks.experiments.meta.MetaFixtures;
 import org.gridrl.benchmarks.experiments.meta.Rl2BanditsConfig;
 import org.gridrl.benchmarks.experiments.meta.Rl2MdpsConfig;
@@ -69,6 +71,7 @@ class ExperimentPlotsTest {
           MultitaskConflictFixtures.charts((MultitaskConflictConfig) quick);
       case "rl2-bandits" -> MetaFixtures.rl2BanditsCharts((Rl2BanditsConfig) quick);
       case "rl2-mdps" -> MetaFixtures.rl2MdpsCharts((Rl2MdpsConfig) quick);
+      case "meta-hidden-goal" -> MetaHiddenGoalFixtures.charts((MetaHiddenGoalConfig) quick);
       default -> fail("no chart fixture for experiment " + name + ": add one here");
     };
     assertThat(charts.keySet()).containsExactlyInAnyOrderElementsOf(expectedFiles(name, quick));
@@ -111,6 +114,8 @@ class ExperimentPlotsTest {
         }
       }
       case "rl2-mdps" -> files.add("z.png");
+      case "meta-hidden-goal" ->
+          files.addAll(List.of("learning_curve.png", "episode_returns.png"));
       default -> {
         if (quick instanceof IrlSweepConfig c) {
           for (String fs : c.featureSets()) {

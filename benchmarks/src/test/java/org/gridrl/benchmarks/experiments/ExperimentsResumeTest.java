@@ -18,6 +18,8 @@ import org.gridrl.benchmarks.experiments.irl.IrlTransfer;
 import org.gridrl.benchmarks.experiments.irl.IrlTransferConfig;
 import org.gridrl.benchmarks.experiments.pg.PgFourRooms;
 import org.gridrl.benchmarks.experiments.pg.PgFourRoomsConfig;
+import org.gridrl.benchmarks.experiments.meta.MetaHiddenGoal;
+import org.gridrl.benchmarks.experiments.meta.MetaHiddenGoalConfig;
 import org.gridrl.benchmarks.experiments.meta.Rl2Bandits;
 import org.gridrl.benchmarks.experiments.meta.Rl2BanditsConfig;
 import org.gridrl.benchmarks.experiments.meta.Rl2Mdps;
@@ -183,5 +185,13 @@ class ExperimentsResumeTest {
   void rl2Mdps() throws Exception {
     resumeReproduces(new Rl2Mdps(), Rl2MdpsConfig.quick().with(b -> b.episodes(List.of(2, 3))
         .trialsPerSeed(4).threads(1)));
+  }
+
+  @Test
+  void metaHiddenGoal() throws Exception {
+    resumeReproduces(new MetaHiddenGoal(), MetaHiddenGoalConfig.quick().with(b -> b
+        .rl2(MetaHiddenGoalConfig.rl2(3).withTrialsPerIteration(4).withMinibatchTrials(2)
+            .withEpochs(1).withHidden(8))
+        .evaluationTrials(20).seeds(List.of(1L, 2L))));
   }
 }

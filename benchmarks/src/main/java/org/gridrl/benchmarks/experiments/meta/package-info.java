@@ -3,8 +3,10 @@
  * and {@code rl2-mdps} (RL²'s Table 2, random tabular MDPs), every classical baseline of
  * {@code meta.baselines} beside Duan et al.'s published numbers ({@link
  * org.gridrl.benchmarks.experiments.meta.Rl2Published}), with per-cell tuned constants and a
- * ±2 standard-error check. The {@code rl2} column is a slot ({@link
- * org.gridrl.benchmarks.experiments.meta.TrialMethods#RL2}) reported as not yet trained until
- * {@code meta}'s RL² lands.
+ * ±2 standard-error check (the {@code rl2} column is a slot, {@link
+ * org.gridrl.benchmarks.experiments.meta.TrialMethods#RL2}, reported as not yet trained); and
+ * {@code meta-hidden-goal}, RL² on VariBAD's hidden-goal grid against the exact Bayes-optimal
+ * planner, the oracle and the random policy, per episode of a trial ({@link
+ * org.gridrl.benchmarks.experiments.meta.MetaHiddenGoal}).
  */
 package org.gridrl.benchmarks.experiments.meta;
