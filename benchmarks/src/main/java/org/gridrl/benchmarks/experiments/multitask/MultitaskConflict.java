@@ -72,11 +72,11 @@ public final class MultitaskConflict implements Experiment<MultitaskConflictConf
         + " method's per-task return";
   }
 
-  // measured with the jar on 2 cores shared with other jobs: quick 6 s, full 15 s; set with
-  // headroom for a slower machine
+  // measured: wall time of 'gridrl run multitask-conflict' (and --quick) with the jar on the
+  // 2-core machine with nothing else running, 2026-12-06: 17.0 s full, 7.3 s --quick
   @Override
   public Duration expectedRunTime(boolean quick) {
-    return Duration.ofSeconds(quick ? 15 : 45);
+    return Duration.ofSeconds(quick ? 7 : 17);
   }
 
   @Override

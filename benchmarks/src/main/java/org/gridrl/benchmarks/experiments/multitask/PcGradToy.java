@@ -70,9 +70,9 @@ public final class PcGradToy implements Experiment<PcGradToyConfig> {
 
   @Override
   public Duration expectedRunTime(boolean quick) {
-    // measured: wall time of 'gridrl run pcgrad-toy' (and --quick) on the 2-core machine while
-    // other builds ran, 2026-12-06: 19.8 s full, 9.5-14.3 s --quick
-    return Duration.ofSeconds(quick ? 10 : 20);
+    // measured: wall time of 'gridrl run pcgrad-toy' with the jar, 2026-12-06: 19.8 s full
+    // (other builds running), 6.0 s --quick (nothing else running)
+    return Duration.ofSeconds(quick ? 6 : 20);
   }
 
   @Override
