@@ -1,11 +1,13 @@
 package org.gridrl.meta.baselines;
 
+import java.util.function.DoubleBinaryOperator;
 import org.gridrl.core.util.Rng;
 
 /**
  * The sufficient statistics every baseline here keeps: per arm the pulls n_i and the reward sum
  * s_i, the total t = Σ n_i, and the trial's generator; plus the argmax with uniformly random
- * tie-breaking that the index policies share. A base class, not an API.
+ * tie-breaking that the index policies share, and its form over the arms' Beta posteriors that
+ * Thompson sampling and the Gittins policy share. A base class, not an API.
  */
 abstract class ArmStatistics implements BanditPolicy {
 
@@ -61,6 +63,25 @@ abstract class ArmStatistics implements BanditPolicy {
     if (rng == null) {
       throw new IllegalStateException(name() + ": choose before reset");
     }
+  }
+
+  /**
+   * a_t = argmax_i f(α₀ + s_i, β₀ + n_i − s_i): every arm's Beta posterior after a Beta(α₀, β₀)
+   * prior scored by f in arm order (so the draws of a random f come in arm order), then
+   * {@link #argmax}. Rewards must have been 0 or 1 ({@link #requireBinary}).
+   *
+   * @param priorAlpha α₀
+   * @param priorBeta β₀
+   * @param f the score of a posterior Beta(α, β). Not modified.
+   * @param score per-arm scratch of length arms. Modified.
+   */
+  final int argmaxPosterior(double priorAlpha, double priorBeta, DoubleBinaryOperator f,
+      double[] score) {
+    requireStarted();
+    for (int i = 0; i < score.length; i++) {
+      score[i] = f.applyAsDouble(priorAlpha + sums[i], priorBeta + pulls[i] - sums[i]);
+    }
+    return argmax(score);
   }
 
   /** argmax_i score[i], ties broken uniformly at random (one draw only when tied). */

@@ -1,5 +1,6 @@
 package org.gridrl.meta.baselines;
 
+import java.util.function.DoubleBinaryOperator;
 import org.gridrl.core.util.Check;
 import org.gridrl.core.util.Rng;
 
@@ -15,6 +16,7 @@ public final class GittinsPolicy extends ArmStatistics {
   private final GittinsIndex indices;
   private final double priorAlpha;
   private final double priorBeta;
+  private final DoubleBinaryOperator index;
   private double[] score = new double[0];
 
   /**
@@ -24,6 +26,7 @@ public final class GittinsPolicy extends ArmStatistics {
    */
   public GittinsPolicy(GittinsIndex indices, double priorAlpha, double priorBeta) {
     this.indices = Check.notNull("indices", indices);
+    this.index = indices::index;
     this.priorAlpha = Check.positiveFinite("priorAlpha", priorAlpha);
     this.priorBeta = Check.positiveFinite("priorBeta", priorBeta);
   }
@@ -52,11 +55,7 @@ public final class GittinsPolicy extends ArmStatistics {
 
   @Override
   public int choose() {
-    requireStarted();
-    for (int i = 0; i < score.length; i++) {
-      score[i] = indices.index(priorAlpha + sums[i], priorBeta + pulls[i] - sums[i]);
-    }
-    return argmax(score);
+    return argmaxPosterior(priorAlpha, priorBeta, index, score);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.gridrl.meta.baselines;
 
+import java.util.function.DoubleBinaryOperator;
 import org.gridrl.core.util.Rng;
 
 /**
@@ -9,6 +10,8 @@ import org.gridrl.core.util.Rng;
  */
 public final class ThompsonSampling extends ArmStatistics {
 
+  /** θ ~ Beta(α, β) from the trial's generator. */
+  private final DoubleBinaryOperator draw = (a, b) -> BetaSampler.next(a, b, rng);
   private double[] theta = new double[0];
 
   @Override
@@ -25,11 +28,7 @@ public final class ThompsonSampling extends ArmStatistics {
 
   @Override
   public int choose() {
-    requireStarted();
-    for (int i = 0; i < theta.length; i++) {
-      theta[i] = BetaSampler.next(1 + sums[i], 1 + pulls[i] - sums[i], rng);
-    }
-    return argmax(theta);
+    return argmaxPosterior(1, 1, draw, theta);
   }
 
   @Override

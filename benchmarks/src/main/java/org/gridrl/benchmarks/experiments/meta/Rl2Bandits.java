@@ -1,21 +1,14 @@
 package org.gridrl.benchmarks.experiments.meta;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.Future;
 import org.gridrl.benchmarks.experiments.meta.TrialMethods.Pooled;
 import org.gridrl.benchmarks.report.TextTable;
-import org.gridrl.benchmarks.runner.Experiment;
-import org.gridrl.benchmarks.runner.Plots;
-import org.gridrl.benchmarks.runner.RunContext;
-import org.gridrl.benchmarks.runner.SeedPool;
 import org.gridrl.core.util.Rng;
 import org.gridrl.envs.bandit.BernoulliBandit;
 import org.gridrl.meta.baselines.BanditPolicy;
@@ -31,7 +24,7 @@ import org.knowm.xchart.XYChart;
  * ({@link Rl2BanditsConfig}), as the paper tuned them; the chosen values go to summary.json
  * ({@code tuned}) and {@code table.csv}. The RL² column is printed as not yet trained.
  */
-public final class Rl2Bandits implements Experiment<Rl2BanditsConfig> {
+public final class Rl2Bandits extends PublishedTable<Rl2BanditsConfig, Rl2Bandits.Cell> {
 
   @Override
   public String name() {
@@ -64,22 +57,15 @@ public final class Rl2Bandits implements Experiment<Rl2BanditsConfig> {
   }
 
   /** One (n, k) cell of the grid; its index orders the seeds' streams. */
-  record Cell(int index, int pulls, int arms) {
-    String key() {
+  record Cell(int index, int pulls, int arms) implements PublishedTable.GridCell {
+    @Override
+    public String key() {
       return "n" + pulls + "_k" + arms;
     }
 
-    String label() {
+    @Override
+    public String label() {
       return "n=" + pulls + ",k=" + arms;
-    }
-  }
-
-  /**
-   * A tuned constant: the grid, the tuning means, the chosen index (the best mean, first on ties).
-   */
-  record Tuning(List<Double> grid, double[] means, int best) {
-    double value() {
-      return grid.get(best);
     }
   }
 
@@ -95,11 +81,7 @@ public final class Rl2Bandits implements Experiment<Rl2BanditsConfig> {
 
   /** The methods that run (every configured one but RL², which has no policy yet). */
   static List<String> baselines(Rl2BanditsConfig config) {
-    return config.methods().stream().filter(m -> !m.equals(TrialMethods.RL2)).toList();
-  }
-
-  static long cellSeed(long seed, Cell cell) {
-    return new Rng(seed).fork(cell.index()).nextLong();
+    return baselines(config.methods());
   }
 
   /** The trials' totals of one method in one cell from one seed. */
@@ -123,278 +105,14 @@ public final class Rl2Bandits implements Experiment<Rl2BanditsConfig> {
     return out;
   }
 
-  /** The best grid point: the largest mean, the first on ties. */
-  static int argmax(double[] means) {
-    int best = 0;
-    for (int i = 1; i < means.length; i++) {
-      if (means[i] > means[best]) {
-        best = i;
-      }
-    }
-    return best;
-  }
-
   /** Tunes every tuned method in every cell, in parallel; the result does not depend on threads. */
   static Map<String, Map<String, Tuning>> tune(Rl2BanditsConfig config) throws Exception {
-    List<Cell> cells = cells(config);
-    Map<String, Map<String, List<Future<double[]>>>> futures = new LinkedHashMap<>();
-    Map<String, Map<String, Tuning>> out = new LinkedHashMap<>();
-    try (SeedPool pool = new SeedPool(config.threads(), Integer.MAX_VALUE)) {
-      for (Cell c : cells) {
-        for (String m : baselines(config)) {
-          if (config.grid(m).size() < 2) {
-            continue; // nothing to choose: no tuning trials
-          }
-          for (double g : config.grid(m)) {
-            long seed = cellSeed(config.tuningSeed(), c);
-            futures.computeIfAbsent(c.key(), x -> new LinkedHashMap<>())
-                .computeIfAbsent(m, x -> new ArrayList<>())
-                .add(pool.submit(() -> totals(m, g, c, config.tuningTrials(), seed)));
-          }
-        }
-      }
-      for (Cell c : cells) {
-        Map<String, Tuning> perCell = new LinkedHashMap<>();
-        for (Map.Entry<String, List<Future<double[]>>> e
-            : futures.getOrDefault(c.key(), Map.of()).entrySet()) {
-          double[] means = new double[e.getValue().size()];
-          for (int i = 0; i < means.length; i++) {
-            means[i] = Pooled.of(SeedPool.result(e.getValue().get(i))).mean();
-          }
-          perCell.put(e.getKey(), new Tuning(config.grid(e.getKey()), means, argmax(means)));
-        }
-        for (String m : baselines(config)) {
-          if (config.grid(m).size() == 1) {
-            perCell.put(m, new Tuning(config.grid(m), new double[] {Double.NaN}, 0));
-          }
-        }
-        out.put(c.key(), perCell);
-      }
-    }
-    return out;
-  }
-
-  static double constant(Map<String, Map<String, Tuning>> tuned, Cell c, String method) {
-    Tuning t = tuned.getOrDefault(c.key(), Map.of()).get(method);
-    return t == null ? Double.NaN : t.value();
-  }
-
-  /** z clipped to [−10, 10] for the charts, so one far cell does not flatten the rest. */
-  static double clip(double z) {
-    return Math.max(-10, Math.min(10, z));
-  }
-
-  static String column(String method) {
-    return method + "/mean_total_reward";
-  }
-
-  static String finalKey(Cell c, String method, String field) {
-    return c.key() + "/" + method + "/" + field;
-  }
-
-  @Override
-  public void run(Rl2BanditsConfig config, RunContext ctx) throws Exception {
-    List<Cell> cells = cells(config);
-    List<String> methods = new ArrayList<>(baselines(config));
-    methods.add("oracle");
-    ctx.metrics().declare(methods.stream().map(Rl2Bandits::column).toArray(String[]::new));
-    Map<String, Map<String, Tuning>> tuned = tune(config);
-    ctx.note("tuned", tunedNote(tuned));
-    Map<String, Map<String, Pooled>> pooled = new LinkedHashMap<>();
-    try (SeedPool pool = new SeedPool(config.threads(), Integer.MAX_VALUE);
-        var progress = ctx.progress("trial blocks", config.seeds().size())) {
-      for (long seed : config.seeds()) {
-        Map<String, Double> fin = new LinkedHashMap<>();
-        Optional<RunContext.KeptSeed> kept = ctx.kept(seed);
-        if (kept.isPresent()) {
-          fin = kept.get().finalMetrics();
-        } else {
-          Map<String, Future<double[]>> jobs = new LinkedHashMap<>();
-          for (Cell c : cells) {
-            long s = cellSeed(seed, c);
-            for (String m : methods) {
-              double k = constant(tuned, c, m);
-              jobs.put(c.key() + "/" + m, pool.submit(() -> m.equals("oracle")
-                  ? oracle(c, config.trialsPerSeed(), s)
-                  : totals(m, k, c, config.trialsPerSeed(), s)));
-            }
-          }
-          for (Cell c : cells) {
-            Map<String, Double> row = new LinkedHashMap<>();
-            for (String m : methods) {
-              Pooled p = Pooled.of(SeedPool.result(jobs.get(c.key() + "/" + m)));
-              row.put(column(m), p.mean());
-              fin.put(finalKey(c, m, "sum"), p.sum());
-              fin.put(finalKey(c, m, "sum_squares"), p.sumSquares());
-            }
-            ctx.row(seed, c.index(), row);
-          }
-          ctx.seedComplete(seed, fin);
-        }
-        for (Cell c : cells) {
-          for (String m : methods) {
-            Pooled p = new Pooled(config.trialsPerSeed(), fin.get(finalKey(c, m, "sum")),
-                fin.get(finalKey(c, m, "sum_squares")));
-            pooled.computeIfAbsent(c.key(), x -> new LinkedHashMap<>())
-                .merge(m, p, Pooled::plus);
-          }
-        }
-        progress.step();
-      }
-    }
-    ctx.out().println();
-    ctx.out().println("Mean total reward, " + config.trialsPerSeed() * config.seeds().size()
-        + " trials per cell: ours±SE (published, Duan et al. 2016 Table 1)");
-    paperTable(config, pooled).print(ctx.out(), "");
-    ctx.out().println();
-    ctx.out().println("(ours - published) / SE; * marks |z| > 2");
-    zTable(config, pooled).print(ctx.out(), "");
-    ctx.out().println();
-    ctx.out().println("Tuned constants (tuning seed " + config.tuningSeed() + ", "
-        + config.tuningTrials() + " trials per grid point)");
-    tunedTable(config, tuned).print(ctx.out(), "");
-    Files.writeString(ctx.file("table.csv"), csv(config, pooled, tuned));
-    ctx.note("results", resultsNote(config, pooled));
-    List<String> files = new ArrayList<>(List.of("metrics.csv", "summary.json", "table.csv"));
-    for (Map.Entry<String, XYChart> chart : charts(config, pooled).entrySet()) {
-      Plots.save(chart.getValue(), ctx.file(chart.getKey()));
-      files.add(chart.getKey());
-    }
-    ctx.note("files", files);
-  }
-
-  private static Map<String, Object> tunedNote(Map<String, Map<String, Tuning>> tuned) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    tuned.forEach((cell, perMethod) -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      perMethod.forEach((method, t) -> m.put(method, Map.of("chosen", t.value(), "grid",
-          t.grid(), "tuning_means", t.means())));
-      out.put(cell, m);
-    });
-    return out;
-  }
-
-  private static Map<String, Object> resultsNote(Rl2BanditsConfig config,
-      Map<String, Map<String, Pooled>> pooled) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (Cell c : cells(config)) {
-      Map<String, Object> perMethod = new LinkedHashMap<>();
-      for (String m : config.methods()) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        Pooled p = pooled.get(c.key()).get(m);
-        OptionalDouble pub = Rl2Published.bandit(c.pulls(), c.arms(), m);
-        if (p == null) {
-          v.put("ours", TrialMethods.NOT_YET_TRAINED);
-        } else {
-          v.put("mean", p.mean());
-          v.put("standard_error", p.standardError());
-          v.put("trials", (long) p.count());
-        }
-        if (pub.isPresent()) {
-          v.put("published", pub.getAsDouble());
-          if (p != null) {
-            double z = TrialMethods.zScore(p, pub.getAsDouble());
-            v.put("z", z);
-            v.put("within_2se", Math.abs(z) <= 2);
-            // the published mean has its own error, about ours (1000 trials each): the
-            // difference of two such means has standard error √2·SE
-            v.put("z_difference", z / Math.sqrt(2));
-          }
-        }
-        perMethod.put(m, v);
-      }
-      Pooled o = pooled.get(c.key()).get("oracle");
-      perMethod.put("oracle", Map.of("mean", o.mean(), "standard_error", o.standardError(),
-          "expected", c.pulls() * c.arms() / (c.arms() + 1.0)));
-      out.put(c.key(), perMethod);
-    }
-    return out;
-  }
-
-  private static String fmt(double x, int pulls) {
-    return String.format(Locale.ROOT, pulls >= 100 ? "%.1f" : "%.2f", x);
+    return new Rl2Bandits().tuneAll(config);
   }
 
   /** The paper's layout: a row per (n, k), a column per method, "ours±SE (published)". */
   static TextTable paperTable(Rl2BanditsConfig config, Map<String, Map<String, Pooled>> pooled) {
-    List<String> header = new ArrayList<>(List.of("setup"));
-    header.addAll(config.methods());
-    header.add("oracle");
-    TextTable t = new TextTable(header.toArray(String[]::new));
-    for (Cell c : cells(config)) {
-      List<String> row = new ArrayList<>(List.of(c.label()));
-      for (String m : config.methods()) {
-        Pooled p = pooled.get(c.key()).get(m);
-        OptionalDouble pub = Rl2Published.bandit(c.pulls(), c.arms(), m);
-        String ours = p == null ? TrialMethods.NOT_YET_TRAINED
-            : fmt(p.mean(), c.pulls()) + "±" + fmt(p.standardError(), c.pulls());
-        row.add(ours + (pub.isPresent() ? " (" + pub.getAsDouble() + ")" : ""));
-      }
-      row.add(fmt(pooled.get(c.key()).get("oracle").mean(), c.pulls()));
-      t.row(row.toArray(String[]::new));
-    }
-    return t;
-  }
-
-  /** z = (ours − published)/SE per cell and baseline, "*" where |z| > 2. */
-  static TextTable zTable(Rl2BanditsConfig config, Map<String, Map<String, Pooled>> pooled) {
-    List<String> header = new ArrayList<>(List.of("setup"));
-    header.addAll(baselines(config));
-    TextTable t = new TextTable(header.toArray(String[]::new));
-    for (Cell c : cells(config)) {
-      List<String> row = new ArrayList<>(List.of(c.label()));
-      for (String m : baselines(config)) {
-        double z = TrialMethods.zScore(pooled.get(c.key()).get(m),
-            Rl2Published.bandit(c.pulls(), c.arms(), m).orElse(Double.NaN));
-        row.add(String.format(Locale.ROOT, "%+.1f%s", z, Math.abs(z) > 2 ? "*" : ""));
-      }
-      t.row(row.toArray(String[]::new));
-    }
-    return t;
-  }
-
-  static TextTable tunedTable(Rl2BanditsConfig config, Map<String, Map<String, Tuning>> tuned) {
-    List<String> tunedMethods = baselines(config).stream().filter(TrialMethods::banditTuned)
-        .toList();
-    List<String> header = new ArrayList<>(List.of("setup"));
-    for (String m : tunedMethods) {
-      header.add(m + (m.equals("ucb1") ? " c" : m.equals("gittins") ? " γ" : " ε"));
-    }
-    TextTable t = new TextTable(header.toArray(String[]::new));
-    for (Cell c : cells(config)) {
-      List<String> row = new ArrayList<>(List.of(c.label()));
-      for (String m : tunedMethods) {
-        row.add(Double.toString(constant(tuned, c, m)));
-      }
-      t.row(row.toArray(String[]::new));
-    }
-    return t;
-  }
-
-  static String csv(Rl2BanditsConfig config, Map<String, Map<String, Pooled>> pooled,
-      Map<String, Map<String, Tuning>> tuned) {
-    StringBuilder sb = new StringBuilder(
-        "pulls,arms,method,constant,trials,mean,standard_error,published,z,within_2se\n");
-    for (Cell c : cells(config)) {
-      List<String> ms = new ArrayList<>(config.methods());
-      ms.add("oracle");
-      for (String m : ms) {
-        Pooled p = pooled.get(c.key()).get(m);
-        OptionalDouble pub = Rl2Published.bandit(c.pulls(), c.arms(), m);
-        double z = p == null || pub.isEmpty() ? Double.NaN
-            : TrialMethods.zScore(p, pub.getAsDouble());
-        sb.append(String.format(Locale.ROOT, "%d,%d,%s,%s,%s,%s,%s,%s,%s,%s%n", c.pulls(),
-            c.arms(), m, num(constant(tuned, c, m)), p == null ? "" : (long) p.count(),
-            p == null ? "" : num(p.mean()), p == null ? "" : num(p.standardError()),
-            pub.isPresent() ? num(pub.getAsDouble()) : "", num(z),
-            Double.isNaN(z) ? "" : Math.abs(z) <= 2));
-      }
-    }
-    return sb.toString();
-  }
-
-  private static String num(double x) {
-    return Double.isNaN(x) ? "" : String.format(Locale.ROOT, "%.6g", x);
+    return new Rl2Bandits().paper(config, pooled);
   }
 
   /**
@@ -403,27 +121,82 @@ public final class Rl2Bandits implements Experiment<Rl2BanditsConfig> {
    */
   static Map<String, XYChart> charts(Rl2BanditsConfig config,
       Map<String, Map<String, Pooled>> pooled) {
+    Rl2Bandits table = new Rl2Bandits();
     Map<String, XYChart> out = new LinkedHashMap<>();
     for (int n : config.pulls()) {
-      List<Cell> row = cells(config).stream().filter(c -> c.pulls() == n).toList();
-      double[] ks = row.stream().mapToDouble(Cell::arms).toArray();
-      List<Plots.Curve> curves = new ArrayList<>();
-      for (String m : baselines(config)) {
-        double[] z = row.stream().mapToDouble(c -> TrialMethods.zScore(
-            pooled.get(c.key()).get(m), Rl2Published.bandit(c.pulls(), c.arms(), m)
-                .orElse(Double.NaN))).map(Rl2Bandits::clip).toArray();
-        curves.add(Plots.Curve.single(m, ks, z));
-      }
-      double[] plus = new double[ks.length];
-      double[] minus = new double[ks.length];
-      java.util.Arrays.fill(plus, 2);
-      java.util.Arrays.fill(minus, -2);
-      curves.add(Plots.Curve.single("+2 SE", ks, plus));
-      curves.add(Plots.Curve.single("-2 SE", ks, minus));
-      out.put("z_n" + n + ".png", Plots.learningCurveChart("rl2-bandits, n = " + n
-          + " pulls: (ours - Duan et al. 2016 Table 1) / SE, clipped at ±10", "arms k",
-          "z = (ours - published) / SE", curves, Plots.Band.NONE, false, false));
+      out.put("z_n" + n + ".png", table.zChart(
+          cells(config).stream().filter(c -> c.pulls() == n).toList(), Cell::arms,
+          baselines(config), pooled, "rl2-bandits, n = " + n
+              + " pulls: (ours - Duan et al. 2016 Table 1) / SE, clipped at ±10", "arms k"));
     }
     return out;
+  }
+
+  @Override
+  Plan<Cell> plan(Rl2BanditsConfig config) {
+    return new Plan<>(cells(config), config.methods(), config::grid, config.trialsPerSeed(),
+        config.tuningTrials(), config.tuningSeed(), config.threads(), config.seeds());
+  }
+
+  @Override
+  double[] trialTotals(String method, double constant, Cell cell, int trials, long seed) {
+    return totals(method, constant, cell, trials, seed);
+  }
+
+  @Override
+  double[] oracleTotals(Cell cell, int trials, long seed) {
+    return oracle(cell, trials, seed);
+  }
+
+  @Override
+  OptionalDouble published(Cell cell, String method) {
+    return Rl2Published.bandit(cell.pulls(), cell.arms(), method);
+  }
+
+  @Override
+  boolean tuned(String method) {
+    return TrialMethods.banditTuned(method);
+  }
+
+  @Override
+  String constantSymbol(String method) {
+    return method.equals("ucb1") ? "c" : method.equals("gittins") ? "γ" : "ε";
+  }
+
+  @Override
+  String format(double x, Cell cell) {
+    return String.format(Locale.ROOT, cell.pulls() >= 100 ? "%.1f" : "%.2f", x);
+  }
+
+  @Override
+  String metric() {
+    return "mean_total_reward";
+  }
+
+  @Override
+  String source() {
+    return "Duan et al. 2016 Table 1";
+  }
+
+  @Override
+  String csvCellHeader() {
+    return "pulls,arms";
+  }
+
+  @Override
+  String csvCell(Cell cell) {
+    return cell.pulls() + "," + cell.arms();
+  }
+
+  /** Also the expected oracle over tasks, E[n·max_i μ_i] = n·k/(k + 1). */
+  @Override
+  Map<String, Object> oracleNote(Cell cell, Pooled oracle) {
+    return Map.of("mean", oracle.mean(), "standard_error", oracle.standardError(),
+        "expected", cell.pulls() * cell.arms() / (cell.arms() + 1.0));
+  }
+
+  @Override
+  Map<String, XYChart> zCharts(Rl2BanditsConfig config, Map<String, Map<String, Pooled>> pooled) {
+    return charts(config, pooled);
   }
 }

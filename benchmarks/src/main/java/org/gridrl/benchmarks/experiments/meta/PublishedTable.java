@@ -1,0 +1,423 @@
+package org.gridrl.benchmarks.experiments.meta;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import org.gridrl.benchmarks.experiments.meta.TrialMethods.Pooled;
+import org.gridrl.benchmarks.report.TextTable;
+import org.gridrl.benchmarks.runner.Experiment;
+import org.gridrl.benchmarks.runner.ExperimentConfig;
+import org.gridrl.benchmarks.runner.Plots;
+import org.gridrl.benchmarks.runner.RunContext;
+import org.gridrl.benchmarks.runner.SeedPool;
+import org.gridrl.core.util.Rng;
+import org.knowm.xchart.XYChart;
+
+/**
+ * An experiment that reproduces one of RL²'s published tables (Duan et al. 2016, Table 1
+ * {@link Rl2Bandits}, Table 2 {@link Rl2Mdps}) for the classical baselines: the constants tuned
+ * per cell on a separate seed, then per seed a block of trials per (cell, method) on one
+ * {@link SeedPool}, pooled into mean ± SE beside the published number and
+ * z = (ours − published)/SE, printed as three tables, written to {@code table.csv},
+ * summary.json's {@code tuned} and {@code results}, and one z chart per row of the grid. A
+ * subclass gives what differs: its grid of cells, its trial runner and oracle, its published
+ * numbers and the formats of its columns.
+ *
+ * @param <C> the experiment's config
+ * @param <K> one cell of its grid
+ */
+abstract class PublishedTable<C extends ExperimentConfig<C>, K extends PublishedTable.GridCell>
+    implements Experiment<C> {
+
+  /** One cell of the grid; its index orders the seeds' streams. */
+  interface GridCell {
+    int index();
+
+    /** The cell's key in metrics, summary.json and the pooled results ("n10_k5"). */
+    String key();
+
+    /** The cell's row label in the printed tables ("n=10,k=5"). */
+    String label();
+  }
+
+  /**
+   * What the shared run reads from the config.
+   *
+   * @param cells the grid, in index order
+   * @param methods the configured columns, RL² included
+   * @param grid the candidates of a method's constant (empty or one for an untuned method)
+   * @param trialsPerSeed trials per cell, method and seed
+   * @param tuningTrials trials per cell and grid point when tuning
+   * @param tuningSeed the tuning seed, disjoint from the reported seeds
+   * @param threads (cell, method) tasks run on this many threads
+   * @param seeds the trial blocks
+   */
+  record Plan<K>(List<K> cells, List<String> methods, Function<String, List<Double>> grid,
+      int trialsPerSeed, int tuningTrials, long tuningSeed, int threads, List<Long> seeds) {
+  }
+
+  /**
+   * A tuned constant: the grid, the tuning means, the chosen index (the best mean, first on ties).
+   */
+  record Tuning(List<Double> grid, double[] means, int best) {
+    double value() {
+      return grid.get(best);
+    }
+  }
+
+  /** The config as the shared run reads it. */
+  abstract Plan<K> plan(C config);
+
+  /** The trials' totals of one method (with its constant) in one cell from one seed. */
+  abstract double[] trialTotals(String method, double constant, K cell, int trials, long seed);
+
+  /** The oracle's totals on the same tasks as {@link #trialTotals} with this seed. */
+  abstract double[] oracleTotals(K cell, int trials, long seed);
+
+  /** The published mean of a method in a cell, if the paper gives one. */
+  abstract OptionalDouble published(K cell, String method);
+
+  /** Whether the method has a constant to tune, for the tuned-constants table. */
+  abstract boolean tuned(String method);
+
+  /** The symbol of a tuned method's constant ("c", "ε", ...). */
+  abstract String constantSymbol(String method);
+
+  /** A mean or SE as the paper prints it in this cell. */
+  abstract String format(double x, K cell);
+
+  /** The per-seed metric of a method: {@code method + "/" + metric()}. */
+  abstract String metric();
+
+  /** The source printed above the first table ("Duan et al. 2016 Table 1"). */
+  abstract String source();
+
+  /** The cell's leading columns of {@code table.csv} ("pulls,arms"). */
+  abstract String csvCellHeader();
+
+  /** The cell's leading values of {@code table.csv}, as {@link #csvCellHeader} names them. */
+  abstract String csvCell(K cell);
+
+  /** summary.json's entry for the oracle of a cell. */
+  abstract Map<String, Object> oracleNote(K cell, Pooled oracle);
+
+  /** The z charts by file name. */
+  abstract Map<String, XYChart> zCharts(C config, Map<String, Map<String, Pooled>> pooled);
+
+  /** The methods that run (every configured one but RL², which has no policy yet). */
+  static List<String> baselines(List<String> methods) {
+    return methods.stream().filter(m -> !m.equals(TrialMethods.RL2)).toList();
+  }
+
+  static long cellSeed(long seed, GridCell cell) {
+    return new Rng(seed).fork(cell.index()).nextLong();
+  }
+
+  /** The best grid point: the largest mean, the first on ties. */
+  static int argmax(double[] means) {
+    int best = 0;
+    for (int i = 1; i < means.length; i++) {
+      if (means[i] > means[best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  /** z clipped to [−10, 10] for the charts, so one far cell does not flatten the rest. */
+  static double clip(double z) {
+    return Math.max(-10, Math.min(10, z));
+  }
+
+  static String finalKey(GridCell c, String method, String field) {
+    return c.key() + "/" + method + "/" + field;
+  }
+
+  static double constant(Map<String, Map<String, Tuning>> tuned, GridCell c, String method) {
+    Tuning t = tuned.getOrDefault(c.key(), Map.of()).get(method);
+    return t == null ? Double.NaN : t.value();
+  }
+
+  /** Tunes every tuned method in every cell, in parallel; the result does not depend on threads. */
+  final Map<String, Map<String, Tuning>> tuneAll(C config) throws Exception {
+    Plan<K> plan = plan(config);
+    List<String> baselines = baselines(plan.methods());
+    Map<String, Map<String, List<Future<double[]>>>> futures = new LinkedHashMap<>();
+    Map<String, Map<String, Tuning>> out = new LinkedHashMap<>();
+    try (SeedPool pool = new SeedPool(plan.threads(), Integer.MAX_VALUE)) {
+      for (K c : plan.cells()) {
+        for (String m : baselines) {
+          if (plan.grid().apply(m).size() < 2) {
+            continue; // nothing to choose: no tuning trials
+          }
+          for (double g : plan.grid().apply(m)) {
+            long seed = cellSeed(plan.tuningSeed(), c);
+            futures.computeIfAbsent(c.key(), x -> new LinkedHashMap<>())
+                .computeIfAbsent(m, x -> new ArrayList<>())
+                .add(pool.submit(() -> trialTotals(m, g, c, plan.tuningTrials(), seed)));
+          }
+        }
+      }
+      for (K c : plan.cells()) {
+        Map<String, Tuning> perCell = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Future<double[]>>> e
+            : futures.getOrDefault(c.key(), Map.of()).entrySet()) {
+          double[] means = new double[e.getValue().size()];
+          for (int i = 0; i < means.length; i++) {
+            means[i] = Pooled.of(SeedPool.result(e.getValue().get(i))).mean();
+          }
+          perCell.put(e.getKey(), new Tuning(plan.grid().apply(e.getKey()), means,
+              argmax(means)));
+        }
+        for (String m : baselines) {
+          if (plan.grid().apply(m).size() == 1) {
+            perCell.put(m, new Tuning(plan.grid().apply(m), new double[] {Double.NaN}, 0));
+          }
+        }
+        out.put(c.key(), perCell);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Tunes, then per seed runs (or takes the kept final metrics of) a block of trials per cell and
+   * method and pools the blocks; prints the three tables and writes table.csv, the notes and the
+   * z charts.
+   */
+  @Override
+  public final void run(C config, RunContext ctx) throws Exception {
+    Plan<K> plan = plan(config);
+    List<String> methods = new ArrayList<>(baselines(plan.methods()));
+    methods.add("oracle");
+    ctx.metrics().declare(methods.stream().map(m -> m + "/" + metric())
+        .toArray(String[]::new));
+    Map<String, Map<String, Tuning>> tuned = tuneAll(config);
+    ctx.note("tuned", tunedNote(tuned));
+    Map<String, Map<String, Pooled>> pooled = new LinkedHashMap<>();
+    try (SeedPool pool = new SeedPool(plan.threads(), Integer.MAX_VALUE);
+        var progress = ctx.progress("trial blocks", plan.seeds().size())) {
+      for (long seed : plan.seeds()) {
+        Map<String, Double> fin = new LinkedHashMap<>();
+        Optional<RunContext.KeptSeed> kept = ctx.kept(seed);
+        if (kept.isPresent()) {
+          fin = kept.get().finalMetrics();
+        } else {
+          Map<String, Future<double[]>> jobs = new LinkedHashMap<>();
+          for (K c : plan.cells()) {
+            long s = cellSeed(seed, c);
+            for (String m : methods) {
+              double k = constant(tuned, c, m);
+              jobs.put(c.key() + "/" + m, pool.submit(() -> m.equals("oracle")
+                  ? oracleTotals(c, plan.trialsPerSeed(), s)
+                  : trialTotals(m, k, c, plan.trialsPerSeed(), s)));
+            }
+          }
+          for (K c : plan.cells()) {
+            Map<String, Double> row = new LinkedHashMap<>();
+            for (String m : methods) {
+              Pooled p = Pooled.of(SeedPool.result(jobs.get(c.key() + "/" + m)));
+              row.put(m + "/" + metric(), p.mean());
+              fin.put(finalKey(c, m, "sum"), p.sum());
+              fin.put(finalKey(c, m, "sum_squares"), p.sumSquares());
+            }
+            ctx.row(seed, c.index(), row);
+          }
+          ctx.seedComplete(seed, fin);
+        }
+        for (K c : plan.cells()) {
+          for (String m : methods) {
+            Pooled p = new Pooled(plan.trialsPerSeed(), fin.get(finalKey(c, m, "sum")),
+                fin.get(finalKey(c, m, "sum_squares")));
+            pooled.computeIfAbsent(c.key(), x -> new LinkedHashMap<>())
+                .merge(m, p, Pooled::plus);
+          }
+        }
+        progress.step();
+      }
+    }
+    ctx.out().println();
+    ctx.out().println("Mean total reward, " + plan.trialsPerSeed() * plan.seeds().size()
+        + " trials per cell: ours±SE (published, " + source() + ")");
+    paper(config, pooled).print(ctx.out(), "");
+    ctx.out().println();
+    ctx.out().println("(ours - published) / SE; * marks |z| > 2");
+    zTable(plan, pooled).print(ctx.out(), "");
+    ctx.out().println();
+    ctx.out().println("Tuned constants (tuning seed " + plan.tuningSeed() + ", "
+        + plan.tuningTrials() + " trials per grid point)");
+    tunedTable(plan, tuned).print(ctx.out(), "");
+    Files.writeString(ctx.file("table.csv"), csv(plan, pooled, tuned));
+    ctx.note("results", resultsNote(plan, pooled));
+    List<String> files = new ArrayList<>(List.of("metrics.csv", "summary.json", "table.csv"));
+    for (Map.Entry<String, XYChart> chart : zCharts(config, pooled).entrySet()) {
+      Plots.save(chart.getValue(), ctx.file(chart.getKey()));
+      files.add(chart.getKey());
+    }
+    ctx.note("files", files);
+  }
+
+  private static Map<String, Object> tunedNote(Map<String, Map<String, Tuning>> tuned) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    tuned.forEach((cell, perMethod) -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      perMethod.forEach((method, t) -> m.put(method, Map.of("chosen", t.value(), "grid",
+          t.grid(), "tuning_means", t.means())));
+      out.put(cell, m);
+    });
+    return out;
+  }
+
+  private Map<String, Object> resultsNote(Plan<K> plan, Map<String, Map<String, Pooled>> pooled) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (K c : plan.cells()) {
+      Map<String, Object> perMethod = new LinkedHashMap<>();
+      for (String m : plan.methods()) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        Pooled p = pooled.get(c.key()).get(m);
+        OptionalDouble pub = published(c, m);
+        if (p == null) {
+          v.put("ours", TrialMethods.NOT_YET_TRAINED);
+        } else {
+          v.put("mean", p.mean());
+          v.put("standard_error", p.standardError());
+          v.put("trials", (long) p.count());
+        }
+        if (pub.isPresent()) {
+          v.put("published", pub.getAsDouble());
+          if (p != null) {
+            double z = TrialMethods.zScore(p, pub.getAsDouble());
+            v.put("z", z);
+            v.put("within_2se", Math.abs(z) <= 2);
+            // the published mean has its own error, about ours (1000 trials each): the
+            // difference of two such means has standard error √2·SE
+            v.put("z_difference", z / Math.sqrt(2));
+          }
+        }
+        perMethod.put(m, v);
+      }
+      perMethod.put("oracle", oracleNote(c, pooled.get(c.key()).get("oracle")));
+      out.put(c.key(), perMethod);
+    }
+    return out;
+  }
+
+  /** The paper's layout: a row per cell, a column per method, "ours±SE (published)". */
+  final TextTable paper(C config, Map<String, Map<String, Pooled>> pooled) {
+    Plan<K> plan = plan(config);
+    List<String> header = new ArrayList<>(List.of("setup"));
+    header.addAll(plan.methods());
+    header.add("oracle");
+    TextTable t = new TextTable(header.toArray(String[]::new));
+    for (K c : plan.cells()) {
+      List<String> row = new ArrayList<>(List.of(c.label()));
+      for (String m : plan.methods()) {
+        Pooled p = pooled.get(c.key()).get(m);
+        OptionalDouble pub = published(c, m);
+        String ours = p == null ? TrialMethods.NOT_YET_TRAINED
+            : format(p.mean(), c) + "±" + format(p.standardError(), c);
+        row.add(ours + (pub.isPresent() ? " (" + pub.getAsDouble() + ")" : ""));
+      }
+      row.add(format(pooled.get(c.key()).get("oracle").mean(), c));
+      t.row(row.toArray(String[]::new));
+    }
+    return t;
+  }
+
+  /** z = (ours − published)/SE of a baseline in a cell (NaN where the paper gives none). */
+  final double z(Map<String, Map<String, Pooled>> pooled, K c, String method) {
+    return TrialMethods.zScore(pooled.get(c.key()).get(method),
+        published(c, method).orElse(Double.NaN));
+  }
+
+  /** z = (ours − published)/SE per cell and baseline, "*" where |z| > 2. */
+  private TextTable zTable(Plan<K> plan, Map<String, Map<String, Pooled>> pooled) {
+    List<String> header = new ArrayList<>(List.of("setup"));
+    header.addAll(baselines(plan.methods()));
+    TextTable t = new TextTable(header.toArray(String[]::new));
+    for (K c : plan.cells()) {
+      List<String> row = new ArrayList<>(List.of(c.label()));
+      for (String m : baselines(plan.methods())) {
+        double z = z(pooled, c, m);
+        row.add(String.format(Locale.ROOT, "%+.1f%s", z, Math.abs(z) > 2 ? "*" : ""));
+      }
+      t.row(row.toArray(String[]::new));
+    }
+    return t;
+  }
+
+  private TextTable tunedTable(Plan<K> plan, Map<String, Map<String, Tuning>> tuned) {
+    List<String> tunedMethods = baselines(plan.methods()).stream().filter(this::tuned).toList();
+    List<String> header = new ArrayList<>(List.of("setup"));
+    for (String m : tunedMethods) {
+      header.add(m + " " + constantSymbol(m));
+    }
+    TextTable t = new TextTable(header.toArray(String[]::new));
+    for (K c : plan.cells()) {
+      List<String> row = new ArrayList<>(List.of(c.label()));
+      for (String m : tunedMethods) {
+        row.add(Double.toString(constant(tuned, c, m)));
+      }
+      t.row(row.toArray(String[]::new));
+    }
+    return t;
+  }
+
+  private String csv(Plan<K> plan, Map<String, Map<String, Pooled>> pooled,
+      Map<String, Map<String, Tuning>> tuned) {
+    StringBuilder sb = new StringBuilder(csvCellHeader()
+        + ",method,constant,trials,mean,standard_error,published,z,within_2se\n");
+    for (K c : plan.cells()) {
+      List<String> ms = new ArrayList<>(plan.methods());
+      ms.add("oracle");
+      for (String m : ms) {
+        Pooled p = pooled.get(c.key()).get(m);
+        OptionalDouble pub = published(c, m);
+        double z = p == null || pub.isEmpty() ? Double.NaN
+            : TrialMethods.zScore(p, pub.getAsDouble());
+        sb.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%s,%s,%s,%s%n", csvCell(c), m,
+            num(constant(tuned, c, m)), p == null ? "" : (long) p.count(),
+            p == null ? "" : num(p.mean()), p == null ? "" : num(p.standardError()),
+            pub.isPresent() ? num(pub.getAsDouble()) : "", num(z),
+            Double.isNaN(z) ? "" : Math.abs(z) <= 2));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String num(double x) {
+    return Double.isNaN(x) ? "" : String.format(Locale.ROOT, "%.6g", x);
+  }
+
+  /**
+   * One z chart: z = (ours − published)/SE, clipped at ±10, against x for every baseline, with
+   * the ±2 band the issue asks for as two dashed lines.
+   */
+  final XYChart zChart(List<K> cells, ToDoubleFunction<K> x, List<String> baselines,
+      Map<String, Map<String, Pooled>> pooled, String title, String xLabel) {
+    double[] xs = cells.stream().mapToDouble(x).toArray();
+    List<Plots.Curve> curves = new ArrayList<>();
+    for (String m : baselines) {
+      double[] z = cells.stream().mapToDouble(c -> z(pooled, c, m))
+          .map(PublishedTable::clip).toArray();
+      curves.add(Plots.Curve.single(m, xs, z));
+    }
+    double[] plus = new double[xs.length];
+    double[] minus = new double[xs.length];
+    Arrays.fill(plus, 2);
+    Arrays.fill(minus, -2);
+    curves.add(Plots.Curve.single("+2 SE", xs, plus));
+    curves.add(Plots.Curve.single("-2 SE", xs, minus));
+    return Plots.learningCurveChart(title, xLabel, "z = (ours - published) / SE", curves,
+        Plots.Band.NONE, false, false);
+  }
+}
