@@ -39,11 +39,10 @@ public final class Rl2Bandits extends PublishedTable<Rl2BanditsConfig, Rl2Bandit
 
   @Override
   public Duration expectedRunTime(boolean quick) {
-    // measured with the jar on the 2-core machine while three other helpers' builds and runs
-    // shared it, 2026-12-06: full 512 s wall for 134 s of CPU, --quick 129 s wall for 48 s of
-    // CPU; the wall times here are the CPU times over the 2 threads plus a margin, what an idle
-    // 2-core machine gives (the n = 500 Gittins indices are most of it)
-    return Duration.ofSeconds(quick ? 40 : 150);
+    // measured: wall time of 'gridrl run rl2-bandits' (and --quick) with the jar on the 2-core
+    // machine with nothing else running, 2026-12-06: 73.3 s full, 26.3 s --quick (the n = 500
+    // Gittins indices are most of it)
+    return Duration.ofSeconds(quick ? 26 : 73);
   }
 
   @Override

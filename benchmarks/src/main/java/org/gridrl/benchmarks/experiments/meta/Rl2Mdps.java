@@ -37,9 +37,9 @@ public final class Rl2Mdps extends PublishedTable<Rl2MdpsConfig, Rl2Mdps.Cell> {
 
   @Override
   public Duration expectedRunTime(boolean quick) {
-    // measured with the jar on the 2-core machine while other helpers' builds shared it,
-    // 2026-12-06: full 76.5 s of run time (400 trials per cell), --quick 21 s wall
-    return Duration.ofSeconds(quick ? 20 : 90);
+    // measured: wall time of 'gridrl run rl2-mdps' (and --quick) with the jar on the 2-core
+    // machine with nothing else running, 2026-12-06: 23.1 s full, 2.9 s --quick
+    return Duration.ofSeconds(quick ? 3 : 23);
   }
 
   @Override
