@@ -33,7 +33,7 @@ public final class Rl2Bandits extends PublishedTable<Rl2BanditsConfig, Rl2Bandit
 
   @Override
   public String description() {
-    return "RL2's Table 1: bandit baselines (random, Gittins, TS, UCB1, eps-greedy, greedy)"
+    return "RL²'s Table 1: bandit baselines (random, Gittins, TS, UCB1, ε-greedy, greedy)"
         + " vs the published numbers";
   }
 

@@ -31,7 +31,7 @@ public final class Rl2Mdps extends PublishedTable<Rl2MdpsConfig, Rl2Mdps.Cell> {
 
   @Override
   public String description() {
-    return "RL2's Table 2: random-MDP baselines (PSRL, UCRL2, BEB, eps-greedy, greedy, random)"
+    return "RL²'s Table 2: random-MDP baselines (PSRL, UCRL2, BEB, ε-greedy, greedy, random)"
         + " and the exact oracle vs the published numbers";
   }
 
