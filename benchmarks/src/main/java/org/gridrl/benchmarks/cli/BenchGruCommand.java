@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.DoubleSupplier;
 import org.gridrl.benchmarks.jmh.GruWorkload;
+import org.gridrl.benchmarks.jmh.Rl2UpdateWorkload;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,14 +30,19 @@ import picocli.CommandLine.Spec;
  *       {@code Gru} recorded it before the fused {@code Tape.gruCell} (the fusion's speed-up, in
  *       the same run);</li>
  *   <li>{@code hand}: explicit BPTT through {@code Gemm}, the input products and the weight
- *       gradients of all steps as single products (the floor for the tape).</li>
+ *       gradients of all steps as single products (the floor for the tape);</li>
+ *   <li>{@code rl2_update}: one whole RL² PPO update ({@link Rl2UpdateWorkload}:
+ *       {@code Rl2.update} on 16 sampled trials of 100 steps of {@code Rl2Tasks.bandits(5, 100)}, H = 64, 8 epochs
+ *       of one minibatch of all 16 trials; the batch sampled once, outside the timing), µs per
+ *       update.</li>
  * </ul>
  * With {@code --yardstick torch_second_order.py} the script runs once per round as a subprocess
  * with one BLAS thread ({@code gru} as its argument; it times itself, best of 5 blocks of 10
  * calls after 20 warm-up calls, wall clock) and its best run is the {@code torch} measure; with
  * {@code --torch-us US} a time measured earlier stands in for it. Output, JSON lines:
  * {"measure":..,"us":..,"median_us":..,"cpu_us":..,"gflops":..,...} per measure (µs per call:
- * the best and median block by wall clock, the best by the thread's CPU time), then
+ * the best and median block by wall clock, the best by the thread's CPU time; {@code rl2_update}
+ * with {@code "steps"} and {@code "gradient_steps"} in place of {@code "gflops"}), then
  * {"ratio":"autodiff/hand","value":..,"cpu":..}, {"ratio":"autodiff/unfused",..} and, with a
  * torch time,
  * {"ratio":"autodiff/torch","value":..,"target":0.5} and {"ratio":"hand/torch","value":..}
@@ -46,7 +52,7 @@ import picocli.CommandLine.Spec;
     description = {"Time forward + backpropagation through time of a GRU cell (in 8, hidden 64,"
         + " 100 steps, batch 16, float64, loss on a linear read-out of every hidden state) on"
         + " one thread: autodiff (Gru on the tape), the same unfused and hand-written BPTT,"
-        + " interleaved;"
+        + " one whole RL² PPO update (16 trials of 100 steps, H 64); interleaved;"
         + " optionally the PyTorch yardstick torch_second_order.py (run with the argument gru).",
         "Prints one JSON line per measure and ratio lines (target: autodiff/torch <= 0.5)."})
 public final class BenchGruCommand implements Callable<Integer> {
@@ -114,10 +120,12 @@ public final class BenchGruCommand implements Callable<Integer> {
           + disagreement + " (expected < 1e-12)");
       return 1;
     }
+    Rl2UpdateWorkload update = Rl2UpdateWorkload.issue14();
     List<Measure> measures = List.of(
         new Measure("autodiff", work::autodiff),
         new Measure("unfused", work::autodiffUnfused),
-        new Measure("hand", work::handWritten));
+        new Measure("hand", work::handWritten),
+        new Measure("rl2_update", update::update));
     List<DoubleSupplier> calls = measures.stream().map(Measure::call).toList();
     double sink = RoundTimes.warmUp(calls, warmupMs);
     RoundTimes times = new RoundTimes(measures.size(), repeat);
@@ -128,12 +136,16 @@ public final class BenchGruCommand implements Callable<Integer> {
         torchRuns[r] = torch.microseconds("us", "gru");
       }
     }
-    for (int i = 0; i < measures.size(); i++) {
+    for (int i = 0; i < 3; i++) {
       out.printf(Locale.ROOT, "{\"measure\":\"%s\",\"us\":%.1f,\"median_us\":%.1f,"
           + "\"cpu_us\":%.1f,\"gflops\":%.2f,\"blocks\":%d,\"block\":%d,\"threads\":1}%n",
           measures.get(i).name(), times.best(i), times.median(i), times.bestCpu(i),
           work.flops() / (times.best(i) * 1e3), repeat, block);
     }
+    out.printf(Locale.ROOT, "{\"measure\":\"rl2_update\",\"us\":%.1f,\"median_us\":%.1f,"
+        + "\"cpu_us\":%.1f,\"steps\":%d,\"gradient_steps\":%d,\"blocks\":%d,\"block\":%d,"
+        + "\"threads\":1}%n", times.best(3), times.median(3), times.bestCpu(3), update.steps(),
+        update.gradientSteps(), repeat, block);
     double torchBest = Double.NaN;
     if (torch.given()) {
       torchBest = RoundTimes.min(torchRuns);

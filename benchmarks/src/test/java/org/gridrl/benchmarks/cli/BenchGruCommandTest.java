@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.assertj.core.data.Offset;
+import org.ejml.data.DMatrixRMaj;
+import org.gridrl.benchmarks.jmh.Rl2UpdateWorkload;
+import org.gridrl.meta.rl2.Rl2;
+import org.gridrl.meta.rl2.Rl2Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +21,7 @@ class BenchGruCommandTest {
   Path dir;
 
   private static final Pattern US =
-      Pattern.compile("\\{\"measure\":\"([a-z]+)\",\"us\":([0-9.]+)");
+      Pattern.compile("\\{\"measure\":\"([a-z0-9_]+)\",\"us\":([0-9.]+)");
 
   private static CliRunner.Result run(String... args) {
     return CliRunner.command(new BenchGruCommand(), args);
@@ -33,7 +38,7 @@ class BenchGruCommandTest {
         "--yardstick", fake.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
     Map<String, Double> us = BenchLines.values(US, r.out());
-    assertThat(us).containsOnlyKeys("autodiff", "unfused", "hand", "torch");
+    assertThat(us).containsOnlyKeys("autodiff", "unfused", "hand", "rl2_update", "torch");
     assertThat(us.get("torch")).isEqualTo(40000.0);
     Map<String, Double> ratio = BenchLines.values(BenchLines.RATIO, r.out());
     assertThat(ratio).containsOnlyKeys("autodiff/hand", "autodiff/unfused", "autodiff/torch",
@@ -41,7 +46,27 @@ class BenchGruCommandTest {
     assertThat(ratio.get("autodiff/torch")).isCloseTo(us.get("autodiff") / 40000.0,
         Offset.offset(2e-3));
     assertThat(r.out()).contains("\"target\":0.5");
-    assertThat(r.out().lines().toList()).hasSize(8);
+    assertThat(r.out().lines().toList()).hasSize(9);
+  }
+
+  @Test
+  void rl2Update_isTheFirstUpdateOfRl2Train_bitForBit_everyCall() {
+    Rl2UpdateWorkload work = Rl2UpdateWorkload.issue14();
+    assertThat(work.steps()).isEqualTo(1600);
+    assertThat(work.gradientSteps()).isEqualTo(8);
+    Rl2Result trained = Rl2.train(Rl2UpdateWorkload.tasks(), Rl2UpdateWorkload.config(), null);
+    List<DMatrixRMaj> expected = trained.policy().network().parameters().stream()
+        .map(p -> p.value()).toList();
+    for (int call = 0; call < 2; call++) {
+      double policyLoss = work.update();
+      assertThat(policyLoss).isEqualTo(trained.history().series(Rl2.POLICY_LOSS)[0]);
+      List<DMatrixRMaj> got = work.parameters();
+      assertThat(got).hasSameSizeAs(expected);
+      for (int i = 0; i < got.size(); i++) {
+        assertThat(got.get(i).data).as("parameter %d after call %d", i, call)
+            .containsExactly(expected.get(i).data);
+      }
+    }
   }
 
   @Test
@@ -59,7 +84,7 @@ class BenchGruCommandTest {
   void withoutTorch_onlyTheJavaMeasures() {
     CliRunner.Result r = run("--repeat", "1", "--block", "1", "--warmup-ms", "0");
     assertThat(r.exitCode()).isZero();
-    assertThat(r.out().lines().toList()).hasSize(5);
+    assertThat(r.out().lines().toList()).hasSize(6);
     assertThat(r.out()).doesNotContain("torch");
   }
 

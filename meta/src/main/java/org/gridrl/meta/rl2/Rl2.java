@@ -119,23 +119,11 @@ public final class Rl2 {
     Rng shuffleRng = root.fork(4);
     MetricsRecorder recorder = new MetricsRecorder();
     TrainingListener out = TrainingListener.tee(recorder, listener);
-    List<DMatrixRMaj> weights = new ArrayList<>();
-    for (Parameter p : network.parameters()) {
-      weights.add(p.value());
-    }
-    Adam adam = new Adam(weights, Adam.Config.defaults().withLearningRate(config.learningRate()));
+    Adam adam = optimizer(network, config);
     Tape tape = new Tape();
     int b = config.trialsPerIteration();
     int len = tasks.trialLength();
     int e = tasks.episodesPerTrial();
-    double[] nextValues = new double[b * len];
-    boolean[] last = new boolean[b * len];
-    for (int i = 0; i < b; i++) {
-      last[i * len + len - 1] = true;
-    }
-    double[] advantages = new double[b * len];
-    double[] targets = new double[b * len];
-    int[] perm = new int[b];
     long steps = 0;
     long start = System.nanoTime();
     double lastReturn = Double.NaN;
@@ -143,50 +131,8 @@ public final class Rl2 {
       // 1. B trials in lock step with the current policy
       TrialBatch batch = sample(network, tasks, b, taskRng, envRng, actionRng);
       steps += (long) b * len;
-      // 2. GAE over each whole trial, V = 0 after its last step
-      for (int k = 0; k < b * len; k++) {
-        nextValues[k] = last[k] ? 0.0 : batch.values()[k + 1];
-      }
-      Gae.advantages(batch.rewards(), batch.values(), nextValues, last, last, config.gamma(),
-          config.lambda(), advantages);
-      Gae.valueTargets(advantages, batch.values(), targets);
-      // 3. K epochs of minibatches of whole trials, BPTT over each trial
-      double pl = 0;
-      double vl = 0;
-      double ent = 0;
-      double kl = 0;
-      double cf = 0;
-      int gradientSteps = 0;
-      for (int epoch = 0; epoch < config.epochs(); epoch++) {
-        for (int i = 0; i < b; i++) {
-          perm[i] = i;
-        }
-        shuffleRng.shuffle(perm);
-        for (int lo = 0; lo < b; lo += config.minibatchTrials()) {
-          int hi = Math.min(b, lo + config.minibatchTrials());
-          int[] idx = java.util.Arrays.copyOfRange(perm, lo, hi);
-          tape.reset();
-          List<Tensor> params = network.bind(tape);
-          LossParts parts = loss(tape, network, params, batch, idx, advantages, targets, config);
-          double value = parts.total().item();
-          if (!Double.isFinite(value)) {
-            throw new ArithmeticException("RL² loss is " + value + " at iteration " + it);
-          }
-          List<Tensor> grads = tape.grad(parts.total(), params, false);
-          List<DMatrixRMaj> g = new ArrayList<>(grads.size());
-          for (Tensor t : grads) {
-            g.add(t.value());
-          }
-          GradClip.clipGlobalNorm(g, config.maxGradNorm());
-          adam.step(g);
-          pl += parts.policyLoss();
-          vl += parts.valueLoss();
-          ent += parts.entropy();
-          kl += parts.approxKl();
-          cf += parts.clipFraction();
-          gradientSteps++;
-        }
-      }
+      // 2. and 3. GAE, then K epochs of PPO
+      double[] means = update(network, adam, tape, batch, config, shuffleRng, it);
       double[] ret = batch.episodeReturns();
       double total = 0;
       double first = 0;
@@ -203,15 +149,100 @@ public final class Rl2 {
       out.onScalar(it, FIRST_EPISODE_RETURN, first / b);
       out.onScalar(it, LAST_EPISODE_RETURN, lastEp / b);
       out.onScalar(it, STEPS, steps);
-      out.onScalar(it, POLICY_LOSS, pl / gradientSteps);
-      out.onScalar(it, VALUE_LOSS, vl / gradientSteps);
-      out.onScalar(it, ENTROPY, ent / gradientSteps);
-      out.onScalar(it, APPROX_KL, kl / gradientSteps);
-      out.onScalar(it, CLIP_FRACTION, cf / gradientSteps);
+      out.onScalar(it, POLICY_LOSS, means[0]);
+      out.onScalar(it, VALUE_LOSS, means[1]);
+      out.onScalar(it, ENTROPY, means[2]);
+      out.onScalar(it, APPROX_KL, means[3]);
+      out.onScalar(it, CLIP_FRACTION, means[4]);
       out.onIterationEnd(it, (System.nanoTime() - start) * 1e-9);
     }
     return new Rl2Result(new Rl2Policy(network), config.iterations(), steps, lastReturn,
         recorder.history(), Provenance.of(NAME, config, config.seed()));
+  }
+
+  /**
+   * The Adam optimiser {@link #train} updates {@code network}'s parameters with (step size
+   * {@code config.learningRate()}, core's other defaults).
+   */
+  public static Adam optimizer(Rl2Network network, Rl2Config config) {
+    List<DMatrixRMaj> weights = new ArrayList<>();
+    for (Parameter p : network.parameters()) {
+      weights.add(p.value());
+    }
+    return new Adam(weights, Adam.Config.defaults().withLearningRate(config.learningRate()));
+  }
+
+  /**
+   * One iteration's PPO update of {@code network} on a sampled {@code batch}, steps (2) and (3)
+   * of {@link #train}: Â and R by GAE over each whole trial, then {@code config.epochs()} passes,
+   * each shuffling the trials with {@code shuffleRng} and taking one clipped Adam step per
+   * minibatch of {@code config.minibatchTrials()} trials. {@link #train} calls exactly this.
+   *
+   * @param adam the optimiser over {@code network}'s parameters ({@link #optimizer}). Modified.
+   * @param tape reused scratch tape. Reset.
+   * @param iteration named in the exception's message
+   * @return the means over the update's gradient steps of the policy loss, the value loss, the
+   *     entropy, the approximate KL and the clip fraction, in that order
+   * @throws ArithmeticException if a loss is NaN or infinite
+   */
+  public static double[] update(Rl2Network network, Adam adam, Tape tape, TrialBatch batch,
+      Rl2Config config, Rng shuffleRng, int iteration) {
+    int b = batch.trials();
+    int len = batch.length();
+    double[] nextValues = new double[b * len];
+    boolean[] last = new boolean[b * len];
+    for (int i = 0; i < b; i++) {
+      last[i * len + len - 1] = true;
+    }
+    double[] advantages = new double[b * len];
+    double[] targets = new double[b * len];
+    int[] perm = new int[b];
+    // 2. GAE over each whole trial, V = 0 after its last step
+    for (int k = 0; k < b * len; k++) {
+      nextValues[k] = last[k] ? 0.0 : batch.values()[k + 1];
+    }
+    Gae.advantages(batch.rewards(), batch.values(), nextValues, last, last, config.gamma(),
+        config.lambda(), advantages);
+    Gae.valueTargets(advantages, batch.values(), targets);
+    // 3. K epochs of minibatches of whole trials, BPTT over each trial
+    double pl = 0;
+    double vl = 0;
+    double ent = 0;
+    double kl = 0;
+    double cf = 0;
+    int gradientSteps = 0;
+    for (int epoch = 0; epoch < config.epochs(); epoch++) {
+      for (int i = 0; i < b; i++) {
+        perm[i] = i;
+      }
+      shuffleRng.shuffle(perm);
+      for (int lo = 0; lo < b; lo += config.minibatchTrials()) {
+        int hi = Math.min(b, lo + config.minibatchTrials());
+        int[] idx = java.util.Arrays.copyOfRange(perm, lo, hi);
+        tape.reset();
+        List<Tensor> params = network.bind(tape);
+        LossParts parts = loss(tape, network, params, batch, idx, advantages, targets, config);
+        double value = parts.total().item();
+        if (!Double.isFinite(value)) {
+          throw new ArithmeticException("RL² loss is " + value + " at iteration " + iteration);
+        }
+        List<Tensor> grads = tape.grad(parts.total(), params, false);
+        List<DMatrixRMaj> g = new ArrayList<>(grads.size());
+        for (Tensor t : grads) {
+          g.add(t.value());
+        }
+        GradClip.clipGlobalNorm(g, config.maxGradNorm());
+        adam.step(g);
+        pl += parts.policyLoss();
+        vl += parts.valueLoss();
+        ent += parts.entropy();
+        kl += parts.approxKl();
+        cf += parts.clipFraction();
+        gradientSteps++;
+      }
+    }
+    return new double[] {pl / gradientSteps, vl / gradientSteps, ent / gradientSteps,
+        kl / gradientSteps, cf / gradientSteps};
   }
 
   /**
