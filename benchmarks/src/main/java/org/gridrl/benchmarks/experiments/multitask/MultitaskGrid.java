@@ -54,9 +54,9 @@ public final class MultitaskGrid implements Experiment<MultitaskGridConfig> {
   @Override
   public Duration expectedRunTime(boolean quick) {
     // measured: wall time of 'gridrl run multitask-grid' (and --quick) with the jar on the
-    // 2-core machine, nothing else running but a short build, 2026-12-06: 229 s full, 19.5 s
-    // --quick
-    return Duration.ofSeconds(quick ? 20 : 229);
+    // 2-core machine with nothing else running, 2026-12-06: 518 s full (150 iterations on both
+    // sets), 19.5 s --quick
+    return Duration.ofSeconds(quick ? 20 : 518);
   }
 
   @Override
