@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 import org.gridrl.core.env.TaskDistribution;
 import org.gridrl.core.util.Check;
 import org.gridrl.core.util.Rng;
+import org.gridrl.core.util.SampleStats;
 import org.gridrl.envs.bandit.BernoulliBandit;
 
 /**
@@ -31,32 +32,19 @@ public final class BanditTrials {
 
     /** The mean total reward. */
     public double meanTotalReward() {
-      return mean(totalReward);
+      return SampleStats.mean(totalReward);
     }
 
     /** The standard error of the mean total reward, s/√m (sample std, m − 1); NaN for m = 1. */
     public double standardError() {
-      int m = totalReward.length;
-      double mean = mean(totalReward);
-      double ss = 0;
-      for (double x : totalReward) {
-        ss += (x - mean) * (x - mean);
-      }
-      return Math.sqrt(ss / (m - 1) / m);
+      return SampleStats.standardError(totalReward);
     }
 
     /** The mean pseudo-regret. */
     public double meanPseudoRegret() {
-      return mean(pseudoRegret);
+      return SampleStats.mean(pseudoRegret);
     }
 
-    private static double mean(double[] x) {
-      double s = 0;
-      for (double v : x) {
-        s += v;
-      }
-      return s / x.length;
-    }
   }
 
   /**

@@ -4,6 +4,7 @@ import org.gridrl.core.env.Step;
 import org.gridrl.core.env.TaskDistribution;
 import org.gridrl.core.util.Check;
 import org.gridrl.core.util.Rng;
+import org.gridrl.core.util.SampleStats;
 import org.gridrl.envs.mdp.RandomMdp;
 
 /**
@@ -32,23 +33,17 @@ public final class MdpTrials {
 
     /** The mean total return. */
     public double meanTotalReturn() {
-      return mean(totalReturn);
+      return SampleStats.mean(totalReturn);
     }
 
     /** The standard error of the mean total return, s/√m (sample std, m − 1); NaN for m = 1. */
     public double standardError() {
-      int m = totalReturn.length;
-      double mean = mean(totalReturn);
-      double ss = 0;
-      for (double x : totalReturn) {
-        ss += (x - mean) * (x - mean);
-      }
-      return Math.sqrt(ss / (m - 1) / m);
+      return SampleStats.standardError(totalReturn);
     }
 
     /** The mean oracle total n·V*_0(0). */
     public double meanOptimalReturn() {
-      return mean(optimalReturn);
+      return SampleStats.mean(optimalReturn);
     }
 
     /** The mean regret, mean(n·V*_0(0) − Σ r). */
@@ -56,13 +51,6 @@ public final class MdpTrials {
       return meanOptimalReturn() - meanTotalReturn();
     }
 
-    private static double mean(double[] x) {
-      double s = 0;
-      for (double v : x) {
-        s += v;
-      }
-      return s / x.length;
-    }
   }
 
   /**

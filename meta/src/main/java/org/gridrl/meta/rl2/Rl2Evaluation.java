@@ -1,6 +1,7 @@
 package org.gridrl.meta.rl2;
 
 import org.gridrl.core.util.Check;
+import org.gridrl.core.util.SampleStats;
 
 /**
  * The returns of a policy evaluated trial by trial ({@link Rl2#evaluate}).
@@ -33,26 +34,13 @@ public record Rl2Evaluation(double[][] episodeReturns) {
 
   /** Mean total return over trials. */
   public double meanTrialReturn() {
-    double s = 0;
-    for (double r : trialReturns()) {
-      s += r;
-    }
-    return s / trials();
+    return SampleStats.mean(trialReturns());
   }
 
   /** Standard error of the mean trial return, σ_{n−1}/√n (0 for one trial). */
   public double standardError() {
     double[] r = trialReturns();
-    int n = r.length;
-    if (n < 2) {
-      return 0.0;
-    }
-    double mean = meanTrialReturn();
-    double ss = 0;
-    for (double x : r) {
-      ss += (x - mean) * (x - mean);
-    }
-    return Math.sqrt(ss / (n - 1) / n);
+    return r.length < 2 ? 0.0 : SampleStats.standardError(r);
   }
 
   /** Mean return of episode {@code e} over trials. */

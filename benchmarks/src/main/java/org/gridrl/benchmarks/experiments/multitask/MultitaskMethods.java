@@ -11,6 +11,7 @@ import org.gridrl.core.pg.Sampler;
 import org.gridrl.core.util.Check;
 import org.gridrl.core.util.MetricsHistory;
 import org.gridrl.core.util.MetricsRecorder;
+import org.gridrl.core.util.SampleStats;
 import org.gridrl.envs.tabular.MultiGoalGrid;
 import org.gridrl.multitask.Distral;
 import org.gridrl.multitask.DistralPgMetrics;
@@ -158,20 +159,12 @@ public final class MultitaskMethods {
 
     /** The mean over tasks of the stochastic policies' normalised return. */
     public double meanNormalisedReturn() {
-      return mean(normalisedReturn);
+      return SampleStats.mean(normalisedReturn);
     }
 
     /** The mean over tasks of the greedy policies' normalised return. */
     public double meanGreedyNormalisedReturn() {
-      return mean(greedyNormalisedReturn);
-    }
-
-    private static double mean(double[] x) {
-      double s = 0;
-      for (double v : x) {
-        s += v;
-      }
-      return s / x.length;
+      return SampleStats.mean(greedyNormalisedReturn);
     }
   }
 
