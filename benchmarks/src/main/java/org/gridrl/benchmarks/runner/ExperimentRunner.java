@@ -111,7 +111,7 @@ public final class ExperimentRunner {
         }
       });
       RunContext ctx = new RunContext(experiment.name(), outputDir, quick, metrics, summary, out,
-          err, interactive, kept);
+          err, interactive, kept, folder.resumed());
       try {
         experiment.run(config, ctx);
         if (summary.nextSeed() != null) {

@@ -31,6 +31,7 @@ public final class RunContext {
   private final PrintStream err;
   private final boolean interactive;
   private final Map<Long, KeptSeed> kept;
+  private final boolean resumed;
 
   /**
    * A seed that a resumed run keeps from the interrupted one.
@@ -44,7 +45,7 @@ public final class RunContext {
 
   RunContext(String experiment, Path outputDir, boolean quick, MetricsCsv metrics,
       SummaryJson summary, PrintStream out, PrintStream err, boolean interactive,
-      Map<Long, KeptSeed> kept) {
+      Map<Long, KeptSeed> kept, boolean resumed) {
     this.experiment = experiment;
     this.outputDir = outputDir;
     this.quick = quick;
@@ -54,6 +55,17 @@ public final class RunContext {
     this.err = err;
     this.interactive = interactive;
     this.kept = Map.copyOf(kept);
+    this.resumed = resumed;
+  }
+
+  /**
+   * Whether this run resumes an interrupted one ({@code --resume} on a folder that holds a run of
+   * the same experiment and config). Only then may an experiment reuse what the earlier run left
+   * in the folder besides its kept seeds (e.g. a trained network it saved); a run that overwrites
+   * a folder must not, since the files may come from another config.
+   */
+  public boolean resumed() {
+    return resumed;
   }
 
   /**

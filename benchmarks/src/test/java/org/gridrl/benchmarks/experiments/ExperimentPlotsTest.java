@@ -110,10 +110,10 @@ class ExperimentPlotsTest {
       }
       case "rl2-bandits" -> {
         for (int n : ((Rl2BanditsConfig) quick).pulls()) {
-          files.add("z_n" + n + ".png");
+          files.addAll(List.of("z_n" + n + ".png", "rl2_training_n" + n + ".png"));
         }
       }
-      case "rl2-mdps" -> files.add("z.png");
+      case "rl2-mdps" -> files.addAll(List.of("z.png", "rl2_training.png"));
       case "meta-hidden-goal" ->
           files.addAll(List.of("learning_curve.png", "episode_returns.png"));
       default -> {

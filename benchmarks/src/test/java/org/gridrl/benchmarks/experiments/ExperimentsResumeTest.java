@@ -78,7 +78,8 @@ class ExperimentsResumeTest {
 
   /** A run's stdout without its wall time, folder and pg-fourrooms' measured seconds. */
   private static String withoutTimes(String out) {
-    return Interruptions.withoutWallTime(out).replaceAll("(?m)^ *[a-z0-9]+/seconds .*\n", "");
+    return Interruptions.withoutWallTime(out).replaceAll("(?m)^ *[a-z0-9]+/seconds .*\n", "")
+        .replaceAll("trained in [0-9.]+ s", "trained in ? s");
   }
 
   /** The final metrics without the measured seconds of pg-fourrooms (a rerun times anew). */
@@ -181,10 +182,34 @@ class ExperimentsResumeTest {
         .threads(1)));
   }
 
+  /** A resumed run takes the cells RL² trained before the interruption from rl2/. */
+  @Test
+  void rl2Bandits_resumed_reusesTheNetworksTrainedBeforeTheStop() throws Exception {
+    Rl2BanditsConfig config = Rl2BanditsConfig.quick().with(b -> b.pulls(List.of(10))
+        .arms(List.of(5)).trialsPerSeed(20).tuningTrials(10).threads(1));
+    Path reference = tmp.resolve("reference");
+    String uninterrupted = Interruptions.run(new Rl2Bandits(), config, true, reference);
+    Path dir = tmp.resolve("stopped");
+    Interruptions.killedDuringLastSeed(reference, dir);
+    for (String f : List.of("n10_k5.json", "n10_k5.training.json")) {
+      Files.copy(reference.resolve("rl2").resolve(f), dir.resolve("rl2").resolve(f));
+    }
+
+    String resumed = Interruptions.resume(new Rl2Bandits(), config, true, dir);
+
+    assertThat(resumed).containsPattern("RL² n=10,k=5: 4 iterations, 320 environment steps,"
+        + " trained in [0-9.]+ s by the interrupted run");
+    assertThat(uninterrupted).doesNotContain("by the interrupted run");
+    for (String f : List.of("metrics.csv", "table.csv", "rl2_training_n10.png")) {
+      assertThat(Files.readAllBytes(dir.resolve(f))).as(f)
+          .isEqualTo(Files.readAllBytes(reference.resolve(f)));
+    }
+  }
+
   @Test
   void rl2Mdps() throws Exception {
     resumeReproduces(new Rl2Mdps(), Rl2MdpsConfig.quick().with(b -> b.episodes(List.of(2, 3))
-        .trialsPerSeed(4).threads(1)));
+        .rl2Iterations(Map.of(2, 2, 3, 1)).trialsPerSeed(4).threads(1)));
   }
 
   @Test

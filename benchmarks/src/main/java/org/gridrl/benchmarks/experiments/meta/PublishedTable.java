@@ -1,6 +1,8 @@
 package org.gridrl.benchmarks.experiments.meta;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -9,28 +11,47 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.gridrl.benchmarks.experiments.meta.TrialMethods.Pooled;
 import org.gridrl.benchmarks.report.TextTable;
+import org.gridrl.benchmarks.runner.AtomicFiles;
 import org.gridrl.benchmarks.runner.Experiment;
 import org.gridrl.benchmarks.runner.ExperimentConfig;
 import org.gridrl.benchmarks.runner.Plots;
+import org.gridrl.benchmarks.runner.Progress;
 import org.gridrl.benchmarks.runner.RunContext;
 import org.gridrl.benchmarks.runner.SeedPool;
+import org.gridrl.core.nn.ParameterIo;
 import org.gridrl.core.util.Rng;
+import org.gridrl.core.util.TrainingListener;
+import org.gridrl.meta.rl2.Rl2;
+import org.gridrl.meta.rl2.Rl2Config;
+import org.gridrl.meta.rl2.Rl2Network;
+import org.gridrl.meta.rl2.Rl2Policy;
+import org.gridrl.meta.rl2.Rl2Result;
+import org.gridrl.meta.rl2.Rl2Tasks;
 import org.knowm.xchart.XYChart;
 
 /**
  * An experiment that reproduces one of RL²'s published tables (Duan et al. 2016, Table 1
- * {@link Rl2Bandits}, Table 2 {@link Rl2Mdps}) for the classical baselines: the constants tuned
- * per cell on a separate seed, then per seed a block of trials per (cell, method) on one
- * {@link SeedPool}, pooled into mean ± SE beside the published number and
- * z = (ours − published)/SE, printed as three tables, written to {@code table.csv},
- * summary.json's {@code tuned} and {@code results}, and one z chart per row of the grid. A
- * subclass gives what differs: its grid of cells, its trial runner and oracle, its published
- * numbers and the formats of its columns.
+ * {@link Rl2Bandits}, Table 2 {@link Rl2Mdps}): the baselines' constants tuned per cell on a
+ * separate seed; RL² trained per cell ({@link Rl2#train}, one network per cell as the paper
+ * trained one per setting, cells in parallel), its parameters saved under {@code rl2/} as it
+ * goes; then per seed a block of trials per (cell, method) on one {@link SeedPool}, the trained
+ * network running through the same trial loop as the baselines
+ * ({@code meta.rl2.Rl2TrialPolicies}: same tasks, same reward streams), pooled into mean ± SE
+ * beside the published number and z = (ours − published)/SE, printed as tables, written to
+ * {@code table.csv}, summary.json's {@code tuned}, {@code rl2} (training cost per cell) and
+ * {@code results}, one z chart per row of the grid and RL²'s learning curves. A subclass gives
+ * what differs: its grid of cells, its trial runners and oracle, RL²'s tasks and budget per cell,
+ * its published numbers and the formats of its columns.
+ *
+ * <p>Resume: a resumed run ({@link RunContext#resumed}) reuses a cell's network from
+ * {@code rl2/CELL.json} when its training record {@code rl2/CELL.training.json} (written last,
+ * atomically) is there, so an interrupted run loses at most the cells in training.
  *
  * @param <C> the experiment's config
  * @param <K> one cell of its grid
@@ -113,7 +134,40 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
   /** The z charts by file name. */
   abstract Map<String, XYChart> zCharts(C config, Map<String, Map<String, Pooled>> pooled);
 
-  /** The methods that run (every configured one but RL², which has no policy yet). */
+  /** RL²'s training curves ({@link #rl2Chart}) by file name. */
+  abstract Map<String, XYChart> rl2Charts(C config, Map<String, TrainedRl2> rl2);
+
+  /** The trials RL² trains on in a cell. */
+  abstract Rl2Tasks<Integer> rl2Tasks(K cell);
+
+  /** RL²'s settings in a cell: the config's, with the cell's iterations and seed. */
+  abstract Rl2Config rl2Config(C config, K cell);
+
+  /** The trained network's totals on the same trials as {@link #trialTotals} with this seed. */
+  abstract double[] rl2Totals(Rl2Network network, K cell, int trials, long seed);
+
+  /**
+   * RL² trained for one cell.
+   *
+   * @param network the trained network
+   * @param iterations training iterations
+   * @param steps environment steps of training
+   * @param seconds wall time of training (of the run that trained it, when reused)
+   * @param curve the mean trial return of each iteration's training trials
+   * @param reused whether a resumed run took it from the folder
+   */
+  record TrainedRl2(Rl2Network network, int iterations, long steps, double seconds,
+      double[] curve, boolean reused) {
+  }
+
+  /** What {@code rl2/CELL.training.json} holds. */
+  record TrainingRecord(String cell, int iterations, long steps, double seconds,
+      double[] curve) {
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The classical baselines among the configured methods (every one but RL²). */
   static List<String> baselines(List<String> methods) {
     return methods.stream().filter(m -> !m.equals(TrialMethods.RL2)).toList();
   }
@@ -197,12 +251,16 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
   @Override
   public final void run(C config, RunContext ctx) throws Exception {
     Plan<K> plan = plan(config);
-    List<String> methods = new ArrayList<>(baselines(plan.methods()));
+    List<String> methods = new ArrayList<>(plan.methods());
     methods.add("oracle");
     ctx.metrics().declare(methods.stream().map(m -> m + "/" + metric())
         .toArray(String[]::new));
     Map<String, Map<String, Tuning>> tuned = tuneAll(config);
     ctx.note("tuned", tunedNote(tuned));
+    Map<String, TrainedRl2> rl2 = trainRl2(config, ctx, plan);
+    if (!rl2.isEmpty()) {
+      ctx.note("rl2", rl2Note(config, plan, rl2));
+    }
     Map<String, Map<String, Pooled>> pooled = new LinkedHashMap<>();
     try (SeedPool pool = new SeedPool(plan.threads(), Integer.MAX_VALUE);
         var progress = ctx.progress("trial blocks", plan.seeds().size())) {
@@ -219,6 +277,8 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
               double k = constant(tuned, c, m);
               jobs.put(c.key() + "/" + m, pool.submit(() -> m.equals("oracle")
                   ? oracleTotals(c, plan.trialsPerSeed(), s)
+                  : m.equals(TrialMethods.RL2)
+                  ? rl2Totals(rl2.get(c.key()).network(), c, plan.trialsPerSeed(), s)
                   : trialTotals(m, k, c, plan.trialsPerSeed(), s)));
             }
           }
@@ -256,6 +316,13 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
     ctx.out().println("Tuned constants (tuning seed " + plan.tuningSeed() + ", "
         + plan.tuningTrials() + " trials per grid point)");
     tunedTable(plan, tuned).print(ctx.out(), "");
+    if (!rl2.isEmpty()) {
+      ctx.out().println();
+      ctx.out().println("RL², one network trained per cell (training times above and in"
+          + " summary.json's rl2): ours against the published RL² (the issue asks within 5% for"
+          + " n <= 100)");
+      rl2Table(plan, pooled, rl2).print(ctx.out(), "");
+    }
     Files.writeString(ctx.file("table.csv"), csv(plan, pooled, tuned));
     ctx.note("results", resultsNote(plan, pooled));
     List<String> files = new ArrayList<>(List.of("metrics.csv", "summary.json", "table.csv"));
@@ -263,7 +330,167 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
       Plots.save(chart.getValue(), ctx.file(chart.getKey()));
       files.add(chart.getKey());
     }
+    if (!rl2.isEmpty()) {
+      for (Map.Entry<String, XYChart> chart : rl2Charts(config, rl2).entrySet()) {
+        Plots.save(chart.getValue(), ctx.file(chart.getKey()));
+        files.add(chart.getKey());
+      }
+      for (K c : plan.cells()) {
+        files.add("rl2/" + c.key() + ".json");
+      }
+    }
     ctx.note("files", files);
+  }
+
+  /**
+   * Trains RL² for every cell (in parallel on the plan's threads; each cell's training depends
+   * only on its config and seed, so not on the thread count) or, in a resumed run, takes a cell
+   * already trained from the folder. Each network is saved ({@link ParameterIo}) to
+   * {@code rl2/CELL.json}, then its record to {@code rl2/CELL.training.json}, as soon as it is
+   * trained. Empty when RL² is not among the methods.
+   */
+  final Map<String, TrainedRl2> trainRl2(C config, RunContext ctx, Plan<K> plan)
+      throws Exception {
+    Map<String, TrainedRl2> out = new LinkedHashMap<>();
+    if (!plan.methods().contains(TrialMethods.RL2)) {
+      return out;
+    }
+    Path dir = ctx.file("rl2");
+    Files.createDirectories(dir);
+    Map<String, Future<TrainedRl2>> jobs = new LinkedHashMap<>();
+    long total = 0;
+    for (K c : plan.cells()) {
+      if (!reusable(ctx, dir, c)) {
+        total += rl2Config(config, c).iterations();
+      }
+    }
+    try (SeedPool pool = new SeedPool(plan.threads(), Integer.MAX_VALUE);
+        Progress progress = ctx.progress("RL² training iterations", total)) {
+      for (K c : plan.cells()) {
+        Rl2Config rc = rl2Config(config, c);
+        if (reusable(ctx, dir, c)) {
+          jobs.put(c.key(), CompletableFuture.completedFuture(reuse(dir, c, rc)));
+        } else {
+          jobs.put(c.key(), pool.submit(() -> train(dir, c, rc, progress)));
+        }
+      }
+      for (K c : plan.cells()) {
+        TrainedRl2 t = SeedPool.result(jobs.get(c.key()));
+        out.put(c.key(), t);
+        ctx.out().printf(Locale.ROOT, "RL² %s: %d iterations, %d environment steps, trained in"
+            + " %.1f s%s; mean return of the last iteration's training trials %s%n", c.label(),
+            t.iterations(), t.steps(), t.seconds(), t.reused() ? " by the interrupted run" : "",
+            format(t.curve()[t.curve().length - 1], c));
+      }
+    }
+    return out;
+  }
+
+  private static boolean reusable(RunContext ctx, Path dir, GridCell c) {
+    return ctx.resumed() && Files.isRegularFile(dir.resolve(c.key() + ".training.json"))
+        && Files.isRegularFile(dir.resolve(c.key() + ".json"));
+  }
+
+  private TrainedRl2 reuse(Path dir, K c, Rl2Config rc) throws Exception {
+    TrainingRecord r = JSON.readValue(dir.resolve(c.key() + ".training.json").toFile(),
+        TrainingRecord.class);
+    Rl2Policy policy = Rl2Policy.load(rl2Tasks(c), rc.hidden(), dir.resolve(c.key() + ".json"));
+    return new TrainedRl2(policy.network(), r.iterations(), r.steps(), r.seconds(), r.curve(),
+        true);
+  }
+
+  private TrainedRl2 train(Path dir, K c, Rl2Config rc, Progress progress) throws Exception {
+    double[] curve = new double[rc.iterations()];
+    TrainingListener listener = new TrainingListener() {
+      @Override
+      public void onScalar(long iteration, String name, double value) {
+        if (name.equals(Rl2.TRIAL_RETURN)) {
+          curve[(int) iteration - 1] = value;
+        }
+      }
+
+      @Override
+      public void onIterationEnd(long iteration, double elapsedSeconds) {
+        synchronized (progress) {
+          progress.step();
+        }
+      }
+    };
+    long start = System.nanoTime();
+    Rl2Result result = Rl2.train(rl2Tasks(c), rc, listener);
+    double seconds = (System.nanoTime() - start) * 1e-9;
+    AtomicFiles.writeText(dir.resolve(c.key() + ".json"),
+        w -> ParameterIo.write(result.policy().network(), w));
+    TrainingRecord record = new TrainingRecord(c.key(), result.iterations(),
+        result.environmentSteps(), seconds, curve);
+    AtomicFiles.writeText(dir.resolve(c.key() + ".training.json"),
+        w -> w.write(JSON.writeValueAsString(record)));
+    return new TrainedRl2(result.policy().network(), result.iterations(),
+        result.environmentSteps(), seconds, curve, false);
+  }
+
+  private Map<String, Object> rl2Note(C config, Plan<K> plan, Map<String, TrainedRl2> rl2) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (K c : plan.cells()) {
+      TrainedRl2 t = rl2.get(c.key());
+      Rl2Config rc = rl2Config(config, c);
+      Map<String, Object> v = new LinkedHashMap<>();
+      v.put("seed", rc.seed());
+      v.put("iterations", t.iterations());
+      v.put("trials_per_iteration", rc.trialsPerIteration());
+      v.put("environment_steps", t.steps());
+      v.put("training_seconds", t.seconds());
+      v.put("reused", t.reused());
+      v.put("last_training_return", t.curve()[t.curve().length - 1]);
+      v.put("parameters", "rl2/" + c.key() + ".json");
+      out.put(c.key(), v);
+    }
+    return out;
+  }
+
+  /** Per cell: RL²'s training budget, our mean ± SE, the published RL² and the relative gap. */
+  private TextTable rl2Table(Plan<K> plan, Map<String, Map<String, Pooled>> pooled,
+      Map<String, TrainedRl2> rl2) {
+    TextTable t = new TextTable("setup", "iterations", "env steps", "rl2", "published",
+        "gap");
+    for (K c : plan.cells()) {
+      TrainedRl2 tr = rl2.get(c.key());
+      Pooled p = pooled.get(c.key()).get(TrialMethods.RL2);
+      OptionalDouble pub = published(c, TrialMethods.RL2);
+      t.row(c.label(), Integer.toString(tr.iterations()), Long.toString(tr.steps()),
+          format(p.mean(), c) + "±" + format(p.standardError(), c),
+          pub.isPresent() ? Double.toString(pub.getAsDouble()) : "",
+          pub.isPresent() ? String.format(Locale.ROOT, "%+.1f%%",
+              100 * (p.mean() / pub.getAsDouble() - 1)) : "");
+    }
+    return t;
+  }
+
+  /**
+   * RL²'s training curves: the mean trial return of each iteration's training trials divided by
+   * the published RL² of its cell, one curve per cell, with the issue's 0.95 line (a cell the
+   * paper has no number for is drawn unscaled, and says so in the legend).
+   */
+  final XYChart rl2Chart(List<K> cells, Map<String, TrainedRl2> rl2, String title) {
+    List<Plots.Curve> curves = new ArrayList<>();
+    int longest = 1;
+    for (K c : cells) {
+      OptionalDouble pub = published(c, TrialMethods.RL2);
+      double[] curve = rl2.get(c.key()).curve();
+      longest = Math.max(longest, curve.length);
+      double scale = pub.isPresent() ? pub.getAsDouble() : 1.0;
+      double[] x = new double[curve.length];
+      double[] y = new double[curve.length];
+      for (int i = 0; i < curve.length; i++) {
+        x[i] = i + 1;
+        y[i] = curve[i] / scale;
+      }
+      curves.add(Plots.Curve.single(c.label() + (pub.isPresent() ? "" : " (unscaled)"), x, y));
+    }
+    curves.add(Plots.Curve.single("0.95 of published", new double[] {1, longest},
+        new double[] {0.95, 0.95}));
+    return Plots.learningCurveChart(title, "iteration", "training return / published RL²",
+        curves, Plots.Band.NONE, false, false);
   }
 
   private static Map<String, Object> tunedNote(Map<String, Map<String, Tuning>> tuned) {
@@ -285,22 +512,22 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
         Map<String, Object> v = new LinkedHashMap<>();
         Pooled p = pooled.get(c.key()).get(m);
         OptionalDouble pub = published(c, m);
-        if (p == null) {
-          v.put("ours", TrialMethods.NOT_YET_TRAINED);
-        } else {
-          v.put("mean", p.mean());
-          v.put("standard_error", p.standardError());
-          v.put("trials", (long) p.count());
-        }
+        v.put("mean", p.mean());
+        v.put("standard_error", p.standardError());
+        v.put("trials", (long) p.count());
         if (pub.isPresent()) {
           v.put("published", pub.getAsDouble());
-          if (p != null) {
-            double z = TrialMethods.zScore(p, pub.getAsDouble());
-            v.put("z", z);
-            v.put("within_2se", Math.abs(z) <= 2);
-            // the published mean has its own error, about ours (1000 trials each): the
-            // difference of two such means has standard error √2·SE
-            v.put("z_difference", z / Math.sqrt(2));
+          double z = TrialMethods.zScore(p, pub.getAsDouble());
+          v.put("z", z);
+          v.put("within_2se", Math.abs(z) <= 2);
+          // the published mean has its own error, about ours (1000 trials each): the
+          // difference of two such means has standard error √2·SE
+          v.put("z_difference", z / Math.sqrt(2));
+          if (m.equals(TrialMethods.RL2)) {
+            // the issue's criterion for the learner: within 5% of its published value
+            double gap = p.mean() / pub.getAsDouble() - 1;
+            v.put("relative_gap", gap);
+            v.put("within_5_percent", Math.abs(gap) <= 0.05);
           }
         }
         perMethod.put(m, v);
@@ -323,8 +550,7 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
       for (String m : plan.methods()) {
         Pooled p = pooled.get(c.key()).get(m);
         OptionalDouble pub = published(c, m);
-        String ours = p == null ? TrialMethods.NOT_YET_TRAINED
-            : format(p.mean(), c) + "±" + format(p.standardError(), c);
+        String ours = format(p.mean(), c) + "±" + format(p.standardError(), c);
         row.add(ours + (pub.isPresent() ? " (" + pub.getAsDouble() + ")" : ""));
       }
       row.add(format(pooled.get(c.key()).get("oracle").mean(), c));
@@ -382,11 +608,10 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
       for (String m : ms) {
         Pooled p = pooled.get(c.key()).get(m);
         OptionalDouble pub = published(c, m);
-        double z = p == null || pub.isEmpty() ? Double.NaN
-            : TrialMethods.zScore(p, pub.getAsDouble());
+        double z = pub.isEmpty() ? Double.NaN : TrialMethods.zScore(p, pub.getAsDouble());
         sb.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%s,%s,%s,%s%n", csvCell(c), m,
-            num(constant(tuned, c, m)), p == null ? "" : (long) p.count(),
-            p == null ? "" : num(p.mean()), p == null ? "" : num(p.standardError()),
+            num(constant(tuned, c, m)), (long) p.count(), num(p.mean()),
+            num(p.standardError()),
             pub.isPresent() ? num(pub.getAsDouble()) : "", num(z),
             Double.isNaN(z) ? "" : Math.abs(z) <= 2));
       }

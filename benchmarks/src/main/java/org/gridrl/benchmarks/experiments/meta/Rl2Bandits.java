@@ -13,16 +13,21 @@ import org.gridrl.core.util.Rng;
 import org.gridrl.envs.bandit.BernoulliBandit;
 import org.gridrl.meta.baselines.BanditPolicy;
 import org.gridrl.meta.baselines.BanditTrials;
+import org.gridrl.meta.rl2.Rl2Config;
+import org.gridrl.meta.rl2.Rl2Network;
+import org.gridrl.meta.rl2.Rl2Tasks;
+import org.gridrl.meta.rl2.Rl2TrialPolicies;
 import org.knowm.xchart.XYChart;
 
 /**
- * {@code gridrl run rl2-bandits}: RL²'s Table 1 (Duan et al. 2016) for the classical baselines.
- * Per cell (n pulls, k arms, means μ_i ~ U(0, 1)) and method, the mean total reward
+ * {@code gridrl run rl2-bandits}: RL²'s Table 1 (Duan et al. 2016), RL² and the classical
+ * baselines. Per cell (n pulls, k arms, means μ_i ~ U(0, 1)) and method, the mean total reward
  * E[Σ_t r_t] over 1000 trials with its standard error, beside the published number, and
  * z = (ours − published)/SE: the issue asks |z| ≤ 2. Also the oracle n·max_i μ_i of the same tasks
  * (E = n·k/(k + 1)). UCB1's c, ε-greedy's ε and Gittins' γ are tuned per cell on a separate seed
  * ({@link Rl2BanditsConfig}), as the paper tuned them; the chosen values go to summary.json
- * ({@code tuned}) and {@code table.csv}. The RL² column is printed as not yet trained.
+ * ({@code tuned}) and {@code table.csv}. RL² is one network per cell ({@link Rl2Tasks#bandits},
+ * {@link Rl2BanditsConfig#rl2()}), evaluated on the same trials as the baselines.
  */
 public final class Rl2Bandits extends PublishedTable<Rl2BanditsConfig, Rl2Bandits.Cell> {
 
@@ -78,7 +83,7 @@ public final class Rl2Bandits extends PublishedTable<Rl2BanditsConfig, Rl2Bandit
     return out;
   }
 
-  /** The methods that run (every configured one but RL², which has no policy yet). */
+  /** The classical baselines among the configured methods. */
   static List<String> baselines(Rl2BanditsConfig config) {
     return baselines(config.methods());
   }
@@ -131,6 +136,22 @@ public final class Rl2Bandits extends PublishedTable<Rl2BanditsConfig, Rl2Bandit
     return out;
   }
 
+  /**
+   * RL²'s training curves relative to the published RL², one chart per n
+   * ({@code rl2_training_n10.png}, ...).
+   */
+  static Map<String, XYChart> trainingCharts(Rl2BanditsConfig config,
+      Map<String, TrainedRl2> rl2) {
+    Rl2Bandits table = new Rl2Bandits();
+    Map<String, XYChart> out = new LinkedHashMap<>();
+    for (int n : config.pulls()) {
+      out.put("rl2_training_n" + n + ".png", table.rl2Chart(
+          cells(config).stream().filter(c -> c.pulls() == n).toList(), rl2,
+          "RL² training, n = " + n + " pulls: training return / published RL²"));
+    }
+    return out;
+  }
+
   @Override
   Plan<Cell> plan(Rl2BanditsConfig config) {
     return new Plan<>(cells(config), config.methods(), config::grid, config.trialsPerSeed(),
@@ -145,6 +166,23 @@ public final class Rl2Bandits extends PublishedTable<Rl2BanditsConfig, Rl2Bandit
   @Override
   double[] oracleTotals(Cell cell, int trials, long seed) {
     return oracle(cell, trials, seed);
+  }
+
+  @Override
+  Rl2Tasks<Integer> rl2Tasks(Cell cell) {
+    return Rl2Tasks.bandits(cell.arms(), cell.pulls());
+  }
+
+  @Override
+  Rl2Config rl2Config(Rl2BanditsConfig config, Cell cell) {
+    return config.rl2().withIterations(config.rl2Iterations(cell.pulls()))
+        .withSeed(cellSeed(config.rl2().seed(), cell));
+  }
+
+  @Override
+  double[] rl2Totals(Rl2Network network, Cell cell, int trials, long seed) {
+    return BanditTrials.run(Rl2TrialPolicies.bandit(network),
+        BernoulliBandit.tasks(cell.arms(), cell.pulls()), trials, seed).totalReward();
   }
 
   @Override
@@ -197,5 +235,10 @@ public final class Rl2Bandits extends PublishedTable<Rl2BanditsConfig, Rl2Bandit
   @Override
   Map<String, XYChart> zCharts(Rl2BanditsConfig config, Map<String, Map<String, Pooled>> pooled) {
     return charts(config, pooled);
+  }
+
+  @Override
+  Map<String, XYChart> rl2Charts(Rl2BanditsConfig config, Map<String, TrainedRl2> rl2) {
+    return trainingCharts(config, rl2);
   }
 }

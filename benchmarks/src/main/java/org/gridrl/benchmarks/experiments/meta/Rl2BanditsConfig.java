@@ -1,9 +1,13 @@
 package org.gridrl.benchmarks.experiments.meta;
 
 import io.soabase.recordbuilder.core.RecordBuilder;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.gridrl.benchmarks.runner.ExperimentConfig;
 import org.gridrl.core.util.Check;
+import org.gridrl.meta.rl2.Rl2Config;
 
 /**
  * Settings of {@code rl2-bandits}. Each seed is a block of {@code trialsPerSeed} trials per
@@ -24,13 +28,18 @@ import org.gridrl.core.util.Check;
  * @param gittinsGrid the Gittins discount γ candidates ({0.9}: every index is a calibration
  *     DP, and the n = 500 cells reach tens of thousands of posteriors, so each extra γ costs
  *     minutes; the hook is here for a longer run)
+ * @param rl2 RL²'s settings for every cell (when "rl2" is among the methods): one network per
+ *     cell, trained with these settings, the cell's entry of {@code rl2Iterations} and the seed
+ *     {@code new Rng(rl2.seed()).fork(c).nextLong()} for cell c
+ * @param rl2Iterations RL²'s training iterations per n (a key for every n of {@code pulls})
  * @param threads (cell, method) tasks run on this many threads; the numbers do not depend on it
  * @param seeds the trial blocks
  */
 @RecordBuilder
 public record Rl2BanditsConfig(List<Integer> pulls, List<Integer> arms, List<String> methods,
     int trialsPerSeed, int tuningTrials, long tuningSeed, List<Double> ucbGrid,
-    List<Double> epsilonGrid, List<Double> gittinsGrid, int threads, List<Long> seeds)
+    List<Double> epsilonGrid, List<Double> gittinsGrid, Rl2Config rl2,
+    Map<Integer, Integer> rl2Iterations, int threads, List<Long> seeds)
     implements ExperimentConfig<Rl2BanditsConfig>, Rl2BanditsConfigBuilder.With {
 
   /** Validates every field; messages name the value. */
@@ -57,6 +66,14 @@ public record Rl2BanditsConfig(List<Integer> pulls, List<Integer> arms, List<Str
     gittinsGrid = List.copyOf(Check.notEmpty("gittinsGrid", gittinsGrid));
     gittinsGrid.forEach(g -> Check.argument(g > 0 && g < 1,
         "gittinsGrid discounts must be in (0, 1), got %s", g));
+    Check.notNull("rl2", rl2);
+    rl2Iterations = Collections.unmodifiableMap(new TreeMap<>(
+        Check.notNull("rl2Iterations", rl2Iterations)));
+    for (int n : pulls) {
+      Check.argument(rl2Iterations.containsKey(n),
+          "rl2Iterations has no entry for n = %s (one of pulls); give one per n", n);
+    }
+    rl2Iterations.values().forEach(i -> Check.positive("rl2Iterations", i));
     Check.positive("threads", threads);
     seeds = ExperimentConfig.checkSeeds(seeds);
   }
@@ -67,12 +84,31 @@ public record Rl2BanditsConfig(List<Integer> pulls, List<Integer> arms, List<Str
         List.of(Rl2Published.BANDIT_METHODS), 250, 500, 1000L,
         List.of(0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5),
         List.of(0.005, 0.01, 0.02, 0.05, 0.1, 0.2),
-        List.of(0.9), 2, List.of(1L, 2L, 3L, 4L));
+        List.of(0.9), RL2, Map.of(10, 900, 100, 400, 500, 100), 2, List.of(1L, 2L, 3L, 4L));
   }
 
-  /** The quick run: the same grid, 2 × 25 trials per cell, 50 tuning trials. */
+  /**
+   * RL²'s settings for the bandit cells: H = 32, 128 trials per iteration in minibatches of 32,
+   * η = 3e−3, c_H = 0.001, the rest {@link Rl2Config#defaults()} (γ 0.99, λ 0.3, ε 0.1, 8 epochs),
+   * seed 2000; PROVISIONAL.
+   */
+  static final Rl2Config RL2 = Rl2Config.defaults().with(b -> b.hidden(32)
+      .trialsPerIteration(128).minibatchTrials(32).learningRate(3e-3).entropyCoef(0.001)
+      .seed(2000L));
+
+  /** RL²'s iterations for a number of pulls (its entry in {@code rl2Iterations}). */
+  public int rl2Iterations(int n) {
+    return rl2Iterations.get(n);
+  }
+
+  /**
+   * The quick run: the same grid, 2 × 25 trials per cell, 50 tuning trials, RL² trained for a
+   * few iterations of 8 trials (a smoke run of the whole pipeline, not a result).
+   */
   public static Rl2BanditsConfig quick() {
-    return defaults().with(b -> b.trialsPerSeed(25).tuningTrials(50).seeds(List.of(1L, 2L)));
+    return defaults().with(b -> b.trialsPerSeed(25).tuningTrials(50).seeds(List.of(1L, 2L))
+        .rl2(RL2.withTrialsPerIteration(8).withMinibatchTrials(8))
+        .rl2Iterations(Map.of(10, 4, 100, 2, 500, 1)));
   }
 
   /** The candidates of a tuned method (empty for one without a constant). */

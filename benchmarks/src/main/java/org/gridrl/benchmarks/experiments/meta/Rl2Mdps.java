@@ -12,6 +12,10 @@ import org.gridrl.envs.mdp.RandomMdp;
 import org.gridrl.meta.baselines.MdpRandomPolicy;
 import org.gridrl.meta.baselines.MdpTrialPolicy;
 import org.gridrl.meta.baselines.MdpTrials;
+import org.gridrl.meta.rl2.Rl2Config;
+import org.gridrl.meta.rl2.Rl2Network;
+import org.gridrl.meta.rl2.Rl2Tasks;
+import org.gridrl.meta.rl2.Rl2TrialPolicies;
 import org.knowm.xchart.XYChart;
 
 /**
@@ -20,7 +24,8 @@ import org.knowm.xchart.XYChart;
  * the mean total return E[Σ_episodes Σ_t r_t] with its standard error, beside the published
  * number, and z = (ours − published)/SE. Also the exact oracle n·V*_0(0) of the same MDPs
  * ({@code RandomMdp.optimalEpisodeValue}), which the paper does not give: the regret of every
- * column is exact. The RL² column is printed as not yet trained.
+ * column is exact. RL² is one network per cell ({@link Rl2Tasks#mdps},
+ * {@link Rl2MdpsConfig#rl2()}), evaluated on the same trials as the baselines.
  */
 public final class Rl2Mdps extends PublishedTable<Rl2MdpsConfig, Rl2Mdps.Cell> {
 
@@ -73,7 +78,7 @@ public final class Rl2Mdps extends PublishedTable<Rl2MdpsConfig, Rl2Mdps.Cell> {
     return out;
   }
 
-  /** The methods that run (every configured one but RL², which has no policy yet). */
+  /** The classical baselines among the configured methods. */
   static List<String> baselines(Rl2MdpsConfig config) {
     return baselines(config.methods());
   }
@@ -111,6 +116,13 @@ public final class Rl2Mdps extends PublishedTable<Rl2MdpsConfig, Rl2Mdps.Cell> {
             + " / SE, clipped at ±10", "episodes n"));
   }
 
+  /** RL²'s training curves relative to the published RL², every n in one chart. */
+  static Map<String, XYChart> trainingCharts(Rl2MdpsConfig config,
+      Map<String, TrainedRl2> rl2) {
+    return Map.of("rl2_training.png", new Rl2Mdps().rl2Chart(cells(config), rl2,
+        "RL² training on random MDPs: training return / published RL²"));
+  }
+
   @Override
   Plan<Cell> plan(Rl2MdpsConfig config) {
     return new Plan<>(cells(config), config.methods(), config::grid, config.trialsPerSeed(),
@@ -125,6 +137,23 @@ public final class Rl2Mdps extends PublishedTable<Rl2MdpsConfig, Rl2Mdps.Cell> {
   @Override
   double[] oracleTotals(Cell cell, int trials, long seed) {
     return oracle(cell, trials, seed);
+  }
+
+  @Override
+  Rl2Tasks<Integer> rl2Tasks(Cell cell) {
+    return Rl2Tasks.mdps(RandomMdp.Spec.rl2(), cell.episodes());
+  }
+
+  @Override
+  Rl2Config rl2Config(Rl2MdpsConfig config, Cell cell) {
+    return config.rl2().withIterations(config.rl2Iterations(cell.episodes()))
+        .withSeed(cellSeed(config.rl2().seed(), cell));
+  }
+
+  @Override
+  double[] rl2Totals(Rl2Network network, Cell cell, int trials, long seed) {
+    return MdpTrials.run(Rl2TrialPolicies.mdp(network), RandomMdp.tasks(RandomMdp.Spec.rl2()),
+        trials, cell.episodes(), seed).totalReturn();
   }
 
   @Override
@@ -175,5 +204,10 @@ public final class Rl2Mdps extends PublishedTable<Rl2MdpsConfig, Rl2Mdps.Cell> {
   @Override
   Map<String, XYChart> zCharts(Rl2MdpsConfig config, Map<String, Map<String, Pooled>> pooled) {
     return charts(config, pooled);
+  }
+
+  @Override
+  Map<String, XYChart> rl2Charts(Rl2MdpsConfig config, Map<String, TrainedRl2> rl2) {
+    return trainingCharts(config, rl2);
   }
 }

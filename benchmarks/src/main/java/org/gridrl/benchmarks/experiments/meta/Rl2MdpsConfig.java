@@ -1,12 +1,16 @@
 package org.gridrl.benchmarks.experiments.meta;
 
 import io.soabase.recordbuilder.core.RecordBuilder;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.gridrl.benchmarks.runner.ExperimentConfig;
 import org.gridrl.core.util.Check;
 import org.gridrl.meta.baselines.Beb;
 import org.gridrl.meta.baselines.MdpEpsilonGreedy;
 import org.gridrl.meta.baselines.Ucrl2;
+import org.gridrl.meta.rl2.Rl2Config;
 
 /**
  * Settings of {@code rl2-mdps} ({@code RandomMdp.Spec.rl2()}: S = 10, A = 5, H = 10). Each seed
@@ -25,13 +29,18 @@ import org.gridrl.meta.baselines.Ucrl2;
  * @param bebGrid BEB's β candidates ({0.5} = {@code Beb.TUNED_BETA_RL2})
  * @param ucrl2Grid UCRL2's c candidates ({2} = {@code Ucrl2.TUNED_SCALE_RL2})
  * @param epsilonGrid ε-greedy's ε candidates ({0.01} = {@code MdpEpsilonGreedy.TUNED_EPSILON_RL2})
+ * @param rl2 RL²'s settings for every cell (when "rl2" is among the methods): one network per
+ *     cell, trained with these settings, the cell's entry of {@code rl2Iterations} and the seed
+ *     {@code new Rng(rl2.seed()).fork(c).nextLong()} for cell c
+ * @param rl2Iterations RL²'s training iterations per n (a key for every n of {@code episodes})
  * @param threads (cell, method) tasks run on this many threads; the numbers do not depend on it
  * @param seeds the trial blocks
  */
 @RecordBuilder
 public record Rl2MdpsConfig(List<Integer> episodes, List<String> methods, int trialsPerSeed,
     int tuningTrials, long tuningSeed, List<Double> bebGrid, List<Double> ucrl2Grid,
-    List<Double> epsilonGrid, int threads, List<Long> seeds)
+    List<Double> epsilonGrid, Rl2Config rl2, Map<Integer, Integer> rl2Iterations, int threads,
+    List<Long> seeds)
     implements ExperimentConfig<Rl2MdpsConfig>, Rl2MdpsConfigBuilder.With {
 
   /** Validates every field; messages name the value. */
@@ -51,6 +60,14 @@ public record Rl2MdpsConfig(List<Integer> episodes, List<String> methods, int tr
     ucrl2Grid.forEach(c -> Check.nonNegativeFinite("ucrl2Grid", c));
     epsilonGrid = List.copyOf(Check.notEmpty("epsilonGrid", epsilonGrid));
     epsilonGrid.forEach(e -> Check.unitInterval("epsilonGrid", e));
+    Check.notNull("rl2", rl2);
+    rl2Iterations = Collections.unmodifiableMap(new TreeMap<>(
+        Check.notNull("rl2Iterations", rl2Iterations)));
+    for (int n : episodes) {
+      Check.argument(rl2Iterations.containsKey(n),
+          "rl2Iterations has no entry for n = %s (one of episodes); give one per n", n);
+    }
+    rl2Iterations.values().forEach(i -> Check.positive("rl2Iterations", i));
     Check.positive("threads", threads);
     seeds = ExperimentConfig.checkSeeds(seeds);
   }
@@ -59,13 +76,32 @@ public record Rl2MdpsConfig(List<Integer> episodes, List<String> methods, int tr
   public static Rl2MdpsConfig defaults() {
     return new Rl2MdpsConfig(List.of(10, 25, 50, 75, 100), List.of(Rl2Published.MDP_METHODS),
         100, 200, 1000L, List.of(Beb.TUNED_BETA_RL2), List.of(Ucrl2.TUNED_SCALE_RL2),
-        List.of(MdpEpsilonGreedy.TUNED_EPSILON_RL2), 2, List.of(1L, 2L, 3L, 4L));
+        List.of(MdpEpsilonGreedy.TUNED_EPSILON_RL2), RL2,
+        Map.of(10, 300, 25, 150, 50, 80, 75, 50, 100, 40), 2, List.of(1L, 2L, 3L, 4L));
   }
 
-  /** The quick run: n ∈ {10, 25}, 2 × 25 trials per cell. */
+  /**
+   * RL²'s settings for the MDP cells: H = 32, 64 trials per iteration in minibatches of 16,
+   * η = 3e−3, c_H = 0.001, the rest {@link Rl2Config#defaults()} (γ 0.99, λ 0.3, ε 0.1, 8 epochs),
+   * seed 2000; PROVISIONAL.
+   */
+  static final Rl2Config RL2 = Rl2Config.defaults().with(b -> b.hidden(32)
+      .trialsPerIteration(64).minibatchTrials(16).learningRate(3e-3).entropyCoef(0.001)
+      .seed(2000L));
+
+  /** RL²'s iterations for a number of episodes (its entry in {@code rl2Iterations}). */
+  public int rl2Iterations(int n) {
+    return rl2Iterations.get(n);
+  }
+
+  /**
+   * The quick run: n ∈ {10, 25}, 2 × 25 trials per cell, RL² trained for a few iterations of 8
+   * trials (a smoke run of the whole pipeline, not a result).
+   */
   public static Rl2MdpsConfig quick() {
     return defaults().with(b -> b.episodes(List.of(10, 25)).trialsPerSeed(25).tuningTrials(25)
-        .seeds(List.of(1L, 2L)));
+        .seeds(List.of(1L, 2L)).rl2(RL2.withTrialsPerIteration(8).withMinibatchTrials(8))
+        .rl2Iterations(Map.of(10, 3, 25, 2)));
   }
 
   /** The candidates of a tuned method (empty for one without a constant). */

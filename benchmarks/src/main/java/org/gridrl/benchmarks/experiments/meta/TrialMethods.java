@@ -21,18 +21,15 @@ import org.gridrl.meta.baselines.Ucrl2;
 
 /**
  * The methods of RL²'s two tables by key: a baseline of {@code meta.baselines} for its tuned
- * constant (NaN for one without a constant), or nothing for {@link #RL2}, the slot the trained
- * RL² policy fills once {@code meta} has one (a trained recurrent policy is a
- * {@link BanditPolicy} / {@link MdpTrialPolicy} over the trial's history like any baseline, so it
- * joins {@code BanditTrials} / {@code MdpTrials} unchanged). Until then its row reads
- * "not yet trained" beside the published number.
+ * constant (NaN for one without a constant), or nothing for {@link #RL2}: RL² is not a fixed
+ * rule but a network trained per cell, which {@code PublishedTable} trains and then runs as one
+ * more {@link BanditPolicy} / {@link MdpTrialPolicy} ({@code meta.rl2.Rl2TrialPolicies}) through
+ * the same {@code BanditTrials} / {@code MdpTrials} loops as the baselines.
  */
 public final class TrialMethods {
 
   /** The key of RL²'s column. */
   public static final String RL2 = "rl2";
-  /** Printed where RL²'s number will stand. */
-  public static final String NOT_YET_TRAINED = "not yet trained";
 
   /**
    * The Gittins truncation error the experiments use, 1e−6: depth N = the smallest with
