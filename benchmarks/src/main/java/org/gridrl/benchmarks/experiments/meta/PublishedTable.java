@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -366,7 +367,13 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
     }
     try (SeedPool pool = new SeedPool(plan.threads(), Integer.MAX_VALUE);
         Progress progress = ctx.progress("RL² training iterations", total)) {
-      for (K c : plan.cells()) {
+      // the costliest cells first (environment steps of training), so the last cell to finish
+      // is a short one; the order changes nothing else, each cell being its own computation
+      List<K> byCost = new ArrayList<>(plan.cells());
+      byCost.sort(Comparator.comparingLong((K c) -> -(long) rl2Config(config, c)
+          .iterations() * rl2Config(config, c).trialsPerIteration()
+          * rl2Tasks(c).trialLength()));
+      for (K c : byCost) {
         Rl2Config rc = rl2Config(config, c);
         if (reusable(ctx, dir, c)) {
           jobs.put(c.key(), CompletableFuture.completedFuture(reuse(dir, c, rc)));

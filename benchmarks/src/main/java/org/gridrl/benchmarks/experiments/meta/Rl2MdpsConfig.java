@@ -80,14 +80,8 @@ public record Rl2MdpsConfig(List<Integer> episodes, List<String> methods, int tr
         Map.of(10, 300, 25, 150, 50, 80, 75, 50, 100, 40), 2, List.of(1L, 2L, 3L, 4L));
   }
 
-  /**
-   * RL²'s settings for the MDP cells: H = 32, 64 trials per iteration in minibatches of 16,
-   * η = 3e−3, c_H = 0.001, the rest {@link Rl2Config#defaults()} (γ 0.99, λ 0.3, ε 0.1, 8 epochs),
-   * seed 2000; PROVISIONAL.
-   */
-  static final Rl2Config RL2 = Rl2Config.defaults().with(b -> b.hidden(32)
-      .trialsPerIteration(64).minibatchTrials(16).learningRate(3e-3).entropyCoef(0.001)
-      .seed(2000L));
+  /** RL²'s settings: those of the bandit table ({@code Rl2BanditsConfig.RL2}). */
+  static final Rl2Config RL2 = Rl2BanditsConfig.RL2;
 
   /** RL²'s iterations for a number of episodes (its entry in {@code rl2Iterations}). */
   public int rl2Iterations(int n) {
