@@ -21,6 +21,7 @@ import org.gridrl.benchmarks.experiments.pg.PgFourRoomsConfig;
 import org.gridrl.benchmarks.experiments.meta.MetaHiddenGoal;
 import org.gridrl.benchmarks.experiments.meta.MetaHiddenGoalConfig;
 import org.gridrl.benchmarks.experiments.meta.Rl2Bandits;
+import org.gridrl.benchmarks.experiments.meta.Rl2Budget;
 import org.gridrl.benchmarks.experiments.meta.Rl2BanditsConfig;
 import org.gridrl.benchmarks.experiments.meta.Rl2Mdps;
 import org.gridrl.benchmarks.experiments.meta.Rl2MdpsConfig;
@@ -209,7 +210,7 @@ class ExperimentsResumeTest {
   @Test
   void rl2Mdps() throws Exception {
     resumeReproduces(new Rl2Mdps(), Rl2MdpsConfig.quick().with(b -> b.episodes(List.of(2, 3))
-        .rl2Iterations(Map.of(2, 2, 3, 1)).trialsPerSeed(4).threads(1)));
+        .rl2Iterations(List.of(new Rl2Budget(2, 2), new Rl2Budget(3, 1))).trialsPerSeed(4).threads(1)));
   }
 
   @Test

@@ -38,8 +38,8 @@ public final class Rl2Bandits extends PublishedTable<Rl2BanditsConfig, Rl2Bandit
 
   @Override
   public String description() {
-    return "RL²'s Table 1: bandit baselines (random, Gittins, TS, UCB1, ε-greedy, greedy)"
-        + " vs the published numbers";
+    return "RL²'s Table 1: RL² trained per cell and the bandit baselines (random, Gittins, TS,"
+        + " UCB1, ε-greedy, greedy) vs the published numbers";
   }
 
   @Override

@@ -1,10 +1,7 @@
 package org.gridrl.benchmarks.experiments.meta;
 
 import io.soabase.recordbuilder.core.RecordBuilder;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.gridrl.benchmarks.runner.ExperimentConfig;
 import org.gridrl.core.util.Check;
 import org.gridrl.meta.rl2.Rl2Config;
@@ -31,7 +28,8 @@ import org.gridrl.meta.rl2.Rl2Config;
  * @param rl2 RL²'s settings for every cell (when "rl2" is among the methods): one network per
  *     cell, trained with these settings, the cell's entry of {@code rl2Iterations} and the seed
  *     {@code new Rng(rl2.seed()).fork(c).nextLong()} for cell c
- * @param rl2Iterations RL²'s training iterations per n (a key for every n of {@code pulls})
+ * @param rl2Iterations RL²'s training iterations per n, an entry for every n of
+ *     {@code pulls} ({@link Rl2Budget})
  * @param threads (cell, method) tasks run on this many threads; the numbers do not depend on it
  * @param seeds the trial blocks
  */
@@ -39,7 +37,7 @@ import org.gridrl.meta.rl2.Rl2Config;
 public record Rl2BanditsConfig(List<Integer> pulls, List<Integer> arms, List<String> methods,
     int trialsPerSeed, int tuningTrials, long tuningSeed, List<Double> ucbGrid,
     List<Double> epsilonGrid, List<Double> gittinsGrid, Rl2Config rl2,
-    Map<Integer, Integer> rl2Iterations, int threads, List<Long> seeds)
+    List<Rl2Budget> rl2Iterations, int threads, List<Long> seeds)
     implements ExperimentConfig<Rl2BanditsConfig>, Rl2BanditsConfigBuilder.With {
 
   /** Validates every field; messages name the value. */
@@ -67,13 +65,7 @@ public record Rl2BanditsConfig(List<Integer> pulls, List<Integer> arms, List<Str
     gittinsGrid.forEach(g -> Check.argument(g > 0 && g < 1,
         "gittinsGrid discounts must be in (0, 1), got %s", g));
     Check.notNull("rl2", rl2);
-    rl2Iterations = Collections.unmodifiableMap(new TreeMap<>(
-        Check.notNull("rl2Iterations", rl2Iterations)));
-    for (int n : pulls) {
-      Check.argument(rl2Iterations.containsKey(n),
-          "rl2Iterations has no entry for n = %s (one of pulls); give one per n", n);
-    }
-    rl2Iterations.values().forEach(i -> Check.positive("rl2Iterations", i));
+    rl2Iterations = Rl2Budget.check(rl2Iterations, pulls, "pulls");
     Check.positive("threads", threads);
     seeds = ExperimentConfig.checkSeeds(seeds);
   }
@@ -84,7 +76,8 @@ public record Rl2BanditsConfig(List<Integer> pulls, List<Integer> arms, List<Str
         List.of(Rl2Published.BANDIT_METHODS), 250, 500, 1000L,
         List.of(0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5),
         List.of(0.005, 0.01, 0.02, 0.05, 0.1, 0.2),
-        List.of(0.9), RL2, Map.of(10, 1200, 100, 700, 500, 100), 2, List.of(1L, 2L, 3L, 4L));
+        List.of(0.9), RL2, Rl2Budget.of(10, 1200, 100, 700, 500, 100), 2,
+        List.of(1L, 2L, 3L, 4L));
   }
 
   /**
@@ -104,7 +97,7 @@ public record Rl2BanditsConfig(List<Integer> pulls, List<Integer> arms, List<Str
 
   /** RL²'s iterations for a number of pulls (its entry in {@code rl2Iterations}). */
   public int rl2Iterations(int n) {
-    return rl2Iterations.get(n);
+    return Rl2Budget.iterationsFor(rl2Iterations, n);
   }
 
   /**
@@ -114,7 +107,7 @@ public record Rl2BanditsConfig(List<Integer> pulls, List<Integer> arms, List<Str
   public static Rl2BanditsConfig quick() {
     return defaults().with(b -> b.trialsPerSeed(25).tuningTrials(50).seeds(List.of(1L, 2L))
         .rl2(RL2.withTrialsPerIteration(8).withMinibatchTrials(8))
-        .rl2Iterations(Map.of(10, 4, 100, 2, 500, 1)));
+        .rl2Iterations(Rl2Budget.of(10, 4, 100, 2, 500, 1)));
   }
 
   /** The candidates of a tuned method (empty for one without a constant). */

@@ -36,8 +36,8 @@ public final class Rl2Mdps extends PublishedTable<Rl2MdpsConfig, Rl2Mdps.Cell> {
 
   @Override
   public String description() {
-    return "RL²'s Table 2: random-MDP baselines (PSRL, UCRL2, BEB, ε-greedy, greedy, random)"
-        + " and the exact oracle vs the published numbers";
+    return "RL²'s Table 2: RL² trained per cell and the random-MDP baselines (PSRL, UCRL2, BEB,"
+        + " ε-greedy, greedy, random) and the exact oracle vs the published numbers";
   }
 
   @Override

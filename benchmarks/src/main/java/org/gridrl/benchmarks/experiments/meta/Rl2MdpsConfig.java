@@ -1,10 +1,7 @@
 package org.gridrl.benchmarks.experiments.meta;
 
 import io.soabase.recordbuilder.core.RecordBuilder;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.gridrl.benchmarks.runner.ExperimentConfig;
 import org.gridrl.core.util.Check;
 import org.gridrl.meta.baselines.Beb;
@@ -32,14 +29,15 @@ import org.gridrl.meta.rl2.Rl2Config;
  * @param rl2 RL²'s settings for every cell (when "rl2" is among the methods): one network per
  *     cell, trained with these settings, the cell's entry of {@code rl2Iterations} and the seed
  *     {@code new Rng(rl2.seed()).fork(c).nextLong()} for cell c
- * @param rl2Iterations RL²'s training iterations per n (a key for every n of {@code episodes})
+ * @param rl2Iterations RL²'s training iterations per n, an entry for every n of
+ *     {@code episodes} ({@link Rl2Budget})
  * @param threads (cell, method) tasks run on this many threads; the numbers do not depend on it
  * @param seeds the trial blocks
  */
 @RecordBuilder
 public record Rl2MdpsConfig(List<Integer> episodes, List<String> methods, int trialsPerSeed,
     int tuningTrials, long tuningSeed, List<Double> bebGrid, List<Double> ucrl2Grid,
-    List<Double> epsilonGrid, Rl2Config rl2, Map<Integer, Integer> rl2Iterations, int threads,
+    List<Double> epsilonGrid, Rl2Config rl2, List<Rl2Budget> rl2Iterations, int threads,
     List<Long> seeds)
     implements ExperimentConfig<Rl2MdpsConfig>, Rl2MdpsConfigBuilder.With {
 
@@ -61,13 +59,7 @@ public record Rl2MdpsConfig(List<Integer> episodes, List<String> methods, int tr
     epsilonGrid = List.copyOf(Check.notEmpty("epsilonGrid", epsilonGrid));
     epsilonGrid.forEach(e -> Check.unitInterval("epsilonGrid", e));
     Check.notNull("rl2", rl2);
-    rl2Iterations = Collections.unmodifiableMap(new TreeMap<>(
-        Check.notNull("rl2Iterations", rl2Iterations)));
-    for (int n : episodes) {
-      Check.argument(rl2Iterations.containsKey(n),
-          "rl2Iterations has no entry for n = %s (one of episodes); give one per n", n);
-    }
-    rl2Iterations.values().forEach(i -> Check.positive("rl2Iterations", i));
+    rl2Iterations = Rl2Budget.check(rl2Iterations, episodes, "episodes");
     Check.positive("threads", threads);
     seeds = ExperimentConfig.checkSeeds(seeds);
   }
@@ -77,7 +69,7 @@ public record Rl2MdpsConfig(List<Integer> episodes, List<String> methods, int tr
     return new Rl2MdpsConfig(List.of(10, 25, 50, 75, 100), List.of(Rl2Published.MDP_METHODS),
         100, 200, 1000L, List.of(Beb.TUNED_BETA_RL2), List.of(Ucrl2.TUNED_SCALE_RL2),
         List.of(MdpEpsilonGreedy.TUNED_EPSILON_RL2), RL2,
-        Map.of(10, 300, 25, 150, 50, 80, 75, 50, 100, 40), 2, List.of(1L, 2L, 3L, 4L));
+        Rl2Budget.of(10, 300, 25, 150, 50, 80, 75, 50, 100, 40), 2, List.of(1L, 2L, 3L, 4L));
   }
 
   /** RL²'s settings: those of the bandit table ({@code Rl2BanditsConfig.RL2}). */
@@ -85,7 +77,7 @@ public record Rl2MdpsConfig(List<Integer> episodes, List<String> methods, int tr
 
   /** RL²'s iterations for a number of episodes (its entry in {@code rl2Iterations}). */
   public int rl2Iterations(int n) {
-    return rl2Iterations.get(n);
+    return Rl2Budget.iterationsFor(rl2Iterations, n);
   }
 
   /**
@@ -95,7 +87,7 @@ public record Rl2MdpsConfig(List<Integer> episodes, List<String> methods, int tr
   public static Rl2MdpsConfig quick() {
     return defaults().with(b -> b.episodes(List.of(10, 25)).trialsPerSeed(25).tuningTrials(25)
         .seeds(List.of(1L, 2L)).rl2(RL2.withTrialsPerIteration(8).withMinibatchTrials(8))
-        .rl2Iterations(Map.of(10, 3, 25, 2)));
+        .rl2Iterations(Rl2Budget.of(10, 3, 25, 2)));
   }
 
   /** The candidates of a tuned method (empty for one without a constant). */

@@ -92,6 +92,18 @@ class Rl2BanditsTest {
   }
 
   @Test
+  void rl2Iterations_needsOneEntryPerN_namedInTheMessage() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Rl2BanditsConfig.quick()
+        .withPulls(List.of(10, 20))).hasMessage("rl2Iterations has no entry for n = 20 (one of"
+            + " pulls); give {\"n\": 20, \"iterations\": I}");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Rl2BanditsConfig.quick()
+        .withRl2Iterations(Rl2Budget.of(10, 3, 100, 2, 500, 1, 10, 4)))
+        .hasMessage("rl2Iterations gives n = 10 twice");
+    assertThat(Rl2BanditsConfig.defaults().rl2Iterations(100)).isEqualTo(700);
+    assertThat(Rl2MdpsConfig.defaults().rl2Iterations(25)).isEqualTo(150);
+  }
+
+  @Test
   void published_quotesTheIssuesCells() {
     assertThat(Rl2Published.bandit(10, 5, "thompson")).hasValue(5.7);
     assertThat(Rl2Published.bandit(500, 10, "greedy")).hasValue(395.0);
