@@ -22,6 +22,32 @@ final class Kernels {
     final int brs = b.numRows == 1 ? 0 : b.numCols;
     final boolean aFull = a.numCols == n;
     final boolean bFull = b.numCols == n;
+    if (aFull && bFull && a.numRows == m && b.numRows == m) {
+      // no broadcasting: one flat loop (a column m×1 would otherwise run m loops of one entry)
+      final int e = m * n;
+      switch (op) {
+        case Tape.ADD:
+          for (int i = 0; i < e; i++) {
+            z[i] = x[i] + y[i];
+          }
+          break;
+        case Tape.SUB:
+          for (int i = 0; i < e; i++) {
+            z[i] = x[i] - y[i];
+          }
+          break;
+        case Tape.MUL:
+          for (int i = 0; i < e; i++) {
+            z[i] = x[i] * y[i];
+          }
+          break;
+        default:
+          for (int i = 0; i < e; i++) {
+            z[i] = x[i] / y[i];
+          }
+      }
+      return;
+    }
     for (int i = 0; i < m; i++) {
       final int ai = i * ars;
       final int bi = i * brs;

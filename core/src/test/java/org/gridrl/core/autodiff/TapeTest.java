@@ -14,6 +14,29 @@ import org.junit.jupiter.api.Test;
 class TapeTest extends TestBase {
 
   @Test
+  void binaryOps_sameShapes_areTheElementwiseOpsExactly() {
+    // the no-broadcast path is one flat loop: a 7×1 column and a 3×5 matrix, all four ops
+    Tape tape = new Tape();
+    for (int[] shape : new int[][] {{7, 1}, {3, 5}}) {
+      DMatrixRMaj x = RandomMatrices_DDRM.rectangle(shape[0], shape[1], -1, 1, rand);
+      DMatrixRMaj y = RandomMatrices_DDRM.rectangle(shape[0], shape[1], 0.5, 2, rand);
+      tape.reset();
+      Tensor a = tape.constant(x);
+      Tensor b = tape.constant(y);
+      double[] sum = tape.add(a, b).value().data;
+      double[] diff = tape.sub(a, b).value().data;
+      double[] prod = tape.mul(a, b).value().data;
+      double[] quot = tape.div(a, b).value().data;
+      for (int i = 0; i < x.data.length; i++) {
+        assertThat(sum[i]).isEqualTo(x.data[i] + y.data[i]);
+        assertThat(diff[i]).isEqualTo(x.data[i] - y.data[i]);
+        assertThat(prod[i]).isEqualTo(x.data[i] * y.data[i]);
+        assertThat(quot[i]).isEqualTo(x.data[i] / y.data[i]);
+      }
+    }
+  }
+
+  @Test
   void sigmoid_branchFreeSelect_isTheTwoBranchFormulaBitForBit() {
     // σ(v) = 1/(1 + e^{−v}) for v ≥ 0, e^v/(1 + e^v) below; the kernel picks the numerator by
     // v's sign bit instead of a branch: the same bits, including ±0, ±∞, huge |v| and NaN
