@@ -22,6 +22,32 @@ final class Kernels {
     final int brs = b.numRows == 1 ? 0 : b.numCols;
     final boolean aFull = a.numCols == n;
     final boolean bFull = b.numCols == n;
+    if (aFull && bFull && a.numRows == m && b.numRows == m) {
+      // no broadcasting: one flat loop (a column m×1 would otherwise run m loops of one entry)
+      final int e = m * n;
+      switch (op) {
+        case Tape.ADD:
+          for (int i = 0; i < e; i++) {
+            z[i] = x[i] + y[i];
+          }
+          break;
+        case Tape.SUB:
+          for (int i = 0; i < e; i++) {
+            z[i] = x[i] - y[i];
+          }
+          break;
+        case Tape.MUL:
+          for (int i = 0; i < e; i++) {
+            z[i] = x[i] * y[i];
+          }
+          break;
+        default:
+          for (int i = 0; i < e; i++) {
+            z[i] = x[i] / y[i];
+          }
+      }
+      return;
+    }
     for (int i = 0; i < m; i++) {
       final int ai = i * ars;
       final int bi = i * brs;
@@ -84,13 +110,7 @@ final class Kernels {
         break;
       case Tape.SIGMOID:
         for (int i = 0; i < n; i++) {
-          double v = x[i];
-          if (v >= 0) {
-            y[i] = 1.0 / (1.0 + Math.exp(-v));
-          } else {
-            double e = Math.exp(v);
-            y[i] = e / (1.0 + e);
-          }
+          y[i] = sigmoid(x[i]);
         }
         break;
       case Tape.RELU:
@@ -320,13 +340,20 @@ final class Kernels {
 
   /**
    * σ(v) = 1/(1 + e^{−v}) for v ≥ 0, e^v/(1 + e^v) below: the tape's sigmoid, per entry, bit for
-   * bit, written as (v ≥ 0 ? 1 : e)/(1 + e) with e = e^{−|v|} so that the sign's branch (taken
-   * at random in a gate) becomes a select.
+   * bit, written as (v ≥ 0 ? 1 : e)/(1 + e) with e = e^{−|v|} and the numerator picked by v's
+   * sign bit with integer masks, so that the sign's branch (taken at random in a gate, and
+   * compiled by C2 as a jump, not a conditional move, for doubles) is gone. −0 picks e = e^0 = 1,
+   * as v ≥ 0 would; NaN gives NaN either way.
    */
-  private static double sigmoid(double v) {
+  static double sigmoid(double v) {
     final double e = Math.exp(-Math.abs(v));
-    return (v >= 0 ? 1.0 : e) / (1.0 + e);
+    final long negative = Double.doubleToRawLongBits(v) >> 63; // all ones iff the sign bit is set
+    final double num = Double.longBitsToDouble(
+        (Double.doubleToRawLongBits(e) & negative) | (ONE_BITS & ~negative));
+    return num / (1.0 + e);
   }
+
+  private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
 
   /**
    * The GRU cell's forward (see {@code Tape.gruCell}): r = σ(gx_r + gh_r),

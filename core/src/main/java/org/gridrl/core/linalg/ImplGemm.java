@@ -68,6 +68,10 @@ public final class ImplGemm {
    * @param add true to add the product to C, false to overwrite C.
    */
   public static void multAB(double[] a, double[] b, double[] c, int m, int k, int n, boolean add) {
+    if (n == 1) {
+      column(a, k, 1, b, c, m, k, add);
+      return;
+    }
     Workspace w = WORKSPACE.get();
     double[][] bp = w.rows(k, n);
     for (int p = 0; p < k; p++) {
@@ -86,6 +90,10 @@ public final class ImplGemm {
    */
   public static void multTransAB(
       double[] a, double[] b, double[] c, int m, int k, int n, boolean add) {
+    if (n == 1) {
+      column(a, 1, m, b, c, m, k, add);
+      return;
+    }
     Workspace w = WORKSPACE.get();
     double[][] bp = w.rows(k, n);
     for (int p = 0; p < k; p++) {
@@ -105,6 +113,10 @@ public final class ImplGemm {
    */
   public static void multABTrans(
       double[] a, double[] b, double[] c, int m, int k, int n, boolean add) {
+    if (n == 1) {
+      column(a, k, 1, b, c, m, k, add); // B is 1×k: op(B) = Bᵀ is the column b
+      return;
+    }
     Workspace w = WORKSPACE.get();
     double[][] bp = w.rows(k, n);
     for (int j = 0; j < n; j++) {
@@ -135,6 +147,78 @@ public final class ImplGemm {
           }
         }
       }
+    }
+  }
+
+  /**
+   * C (+)= X·b for a column b (n = 1), X[i, p] = a[i*ars + p*acs] (m×k): the products of
+   * {@link #kernel} without packing B and without row buffers of one entry, with the same sums
+   * in the same order (per row pair, groups of four p added to the running sum, a group skipped
+   * when the pair's eight X entries are all zero), so the same bits.
+   */
+  private static void column(double[] a, int ars, int acs, double[] b, double[] c, int m, int k,
+      boolean add) {
+    int i = 0;
+    for (; i + 1 < m; i += 2) {
+      double s0 = add ? c[i] : 0.0;
+      double s1 = add ? c[i + 1] : 0.0;
+      final int r0 = i * ars;
+      final int r1 = r0 + ars;
+      int p = 0;
+      for (; p + 3 < k; p += 4) {
+        final double x00 = a[r0 + p * acs];
+        final double x01 = a[r0 + (p + 1) * acs];
+        final double x02 = a[r0 + (p + 2) * acs];
+        final double x03 = a[r0 + (p + 3) * acs];
+        final double x10 = a[r1 + p * acs];
+        final double x11 = a[r1 + (p + 1) * acs];
+        final double x12 = a[r1 + (p + 2) * acs];
+        final double x13 = a[r1 + (p + 3) * acs];
+        if (x00 == 0 && x01 == 0 && x02 == 0 && x03 == 0
+            && x10 == 0 && x11 == 0 && x12 == 0 && x13 == 0) {
+          continue;
+        }
+        final double v0 = b[p];
+        final double v1 = b[p + 1];
+        final double v2 = b[p + 2];
+        final double v3 = b[p + 3];
+        s0 += x00 * v0 + x01 * v1 + x02 * v2 + x03 * v3;
+        s1 += x10 * v0 + x11 * v1 + x12 * v2 + x13 * v3;
+      }
+      for (; p < k; p++) {
+        final double x0 = a[r0 + p * acs];
+        final double x1 = a[r1 + p * acs];
+        if (x0 == 0 && x1 == 0) {
+          continue;
+        }
+        s0 += x0 * b[p];
+        s1 += x1 * b[p];
+      }
+      c[i] = s0;
+      c[i + 1] = s1;
+    }
+    if (i < m) {
+      double s0 = add ? c[i] : 0.0;
+      final int r0 = i * ars;
+      int p = 0;
+      for (; p + 3 < k; p += 4) {
+        final double x0 = a[r0 + p * acs];
+        final double x1 = a[r0 + (p + 1) * acs];
+        final double x2 = a[r0 + (p + 2) * acs];
+        final double x3 = a[r0 + (p + 3) * acs];
+        if (x0 == 0 && x1 == 0 && x2 == 0 && x3 == 0) {
+          continue;
+        }
+        s0 += x0 * b[p] + x1 * b[p + 1] + x2 * b[p + 2] + x3 * b[p + 3];
+      }
+      for (; p < k; p++) {
+        final double x0 = a[r0 + p * acs];
+        if (x0 == 0) {
+          continue;
+        }
+        s0 += x0 * b[p];
+      }
+      c[i] = s0;
     }
   }
 

@@ -14,6 +14,50 @@ import org.junit.jupiter.api.Test;
 class TapeTest extends TestBase {
 
   @Test
+  void binaryOps_sameShapes_areTheElementwiseOpsExactly() {
+    // the no-broadcast path is one flat loop: a 7×1 column and a 3×5 matrix, all four ops
+    Tape tape = new Tape();
+    for (int[] shape : new int[][] {{7, 1}, {3, 5}}) {
+      DMatrixRMaj x = RandomMatrices_DDRM.rectangle(shape[0], shape[1], -1, 1, rand);
+      DMatrixRMaj y = RandomMatrices_DDRM.rectangle(shape[0], shape[1], 0.5, 2, rand);
+      tape.reset();
+      Tensor a = tape.constant(x);
+      Tensor b = tape.constant(y);
+      double[] sum = tape.add(a, b).value().data;
+      double[] diff = tape.sub(a, b).value().data;
+      double[] prod = tape.mul(a, b).value().data;
+      double[] quot = tape.div(a, b).value().data;
+      for (int i = 0; i < x.data.length; i++) {
+        assertThat(sum[i]).isEqualTo(x.data[i] + y.data[i]);
+        assertThat(diff[i]).isEqualTo(x.data[i] - y.data[i]);
+        assertThat(prod[i]).isEqualTo(x.data[i] * y.data[i]);
+        assertThat(quot[i]).isEqualTo(x.data[i] / y.data[i]);
+      }
+    }
+  }
+
+  @Test
+  void sigmoid_branchFreeSelect_isTheTwoBranchFormulaBitForBit() {
+    // σ(v) = 1/(1 + e^{−v}) for v ≥ 0, e^v/(1 + e^v) below; the kernel picks the numerator by
+    // v's sign bit instead of a branch: the same bits, including ±0, ±∞, huge |v| and NaN
+    double[] vs = {0.0, -0.0, 1e-300, -1e-300, 0.3, -0.3, 2.5, -2.5, 37.0, -37.0, 745.0, -745.0,
+        800.0, -800.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE,
+        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    for (double v : vs) {
+      double expected = v >= 0 ? 1.0 / (1.0 + Math.exp(-v)) : Math.exp(v) / (1.0 + Math.exp(v));
+      assertThat(Double.doubleToRawLongBits(Kernels.sigmoid(v)))
+          .as("σ(%s)", v).isEqualTo(Double.doubleToRawLongBits(expected));
+    }
+    assertThat(Kernels.sigmoid(Double.NaN)).isNaN();
+    assertThat(Kernels.sigmoid(-0.0)).isEqualTo(0.5);
+    for (int i = 0; i < 10_000; i++) {
+      double v = 8 * rand.nextGaussian();
+      double expected = v >= 0 ? 1.0 / (1.0 + Math.exp(-v)) : Math.exp(v) / (1.0 + Math.exp(v));
+      assertThat(Kernels.sigmoid(v)).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void hessianVectorProduct_ofQuadraticForm_isSymmetrisedMatrixTimesV() {
     // L = xᵀ A x (x a 1×n row: L = x A xᵀ), ∇L = x(A + Aᵀ), H v = v (A + Aᵀ)
     int n = 5;

@@ -130,6 +130,60 @@ class GemmTest extends TestBase {
     assertSame(expectedAcc, acc);
   }
 
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void columnB_isColumnZeroOfTheTwoColumnProduct_bitForBit(int seed) {
+    // n = 1 skips packing (matrix-vector): each entry must be the bits the packed kernel gives
+    // in column 0 of [b | b'], for A·b, Aᵀ·b and A·bᵀ, overwrite and add, with zero blocks in A
+    java.util.Random r = new java.util.Random(7000 + seed);
+    int m = 1 + r.nextInt(40);
+    int k = 1 + r.nextInt(40);
+    DMatrixRMaj a = RandomMatrices_DDRM.rectangle(m, k, -1, 1, rand);
+    DMatrixRMaj at = CommonOps_DDRM.transpose(a, null);
+    for (int i = 0; i < a.data.length; i++) {
+      if (r.nextInt(3) == 0) {
+        a.data[i] = 0.0;
+      }
+    }
+    CommonOps_DDRM.transpose(a, at);
+    DMatrixRMaj b2 = RandomMatrices_DDRM.rectangle(k, 2, -1, 1, rand);
+    DMatrixRMaj b = CommonOps_DDRM.extract(b2, 0, k, 0, 1);
+    DMatrixRMaj bt = CommonOps_DDRM.transpose(b, null);
+    DMatrixRMaj b2t = CommonOps_DDRM.transpose(b2, null);
+    DMatrixRMaj c0 = RandomMatrices_DDRM.rectangle(m, 2, -1, 1, rand);
+    for (boolean add : new boolean[] {false, true}) {
+      DMatrixRMaj two = c0.copy();
+      DMatrixRMaj one = CommonOps_DDRM.extract(c0, 0, m, 0, 1);
+      DMatrixRMaj expected = new DMatrixRMaj(m, 1);
+      ImplGemm.multAB(a.data, b2.data, two.data, m, k, 2, add);
+      ImplGemm.multAB(a.data, b.data, one.data, m, k, 1, add);
+      CommonOps_DDRM.extract(two, 0, m, 0, 1, expected, 0, 0);
+      assertThat(one.data).as("A·b add=%s", add).isEqualTo(expected.data);
+
+      two = c0.copy();
+      one = CommonOps_DDRM.extract(c0, 0, m, 0, 1);
+      ImplGemm.multTransAB(at.data, b2.data, two.data, m, k, 2, add);
+      ImplGemm.multTransAB(at.data, b.data, one.data, m, k, 1, add);
+      CommonOps_DDRM.extract(two, 0, m, 0, 1, expected, 0, 0);
+      assertThat(one.data).as("Aᵀ·b add=%s", add).isEqualTo(expected.data);
+
+      two = c0.copy();
+      one = CommonOps_DDRM.extract(c0, 0, m, 0, 1);
+      ImplGemm.multABTrans(a.data, b2t.data, two.data, m, k, 2, add);
+      ImplGemm.multABTrans(a.data, bt.data, one.data, m, k, 1, add);
+      CommonOps_DDRM.extract(two, 0, m, 0, 1, expected, 0, 0);
+      assertThat(one.data).as("A·bᵀ add=%s", add).isEqualTo(expected.data);
+      // and the product itself, to 1e-12
+      DMatrixRMaj ref = CommonOps_DDRM.mult(a, b, null);
+      if (add) {
+        CommonOps_DDRM.addEquals(ref, CommonOps_DDRM.extract(c0, 0, m, 0, 1));
+      }
+      for (int i = 0; i < m; i++) {
+        assertThat(one.data[i]).isCloseTo(ref.data[i], org.assertj.core.data.Offset.offset(1e-12));
+      }
+    }
+  }
+
   @Test
   void transpose_matchesEjml() {
     DMatrixRMaj a = random(37, 70);
