@@ -70,15 +70,16 @@ public final class TrialMethods {
    * The bandit baseline for a key and constant; empty for {@link #RL2}.
    *
    * @param key one of {@link Rl2Published#BANDIT_METHODS}
-   * @param constant c of UCB1, ε of ε-greedy, γ of Gittins (Beta(1, 1) priors, default depth);
-   *     ignored by the others
+   * @param constant c of UCB1 (the Beta(1, 1) pseudo-count form {@link Ucb1#withPrior}, as in
+   *     Duan et al.'s baseline script, not Auer's initial round), ε of ε-greedy, γ of Gittins
+   *     (Beta(1, 1) priors, depth {@link #gittinsDepth}); ignored by the others
    */
   public static Optional<BanditPolicy> bandit(String key, double constant) {
     return Optional.ofNullable(switch (key) {
       case "random" -> new RandomPolicy();
       case "greedy" -> EpsilonGreedy.greedy();
       case "epsilon-greedy" -> new EpsilonGreedy(constant);
-      case "ucb1" -> new Ucb1(constant);
+      case "ucb1" -> Ucb1.withPrior(constant, 1, 1);
       case "thompson" -> new ThompsonSampling();
       case "gittins" -> new GittinsPolicy(
           GITTINS.get().computeIfAbsent(constant,
