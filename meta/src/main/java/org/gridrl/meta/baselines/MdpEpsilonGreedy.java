@@ -18,11 +18,40 @@ public final class MdpEpsilonGreedy extends PosteriorMeanPlanner {
   public static final double TUNED_EPSILON_RL2 = 0.01;
 
   /**
+   * ε = 0.1 for {@link #tabulaRl}: the smallest point of the grid {0.1, 0.2, ..., 1.0} that Duan
+   * et al.'s script searched ({@code evaluate_pacmdp.py}, {@code evaluate_epsilon_greedy}); with
+   * it the TabulaRL variant lands within 2 SE of RL²'s Table 2 at every n (docs/results/meta.md).
+   */
+  public static final double TABULA_RL_EPSILON = 0.1;
+
+  /**
    * @param prior the prior of the posterior-mean model
    * @param epsilon ε ∈ [0, 1]
    */
   public MdpEpsilonGreedy(MdpPrior prior, double epsilon) {
     super(prior, epsilon, 0);
+  }
+
+  /**
+   * @param prior the prior of the posterior-mean model
+   * @param epsilon ε ∈ [0, 1]
+   * @param replanEachEpisode solve the plan once per episode and break ties uniformly
+   *     (TabulaRL's schedule) instead of re-solving after every observation
+   */
+  public MdpEpsilonGreedy(MdpPrior prior, double epsilon, boolean replanEachEpisode) {
+    super(prior, epsilon, 0, replanEachEpisode);
+  }
+
+  /**
+   * ε-greedy as TabulaRL's {@code EpsilonGreedy} agent (Osband, {@code finite_tabular_agents.py}),
+   * the implementation behind RL²'s greedy and ε-greedy MDP baselines: the posterior mean under
+   * {@link MdpPrior#tabulaRlEmpirical()} (the empirical model; unvisited pairs reward 0, uniform
+   * transitions), planned once per episode, ties uniform. ε = 0 is TabulaRL's greedy.
+   *
+   * @param epsilon ε ∈ [0, 1]
+   */
+  public static MdpEpsilonGreedy tabulaRl(double epsilon) {
+    return new MdpEpsilonGreedy(MdpPrior.tabulaRlEmpirical(), epsilon, true);
   }
 
   /** ε = 0. */

@@ -27,6 +27,18 @@ public record MdpPrior(double dirichletConcentration, double rewardPriorMean,
     Check.positiveFinite("rewardNoiseStd", rewardNoiseStd);
   }
 
+  /**
+   * α_0 = 10⁻⁴, μ_0 = 0, σ_0 = 100, σ = 1: TabulaRL's {@code EpsilonGreedy} agent (Osband,
+   * {@code src/finite_tabular_agents.py}: {@code alpha0 = tau0 = 0.0001}, {@code mu0 = 0},
+   * {@code tau = 1}, σ_0 = 1/√tau0), the implementation behind Duan et al.'s greedy and ε-greedy
+   * MDP baselines. Its posterior mean is the empirical (maximum-likelihood) model up to 10⁻⁴
+   * pseudo-counts: a visited pair has its sample-mean reward and transition frequencies, an
+   * unvisited pair reward 0 and uniform transitions.
+   */
+  public static MdpPrior tabulaRlEmpirical() {
+    return new MdpPrior(1e-4, 0, 100, 1);
+  }
+
   /** α_0 = 1, μ_0 = 1, σ_0 = 1, σ = 1: the generating distribution of RL²'s random MDPs. */
   public static MdpPrior rl2() {
     return new MdpPrior(1, 1, 1, 1);

@@ -1,5 +1,6 @@
 package org.gridrl.meta.baselines;
 
+import org.gridrl.core.planning.FiniteHorizonSolution;
 import org.gridrl.core.planning.ValueIteration;
 import org.gridrl.core.util.Check;
 import org.gridrl.core.util.Rng;
@@ -11,18 +12,33 @@ import org.gridrl.core.util.Rng;
  * greedy ("certainty equivalence"), β = 0 is ε-greedy, ε = 0 is BEB. Ties in the plan go to the
  * lowest action index (core's VI). Each act draws one {@code nextDouble} when ε &gt; 0, and one
  * {@code nextInt(A)} if it explores.
+ *
+ * <p>With {@code replanEachEpisode} the plan is solved once at the episode's first act, over the
+ * whole horizon H, and followed until the episode ends, a_t = argmax_a Q_t(s_t, a) with exact ties
+ * broken uniformly at random (one {@code nextInt} only when tied), as TabulaRL's agents do
+ * ({@code update_policy} once per episode in Osband's {@code run_finite_tabular_experiment};
+ * {@code egreedy} draws among all maximisers).
  */
 abstract class PosteriorMeanPlanner extends MdpModelPolicy {
 
   private final double epsilon;
   private final double bonus;
+  private final boolean replanEachEpisode;
+  private final boolean uniformTies;
   private int[] plan;
   private int planStep = -1;
+  private FiniteHorizonSolution episodePlan;
 
   PosteriorMeanPlanner(MdpPrior prior, double epsilon, double bonus) {
+    this(prior, epsilon, bonus, false);
+  }
+
+  PosteriorMeanPlanner(MdpPrior prior, double epsilon, double bonus, boolean replanEachEpisode) {
     super(prior);
     this.epsilon = Check.unitInterval("epsilon", epsilon);
     this.bonus = Check.nonNegativeFinite("bonus", bonus);
+    this.replanEachEpisode = replanEachEpisode;
+    this.uniformTies = replanEachEpisode;
   }
 
   @Override
@@ -37,6 +53,7 @@ abstract class PosteriorMeanPlanner extends MdpModelPolicy {
   public void startEpisode() {
     requireStarted();
     planStep = -1;
+    episodePlan = null;
   }
 
   @Override
@@ -51,6 +68,14 @@ abstract class PosteriorMeanPlanner extends MdpModelPolicy {
     if (epsilon > 0 && rng.nextDouble() < epsilon) {
       return rng.nextInt(numActions);
     }
+    if (replanEachEpisode) {
+      if (episodePlan == null) {
+        episodePlan = ValueIteration.solveFiniteHorizon(posterior.meanModel(bonus),
+            episodeLength, 1.0);
+      }
+      return uniformTies ? argmaxUniformTies(episodePlan.q()[t], state)
+          : episodePlan.policies()[t].greedyAction(state);
+    }
     if (planStep != t) {
       var first = ValueIteration.solveFiniteHorizon(posterior.meanModel(bonus),
           episodeLength - t, 1.0).policies()[0];
@@ -62,9 +87,39 @@ abstract class PosteriorMeanPlanner extends MdpModelPolicy {
     return plan[state];
   }
 
+  /** argmax_a q[s·A + a], exact ties broken uniformly (one {@code nextInt} only when tied). */
+  private int argmaxUniformTies(double[] q, int state) {
+    int base = state * numActions;
+    int best = 0;
+    int ties = 1;
+    for (int a = 1; a < numActions; a++) {
+      if (q[base + a] > q[base + best]) {
+        best = a;
+        ties = 1;
+      } else if (q[base + a] == q[base + best]) {
+        ties++;
+      }
+    }
+    if (ties == 1) {
+      return best;
+    }
+    int pick = rng.nextInt(ties);
+    for (int a = 0; a < numActions; a++) {
+      if (q[base + a] == q[base + best] && pick-- == 0) {
+        return a;
+      }
+    }
+    throw new AssertionError("unreachable");
+  }
+
   /** ε. */
   public double epsilon() {
     return epsilon;
+  }
+
+  /** Whether the plan is solved once per episode (else after every observation). */
+  public boolean replansEachEpisode() {
+    return replanEachEpisode;
   }
 
   /** β. */

@@ -16,7 +16,8 @@ class BanditPoliciesTest {
 
   static Stream<Supplier<BanditPolicy>> policies() {
     return Stream.of(RandomPolicy::new, EpsilonGreedy::greedy, () -> new EpsilonGreedy(0.1),
-        Ucb1::new, ThompsonSampling::new, () -> new GittinsPolicy(0.9));
+        Ucb1::new, () -> Ucb1.withPrior(0.2, 1, 1), ThompsonSampling::new,
+        () -> new GittinsPolicy(0.9));
   }
 
   /** One trial of n pulls; returns the arms pulled and, after them, the rewards. */
@@ -122,6 +123,61 @@ class BanditPoliciesTest {
     feed(noBonus, 0, 1, 3);
     feed(noBonus, 1, 1, 2);
     assertThat(noBonus.choose()).isEqualTo(1); // c = 0: the empirical means 1/4 < 1/3
+  }
+
+  @Test
+  void ucb1WithPrior_scoresThePosteriorMeanPlusTheBonusOverPseudoCounts_withoutARound() {
+    Ucb1 ucb = Ucb1.withPrior(0.5, 1, 1);
+    assertThat(ucb.hasPrior()).isTrue();
+    assertThat(new Ucb1(0.5).hasPrior()).isFalse();
+    ucb.reset(3, new Rng(0));
+    // t = 0: every score is the prior mean 1/2 (no bonus while t <= 1)
+    for (int i = 0; i < 3; i++) {
+      assertThat(ucb.upperBound(i)).isEqualTo(0.5);
+    }
+    ucb.observe(0, 0);
+    // t = 1: ln 1 = 0, so the scores are the posterior means 1/3, 1/2, 1/2
+    assertThat(ucb.upperBound(0)).isEqualTo(1.0 / 3);
+    assertThat(ucb.upperBound(1)).isEqualTo(0.5);
+    ucb.observe(0, 1);
+    ucb.observe(1, 0);
+    // t = 3; arm 0: s = 1, n = 2, m = 4; arm 1: s = 0, n = 1, m = 3; arm 2: s = n = 0, m = 2.
+    // U = (1 + s)/m + 0.5·sqrt(2 ln 3 / m), by hand: 0.5 + 0.370576, 1/3 + 0.427904,
+    // 0.5 + 0.524074
+    assertThat(ucb.upperBound(0)).isCloseTo(0.870576, within(1e-6));
+    assertThat(ucb.upperBound(1)).isCloseTo(0.761238, within(1e-6));
+    assertThat(ucb.upperBound(2)).isCloseTo(1.024074, within(1e-6));
+    assertThat(ucb.choose()).isEqualTo(2);
+
+    // No initial round: at c = 0 a pulled arm with posterior mean 3/4 beats an unpulled one
+    // (1/2), where Auer's form would pull the unpulled arm first
+    Ucb1 greedyLike = Ucb1.withPrior(0, 1, 1);
+    greedyLike.reset(2, new Rng(0));
+    feed(greedyLike, 0, 2, 0);
+    assertThat(greedyLike.choose()).isEqualTo(0);
+    Ucb1 auer = new Ucb1(0);
+    auer.reset(2, new Rng(0));
+    feed(auer, 0, 2, 0);
+    assertThat(auer.choose()).isEqualTo(1);
+
+    // α₀ and β₀ enter as pseudo-successes and pseudo-failures: Beta(2, 1), t = 2, arm 0 with
+    // s = 0, n = 2: (2 + 0)/5 + 1·sqrt(2 ln 2 / 5); the unpulled arm 1: 2/3 + sqrt(2 ln 2 / 3)
+    Ucb1 skewed = Ucb1.withPrior(1, 2, 1);
+    skewed.reset(2, new Rng(0));
+    feed(skewed, 0, 0, 2);
+    assertThat(skewed.upperBound(0)).isCloseTo(0.4 + 0.526554, within(1e-6));
+    assertThat(skewed.upperBound(1)).isCloseTo(2.0 / 3 + 0.679778, within(1e-6));
+    assertThat(skewed.choose()).isEqualTo(1);
+  }
+
+  @Test
+  void ucb1WithPrior_refusesABadPrior() {
+    assertThatThrownBy(() -> Ucb1.withPrior(1, 0, 1))
+        .hasMessage("priorAlpha must be finite and > 0, got 0.0");
+    assertThatThrownBy(() -> Ucb1.withPrior(1, 1, Double.NaN))
+        .hasMessage("priorBeta must be finite and > 0, got NaN");
+    assertThatThrownBy(() -> Ucb1.withPrior(-1, 1, 1))
+        .hasMessage("c must be finite and >= 0, got -1.0");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,6 +27,25 @@ class GittinsIndexTest {
       "0.9, 10, 2, 0.8695", "0.9, 10, 7, 0.6300", "0.99, 1, 1, 0.8699"})
   void index_matchesThePublishedTable(double gamma, int alpha, int beta, double published) {
     assertThat(new GittinsIndex(gamma).index(alpha, beta)).isCloseTo(published, within(TABLE));
+  }
+
+  @Test
+  void newton_findsTheRootBisectionFinds_onEveryPosteriorOfAGrid() {
+    // The same truncated g, two root finders: Newton's from μ (index) and bisection on [μ, 1]
+    // to 1e−13 (bisect), over Beta(α, β) with α, β in 1..12 and three discounts/depths
+    for (GittinsIndex g : List.of(new GittinsIndex(0.9), new GittinsIndex(0.95, 300),
+        new GittinsIndex(0.99, 400), new GittinsIndex(0.7, 3))) {
+      for (int a = 1; a <= 12; a++) {
+        for (int b = 1; b <= 12; b++) {
+          double bisected = g.bisect(a, b, a / (double) (a + b));
+          assertThat(g.index(a, b)).as("γ = %s, (%d, %d)", g.discount(), a, b)
+              .isCloseTo(bisected, within(1e-12));
+        }
+      }
+    }
+    // a non-integer posterior too (the prior need not be Beta(1, 1))
+    GittinsIndex g = new GittinsIndex(0.9);
+    assertThat(g.index(0.5, 2.5)).isCloseTo(g.bisect(0.5, 2.5, 0.5 / 3), within(1e-12));
   }
 
   @Test

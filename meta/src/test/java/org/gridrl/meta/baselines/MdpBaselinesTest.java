@@ -141,7 +141,8 @@ class MdpBaselinesTest {
   static Stream<Supplier<MdpTrialPolicy>> baselines() {
     return Stream.of(MdpRandomPolicy::new, () -> MdpEpsilonGreedy.greedy(MdpPrior.rl2()),
         () -> new MdpEpsilonGreedy(MdpPrior.rl2(), 0.2), () -> new Beb(MdpPrior.rl2(), 0.5),
-        () -> new Psrl(MdpPrior.rl2()), () -> new Ucrl2(Ucrl2.TUNED_SCALE_RL2));
+        () -> new Psrl(MdpPrior.rl2()), () -> new Ucrl2(Ucrl2.TUNED_SCALE_RL2),
+        () -> MdpEpsilonGreedy.tabulaRl(0), () -> MdpEpsilonGreedy.tabulaRl(0.1));
   }
 
   /** Same seed, same trials: fresh instances and one instance reused agree to the bit. */
@@ -161,6 +162,37 @@ class MdpBaselinesTest {
    * With β = 0 and ε = 0, BEB and greedy are the same policy; the tuner picks the clearly better
    * of β ∈ {0.5, 8} (measured 162 vs 123 on 500 trials, standard errors ≈ 1).
    */
+  @Test
+  void tabulaRlGreedy_plansOncePerEpisodeOnTheEmpiricalModel_andBreaksTiesUniformly() {
+    MdpEpsilonGreedy greedy = MdpEpsilonGreedy.tabulaRl(0);
+    assertThat(greedy.replansEachEpisode()).isTrue();
+    assertThat(greedy.prior()).isEqualTo(new MdpPrior(1e-4, 0, 100, 1));
+    greedy.startTrial(2, 3, 2, new Rng(5));
+    Rng twin = new Rng(5);
+    // nothing seen: every pair has reward 0 and uniform transitions, all Q tie: one uniform draw
+    greedy.startEpisode();
+    assertThat(greedy.act(0, 0)).isEqualTo(twin.nextInt(3));
+    greedy.observe(0, 1, 2.0, 1);
+    // the episode's plan is kept: at t = 1 in state 1 the Q values still all tie (one draw)
+    assertThat(greedy.act(1, 1)).isEqualTo(twin.nextInt(3));
+    // the empirical posterior mean: (0·10⁻⁴ + 2·1)/(10⁻⁴ + 1)
+    assertThat(greedy.posterior().rewardMean(0, 1)).isCloseTo(2 / 1.0001, within(TIGHT));
+    assertThat(greedy.posterior().rewardMean(0, 0)).isEqualTo(0.0);
+    // next episode: replanned, (0, 1) is the only positive reward, no tie and no draw
+    greedy.startEpisode();
+    assertThat(greedy.act(0, 0)).isEqualTo(1);
+    greedy.observe(0, 1, -5.0, 0);
+    // the mean of (0, 1) is now (2 − 5)/(1.0001 + 1) < 0, but the plan made at t = 0 stands
+    assertThat(greedy.act(0, 1)).isEqualTo(1);
+    // a step-replanning greedy on the same history avoids it (ties 0 and 2 go to action 0)
+    MdpEpsilonGreedy stepwise = new MdpEpsilonGreedy(MdpPrior.tabulaRlEmpirical(), 0, false);
+    stepwise.startTrial(2, 3, 2, new Rng(5));
+    stepwise.startEpisode();
+    stepwise.observe(0, 1, 2.0, 1);
+    stepwise.observe(0, 1, -5.0, 0);
+    assertThat(stepwise.act(0, 1)).isEqualTo(0);
+  }
+
   @Test
   void tune_picksTheClearlyBetterConstant() {
     var tasks = RandomMdp.tasks(RandomMdp.Spec.rl2());

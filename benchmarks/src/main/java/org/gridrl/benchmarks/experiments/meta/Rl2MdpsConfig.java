@@ -25,7 +25,8 @@ import org.gridrl.meta.rl2.Rl2Config;
  * @param tuningSeed the tuning seed (1000)
  * @param bebGrid BEB's β candidates ({0.5} = {@code Beb.TUNED_BETA_RL2})
  * @param ucrl2Grid UCRL2's c candidates ({2} = {@code Ucrl2.TUNED_SCALE_RL2})
- * @param epsilonGrid ε-greedy's ε candidates ({0.01} = {@code MdpEpsilonGreedy.TUNED_EPSILON_RL2})
+ * @param epsilonGrid ε-greedy's ε candidates ({0.1} = {@code MdpEpsilonGreedy.TABULA_RL_EPSILON},
+ *     the smallest of the ε grid of Duan et al.'s script, for TabulaRL's ε-greedy)
  * @param rl2 RL²'s settings for every cell (when "rl2" is among the methods): one network per
  *     cell, trained with these settings, the cell's entry of {@code rl2Iterations} and the seed
  *     {@code new Rng(rl2.seed()).fork(c).nextLong()} for cell c
@@ -68,7 +69,7 @@ public record Rl2MdpsConfig(List<Integer> episodes, List<String> methods, int tr
   public static Rl2MdpsConfig defaults() {
     return new Rl2MdpsConfig(List.of(10, 25, 50, 75, 100), List.of(Rl2Published.MDP_METHODS),
         100, 200, 1000L, List.of(Beb.TUNED_BETA_RL2), List.of(Ucrl2.TUNED_SCALE_RL2),
-        List.of(MdpEpsilonGreedy.TUNED_EPSILON_RL2), RL2,
+        List.of(MdpEpsilonGreedy.TABULA_RL_EPSILON), RL2,
         Rl2Budget.of(10, 300, 25, 150, 50, 80, 75, 50, 100, 40), 2, List.of(1L, 2L, 3L, 4L));
   }
 

@@ -41,7 +41,7 @@ public final class TrialMethods {
   /**
    * Index tables per discount, one set per thread (an index table is not thread-safe), kept for
    * the whole run: the n = 500 cells reach tens of thousands of distinct (α, β), each index a
-   * calibration of N²/2 backups per bisection step, so the cache is what makes the grid fit the
+   * calibration of a few N²/2-backup Newton sweeps, so the cache is what makes the grid fit the
    * time budget. Cached values do not depend on which thread computed them.
    */
   private static final ThreadLocal<Map<Double, GittinsIndex>> GITTINS =
@@ -70,15 +70,16 @@ public final class TrialMethods {
    * The bandit baseline for a key and constant; empty for {@link #RL2}.
    *
    * @param key one of {@link Rl2Published#BANDIT_METHODS}
-   * @param constant c of UCB1, ε of ε-greedy, γ of Gittins (Beta(1, 1) priors, default depth);
-   *     ignored by the others
+   * @param constant c of UCB1 (the Beta(1, 1) pseudo-count form {@link Ucb1#withPrior}, as in
+   *     Duan et al.'s baseline script, not Auer's initial round), ε of ε-greedy, γ of Gittins
+   *     (Beta(1, 1) priors, depth {@link #gittinsDepth}); ignored by the others
    */
   public static Optional<BanditPolicy> bandit(String key, double constant) {
     return Optional.ofNullable(switch (key) {
       case "random" -> new RandomPolicy();
       case "greedy" -> EpsilonGreedy.greedy();
       case "epsilon-greedy" -> new EpsilonGreedy(constant);
-      case "ucb1" -> new Ucb1(constant);
+      case "ucb1" -> Ucb1.withPrior(constant, 1, 1);
       case "thompson" -> new ThompsonSampling();
       case "gittins" -> new GittinsPolicy(
           GITTINS.get().computeIfAbsent(constant,
@@ -89,8 +90,10 @@ public final class TrialMethods {
   }
 
   /**
-   * The MDP baseline for a key and constant, on the true prior {@link MdpPrior#rl2()}; empty
-   * for {@link #RL2}.
+   * The MDP baseline for a key and constant, on the true prior {@link MdpPrior#rl2()} (PSRL, BEB),
+   * except greedy and ε-greedy, which are TabulaRL's ({@link MdpEpsilonGreedy#tabulaRl}: the
+   * empirical model, planned once per episode), as in Duan et al.'s baseline script; empty for
+   * {@link #RL2}.
    *
    * @param key one of {@link Rl2Published#MDP_METHODS}
    * @param constant β of BEB, c of UCRL2, ε of ε-greedy; ignored by the others
@@ -99,8 +102,8 @@ public final class TrialMethods {
     MdpPrior prior = MdpPrior.rl2();
     return Optional.ofNullable(switch (key) {
       case "random" -> new MdpRandomPolicy();
-      case "greedy" -> MdpEpsilonGreedy.greedy(prior);
-      case "epsilon-greedy" -> new MdpEpsilonGreedy(prior, constant);
+      case "greedy" -> MdpEpsilonGreedy.tabulaRl(0);
+      case "epsilon-greedy" -> MdpEpsilonGreedy.tabulaRl(constant);
       case "psrl" -> new Psrl(prior);
       case "ucrl2" -> new Ucrl2(constant);
       case "beb" -> new Beb(prior, constant);
