@@ -44,10 +44,10 @@ public final class Rl2Bandits extends PublishedTable<Rl2BanditsConfig, Rl2Bandit
 
   @Override
   public Duration expectedRunTime(boolean quick) {
-    // measured: wall time of 'gridrl run rl2-bandits' (and --quick) with the jar on the 2-core
-    // machine with nothing else running, 2026-12-06: 73.3 s full, 26.3 s --quick (the n = 500
-    // Gittins indices are most of it)
-    return Duration.ofSeconds(quick ? 26 : 73);
+    // measured: wall time of 'gridrl run rl2-bandits' with the jar on the 2-core machine,
+    // 2026-12-06: 953 s full with nothing else running (RL²'s training 26.6 min of one core, two
+    // cells at a time), 10.3 s --quick with a helper's build beside it
+    return Duration.ofSeconds(quick ? 10 : 953);
   }
 
   @Override
