@@ -26,6 +26,14 @@ import org.gridrl.core.util.Rng;
  */
 public final class TabulaRlBeb extends MdpModelPolicy {
 
+  /**
+   * κ = 10^(−2.8) ≈ 0.00158, the 7th point of the script's grid
+   * ({@link MdpBaselineTuning#tabulaRlScalings()}[6]): the best mean of the grid at every n of
+   * RL²'s Table 2 (n = 10 … 100, 200 tuning trials per point, tuning seed 1000 of rl2-mdps;
+   * n = 10: 151.8 against 150.0 at both neighbours, docs/results/meta.md).
+   */
+  public static final double TUNED_SCALING_RL2 = MdpBaselineTuning.tabulaRlScalings()[6];
+
   private final double scaling;
   private double[][] q;
 
