@@ -28,6 +28,17 @@ public final class Beb extends PosteriorMeanPlanner {
     super(prior, 0, beta);
   }
 
+  /**
+   * BEB as Duan et al.'s script ran it for RL²'s Table 2: TabulaRL's agent, {@link TabulaRlBeb}
+   * (reward bonus 1/(n_r + 2), transition bonus 2H³κ/(1 + S + n) per step left, prior mean 0,
+   * a plan per episode, uniform ties).
+   *
+   * @param scaling κ ≥ 0, TabulaRL's {@code scaling}
+   */
+  public static TabulaRlBeb tabulaRl(double scaling) {
+    return new TabulaRlBeb(scaling);
+  }
+
   /** β. */
   public double beta() {
     return bonus();

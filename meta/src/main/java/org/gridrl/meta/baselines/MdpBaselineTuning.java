@@ -18,6 +18,21 @@ public final class MdpBaselineTuning {
   }
 
   /**
+   * κ_k = exp(ln 10⁻⁴ + k·(ln 1 − ln 10⁻⁴)/20) = 10^(−4 + k/5), k = 0..20: the grid Duan et al.'s
+   * script searched for TabulaRL's BEB and UCRL2 {@code scaling} ({@code evaluate_pacmdp.py}:
+   * {@code np.exp(np.linspace(np.log(0.0001), np.log(1.0), 21))}), picking the best mean per n
+   * on the 1000 trials it reported.
+   */
+  public static double[] tabulaRlScalings() {
+    double lo = Math.log(1e-4);
+    double[] grid = new double[21];
+    for (int k = 0; k < 21; k++) {
+      grid[k] = Math.exp(lo + k * (0 - lo) / 20);
+    }
+    return grid;
+  }
+
+  /**
    * The grid and its scores.
    *
    * @param grid the constants tried, in order

@@ -10,6 +10,8 @@ import org.gridrl.core.util.Rng;
 abstract class MdpModelPolicy implements MdpTrialPolicy {
 
   final MdpPrior prior;
+  private final boolean lastTransitionRewardOnly;
+  private int lastStep = -1;
   MdpPosterior posterior;
   int numStates;
   int numActions;
@@ -17,7 +19,17 @@ abstract class MdpModelPolicy implements MdpTrialPolicy {
   Rng rng;
 
   MdpModelPolicy(MdpPrior prior) {
+    this(prior, false);
+  }
+
+  /**
+   * @param lastTransitionRewardOnly whether the last step of an episode (t = H − 1) updates the
+   *     reward posterior only, as TabulaRL's {@code update_obs} does ({@code pContinue = 0}: the
+   *     Dirichlet is not updated), via {@link MdpPosterior#observeReward}
+   */
+  MdpModelPolicy(MdpPrior prior, boolean lastTransitionRewardOnly) {
     this.prior = Check.notNull("prior", prior);
+    this.lastTransitionRewardOnly = lastTransitionRewardOnly;
   }
 
   @Override
@@ -27,12 +39,19 @@ abstract class MdpModelPolicy implements MdpTrialPolicy {
     this.episodeLength = Check.positive("episodeLength", episodeLength);
     this.rng = Check.notNull("rng", rng);
     this.posterior = new MdpPosterior(prior, numStates, numActions);
+    this.lastStep = -1;
   }
 
   @Override
   public void observe(int state, int action, double reward, int nextState) {
     requireStarted();
-    posterior.observe(state, action, reward, nextState);
+    if (lastTransitionRewardOnly && lastStep == episodeLength - 1) {
+      Check.argument(nextState >= 0 && nextState < numStates,
+          "nextState must be in [0, %s), got %s", numStates, nextState);
+      posterior.observeReward(state, action, reward);
+    } else {
+      posterior.observe(state, action, reward, nextState);
+    }
   }
 
   /** The posterior of the current trial (read-only use). */
@@ -61,5 +80,34 @@ abstract class MdpModelPolicy implements MdpTrialPolicy {
     if (t < 0 || t >= episodeLength) {
       throw new IllegalArgumentException("t must be in [0, " + episodeLength + "), got " + t);
     }
+    lastStep = t;
+  }
+
+  /**
+   * argmax_a q[base + a] over a ∈ [0, A), exact ties broken uniformly (one {@code nextInt} only
+   * when tied), as numpy's {@code np.random.choice(np.where(Q == Q.max())[0])} in TabulaRL's
+   * {@code egreedy}.
+   */
+  static int argmaxUniformTies(double[] q, int base, int numActions, Rng rng) {
+    int best = 0;
+    int ties = 1;
+    for (int a = 1; a < numActions; a++) {
+      if (q[base + a] > q[base + best]) {
+        best = a;
+        ties = 1;
+      } else if (q[base + a] == q[base + best]) {
+        ties++;
+      }
+    }
+    if (ties == 1) {
+      return best;
+    }
+    int pick = rng.nextInt(ties);
+    for (int a = 0; a < numActions; a++) {
+      if (q[base + a] == q[base + best] && pick-- == 0) {
+        return a;
+      }
+    }
+    throw new AssertionError("unreachable");
   }
 }

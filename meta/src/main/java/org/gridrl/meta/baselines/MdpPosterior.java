@@ -8,11 +8,12 @@ import org.gridrl.core.util.Rng;
 
 /**
  * The conjugate posterior of an {@link MdpPrior} after the transitions of a trial. With
- * n(s,a,s') the observed transition counts, n(s,a) = Σ_{s'} n(s,a,s') and S_r(s,a) the sum of the
- * rewards observed at (s, a):
+ * n(s,a,s') the observed transition counts, n(s,a) = Σ_{s'} n(s,a,s'), n_r(s,a) the rewards
+ * observed at (s, a) (= n(s,a) unless some came through {@link #observeReward}) and S_r(s,a) their
+ * sum:
  * <pre>
  *   P(·|s,a) | h ~ Dirichlet(α_0 + n(s,a,·)),            E[P(s'|s,a)] = (α_0 + n(s,a,s'))/(S·α_0 + n(s,a))
- *   R̄(s,a) | h  ~ N(m, 1/λ),  λ = 1/σ_0² + n(s,a)/σ²,   m = (μ_0/σ_0² + S_r(s,a)/σ²)/λ
+ *   R̄(s,a) | h  ~ N(m, 1/λ),  λ = 1/σ_0² + n_r(s,a)/σ²,   m = (μ_0/σ_0² + S_r(s,a)/σ²)/λ
  * </pre>
  * (the Normal–Normal update with known noise variance σ²). {@link #meanModel(double)} is the
  * posterior-mean MDP, optionally with the BEB bonus β/(1 + n(s,a)) on its rewards;
@@ -26,6 +27,7 @@ public final class MdpPosterior {
   private final int numActions;
   private final int[] transitionCounts;
   private final int[] visits;
+  private final int[] rewardCounts;
   private final double[] rewardSums;
   private final double[] work;
 
@@ -42,6 +44,7 @@ public final class MdpPosterior {
     this.numActions = Check.positive("numActions", numActions);
     this.transitionCounts = new int[numStates * numActions * numStates];
     this.visits = new int[numStates * numActions];
+    this.rewardCounts = new int[numStates * numActions];
     this.rewardSums = new double[numStates * numActions];
     this.work = new double[numStates];
   }
@@ -60,7 +63,28 @@ public final class MdpPosterior {
     int row = state * numActions + action;
     transitionCounts[row * numStates + nextState]++;
     visits[row]++;
+    rewardCounts[row]++;
     rewardSums[row] += reward;
+  }
+
+  /**
+   * Adds the reward of a transition whose next state is not counted: the last step of an
+   * episode in TabulaRL's {@code update_obs} (Osband, {@code finite_tabular_agents.py}), which
+   * updates the reward posterior always but the Dirichlet only when {@code pContinue == 1}.
+   * Changes λ and m of (s, a), not n(s, a) or the Dirichlet.
+   */
+  public void observeReward(int state, int action, double reward) {
+    checkIndex("state", state, numStates);
+    checkIndex("action", action, numActions);
+    Check.finite("reward", reward);
+    int row = state * numActions + action;
+    rewardCounts[row]++;
+    rewardSums[row] += reward;
+  }
+
+  /** n_r(s, a), the rewards observed at (s, a) (n(s, a) unless {@link #observeReward} was used). */
+  public int rewardCount(int state, int action) {
+    return rewardCounts[state * numActions + action];
   }
 
   /** n(s, a), the visits of (s, a). */
@@ -80,11 +104,11 @@ public final class MdpPosterior {
         / (numStates * prior.dirichletConcentration() + visits(state, action));
   }
 
-  /** λ = 1/σ_0² + n(s,a)/σ², the posterior precision of R̄(s,a). */
+  /** λ = 1/σ_0² + n_r(s,a)/σ², the posterior precision of R̄(s,a). */
   public double rewardPrecision(int state, int action) {
     double s0 = prior.rewardPriorStd();
     double s = prior.rewardNoiseStd();
-    return 1 / (s0 * s0) + visits(state, action) / (s * s);
+    return 1 / (s0 * s0) + rewardCount(state, action) / (s * s);
   }
 
   /** m = (μ_0/σ_0² + S_r(s,a)/σ²)/λ, the posterior mean of R̄(s,a). */

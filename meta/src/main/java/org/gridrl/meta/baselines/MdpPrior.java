@@ -39,6 +39,25 @@ public record MdpPrior(double dirichletConcentration, double rewardPriorMean,
     return new MdpPrior(1e-4, 0, 100, 1);
   }
 
+  /**
+   * α_0 = 1, μ_0 = 0, σ_0 = 1, σ = 1: the defaults of TabulaRL's {@code FiniteHorizonTabularAgent}
+   * (Osband, {@code src/finite_tabular_agents.py}: {@code alpha0 = 1., mu0 = 0., tau0 = 1.,
+   * tau = 1.}), which its {@code PSRL} and {@code BEB} keep when Duan et al.'s script
+   * ({@code evaluate_pacmdp.py}) builds them with no prior arguments. It differs from
+   * {@link #rl2()} only in μ_0 = 0 against the true mean 1.
+   */
+  public static MdpPrior tabulaRl() {
+    return new MdpPrior(1, 0, 1, 1);
+  }
+
+  /**
+   * α_0 = 10⁻⁵, μ_0 = 0, σ_0 = 100, σ = 1: TabulaRL's {@code UCRL2} agent ({@code alpha0 = 1e-5},
+   * {@code tau0 = 0.0001}, the other defaults), whose posterior mean is the empirical model.
+   */
+  public static MdpPrior tabulaRlUcrl2() {
+    return new MdpPrior(1e-5, 0, 100, 1);
+  }
+
   /** α_0 = 1, μ_0 = 1, σ_0 = 1, σ = 1: the generating distribution of RL²'s random MDPs. */
   public static MdpPrior rl2() {
     return new MdpPrior(1, 1, 1, 1);

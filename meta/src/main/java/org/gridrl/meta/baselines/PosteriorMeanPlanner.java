@@ -73,7 +73,7 @@ abstract class PosteriorMeanPlanner extends MdpModelPolicy {
         episodePlan = ValueIteration.solveFiniteHorizon(posterior.meanModel(bonus),
             episodeLength, 1.0);
       }
-      return uniformTies ? argmaxUniformTies(episodePlan.q()[t], state)
+      return uniformTies ? argmaxUniformTies(episodePlan.q()[t], state * numActions, numActions, rng)
           : episodePlan.policies()[t].greedyAction(state);
     }
     if (planStep != t) {
@@ -85,31 +85,6 @@ abstract class PosteriorMeanPlanner extends MdpModelPolicy {
       planStep = t;
     }
     return plan[state];
-  }
-
-  /** argmax_a q[s·A + a], exact ties broken uniformly (one {@code nextInt} only when tied). */
-  private int argmaxUniformTies(double[] q, int state) {
-    int base = state * numActions;
-    int best = 0;
-    int ties = 1;
-    for (int a = 1; a < numActions; a++) {
-      if (q[base + a] > q[base + best]) {
-        best = a;
-        ties = 1;
-      } else if (q[base + a] == q[base + best]) {
-        ties++;
-      }
-    }
-    if (ties == 1) {
-      return best;
-    }
-    int pick = rng.nextInt(ties);
-    for (int a = 0; a < numActions; a++) {
-      if (q[base + a] == q[base + best] && pick-- == 0) {
-        return a;
-      }
-    }
-    throw new AssertionError("unreachable");
   }
 
   /** ε. */

@@ -23,6 +23,27 @@ public final class Psrl extends MdpModelPolicy {
     super(prior);
   }
 
+  /**
+   * @param prior the prior of the posterior
+   * @param lastTransitionRewardOnly whether the last step of an episode updates the reward
+   *     posterior only (TabulaRL's {@code update_obs}, {@code pContinue = 0})
+   */
+  public Psrl(MdpPrior prior, boolean lastTransitionRewardOnly) {
+    super(prior, lastTransitionRewardOnly);
+  }
+
+  /**
+   * PSRL as TabulaRL's {@code PSRL} agent (Osband, {@code src/finite_tabular_agents.py}), the one
+   * Duan et al.'s script ran for RL²'s Table 2 ({@code evaluate_pacmdp.py},
+   * {@code evaluate_psrl_once}: {@code PSRL(nState, nAction, epLen)}, no prior arguments): the
+   * agent's default prior {@link MdpPrior#tabulaRl()} (μ_0 = 0 where RL²'s rewards have mean 1),
+   * one posterior draw per episode, and the transition of an episode's last step left out of the
+   * Dirichlet.
+   */
+  public static Psrl tabulaRl() {
+    return new Psrl(MdpPrior.tabulaRl(), true);
+  }
+
   @Override
   public void startTrial(int numStates, int numActions, int episodeLength,
       Rng rng) {

@@ -47,6 +47,17 @@ public final class Ucrl2 implements MdpTrialPolicy {
     this.scale = Check.nonNegativeFinite("scale", scale);
   }
 
+  /**
+   * UCRL2 as Duan et al.'s script ran it for RL²'s Table 2: TabulaRL's agent,
+   * {@link TabulaRlUcrl2} (widths κ·√(4 ln(2SA(e+1)/δ)/n) and κ·√(4S ln(2SA(e+1)/δ)/n), δ = 0.05,
+   * TabulaRL's in-place extended value iteration, uniform ties).
+   *
+   * @param scaling κ ≥ 0, TabulaRL's {@code scaling}
+   */
+  public static TabulaRlUcrl2 tabulaRl(double scaling) {
+    return new TabulaRlUcrl2(scaling);
+  }
+
   /** c. */
   public double scale() {
     return scale;

@@ -142,7 +142,8 @@ class MdpBaselinesTest {
     return Stream.of(MdpRandomPolicy::new, () -> MdpEpsilonGreedy.greedy(MdpPrior.rl2()),
         () -> new MdpEpsilonGreedy(MdpPrior.rl2(), 0.2), () -> new Beb(MdpPrior.rl2(), 0.5),
         () -> new Psrl(MdpPrior.rl2()), () -> new Ucrl2(Ucrl2.TUNED_SCALE_RL2),
-        () -> MdpEpsilonGreedy.tabulaRl(0), () -> MdpEpsilonGreedy.tabulaRl(0.1));
+        () -> MdpEpsilonGreedy.tabulaRl(0), () -> MdpEpsilonGreedy.tabulaRl(0.1),
+        Psrl::tabulaRl, () -> Beb.tabulaRl(1e-3), () -> Ucrl2.tabulaRl(0.01));
   }
 
   /** Same seed, same trials: fresh instances and one instance reused agree to the bit. */

@@ -168,7 +168,7 @@ public final class Rl2Mdps extends PublishedTable<Rl2MdpsConfig, Rl2Mdps.Cell> {
 
   @Override
   String constantSymbol(String method) {
-    return method.equals("ucrl2") ? "c" : method.equals("beb") ? "β" : "ε";
+    return method.equals("epsilon-greedy") ? "ε" : "κ"; // TabulaRL's scaling for UCRL2 and BEB
   }
 
   @Override

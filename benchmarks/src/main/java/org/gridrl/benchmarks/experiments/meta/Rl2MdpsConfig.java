@@ -4,9 +4,9 @@ import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import org.gridrl.benchmarks.runner.ExperimentConfig;
 import org.gridrl.core.util.Check;
-import org.gridrl.meta.baselines.Beb;
 import org.gridrl.meta.baselines.MdpEpsilonGreedy;
-import org.gridrl.meta.baselines.Ucrl2;
+import org.gridrl.meta.baselines.TabulaRlBeb;
+import org.gridrl.meta.baselines.TabulaRlUcrl2;
 import org.gridrl.meta.rl2.Rl2Config;
 
 /**
@@ -14,17 +14,21 @@ import org.gridrl.meta.rl2.Rl2Config;
  * is a block of {@code trialsPerSeed} trials per cell: cell c (n episodes) of seed s runs every
  * method on {@code MdpTrials} with seed {@code new Rng(s).fork(c).nextLong()} (common random
  * numbers across methods); the table pools the blocks. A grid of two or more constants is tuned
- * per cell on {@code tuningTrials} trials from {@code tuningSeed}; the default grids hold the one
- * constant {@code MdpBaselineTuning} chose at n = 10 (docs/algorithms/meta.md), since per-n
- * tuning of the replanning baselines costs minutes per grid point at n = 100.
+ * per cell on {@code tuningTrials} trials from {@code tuningSeed}; the default grids hold one
+ * constant each: for BEB and UCRL2 (TabulaRL's agents, {@code TrialMethods.mdp}) the point of
+ * Duan et al.'s 21-point {@code scaling} grid ({@code MdpBaselineTuning.tabulaRlScalings()})
+ * that was best at every n when the whole grid was tuned per n (docs/results/meta.md), which
+ * halves the run time.
  *
  * @param episodes the n of the grid (10, 25, 50, 75, 100)
  * @param methods the columns, in Table 2's order; "rl2" is reported as not yet trained
  * @param trialsPerSeed trials per cell and seed (100)
  * @param tuningTrials trials per cell and grid point when tuning (200)
  * @param tuningSeed the tuning seed (1000)
- * @param bebGrid BEB's β candidates ({0.5} = {@code Beb.TUNED_BETA_RL2})
- * @param ucrl2Grid UCRL2's c candidates ({2} = {@code Ucrl2.TUNED_SCALE_RL2})
+ * @param bebGrid BEB's κ candidates, TabulaRL's {@code scaling} ({10^−2.8} =
+ *     {@code TabulaRlBeb.TUNED_SCALING_RL2})
+ * @param ucrl2Grid UCRL2's κ candidates, TabulaRL's {@code scaling} ({10^−0.4} =
+ *     {@code TabulaRlUcrl2.TUNED_SCALING_RL2})
  * @param epsilonGrid ε-greedy's ε candidates ({0.1} = {@code MdpEpsilonGreedy.TABULA_RL_EPSILON},
  *     the smallest of the ε grid of Duan et al.'s script, for TabulaRL's ε-greedy)
  * @param rl2 RL²'s settings for every cell (when "rl2" is among the methods): one network per
@@ -68,7 +72,8 @@ public record Rl2MdpsConfig(List<Integer> episodes, List<String> methods, int tr
   /** The full run: RL²'s five episode counts, 4 × 100 = 400 trials per cell. */
   public static Rl2MdpsConfig defaults() {
     return new Rl2MdpsConfig(List.of(10, 25, 50, 75, 100), List.of(Rl2Published.MDP_METHODS),
-        100, 200, 1000L, List.of(Beb.TUNED_BETA_RL2), List.of(Ucrl2.TUNED_SCALE_RL2),
+        100, 200, 1000L, List.of(TabulaRlBeb.TUNED_SCALING_RL2),
+        List.of(TabulaRlUcrl2.TUNED_SCALING_RL2),
         List.of(MdpEpsilonGreedy.TABULA_RL_EPSILON), RL2,
         Rl2Budget.of(10, 300, 25, 150, 50, 80, 75, 50, 100, 40), 2, List.of(1L, 2L, 3L, 4L));
   }

@@ -10,7 +10,6 @@ import org.gridrl.meta.baselines.EpsilonGreedy;
 import org.gridrl.meta.baselines.GittinsIndex;
 import org.gridrl.meta.baselines.GittinsPolicy;
 import org.gridrl.meta.baselines.MdpEpsilonGreedy;
-import org.gridrl.meta.baselines.MdpPrior;
 import org.gridrl.meta.baselines.MdpRandomPolicy;
 import org.gridrl.meta.baselines.MdpTrialPolicy;
 import org.gridrl.meta.baselines.Psrl;
@@ -90,23 +89,24 @@ public final class TrialMethods {
   }
 
   /**
-   * The MDP baseline for a key and constant, on the true prior {@link MdpPrior#rl2()} (PSRL, BEB),
-   * except greedy and ε-greedy, which are TabulaRL's ({@link MdpEpsilonGreedy#tabulaRl}: the
-   * empirical model, planned once per episode), as in Duan et al.'s baseline script; empty for
+   * The MDP baseline for a key and constant: TabulaRL's agents (Osband,
+   * {@code finite_tabular_agents.py}) as Duan et al.'s baseline script ran them
+   * ({@code evaluate_pacmdp.py}): greedy and ε-greedy {@link MdpEpsilonGreedy#tabulaRl}, PSRL
+   * {@link Psrl#tabulaRl}, BEB {@link Beb#tabulaRl}, UCRL2 {@link Ucrl2#tabulaRl}; empty for
    * {@link #RL2}.
    *
    * @param key one of {@link Rl2Published#MDP_METHODS}
-   * @param constant β of BEB, c of UCRL2, ε of ε-greedy; ignored by the others
+   * @param constant TabulaRL's {@code scaling} κ of BEB and UCRL2, ε of ε-greedy; ignored by
+   *     the others
    */
   public static Optional<MdpTrialPolicy> mdp(String key, double constant) {
-    MdpPrior prior = MdpPrior.rl2();
     return Optional.ofNullable(switch (key) {
       case "random" -> new MdpRandomPolicy();
       case "greedy" -> MdpEpsilonGreedy.tabulaRl(0);
       case "epsilon-greedy" -> MdpEpsilonGreedy.tabulaRl(constant);
-      case "psrl" -> new Psrl(prior);
-      case "ucrl2" -> new Ucrl2(constant);
-      case "beb" -> new Beb(prior, constant);
+      case "psrl" -> Psrl.tabulaRl();
+      case "ucrl2" -> Ucrl2.tabulaRl(constant);
+      case "beb" -> Beb.tabulaRl(constant);
       case RL2 -> null;
       default -> throw new IllegalArgumentException("unknown MDP method '" + key + "'");
     });

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 import org.gridrl.benchmarks.experiments.meta.TrialMethods.Pooled;
+import org.gridrl.meta.baselines.TabulaRlBeb;
 import org.junit.jupiter.api.Test;
 
 class Rl2MdpsTest {
@@ -29,13 +30,15 @@ class Rl2MdpsTest {
     }
   }
 
-  // BEB with β = 8 over-explores (docs/algorithms/meta.md: 116.5 at n = 10) against β = 0.5
+  // TabulaRL's BEB with κ = 1 over-explores (docs/results/meta.md: 109.7 at n = 10) against
+  // κ = 10^−2.8 (151.8)
   @Test
-  void tuning_picksTheBetterBeta() throws Exception {
+  void tuning_picksTheBetterScaling() throws Exception {
+    double best = TabulaRlBeb.TUNED_SCALING_RL2;
     Rl2MdpsConfig config = Rl2MdpsConfig.quick().with(b -> b.episodes(List.of(10))
-        .methods(List.of("beb")).bebGrid(List.of(8.0, 0.5)).tuningTrials(60));
+        .methods(List.of("beb")).bebGrid(List.of(1.0, best)).tuningTrials(60));
     Map<String, Map<String, Rl2Mdps.Tuning>> tuned = Rl2Mdps.tune(config);
-    assertThat(tuned.get("n10").get("beb").value()).isEqualTo(0.5);
+    assertThat(tuned.get("n10").get("beb").value()).isEqualTo(best);
   }
 
   @Test
