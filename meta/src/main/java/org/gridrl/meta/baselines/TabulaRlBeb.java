@@ -1,8 +1,5 @@
 package org.gridrl.meta.baselines;
 
-import org.gridrl.core.util.Check;
-import org.gridrl.core.util.Rng;
-
 /**
  * BEB as TabulaRL's {@code BEB} agent (Osband, {@code src/finite_tabular_agents.py}, classes
  * {@code BEB} and {@code GaussianPSRL}, {@code compute_qVals_opt}), the one Duan et al.'s script
@@ -24,7 +21,7 @@ import org.gridrl.core.util.Rng;
  * of the true-prior model, re-planned every step), the transition bonus grows with the steps left
  * and scales with H³. Acting draws one {@code nextInt} only at a tie.
  */
-public final class TabulaRlBeb extends MdpModelPolicy {
+public final class TabulaRlBeb extends TabulaRlPlanner {
 
   /**
    * κ = 10^(−2.8) ≈ 0.00158, the 7th point of the script's grid
@@ -34,37 +31,18 @@ public final class TabulaRlBeb extends MdpModelPolicy {
    */
   public static final double TUNED_SCALING_RL2 = MdpBaselineTuning.tabulaRlScalings()[6];
 
-  private final double scaling;
-  private double[][] q;
 
   /** @param scaling κ ≥ 0, TabulaRL's {@code scaling} (β = 2H²κ) */
   public TabulaRlBeb(double scaling) {
-    super(MdpPrior.tabulaRl(), true);
-    this.scaling = Check.nonNegativeFinite("scaling", scaling);
+    super(MdpPrior.tabulaRl(), scaling);
   }
 
-  /** κ. */
-  public double scaling() {
-    return scaling;
-  }
-
+  /** Q_t(s, a) at index [t][s·A + a] of the current posterior (the formula above; e unused). */
   @Override
-  public void startTrial(int numStates, int numActions, int episodeLength, Rng rng) {
-    super.startTrial(numStates, numActions, episodeLength, rng);
-    q = null;
-  }
-
-  @Override
-  public void startEpisode() {
-    requireStarted();
-    q = plan();
-  }
-
-  /** Q_t(s, a) at index [t][s·A + a] of the current posterior (the formula above). */
-  double[][] plan() {
+  double[][] plan(int e) {
     requireStarted();
     int h = episodeLength;
-    double beta = 2.0 * h * h * scaling;
+    double beta = 2.0 * h * h * scaling();
     double alpha0 = prior.dirichletConcentration();
     double[][] qs = new double[h][numStates * numActions];
     double[] vNext = new double[numStates];
@@ -93,15 +71,6 @@ public final class TabulaRlBeb extends MdpModelPolicy {
       v = swap;
     }
     return qs;
-  }
-
-  @Override
-  public int act(int state, int t) {
-    checkStep(state, t);
-    if (q == null) {
-      throw new IllegalStateException("beb: act before startEpisode");
-    }
-    return argmaxUniformTies(q[t], state * numActions, numActions, rng);
   }
 
   @Override

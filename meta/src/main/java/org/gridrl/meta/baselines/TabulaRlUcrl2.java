@@ -1,8 +1,5 @@
 package org.gridrl.meta.baselines;
 
-import org.gridrl.core.util.Check;
-import org.gridrl.core.util.Rng;
-
 /**
  * UCRL2 as TabulaRL's {@code UCRL2} agent (Osband, {@code src/finite_tabular_agents.py},
  * {@code get_slack} and {@code compute_qVals_EVI}), the one Duan et al.'s script ran for RL²'s
@@ -27,7 +24,7 @@ import org.gridrl.core.util.Rng;
  * script's {@code scaling}, searched over 10^(−4 + k/5), k = 0..20. Acting draws one
  * {@code nextInt} only at a tie.
  */
-public final class TabulaRlUcrl2 extends MdpModelPolicy {
+public final class TabulaRlUcrl2 extends TabulaRlPlanner {
 
   /** δ = 0.05, TabulaRL's default. */
   public static final double DELTA = 0.05;
@@ -40,47 +37,24 @@ public final class TabulaRlUcrl2 extends MdpModelPolicy {
    */
   public static final double TUNED_SCALING_RL2 = MdpBaselineTuning.tabulaRlScalings()[18];
 
-  private final double scaling;
-  private int episode;
-  private double[][] q;
 
   /** @param scaling κ ≥ 0, TabulaRL's {@code scaling} */
   public TabulaRlUcrl2(double scaling) {
-    super(MdpPrior.tabulaRlUcrl2(), true);
-    this.scaling = Check.nonNegativeFinite("scaling", scaling);
-  }
-
-  /** κ. */
-  public double scaling() {
-    return scaling;
-  }
-
-  @Override
-  public void startTrial(int numStates, int numActions, int episodeLength, Rng rng) {
-    super.startTrial(numStates, numActions, episodeLength, rng);
-    episode = 0;
-    q = null;
-  }
-
-  @Override
-  public void startEpisode() {
-    requireStarted();
-    q = plan(episode);
-    episode++;
+    super(MdpPrior.tabulaRlUcrl2(), scaling);
   }
 
   /** r-slack(s, a) at episode e. */
   double rewardSlack(int state, int action, int e) {
     double tau0 = 1 / (prior.rewardPriorStd() * prior.rewardPriorStd());
     double nObs = Math.max(posterior.rewardPrecision(state, action) - tau0, 1);
-    return scaling * Math.sqrt(4 * logTerm(e) / nObs);
+    return scaling() * Math.sqrt(4 * logTerm(e) / nObs);
   }
 
   /** p-slack(s, a) at episode e. */
   double transitionSlack(int state, int action, int e) {
     double alpha0 = prior.dirichletConcentration();
     double nObs = Math.max(numStates * alpha0 + posterior.visits(state, action) - alpha0, 1);
-    return scaling * Math.sqrt(4 * numStates * logTerm(e) / nObs);
+    return scaling() * Math.sqrt(4 * numStates * logTerm(e) / nObs);
   }
 
   private double logTerm(int e) {
@@ -88,6 +62,7 @@ public final class TabulaRlUcrl2 extends MdpModelPolicy {
   }
 
   /** Q_t(s, a) at index [t][s·A + a] for episode e (the recursion above). */
+  @Override
   double[][] plan(int e) {
     requireStarted();
     int h = episodeLength;
@@ -180,15 +155,6 @@ public final class TabulaRlUcrl2 extends MdpModelPolicy {
       }
       order[j + 1] = x;
     }
-  }
-
-  @Override
-  public int act(int state, int t) {
-    checkStep(state, t);
-    if (q == null) {
-      throw new IllegalStateException("ucrl2: act before startEpisode");
-    }
-    return argmaxUniformTies(q[t], state * numActions, numActions, rng);
   }
 
   @Override

@@ -69,7 +69,7 @@ class TabulaRlBaselinesTest {
     beb.observe(0, 1, 2.0, 1);
     beb.act(1, 1);
     beb.observe(1, 0, 1.0, 0);
-    double[][] q = beb.plan();
+    double[][] q = beb.plan(0);
     assertThat(q[1]).containsExactly(new double[] {0.5, 4.0 / 3, 5.0 / 6, 0.5}, within(TIGHT));
     double uniformNext = (4.0 / 3 + 5.0 / 6) / 2;
     assertThat(q[0]).containsExactly(new double[] {

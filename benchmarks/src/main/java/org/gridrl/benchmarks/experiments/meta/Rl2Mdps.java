@@ -43,8 +43,9 @@ public final class Rl2Mdps extends PublishedTable<Rl2MdpsConfig, Rl2Mdps.Cell> {
   @Override
   public Duration expectedRunTime(boolean quick) {
     // measured: wall time of 'gridrl run rl2-mdps' with the jar on the 2-core machine,
-    // 2026-12-06: 647 s full (a helper's builds beside it for part of the run), 4.1 s --quick
-    return Duration.ofSeconds(quick ? 4 : 647);
+    // 2026-12-06: 439 s full with nothing else running (RL²'s training 13 min of one core, two
+    // cells at a time), 4.1 s --quick
+    return Duration.ofSeconds(quick ? 4 : 439);
   }
 
   @Override
