@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
 import org.gridrl.benchmarks.experiments.meta.TrialMethods.Pooled;
 import org.gridrl.benchmarks.report.TextTable;
 import org.gridrl.benchmarks.runner.AtomicFiles;
@@ -82,9 +83,12 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
    * @param tuningSeed the tuning seed, disjoint from the reported seeds
    * @param threads (cell, method) tasks run on this many threads
    * @param seeds the trial blocks
+   * @param rl2 RL²'s settings for every cell (their iterations and seed are replaced per cell)
+   * @param rl2Iterations RL²'s training iterations in a cell
    */
   record Plan<K>(List<K> cells, List<String> methods, Function<String, List<Double>> grid,
-      int trialsPerSeed, int tuningTrials, long tuningSeed, int threads, List<Long> seeds) {
+      int trialsPerSeed, int tuningTrials, long tuningSeed, int threads, List<Long> seeds,
+      Rl2Config rl2, ToIntFunction<K> rl2Iterations) {
   }
 
   /**
@@ -141,8 +145,14 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
   /** The trials RL² trains on in a cell. */
   abstract Rl2Tasks<Integer> rl2Tasks(K cell);
 
-  /** RL²'s settings in a cell: the config's, with the cell's iterations and seed. */
-  abstract Rl2Config rl2Config(C config, K cell);
+  /**
+   * RL²'s settings in a cell: the plan's, with the cell's iterations and the seed
+   * {@code new Rng(rl2.seed()).fork(c).nextLong()} of cell c.
+   */
+  static <K extends GridCell> Rl2Config rl2Config(Plan<K> plan, K cell) {
+    return plan.rl2().withIterations(plan.rl2Iterations().applyAsInt(cell))
+        .withSeed(cellSeed(plan.rl2().seed(), cell));
+  }
 
   /** The trained network's totals on the same trials as {@link #trialTotals} with this seed. */
   abstract double[] rl2Totals(Rl2Network network, K cell, int trials, long seed);
@@ -258,9 +268,9 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
         .toArray(String[]::new));
     Map<String, Map<String, Tuning>> tuned = tuneAll(config);
     ctx.note("tuned", tunedNote(tuned));
-    Map<String, TrainedRl2> rl2 = trainRl2(config, ctx, plan);
+    Map<String, TrainedRl2> rl2 = trainRl2(ctx, plan);
     if (!rl2.isEmpty()) {
-      ctx.note("rl2", rl2Note(config, plan, rl2));
+      ctx.note("rl2", rl2Note(plan, rl2));
     }
     Map<String, Map<String, Pooled>> pooled = new LinkedHashMap<>();
     try (SeedPool pool = new SeedPool(plan.threads(), Integer.MAX_VALUE);
@@ -350,7 +360,7 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
    * {@code rl2/CELL.json}, then its record to {@code rl2/CELL.training.json}, as soon as it is
    * trained. Empty when RL² is not among the methods.
    */
-  final Map<String, TrainedRl2> trainRl2(C config, RunContext ctx, Plan<K> plan)
+  final Map<String, TrainedRl2> trainRl2(RunContext ctx, Plan<K> plan)
       throws Exception {
     Map<String, TrainedRl2> out = new LinkedHashMap<>();
     if (!plan.methods().contains(TrialMethods.RL2)) {
@@ -362,7 +372,7 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
     long total = 0;
     for (K c : plan.cells()) {
       if (!reusable(ctx, dir, c)) {
-        total += rl2Config(config, c).iterations();
+        total += rl2Config(plan, c).iterations();
       }
     }
     try (SeedPool pool = new SeedPool(plan.threads(), Integer.MAX_VALUE);
@@ -370,10 +380,10 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
       // the costliest cells first, so the last cell to finish is a short one; the order changes
       // nothing else, each cell being its own computation
       List<K> byCost = new ArrayList<>(plan.cells());
-      byCost.sort(Comparator.comparingDouble((K c) -> -trainingCost(rl2Config(config, c),
+      byCost.sort(Comparator.comparingDouble((K c) -> -trainingCost(rl2Config(plan, c),
           rl2Tasks(c))));
       for (K c : byCost) {
-        Rl2Config rc = rl2Config(config, c);
+        Rl2Config rc = rl2Config(plan, c);
         if (reusable(ctx, dir, c)) {
           jobs.put(c.key(), CompletableFuture.completedFuture(reuse(dir, c, rc)));
         } else {
@@ -417,13 +427,10 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
   }
 
   private TrainedRl2 train(Path dir, K c, Rl2Config rc, Progress progress) throws Exception {
-    double[] curve = new double[rc.iterations()];
     TrainingListener listener = new TrainingListener() {
       @Override
       public void onScalar(long iteration, String name, double value) {
-        if (name.equals(Rl2.TRIAL_RETURN)) {
-          curve[(int) iteration - 1] = value;
-        }
+        // the curve is read from the result's history
       }
 
       @Override
@@ -436,6 +443,7 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
     long start = System.nanoTime();
     Rl2Result result = Rl2.train(rl2Tasks(c), rc, listener);
     double seconds = (System.nanoTime() - start) * 1e-9;
+    double[] curve = result.history().series(Rl2.TRIAL_RETURN);
     AtomicFiles.writeText(dir.resolve(c.key() + ".json"),
         w -> ParameterIo.write(result.policy().network(), w));
     TrainingRecord record = new TrainingRecord(c.key(), result.iterations(),
@@ -446,11 +454,11 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
         result.environmentSteps(), seconds, curve, false);
   }
 
-  private Map<String, Object> rl2Note(C config, Plan<K> plan, Map<String, TrainedRl2> rl2) {
+  private Map<String, Object> rl2Note(Plan<K> plan, Map<String, TrainedRl2> rl2) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (K c : plan.cells()) {
       TrainedRl2 t = rl2.get(c.key());
-      Rl2Config rc = rl2Config(config, c);
+      Rl2Config rc = rl2Config(plan, c);
       Map<String, Object> v = new LinkedHashMap<>();
       v.put("seed", rc.seed());
       v.put("iterations", t.iterations());

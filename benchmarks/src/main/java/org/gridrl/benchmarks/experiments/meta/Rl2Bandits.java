@@ -13,7 +13,6 @@ import org.gridrl.core.util.Rng;
 import org.gridrl.envs.bandit.BernoulliBandit;
 import org.gridrl.meta.baselines.BanditPolicy;
 import org.gridrl.meta.baselines.BanditTrials;
-import org.gridrl.meta.rl2.Rl2Config;
 import org.gridrl.meta.rl2.Rl2Network;
 import org.gridrl.meta.rl2.Rl2Tasks;
 import org.gridrl.meta.rl2.Rl2TrialPolicies;
@@ -155,7 +154,8 @@ public final class Rl2Bandits extends PublishedTable<Rl2BanditsConfig, Rl2Bandit
   @Override
   Plan<Cell> plan(Rl2BanditsConfig config) {
     return new Plan<>(cells(config), config.methods(), config::grid, config.trialsPerSeed(),
-        config.tuningTrials(), config.tuningSeed(), config.threads(), config.seeds());
+        config.tuningTrials(), config.tuningSeed(), config.threads(), config.seeds(),
+        config.rl2(), c -> config.rl2Iterations(c.pulls()));
   }
 
   @Override
@@ -171,12 +171,6 @@ public final class Rl2Bandits extends PublishedTable<Rl2BanditsConfig, Rl2Bandit
   @Override
   Rl2Tasks<Integer> rl2Tasks(Cell cell) {
     return Rl2Tasks.bandits(cell.arms(), cell.pulls());
-  }
-
-  @Override
-  Rl2Config rl2Config(Rl2BanditsConfig config, Cell cell) {
-    return config.rl2().withIterations(config.rl2Iterations(cell.pulls()))
-        .withSeed(cellSeed(config.rl2().seed(), cell));
   }
 
   @Override

@@ -12,7 +12,6 @@ import org.gridrl.envs.mdp.RandomMdp;
 import org.gridrl.meta.baselines.MdpRandomPolicy;
 import org.gridrl.meta.baselines.MdpTrialPolicy;
 import org.gridrl.meta.baselines.MdpTrials;
-import org.gridrl.meta.rl2.Rl2Config;
 import org.gridrl.meta.rl2.Rl2Network;
 import org.gridrl.meta.rl2.Rl2Tasks;
 import org.gridrl.meta.rl2.Rl2TrialPolicies;
@@ -127,7 +126,8 @@ public final class Rl2Mdps extends PublishedTable<Rl2MdpsConfig, Rl2Mdps.Cell> {
   @Override
   Plan<Cell> plan(Rl2MdpsConfig config) {
     return new Plan<>(cells(config), config.methods(), config::grid, config.trialsPerSeed(),
-        config.tuningTrials(), config.tuningSeed(), config.threads(), config.seeds());
+        config.tuningTrials(), config.tuningSeed(), config.threads(), config.seeds(),
+        config.rl2(), c -> config.rl2Iterations(c.episodes()));
   }
 
   @Override
@@ -143,12 +143,6 @@ public final class Rl2Mdps extends PublishedTable<Rl2MdpsConfig, Rl2Mdps.Cell> {
   @Override
   Rl2Tasks<Integer> rl2Tasks(Cell cell) {
     return Rl2Tasks.mdps(RandomMdp.Spec.rl2(), cell.episodes());
-  }
-
-  @Override
-  Rl2Config rl2Config(Rl2MdpsConfig config, Cell cell) {
-    return config.rl2().withIterations(config.rl2Iterations(cell.episodes()))
-        .withSeed(cellSeed(config.rl2().seed(), cell));
   }
 
   @Override
