@@ -556,13 +556,26 @@ public final class Tape {
     return t;
   }
 
-  /** Concatenation of several tensors along an axis (see {@link #concat(Tensor, Tensor, int)}). */
+  /**
+   * Concatenation of several tensors along an axis (see {@link #concat(Tensor, Tensor, int)}),
+   * as a balanced tree of pairwise concatenations: for p parts of e elements each the pass
+   * stores and copies about p·e·⌈log₂ p⌉ elements, where a left-to-right chain would store
+   * p²·e/2 (an RL² loss over 500 steps of 64 trials × 50 logits: 0.1 GB instead of 3.2 GB).
+   * The result and its gradients are the same numbers either way (concatenation only copies).
+   */
   public Tensor concat(List<Tensor> parts, int axis) {
-    Tensor t = parts.get(0);
-    for (int i = 1; i < parts.size(); i++) {
-      t = concat(t, parts.get(i), axis);
+    if (parts.isEmpty()) {
+      throw new IllegalArgumentException("concat needs at least one tensor");
     }
-    return t;
+    return concat(parts, 0, parts.size(), axis);
+  }
+
+  private Tensor concat(List<Tensor> parts, int from, int to, int axis) {
+    if (to - from == 1) {
+      return parts.get(from);
+    }
+    int mid = (from + to) >>> 1;
+    return concat(concat(parts, from, mid, axis), concat(parts, mid, to, axis), axis);
   }
 
   /** The block rows [row0, row1) × columns [col0, col1). */

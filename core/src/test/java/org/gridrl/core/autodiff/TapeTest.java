@@ -2,7 +2,9 @@ package org.gridrl.core.autodiff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -231,5 +233,64 @@ class TapeTest extends TestBase {
     assertThatThrownBy(() -> tape.grad(a, a, false)).hasMessageContaining("1×1 loss");
     Tape other = new Tape();
     assertThatThrownBy(() -> other.neg(a)).hasMessageContaining("does not belong");
+  }
+
+  @Test
+  void concatList_placesEveryPart_andGivesEachItsSliceOfTheGradient() {
+    // 7 parts of 1..7 rows (rows axis) and 5 parts of 1..5 columns: values placed in order,
+    // and for L = Σ w ⊙ concat each part's gradient is exactly its block of w
+    Tape tape = new Tape();
+    for (int axis : new int[] {0, 1}) {
+      int parts = axis == 0 ? 7 : 5;
+      tape.reset();
+      List<Tensor> xs = new ArrayList<>();
+      int total = 0;
+      for (int p = 1; p <= parts; p++) {
+        DMatrixRMaj x = axis == 0 ? RandomMatrices_DDRM.rectangle(p, 3, -1, 1, rand)
+            : RandomMatrices_DDRM.rectangle(3, p, -1, 1, rand);
+        xs.add(tape.parameter(x));
+        total += p;
+      }
+      Tensor c = tape.concat(xs, axis);
+      DMatrixRMaj w = axis == 0 ? RandomMatrices_DDRM.rectangle(total, 3, -1, 1, rand)
+          : RandomMatrices_DDRM.rectangle(3, total, -1, 1, rand);
+      List<Tensor> grads = tape.grad(tape.sum(tape.mul(c, tape.constant(w))), xs, false);
+      int at = 0;
+      for (int p = 0; p < parts; p++) {
+        DMatrixRMaj x = xs.get(p).value();
+        DMatrixRMaj g = grads.get(p).value();
+        for (int i = 0; i < x.numRows; i++) {
+          for (int j = 0; j < x.numCols; j++) {
+            int ci = axis == 0 ? at + i : i;
+            int cj = axis == 0 ? j : at + j;
+            assertThat(c.value().get(ci, cj)).isEqualTo(x.get(i, j));
+            assertThat(g.get(i, j)).isEqualTo(w.get(ci, cj));
+          }
+        }
+        at += axis == 0 ? x.numRows : x.numCols;
+      }
+    }
+    assertThatThrownBy(() -> tape.concat(List.of(), 0))
+        .hasMessageContaining("at least one tensor");
+  }
+
+  @Test
+  void concatList_ofManyParts_storesNLogNElements_notNSquared() {
+    // 1024 parts of 8×8: a left-to-right chain of pairwise concatenations allocates
+    // Σ_i 64·i doubles ≈ 268 MB; the balanced tree 1024·64·10 doubles ≈ 5.2 MB (the first pass,
+    // when the tape's pool is still empty, is the one that allocates)
+    assumeTrue(AllocationMeter.supported());
+    DMatrixRMaj x = RandomMatrices_DDRM.rectangle(8, 8, -1, 1, rand);
+    Tape tape = new Tape();
+    List<Tensor> parts = new ArrayList<>();
+    for (int i = 0; i < 1024; i++) {
+      parts.add(tape.constant(x));
+    }
+    long before = AllocationMeter.threadBytes();
+    Tensor c = tape.concat(parts, 0);
+    long bytes = AllocationMeter.threadBytes() - before;
+    assertThat(c.rows()).isEqualTo(8192);
+    assertThat(c.value().get(8191, 7)).isEqualTo(x.get(7, 7));
+    assertThat(bytes).isLessThan(16L << 20);
   }
 }
