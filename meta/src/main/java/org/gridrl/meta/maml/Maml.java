@@ -328,6 +328,11 @@ public final class Maml {
     return new Adaptation(params, returns, n);
   }
 
+  /** {@link #adapt(Policy, Sampler, MamlConfig, int)} with {@code config.testSteps()} steps. */
+  public static Adaptation adapt(Policy policy, Sampler<?, ?> sampler, MamlConfig config) {
+    return adapt(policy, sampler, config, config.testSteps());
+  }
+
   /**
    * {@link #adapt(Policy, Sampler, MamlConfig, int)} on a new environment of {@code task}
    * whose sampler is seeded with {@code seed}.

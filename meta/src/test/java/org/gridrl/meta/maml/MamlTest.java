@@ -310,6 +310,12 @@ class MamlTest {
     }
     assertThat(flat(two.policy().parameterValues()))
         .containsExactly(flat(one.policy().parameterValues()));
+    // rebuilt from its provenance: the same numbers
+    MamlResult again = Maml.train(shortNavigation(), SMALL_POINT_POLICY,
+        (MamlConfig) two.config(), null);
+    assertThat(flat(again.policy().parameterValues()))
+        .containsExactly(flat(one.policy().parameterValues()));
+    assertThat(again.provenance().algorithm()).isEqualTo(Maml.NAME);
     // 5 tasks × (3 inner + 3 post) episodes × 10 steps (none ends early at this size) per it
     assertThat(one.environmentSteps()).isLessThanOrEqualTo(3L * 5 * 6 * 10);
     assertThat(one.history().last(Maml.STEPS)).isEqualTo(one.environmentSteps());
@@ -351,7 +357,7 @@ class MamlTest {
     Policy p = SMALL_POINT_POLICY.apply(new Rng(3));
     MamlConfig c = smallConfig().withInnerStepSize(0.2);
     Goal g = new Goal(0.3, -0.2);
-    Maml.Adaptation a = Maml.adapt(p, shortNavigation(), g, c, 2, 9);
+    Maml.Adaptation a = Maml.adapt(p, shortNavigation().sampler(g, 9), c.withTestSteps(2));
     // redo both steps by hand on the same batches: the same sampler stream, α then α/2
     Sampler<double[], double[]> s = shortNavigation().sampler(g, 9);
     List<DMatrixRMaj> theta = p.parameterValues();
