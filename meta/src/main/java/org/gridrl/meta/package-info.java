@@ -8,7 +8,9 @@
  * (the oracle and the exact Bayes-optimal search). RL² in {@link org.gridrl.meta.rl2}: a GRU
  * policy ({@code core.nn.Gru}) over (observation, previous action, reward, done) whose state
  * persists across a trial's episodes, trained by PPO (core's GAE and clipped loss) with
- * backpropagation through whole trials. Planned: MAML with second-order meta-gradients through
- * {@code core.autodiff}, PEARL (latent context + SAC).
+ * backpropagation through whole trials. MAML in {@link org.gridrl.meta.maml}: exact
+ * second-order meta-gradients through the recorded inner policy-gradient step
+ * ({@code core.autodiff}), a first-order option, test-time adaptation. Planned: PEARL (latent
+ * context + SAC).
  */
 package org.gridrl.meta;
