@@ -49,6 +49,10 @@ import org.gridrl.core.util.Check;
  * @param explorationTrajectories test-time trajectories collected (z from the prior, then from
  *     the posterior of the context so far) before acting with the posterior, ≥ 1 ({@code
  *     num_exp_traj_eval} 1; 5)
+ * @param bufferCapacity transitions kept per task in each of its two replay buffers (the
+ *     critics' and the encoder's), oldest overwritten first, ≥ 1 (10 000; the authors'
+ *     {@code replay_buffer_size} 10⁶ is never reached on their budgets, but preallocated here
+ *     it would not fit 80 tasks in memory)
  * @param seed seeds the networks, the task sampling, the environments, z and the minibatches
  */
 @RecordBuilder
@@ -58,7 +62,7 @@ public record PearlConfig(int latentDim, double klLambda, int encoderWidth, int 
     int extraRlStepsPosterior, int trainStepsPerIteration, int batchSize, int embeddingBatchSize,
     int maxPathLength, double gamma, double polyak, double policyLearningRate,
     double qLearningRate, double contextLearningRate, double rewardScale,
-    int explorationTrajectories, long seed) implements PearlConfigBuilder.With {
+    int explorationTrajectories, int bufferCapacity, long seed) implements PearlConfigBuilder.With {
 
   /** Validates every field; the message names it and its value. */
   public PearlConfig {
@@ -86,6 +90,7 @@ public record PearlConfig(int latentDim, double klLambda, int encoderWidth, int 
     Check.positiveFinite("contextLearningRate", contextLearningRate);
     Check.positiveFinite("rewardScale", rewardScale);
     Check.positive("explorationTrajectories", explorationTrajectories);
+    Check.positive("bufferCapacity", bufferCapacity);
   }
 
   /**
@@ -94,11 +99,11 @@ public record PearlConfig(int latentDim, double klLambda, int encoderWidth, int 
    * meta-batch 16, 2000 initial steps, 5 tasks per iteration with 400 prior and 400 extra
    * posterior steps, 2000 gradient steps of 256 transitions and 64 context transitions per task,
    * 200-step paths, γ 0.99, ρ 0.005, every learning rate 3e-4, reward scale 5, one exploration
-   * trajectory at test time, seed 0.
+   * trajectory at test time, 10 000 transitions per replay buffer, seed 0.
    */
   public static PearlConfig defaults() {
     return new PearlConfig(5, 0.1, 200, 3, 300, 3, false, 500, 16, 2000, 5, 400, 0, 400, 2000,
-        256, 64, 200, 0.99, 0.005, 3e-4, 3e-4, 3e-4, 5.0, 1, 0L);
+        256, 64, 200, 0.99, 0.005, 3e-4, 3e-4, 3e-4, 5.0, 1, 10_000, 0L);
   }
 
   /**
