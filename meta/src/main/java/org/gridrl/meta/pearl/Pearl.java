@@ -395,20 +395,8 @@ public final class Pearl {
       }
       lastKl = klSum.item();
       SacLearner.Stats stats = learner.update(joint, updateNoise, step, observationGradient);
-      // ∂L_Q/∂z_t = 2 Σ_{rows of t} ∂L_Q^core/∂s[:, |s|..]: the authors' loss has no ½
-      int width = obsDim + latentDim;
-      Tensor surrogate = tape.mul(klSum, config.klLambda());
-      for (int t = 0; t < tCount; t++) {
-        double[] g = zGrads[t].data;
-        java.util.Arrays.fill(g, 0.0);
-        for (int i = t * b; i < (t + 1) * b; i++) {
-          for (int j = 0; j < latentDim; j++) {
-            g[j] += 2.0 * observationGradient.data[i * width + obsDim + j];
-          }
-        }
-        surrogate = tape.add(surrogate, tape.sum(tape.mul(z[t], tape.constant(zGrads[t]))));
-      }
-      tape.grad(surrogate, encoderParams, false, grads);
+      encoderGradient(tape, encoderParams, z, klSum, config.klLambda(), observationGradient,
+          obsDim, b, zGrads, grads);
       gradValues.clear();
       for (int i = 0; i < grads.size(); i++) {
         DMatrixRMaj gv = grads.get(i).value();
@@ -456,6 +444,42 @@ public final class Pearl {
         joint.indices[r] = from.indices[i];
       }
     }
+  }
+
+  /**
+   * ∇_φ L_enc by the chain rule through z: with g_t = 2 Σ_{rows i of task t}
+   * ∂L_Q^core/∂s_i[|s| ..] (the z columns of the learner's observation gradient; 2 because the
+   * authors' critic loss has no ½), the gradient of Σ_t ⟨g_t, z_t⟩ + β Σ_t KL_t with respect to
+   * the encoder's parameters.
+   *
+   * @param tape the tape z and the KL were recorded on. Modified.
+   * @param encoderParams the encoder's parameter leaves on it
+   * @param z z_t, 1 × d each, task t's rows t·B .. (t+1)·B − 1 of the learner's batch
+   * @param klSum Σ_t KL_t, 1 × 1
+   * @param klLambda β
+   * @param observationGradient ∂L_Q^core/∂s, T·B × (|s| + d). Not modified.
+   * @param obsDim |s|
+   * @param rowsPerTask B
+   * @param zGrads g_t, 1 × d each; written, then wrapped as constants. Modified.
+   * @param grads the gradients, in the order of {@code encoderParams}. Modified.
+   */
+  static void encoderGradient(Tape tape, List<Tensor> encoderParams, Tensor[] z, Tensor klSum,
+      double klLambda, DMatrixRMaj observationGradient, int obsDim, int rowsPerTask,
+      DMatrixRMaj[] zGrads, List<Tensor> grads) {
+    int width = observationGradient.numCols;
+    int latentDim = width - obsDim;
+    Tensor surrogate = tape.mul(klSum, klLambda);
+    for (int t = 0; t < z.length; t++) {
+      double[] g = zGrads[t].data;
+      java.util.Arrays.fill(g, 0.0);
+      for (int i = t * rowsPerTask; i < (t + 1) * rowsPerTask; i++) {
+        for (int j = 0; j < latentDim; j++) {
+          g[j] += 2.0 * observationGradient.data[i * width + obsDim + j];
+        }
+      }
+      surrogate = tape.add(surrogate, tape.sum(tape.mul(z[t], tape.constant(zGrads[t]))));
+    }
+    tape.grad(surrogate, encoderParams, false, grads);
   }
 
   /** The SAC settings PEARL's learner runs with: α = 1 fixed, PEARL's γ, ρ, rates and sizes. */

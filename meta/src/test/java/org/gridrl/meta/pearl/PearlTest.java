@@ -1,10 +1,21 @@
 package org.gridrl.meta.pearl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.gridrl.core.autodiff.Tape;
+import org.gridrl.core.autodiff.Tensor;
+import org.gridrl.core.env.Box;
 import org.gridrl.core.nn.Parameter;
+import org.gridrl.core.pg.Metrics;
+import org.gridrl.core.pg.ReplayBuffer;
+import org.gridrl.core.pg.SacConfig;
+import org.gridrl.core.pg.SacLearner;
+import org.gridrl.core.pg.TanhGaussianPolicy;
+import org.gridrl.core.util.Rng;
 import org.gridrl.core.util.MetricsHistory;
 import org.gridrl.core.util.MetricsRecorder;
 import org.gridrl.envs.continuous.Goal;
@@ -13,8 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * PEARL's training loop on the sparse point robot at a tiny scale: determinism, the metrics it
- * declares, the exact count of environment steps the authors' collection schedule implies, and
- * test-time posterior sampling.
+ * declares, the exact count of environment steps the authors' collection schedule implies; the
+ * encoder's gradient against finite differences of the authors' encoder loss through core's SAC
+ * critics; and test-time posterior sampling.
  */
 class PearlTest {
 
@@ -77,5 +89,128 @@ class PearlTest {
       assertThat(kl).isFinite().isGreaterThanOrEqualTo(0.0);
     }
     assertThat(r.provenance().algorithm()).isEqualTo("pearl");
+  }
+
+  // ------------------------------------------------------------------ the encoder's gradient
+
+  private static final int OBS = 2;
+  private static final int ACT = 2;
+  private static final int D = 3;
+  private static final int T = 2;
+  private static final int B = 4;
+  private static final int C = 5;
+  private static final double BETA = 0.7;
+
+  /** γ = 0, so the critics' target is r and L_Q depends on z only through Q(s, z, a). */
+  private static final SacConfig SAC = Pearl.sacConfig(tiny(1).with(b -> b.gamma(0.0)
+      .metaBatch(T).batchSize(B).netWidth(8).netLayers(2)));
+
+  private static SacLearner freshLearner() {
+    Rng init = new Rng(11);
+    TanhGaussianPolicy policy = TanhGaussianPolicy.mlp(OBS + D, Box.uniform(ACT, -1, 1),
+        SAC.hiddenWidth(), SAC.hiddenLayers(), SAC.logStdMin(), SAC.logStdMax(), init);
+    return new SacLearner(SAC, policy, init);
+  }
+
+  /** The learner's batch: task t's rows with z_t appended to s and s'. */
+  private static ReplayBuffer.Minibatch joint(DMatrixRMaj rl, double[][] z) {
+    ReplayBuffer.Minibatch j = new ReplayBuffer.Minibatch(T * B, OBS + D, ACT);
+    for (int i = 0; i < T * B; i++) {
+      for (int c = 0; c < OBS; c++) {
+        j.observations.set(i, c, rl.get(i, c));
+        j.nextObservations.set(i, c, rl.get(i, c) + 0.1);
+      }
+      for (int c = 0; c < D; c++) {
+        j.observations.set(i, OBS + c, z[i / B][c]);
+        j.nextObservations.set(i, OBS + c, z[i / B][c]);
+      }
+      j.actions.set(i, 0, rl.get(i, 2));
+      j.actions.set(i, 1, rl.get(i, 3));
+      j.rewards.set(i, 0, rl.get(i, 4));
+    }
+    return j;
+  }
+
+  /** The authors' encoder loss 2(L_Q1 + L_Q2)^core + β Σ_t KL_t at the encoder's values. */
+  private static double encoderLoss(ContextEncoder enc, DMatrixRMaj[] contexts,
+      DMatrixRMaj[] eps, DMatrixRMaj rl) {
+    Tape tape = new Tape();
+    List<Tensor> params = new ArrayList<>();
+    for (Parameter p : enc.parameters()) {
+      params.add(tape.constant(p.value()));
+    }
+    double[][] z = new double[T][];
+    double kl = 0;
+    for (int t = 0; t < T; t++) {
+      LatentPosterior q = enc.infer(tape, tape.constant(contexts[t]), params, 0);
+      z[t] = q.gaussian(tape).rsample(tape.constant(eps[t])).value().data.clone();
+      kl += q.klToPrior(tape).item();
+    }
+    MetricsRecorder rec = new MetricsRecorder();
+    freshLearner().update(joint(rl, z), new Rng(3), 1).report(rec, 1);
+    return 2 * (rec.history().last(Metrics.Q1_LOSS) + rec.history().last(Metrics.Q2_LOSS))
+        + BETA * kl;
+  }
+
+  /**
+   * Pearl.encoderGradient (the z columns of core's ∂L_Q/∂s, summed per task, doubled, chained
+   * through z = μ + σ ε and the product of Gaussians, plus β ∇KL) equals central differences of
+   * the authors' encoder loss 2(L_Q1 + L_Q2)^core + β Σ_t KL_t in every encoder parameter.
+   */
+  @Test
+  void encoderGradient_matchesFiniteDifferencesOfCriticLossPlusKl() {
+    Rng rng = new Rng(21);
+    ContextEncoder enc = new ContextEncoder(OBS, ACT, false, D, new int[] {6}, rng.fork(0));
+    for (Parameter p : enc.parameters()) {
+      for (int i = 0; i < p.value().getNumElements(); i++) {
+        p.value().data[i] = 0.5 * rng.nextGaussian();
+      }
+    }
+    DMatrixRMaj[] contexts = new DMatrixRMaj[T];
+    DMatrixRMaj[] eps = new DMatrixRMaj[T];
+    for (int t = 0; t < T; t++) {
+      contexts[t] = ProductOfGaussiansTest.random(rng, C, enc.inputDim(), -1, 1);
+      eps[t] = ProductOfGaussiansTest.random(rng, 1, D, -1.5, 1.5);
+    }
+    DMatrixRMaj rl = ProductOfGaussiansTest.random(rng, T * B, 5, -0.9, 0.9);
+
+    Tape tape = new Tape();
+    List<Tensor> params = enc.bind(tape);
+    Tensor[] z = new Tensor[T];
+    Tensor klSum = null;
+    double[][] zValues = new double[T][];
+    for (int t = 0; t < T; t++) {
+      LatentPosterior q = enc.infer(tape, tape.constant(contexts[t]), params, 0);
+      z[t] = q.gaussian(tape).rsample(tape.constant(eps[t]));
+      zValues[t] = z[t].value().data.clone();
+      Tensor kl = q.klToPrior(tape);
+      klSum = klSum == null ? kl : tape.add(klSum, kl);
+    }
+    DMatrixRMaj observationGradient = new DMatrixRMaj(T * B, OBS + D);
+    freshLearner().update(joint(rl, zValues), new Rng(3), 1, observationGradient);
+    DMatrixRMaj[] zGrads = {new DMatrixRMaj(1, D), new DMatrixRMaj(1, D)};
+    List<Tensor> grads = new ArrayList<>();
+    Pearl.encoderGradient(tape, params, z, klSum, BETA, observationGradient, OBS, B, zGrads,
+        grads);
+
+    double h = 1e-6;
+    int checked = 0;
+    for (int k = 0; k < params.size(); k++) {
+      double[] x = enc.parameters().get(k).value().data;
+      for (int i = 0; i < x.length; i++) {
+        double x0 = x[i];
+        x[i] = x0 + h;
+        double up = encoderLoss(enc, contexts, eps, rl);
+        x[i] = x0 - h;
+        double down = encoderLoss(enc, contexts, eps, rl);
+        x[i] = x0;
+        double numeric = (up - down) / (2 * h);
+        assertThat(grads.get(k).value().data[i])
+            .as("%s[%d]", enc.parameters().get(k).name(), i)
+            .isCloseTo(numeric, within(1e-6 * Math.max(1, Math.abs(numeric))));
+        checked++;
+      }
+    }
+    assertThat(checked).isEqualTo(5 * 6 + 6 + 6 * 6 + 6);
   }
 }
