@@ -213,4 +213,90 @@ class PearlTest {
     }
     assertThat(checked).isEqualTo(5 * 6 + 6 + 6 * 6 + 6);
   }
+
+  // ------------------------------------------------------------------ test-time posterior sampling
+
+  /**
+   * One trajectory with one exploration trajectory, replayed by hand: it is acted with the first
+   * prior draw z = ε (ε the first d normals of the seed's stream 0), deterministically, so its
+   * return is that of the hand rollout; afterwards the belief is exactly q(z|c) of that
+   * trajectory's 20 transitions, and sharper than the prior in every component.
+   */
+  @Test
+  void evaluate_firstTrajectoryActsWithAPriorDraw_thenTheBeliefIsTheProductOverItsContext() {
+    Rng init = new Rng(4);
+    ContextEncoder enc = new ContextEncoder(2, 2, false, 5, new int[] {8}, init.fork(0));
+    TanhGaussianPolicy policy = TanhGaussianPolicy.mlp(7, Box.uniform(2, -0.1, 0.1), 16, 2,
+        -5, 2, init.fork(1));
+    PearlAgent agent = new PearlAgent(enc, policy);
+    Goal goal = SparsePointRobot.referenceGoals(100).get(30);
+    long seed = 8;
+
+    Rng zStream = new Rng(seed).fork(0);
+    double[] z = new double[5];
+    for (int j = 0; j < 5; j++) {
+      z[j] = zStream.nextGaussian(); // μ = 0, σ² = 1
+    }
+    SparsePointRobot env = new SparsePointRobot(goal);
+    double[] s = env.reset(0);
+    double expectedReturn = 0;
+    DMatrixRMaj context = new DMatrixRMaj(SparsePointRobot.HORIZON, enc.inputDim());
+    double[] in = new double[7];
+    double[] unit = new double[2];
+    for (int t = 0; t < SparsePointRobot.HORIZON; t++) {
+      System.arraycopy(s, 0, in, 0, 2);
+      System.arraycopy(z, 0, in, 2, 5);
+      policy.deterministicUnit(in, unit);
+      double[] x = new double[2];
+      policy.toEnvironment(unit, x);
+      var step = env.step(x);
+      enc.encode(s, unit, step.reward(), null, context.data, t * enc.inputDim());
+      expectedReturn += step.reward();
+      s = step.observation();
+    }
+    Tape tape = new Tape();
+    LatentPosterior q = enc.infer(tape, tape.constant(context));
+
+    PearlEvaluation e = Pearl.evaluate(agent, List.of(new SparsePointRobot(goal)), 1,
+        SparsePointRobot.HORIZON, 1, seed);
+    assertThat(e.returns()[0][0]).isEqualTo(expectedReturn);
+    assertThat(agent.posteriorMean()).containsExactly(q.meanValues());
+    assertThat(agent.posteriorVariance()).containsExactly(q.varianceValues());
+    for (double v : agent.posteriorVariance()) {
+      assertThat(v).isLessThan(1.0);
+    }
+  }
+
+  /** With as many exploration trajectories as trajectories, every one acts with a prior draw. */
+  @Test
+  void evaluate_explorationTrajectories_actWithPriorDraws() {
+    PearlResult r = train(tiny(2), null);
+    PearlAgent agent = r.agent();
+    List<SparsePointRobot> test = List.of(new SparsePointRobot(Goal.polar(1, 0.3)));
+    PearlEvaluation all = Pearl.evaluate(agent, test, 3, 20, 3, 5);
+    // the same trajectories, each alone: the k-th prior draw is the k-th block of 5 normals
+    Rng zStream = new Rng(5).fork(0);
+    for (int n = 0; n < 3; n++) {
+      double[] z = new double[5];
+      for (int j = 0; j < 5; j++) {
+        z[j] = zStream.nextGaussian();
+      }
+      SparsePointRobot env = new SparsePointRobot(Goal.polar(1, 0.3));
+      double[] s = env.reset(0);
+      double ret = 0;
+      double[] in = new double[7];
+      double[] unit = new double[2];
+      double[] x = new double[2];
+      for (int t = 0; t < 20; t++) {
+        System.arraycopy(s, 0, in, 0, 2);
+        System.arraycopy(z, 0, in, 2, 5);
+        agent.policy().deterministicUnit(in, unit);
+        agent.policy().toEnvironment(unit, x);
+        var step = env.step(x);
+        ret += step.reward();
+        s = step.observation();
+      }
+      assertThat(all.returns()[0][n]).as("trajectory %d", n).isEqualTo(ret);
+    }
+  }
 }
