@@ -1,8 +1,17 @@
 package org.gridrl.meta.pearl;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.gridrl.core.autodiff.Tape;
+import org.gridrl.core.autodiff.Tensor;
+import org.gridrl.core.env.Box;
+import org.gridrl.core.nn.Module;
+import org.gridrl.core.nn.Parameter;
+import org.gridrl.core.nn.ParameterIo;
+import org.gridrl.core.pg.SacConfig;
 import org.gridrl.core.pg.TanhGaussianPolicy;
 import org.gridrl.core.util.Rng;
 
@@ -17,7 +26,9 @@ import org.gridrl.core.util.Rng;
  * <p>Reference: katerakelly/oyster {@code rlkit/torch/sac/agent.py} ({@code PEARLAgent}: {@code
  * clear_z}, {@code sample_z}, {@code infer_posterior}, {@code get_action} on
  * {@code cat([obs, z])}). Values only: nothing here is differentiated (training goes through
- * {@link Pearl}'s own tape). Not thread-safe.
+ * {@link Pearl}'s own tape). {@link #save} and {@link #load} keep the encoder's and the actor's
+ * parameters in one {@code ParameterIo} file (names {@code encoder.*}, {@code policy.*}), so a
+ * meta-trained agent is evaluated on new tasks without retraining. Not thread-safe.
  */
 public final class PearlAgent {
 
@@ -144,5 +155,62 @@ public final class PearlAgent {
       }
       policy.sampleUnit(input, eps, unitOut);
     }
+  }
+
+  /**
+   * Saves the encoder's and the actor's parameters to one file ({@code ParameterIo}; names
+   * {@code encoder.layer0.weight}, ..., {@code policy.layer0.weight}, ...).
+   *
+   * @param file the file. Modified.
+   */
+  public void save(Path file) {
+    ParameterIo.save(parameters(encoder, policy), file);
+  }
+
+  /**
+   * An agent shaped by {@code config} for observations of size {@code observationDim} and the
+   * action box {@code actions}, its parameters read from {@code file} (names and shapes must
+   * match, as {@code ParameterIo.load} checks).
+   *
+   * @param config the settings the agent was trained with (latent size, network sizes, the
+   *     policy's log σ bounds)
+   * @param observationDim |s|
+   * @param actions the action box
+   * @param file a file written by {@link #save}
+   */
+  public static PearlAgent load(PearlConfig config, int observationDim, Box actions, Path file) {
+    int[] hidden = new int[config.encoderLayers()];
+    Arrays.fill(hidden, config.encoderWidth());
+    Rng init = new Rng(0);
+    ContextEncoder encoder = new ContextEncoder(observationDim, actions.dim(),
+        config.withNextObservation(), config.latentDim(), hidden, init);
+    SacConfig sac = Pearl.sacConfig(config);
+    TanhGaussianPolicy policy = TanhGaussianPolicy.mlp(observationDim + config.latentDim(),
+        actions, sac.hiddenWidth(), sac.hiddenLayers(), sac.logStdMin(), sac.logStdMax(), init);
+    ParameterIo.load(parameters(encoder, policy), file);
+    return new PearlAgent(encoder, policy);
+  }
+
+  /** The encoder's and the actor's parameters under prefixed names, sharing their values. */
+  private static Module parameters(ContextEncoder encoder, TanhGaussianPolicy policy) {
+    List<Parameter> all = new ArrayList<>();
+    for (Parameter p : encoder.parameters()) {
+      all.add(new Parameter("encoder." + p.name(), p.value()));
+    }
+    for (Parameter p : policy.network().parameters()) {
+      all.add(new Parameter("policy." + p.name(), p.value()));
+    }
+    List<Parameter> fixed = List.copyOf(all);
+    return new Module() {
+      @Override
+      public List<Parameter> parameters() {
+        return fixed;
+      }
+
+      @Override
+      public Tensor forward(Tape tape, Tensor x, List<Tensor> params, int offset) {
+        throw new UnsupportedOperationException("a parameter set for saving, not a network");
+      }
+    };
   }
 }

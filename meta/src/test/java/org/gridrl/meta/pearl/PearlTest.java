@@ -3,6 +3,7 @@ package org.gridrl.meta.pearl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
@@ -21,6 +22,7 @@ import org.gridrl.core.util.MetricsRecorder;
 import org.gridrl.envs.continuous.Goal;
 import org.gridrl.envs.continuous.SparsePointRobot;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PEARL's training loop on the sparse point robot at a tiny scale: determinism, the metrics it
@@ -298,5 +300,23 @@ class PearlTest {
       }
       assertThat(all.returns()[0][n]).as("trajectory %d", n).isEqualTo(ret);
     }
+  }
+
+  @Test
+  void saveAndLoad_giveTheSameEvaluation(@TempDir Path dir) {
+    PearlConfig config = tiny(3);
+    PearlResult r = train(config, null);
+    Path file = dir.resolve("pearl.json");
+    r.agent().save(file);
+    PearlAgent loaded = PearlAgent.load(config, 2, Box.uniform(2, -0.1, 0.1), file);
+    List<SparsePointRobot> test = tasks(3);
+    PearlEvaluation a = Pearl.evaluate(r.agent(), test, 4, 20, 2, 7);
+    PearlEvaluation b = Pearl.evaluate(loaded, test, 4, 20, 2, 7);
+    for (int k = 0; k < 3; k++) {
+      assertThat(b.returns()[k]).containsExactly(a.returns()[k]);
+    }
+    assertThat(loaded.posteriorVariance()).containsExactly(r.agent().posteriorVariance());
+    assertThat(loaded.encoder().parameters().get(0).value().data)
+        .containsExactly(r.agent().encoder().parameters().get(0).value().data);
   }
 }
