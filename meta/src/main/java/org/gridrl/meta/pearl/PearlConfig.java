@@ -22,13 +22,15 @@ import org.gridrl.core.util.Check;
  * @param iterations data-collection and training iterations, ≥ 1 ({@code num_iterations} 500)
  * @param metaBatch tasks per gradient step, ≥ 1 ({@code meta_batch} 16)
  * @param initialSteps transitions collected per training task before training, with z from the
- *     prior, ≥ 0 ({@code num_initial_steps} 2000; sparse point robot 200)
+ *     prior, ≥ 1, so that every task's buffers hold data before the first gradient step
+ *     ({@code num_initial_steps} 2000; sparse point robot 200)
  * @param tasksPerIteration tasks whose data is refreshed each iteration, ≥ 1 ({@code
  *     num_tasks_sample} 5; 10)
  * @param stepsPrior transitions per refreshed task with z from the prior, kept for the encoder
  *     and the critic, ≥ 0 ({@code num_steps_prior} 400; 100)
  * @param stepsPosterior transitions per refreshed task with z from the posterior, kept for the
- *     encoder and the critic, ≥ 0 ({@code num_steps_posterior} 0; 900)
+ *     encoder and the critic, ≥ 0 ({@code num_steps_posterior} 0; 900); stepsPrior +
+ *     stepsPosterior ≥ 1, so that a refreshed task's encoder buffer is never empty
  * @param extraRlStepsPosterior transitions per refreshed task with z from the posterior, kept
  *     for the critic only, ≥ 0 ({@code num_extra_rl_steps_posterior} 400; 0)
  * @param trainStepsPerIteration gradient steps per iteration, ≥ 1 ({@code
@@ -74,10 +76,13 @@ public record PearlConfig(int latentDim, double klLambda, int encoderWidth, int 
     Check.positive("netLayers", netLayers);
     Check.positive("iterations", iterations);
     Check.positive("metaBatch", metaBatch);
-    Check.nonNegative("initialSteps", initialSteps);
+    Check.positive("initialSteps", initialSteps);
     Check.positive("tasksPerIteration", tasksPerIteration);
     Check.nonNegative("stepsPrior", stepsPrior);
     Check.nonNegative("stepsPosterior", stepsPosterior);
+    Check.argument(stepsPrior + stepsPosterior >= 1, "stepsPrior + stepsPosterior must be >= 1 "
+        + "(a refreshed task's encoder buffer must not be empty), got %s + %s", stepsPrior,
+        stepsPosterior);
     Check.nonNegative("extraRlStepsPosterior", extraRlStepsPosterior);
     Check.positive("trainStepsPerIteration", trainStepsPerIteration);
     Check.positive("batchSize", batchSize);

@@ -60,6 +60,9 @@ class PearlConfigTest {
     assertThatThrownBy(() -> c.withRewardScale(Double.POSITIVE_INFINITY))
         .hasMessageContaining("rewardScale");
     assertThatThrownBy(() -> c.withStepsPrior(-1)).hasMessageContaining("stepsPrior");
+    assertThatThrownBy(() -> c.withInitialSteps(0)).hasMessageContaining("initialSteps");
+    assertThatThrownBy(() -> c.withStepsPrior(0))
+        .hasMessageContaining("stepsPrior + stepsPosterior must be >= 1");
     assertThat(c.withEncoderLayers(0).encoderLayers()).isZero();
   }
 }
