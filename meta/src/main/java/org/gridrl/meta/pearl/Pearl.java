@@ -246,6 +246,9 @@ public final class Pearl {
     final List<DMatrixRMaj> gradValues = new ArrayList<>();
     final double[] unit;
     final double[] action;
+    final double[] rowS;
+    final double[] rowA;
+    final double[] rowNext;
     long environmentSteps;
     double returnSum;
     int returnCount;
@@ -314,6 +317,9 @@ public final class Pearl {
       this.observationGradient = new DMatrixRMaj(t * config.batchSize(), obsDim + latentDim);
       this.unit = new double[actDim];
       this.action = new double[actDim];
+      this.rowS = new double[obsDim];
+      this.rowA = new double[actDim];
+      this.rowNext = new double[obsDim];
     }
 
     /**
@@ -416,14 +422,11 @@ public final class Pearl {
     /** Copies a minibatch's transitions into context rows [s | a | r (| s')]. */
     void contextRows(ReplayBuffer.Minibatch from, DMatrixRMaj to) {
       int w = encoder.inputDim();
-      double[] s = new double[obsDim];
-      double[] a = new double[actDim];
-      double[] s2 = new double[obsDim];
       for (int i = 0; i < from.size(); i++) {
-        System.arraycopy(from.observations.data, i * obsDim, s, 0, obsDim);
-        System.arraycopy(from.actions.data, i * actDim, a, 0, actDim);
-        System.arraycopy(from.nextObservations.data, i * obsDim, s2, 0, obsDim);
-        encoder.encode(s, a, from.rewards.data[i], s2, to.data, i * w);
+        System.arraycopy(from.observations.data, i * obsDim, rowS, 0, obsDim);
+        System.arraycopy(from.actions.data, i * actDim, rowA, 0, actDim);
+        System.arraycopy(from.nextObservations.data, i * obsDim, rowNext, 0, obsDim);
+        encoder.encode(rowS, rowA, from.rewards.data[i], rowNext, to.data, i * w);
       }
     }
 
