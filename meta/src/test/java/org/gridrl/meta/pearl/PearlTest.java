@@ -319,4 +319,37 @@ class PearlTest {
     assertThat(loaded.encoder().parameters().get(0).value().data)
         .containsExactly(r.agent().encoder().parameters().get(0).value().data);
   }
+
+  /**
+   * Golden (seed 4): on {@link LeftOrRight}'s two tasks, 180 iterations of 50 gradient steps
+   * (d = 2, encoder 16, nets 2 × 16, 16 rows per task, rates 3e−3, β = 0.1) give an agent that
+   * infers the goal: over 20 evaluation seeds, the first trajectory (z from the prior) returns
+   * −4.62 and the trajectory after one exploration trajectory (z from the posterior) −2.54, where
+   * standing still is −5 and the optimum −1 (measured; asserted with margins: the posterior
+   * gains more than 1.5 and returns more than −3.5). At this budget seeds 2, 3, 5 learn too,
+   * seeds 1 and 6 collapse (KL → 0, σ² → 1 for seed 1): the test pins one seeded outcome, not
+   * robustness.
+   */
+  @Test
+  void train_leftOrRight_posteriorFindsTheGoal() {
+    PearlConfig c = PearlConfig.defaults().with(b -> b.iterations(180).latentDim(2)
+        .encoderWidth(16).encoderLayers(1).netWidth(16).netLayers(2).metaBatch(2).batchSize(16)
+        .embeddingBatchSize(10).initialSteps(20).tasksPerIteration(2).stepsPrior(10)
+        .stepsPosterior(10).extraRlStepsPosterior(10).trainStepsPerIteration(50)
+        .maxPathLength(10).gamma(0.9).rewardScale(5).policyLearningRate(3e-3)
+        .qLearningRate(3e-3).contextLearningRate(3e-3).klLambda(0.1).bufferCapacity(2000)
+        .explorationTrajectories(1).seed(4));
+    List<LeftOrRight> tasks = List.of(new LeftOrRight(0.5), new LeftOrRight(-0.5));
+    PearlResult r = Pearl.train(tasks, c, null);
+    double prior = 0;
+    double posterior = 0;
+    int n = 20;
+    for (long s = 0; s < n; s++) {
+      PearlEvaluation e = Pearl.evaluate(r.agent(), tasks, 3, LeftOrRight.HORIZON, 1, s);
+      prior += e.meanReturn(0) / n;
+      posterior += e.finalReturn() / n;
+    }
+    assertThat(posterior).isGreaterThan(-3.5).isLessThanOrEqualTo(-1.0);
+    assertThat(posterior - prior).isGreaterThan(1.5);
+  }
 }
