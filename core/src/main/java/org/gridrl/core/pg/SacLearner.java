@@ -22,17 +22,23 @@ import org.gridrl.core.util.TrainingListener;
  * tape's pooled tensors, the noise, the targets, the min-mask, the leaf and gradient lists, the
  * rebound distributions and samples, and the returned {@link Stats} holder). The losses are
  * {@link PgLosses}'. Not thread-safe.
+ *
+ * <p>Public so that a learner whose observations carry an input learned elsewhere can reuse
+ * this update instead of a second SAC: PEARL (meta.pearl) appends its task variable z to s and
+ * s', and trains its context encoder through the critics' loss with
+ * {@link #update(ReplayBuffer.Minibatch, Rng, long, DMatrixRMaj)}, which also returns
+ * ∂(L_Q1 + L_Q2)/∂s. {@link Sac} and {@link MultiTaskSac} own one each.
  */
-final class SacLearner {
+public final class SacLearner {
 
   /**
    * The statistics of the last update: a holder overwritten by every update (SAC updates every
    * environment step and must not allocate), read before the next one.
    */
-  static final class Stats {
+  public static final class Stats {
 
     /** The keys {@link #report} emits, in order. */
-    static final List<String> KEYS = List.of(Metrics.Q1_LOSS, Metrics.Q2_LOSS,
+    public static final List<String> KEYS = List.of(Metrics.Q1_LOSS, Metrics.Q2_LOSS,
         Metrics.POLICY_LOSS, Metrics.ALPHA_LOSS, Metrics.ALPHA, Metrics.Q1_MEAN, Metrics.ENTROPY);
 
     private double q1Loss = Double.NaN;
@@ -44,7 +50,7 @@ final class SacLearner {
     private double entropy = Double.NaN;
 
     /** Emits the update's scalars for {@code iteration}, in the order of {@link #KEYS}. */
-    void report(TrainingListener l, long iteration) {
+    public void report(TrainingListener l, long iteration) {
       l.onScalar(iteration, Metrics.Q1_LOSS, q1Loss);
       l.onScalar(iteration, Metrics.Q2_LOSS, q2Loss);
       l.onScalar(iteration, Metrics.POLICY_LOSS, policyLoss);
@@ -99,7 +105,7 @@ final class SacLearner {
    * @param policy the actor being trained. Modified by {@link #update}.
    * @param init the initialisation stream the actor was drawn from. Modified.
    */
-  SacLearner(SacConfig config, TanhGaussianPolicy policy, Rng init) {
+  public SacLearner(SacConfig config, TanhGaussianPolicy policy, Rng init) {
     this.config = config;
     this.policy = policy;
     this.actor = policy.network();
@@ -135,23 +141,27 @@ final class SacLearner {
   }
 
   /** The temperature α = exp(log α). */
-  double alpha() {
+  public double alpha() {
     return Math.exp(logAlpha.data[0]);
   }
 
-  Mlp q1() {
+  /** The critic {@code q1}, on [s, a]. */
+  public Mlp q1() {
     return q1;
   }
 
-  Mlp q2() {
+  /** The critic {@code q2}, on [s, a]. */
+  public Mlp q2() {
     return q2;
   }
 
-  Mlp q1Target() {
+  /** The critic {@code q1Target}, on [s, a]. */
+  public Mlp q1Target() {
     return q1Target;
   }
 
-  Mlp q2Target() {
+  /** The critic {@code q2Target}, on [s, a]. */
+  public Mlp q2Target() {
     return q2Target;
   }
 
@@ -165,7 +175,33 @@ final class SacLearner {
    * @return the update's statistics, in a holder overwritten by the next update
    * @throws ArithmeticException if a loss or gradient is NaN or infinite
    */
-  Stats update(ReplayBuffer.Minibatch batch, Rng noise, long step) {
+  public Stats update(ReplayBuffer.Minibatch batch, Rng noise, long step) {
+    return update(batch, noise, step, null);
+  }
+
+  /**
+   * {@link #update(ReplayBuffer.Minibatch, Rng, long)} that also writes the gradient of the
+   * critics' loss with respect to the observations, ∂(L_Q1 + L_Q2)/∂s (taken in step 2, before
+   * the critics' Adam step), so that whatever produced part of s can be trained through the
+   * critics. With {@code observationGradient} null it is that method, bit for bit; otherwise
+   * the numbers of the update are the same too (s is only also a leaf of the critics' tape).
+   *
+   * @param batch (s, a, r, s', d), actions in the unit box. Not modified.
+   * @param noise the stream of the reparameterisation noise (first for s', then for s).
+   *     Modified.
+   * @param step the environment step, for error messages
+   * @param observationGradient B × obsDim, or null. Modified.
+   * @return the update's statistics, in a holder overwritten by the next update
+   * @throws ArithmeticException if a loss or gradient is NaN or infinite
+   */
+  public Stats update(ReplayBuffer.Minibatch batch, Rng noise, long step,
+      DMatrixRMaj observationGradient) {
+    if (observationGradient != null && (observationGradient.numRows != batch.observations.numRows
+        || observationGradient.numCols != batch.observations.numCols)) {
+      throw new IllegalArgumentException("observationGradient is " + observationGradient.numRows
+          + "×" + observationGradient.numCols + ", the observations "
+          + batch.observations.numRows + "×" + batch.observations.numCols);
+    }
     fillGaussian(noise, epsNext);
     fillGaussian(noise, epsCurrent);
     double alpha = alpha();
@@ -189,7 +225,12 @@ final class SacLearner {
     leaves(tape, q1, criticParams);
     leaves(tape, q2, criticParams);
     int n1 = q1.parameters().size();
-    Tensor sa = tape.concat(tape.constant(batch.observations), tape.constant(batch.actions), 1);
+    Tensor s = observationGradient == null ? tape.constant(batch.observations)
+        : tape.parameter(batch.observations);
+    if (observationGradient != null) {
+      criticParams.add(s);
+    }
+    Tensor sa = tape.concat(s, tape.constant(batch.actions), 1);
     Tensor y = tape.constant(target);
     Tensor q1v = q1.forward(tape, sa, criticParams, 0);
     Tensor q2v = q2.forward(tape, sa, criticParams, n1);
@@ -199,6 +240,9 @@ final class SacLearner {
     stats.q2Loss = checkFinite(l2.item(), Metrics.Q2_LOSS, step);
     stats.q1Mean = mean(q1v.value());
     tape.grad(tape.add(l1, l2), criticParams, false, grads);
+    if (observationGradient != null) {
+      observationGradient.setTo(grads.remove(grads.size() - 1).value());
+    }
     criticOptimizer.step(checkedValues(grads, Metrics.Q1_LOSS + " + " + Metrics.Q2_LOSS, q1, q2,
         step));
 

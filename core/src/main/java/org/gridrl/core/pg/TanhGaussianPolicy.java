@@ -138,7 +138,7 @@ public final class TanhGaussianPolicy implements Policy {
    * @param eps ε, 1 × d standard-normal noise. Not modified.
    * @param out a, length d. Modified.
    */
-  void sampleUnit(double[] observation, DMatrixRMaj eps, double[] out) {
+  public void sampleUnit(double[] observation, DMatrixRMaj eps, double[] out) {
     unit(observation, eps, out);
   }
 
