@@ -10,7 +10,8 @@
  * persists across a trial's episodes, trained by PPO (core's GAE and clipped loss) with
  * backpropagation through whole trials. MAML in {@link org.gridrl.meta.maml}: exact
  * second-order meta-gradients through the recorded inner policy-gradient step
- * ({@code core.autodiff}), a first-order option, test-time adaptation. Planned: PEARL (latent
- * context + SAC).
+ * ({@code core.autodiff}), a first-order option, test-time adaptation. PEARL in
+ * {@link org.gridrl.meta.pearl}: a context encoder whose Gaussian factors multiply into
+ * q(z|c), SAC (core's) conditioned on z, posterior sampling at test time.
  */
 package org.gridrl.meta;
