@@ -1,10 +1,12 @@
 package org.gridrl.benchmarks.jmh;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.gridrl.core.util.AllocationMeter;
 import org.junit.jupiter.api.Test;
 
 class SecondOrderWorkloadTest {
@@ -130,5 +132,27 @@ class SecondOrderWorkloadTest {
     w.firstOrderMaml();
     assertThat(w.hvp()).isEqualTo(h);
     assertThat(w.maml()).isEqualTo(m);
+  }
+
+  @Test
+  void replayedSecondOrderPasses_allocateNothing() {
+    // the tape pools every node and buffer, and the workload's gradient lists are reused: after
+    // one pass of each kind, a Hessian-vector product and a meta-gradient allocate 0 bytes
+    assumeTrue(AllocationMeter.supported());
+    SecondOrderWorkload w = SecondOrderWorkload.yardstick(2);
+    for (int i = 0; i < 3; i++) {
+      w.grad();
+      w.hvp();
+      w.maml();
+      w.firstOrderMaml();
+    }
+    long[] windows = new long[4];
+    double bytes = AllocationMeter.fewestBytesPerCall(() -> {
+      w.hvp();
+      w.maml();
+      w.grad();
+      w.firstOrderMaml();
+    }, 3, windows);
+    assertThat(bytes).as("bytes per window %s", java.util.Arrays.toString(windows)).isZero();
   }
 }

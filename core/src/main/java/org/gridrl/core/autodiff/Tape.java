@@ -21,7 +21,10 @@ import org.gridrl.core.linalg.Gemm;
  * returned gradients are ordinary tensors that can enter a new loss and be differentiated again:
  * Hessian-vector products H·v = ∇(∇L·v), MAML's meta-gradient through an inner SGD step. With
  * {@code createGraph = false} the hot ops (matmul, add, sub, tanh, square, sum, mean) use fused
- * raw kernels and nothing is recorded that needs a gradient.
+ * raw kernels and nothing is recorded that needs a gradient. The recorded rules are single
+ * nodes where they can be: a matmul's adjoints are one product each, tanh's g ⊙ (1 − y²) one
+ * fused node whose own backward is one fused kernel, so a second-order pass costs what its
+ * matrix products cost (as the first-order one does).
  *
  * <p><b>Memory.</b> Tensors and their buffers are pooled: after {@link #reset()} the next ops
  * reuse the tensors of the previous pass in order, reshaping their buffers (an allocation only
