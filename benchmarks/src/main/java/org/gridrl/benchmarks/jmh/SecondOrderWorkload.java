@@ -123,8 +123,8 @@ public final class SecondOrderWorkload {
   private void bind() {
     tape.reset();
     leaves.clear();
-    for (DMatrixRMaj p : params) {
-      leaves.add(tape.parameter(p));
+    for (int k = 0; k < params.size(); k++) { // no iterator: a replay allocates nothing
+      leaves.add(tape.parameter(params.get(k)));
     }
   }
 
