@@ -40,9 +40,11 @@ import picocli.CommandLine.Spec;
     description = "Benchmarks of the kernels: softvi (soft value iteration), mlp (autodiff MLP),"
         + " maxent (one MaxEnt IRL iteration), airl (one AIRL iteration and its parts), pcgrad"
         + " (per-task PPO gradients + PCGrad vs the summed gradient), gru (GRU forward +"
-        + " backpropagation through time); JSON lines on stdout.",
+        + " backpropagation through time), second-order (Hessian-vector product and MAML"
+        + " meta-gradient); JSON lines on stdout.",
     subcommands = {BenchCommand.SoftVi.class, BenchMlpCommand.class, BenchMaxEntCommand.class,
-        BenchAirlCommand.class, BenchPcGradCommand.class, BenchGruCommand.class})
+        BenchAirlCommand.class, BenchPcGradCommand.class, BenchGruCommand.class,
+        BenchSecondOrderCommand.class})
 public final class BenchCommand implements Runnable {
 
   @Spec
@@ -51,7 +53,8 @@ public final class BenchCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(spec.commandLine(),
-        "missing subcommand; subcommands: softvi, mlp, maxent, airl, pcgrad, gru");
+        "missing subcommand; subcommands: softvi, mlp, maxent, airl, pcgrad, gru,"
+        + " second-order");
   }
 
   /** Runs {@code bench ARGS} on its own (before the command is registered in the launcher). */

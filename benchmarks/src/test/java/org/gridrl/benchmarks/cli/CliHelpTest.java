@@ -46,6 +46,7 @@ class CliHelpTest {
       List.of("run"), List.of("solve"), List.of("render"), List.of("irl"), List.of("bench"),
       List.of("bench", "softvi"), List.of("bench", "mlp"), List.of("bench", "maxent"),
       List.of("bench", "airl"), List.of("bench", "pcgrad"), List.of("bench", "gru"),
+      List.of("bench", "second-order"),
       List.of("multitask"),
       List.of("multitask", "distral"), List.of("meta"), List.of("meta", "gittins"));
 

@@ -254,6 +254,23 @@ final class Kernels {
     }
   }
 
+  /**
+   * out (=|+=) (2 · (−(h ⊙ g))) ⊙ y: the adjoint of y in g ⊙ (1 − y²) for the adjoint h, with
+   * the roundings of the unfused rules (mul's h ⊙ g, neg, square's 2·g·x).
+   */
+  static void tanhGradBackwardY(double[] h, double[] g, double[] y, double[] out, int n,
+      boolean add) {
+    if (add) {
+      for (int i = 0; i < n; i++) {
+        out[i] += 2.0 * -(h[i] * g[i]) * y[i];
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        out[i] = 2.0 * -(h[i] * g[i]) * y[i];
+      }
+    }
+  }
+
   /** out (=|+=) 2 g ⊙ x, the square backward. */
   static void squareBackward(double[] g, double[] x, double[] out, int n, boolean add) {
     if (add) {

@@ -21,7 +21,10 @@ import org.gridrl.core.linalg.Gemm;
  * returned gradients are ordinary tensors that can enter a new loss and be differentiated again:
  * Hessian-vector products H·v = ∇(∇L·v), MAML's meta-gradient through an inner SGD step. With
  * {@code createGraph = false} the hot ops (matmul, add, sub, tanh, square, sum, mean) use fused
- * raw kernels and nothing is recorded that needs a gradient.
+ * raw kernels and nothing is recorded that needs a gradient. The recorded rules are single
+ * nodes where they can be: a matmul's adjoints are one product each, tanh's g ⊙ (1 − y²) one
+ * fused node whose own backward is one fused kernel, so a second-order pass costs what its
+ * matrix products cost (as the first-order one does).
  *
  * <p><b>Memory.</b> Tensors and their buffers are pooled: after {@link #reset()} the next ops
  * reuse the tensors of the previous pass in order, reshaping their buffers (an allocation only
@@ -70,11 +73,13 @@ public final class Tape {
   static final int SCALE = 32;
   static final int ADD_SCALAR = 33;
   static final int GRU_CELL = 34;
+  static final int TANH_GRAD = 35; // g ⊙ (1 − y²): tanh's backward, recorded as one node
 
   private static final String[] NAMES = {"leaf", "constant", "add", "sub", "mul", "div", "neg",
       "matmul", "transpose", "exp", "log", "tanh", "sigmoid", "relu", "softplus", "square", "sqrt",
       "pow", "clamp", "sum", "sumRows", "sumCols", "logSumExp", "softmax", "logSoftmax", "concat",
-      "slice", "pad", "gather", "scatter", "stopGradient", "broadcast", "scale", "addScalar", "gruCell"};
+      "slice", "pad", "gather", "scatter", "stopGradient", "broadcast", "scale", "addScalar", "gruCell",
+      "tanhGrad"};
 
   /** Matmul variants: C = A·B, Aᵀ·B, A·Bᵀ. */
   static final int NN = 0;
@@ -444,6 +449,20 @@ public final class Tape {
     }
     Kernels.gruCell(gx.value.data, gh.value.data, h.value.data, t.aux.data, t.value.data, rows,
         hidden);
+    return t;
+  }
+
+  /**
+   * g ⊙ (1 − y²), tanh's backward rule from its output y, as one recorded node (what
+   * {@link #grad} records for a {@link #tanh} with {@code createGraph}; before, four:
+   * square, neg, add, mul). The same bits as {@code mul(g, add(neg(square(y)), 1.0))}
+   * (1 − q and −q + 1 are the same IEEE sum), and its own backward is fused too:
+   * ∂/∂g = G ⊙ (1 − y²), ∂/∂y = (−(G ⊙ g)) ⊙ 2y, grouped as the four ops' rules group them.
+   */
+  Tensor tanhGrad(Tensor g, Tensor y) {
+    Tensor t = node(TANH_GRAD, y.rows(), y.cols(), g, y);
+    Kernels.tanhBackward(g.value.data, y.value.data, t.value.data, y.value.getNumElements(),
+        false);
     return t;
   }
 
@@ -901,7 +920,16 @@ public final class Tape {
         contribute(a, div(g, a), true, create);
         break;
       case TANH:
-        contribute(a, mul(g, add(neg(square(t)), 1.0)), true, create);
+        contribute(a, tanhGrad(g, t), true, create);
+        break;
+      case TANH_GRAD:
+        // t = g_in ⊙ (1 − y²): ∂/∂g_in = G ⊙ (1 − y²), ∂/∂y = (−(G ⊙ g_in)) ⊙ 2y
+        if (need(a)) {
+          contribute(a, tanhGrad(g, b), true, create);
+        }
+        if (need(b)) {
+          contribute(b, mul(neg(mul(g, a)), mul(b, 2.0)), true, create);
+        }
         break;
       case SIGMOID:
         contribute(a, mul(g, mul(t, add(neg(t), 1.0))), true, create);
@@ -1061,6 +1089,19 @@ public final class Tape {
       case TANH: {
         DMatrixRMaj ta = rawTarget(a);
         Kernels.tanhBackward(g.value.data, t.value.data, ta.data, ta.getNumElements(), !overwrite);
+        return true;
+      }
+      case TANH_GRAD: {
+        if (need(a)) {
+          DMatrixRMaj ta = rawTarget(a);
+          Kernels.tanhBackward(g.value.data, b.value.data, ta.data, ta.getNumElements(),
+              !overwrite);
+        }
+        if (need(b)) {
+          DMatrixRMaj tb = rawTarget(b);
+          Kernels.tanhGradBackwardY(g.value.data, a.value.data, b.value.data, tb.data,
+              tb.getNumElements(), !overwrite);
+        }
         return true;
       }
       case SQUARE: {

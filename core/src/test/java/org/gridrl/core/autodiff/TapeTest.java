@@ -293,4 +293,61 @@ class TapeTest extends TestBase {
     assertThat(c.value().get(8191, 7)).isEqualTo(x.get(7, 7));
     assertThat(bytes).isLessThan(16L << 20);
   }
+  @Test
+  void tanh_recordedBackward_isOneNode_withTheSpelledOutFormulasBits_toSecondOrder() {
+    // the recorded rule g ⊙ (1 − y²) is one node (it was four: square, neg, add, mul); its
+    // value and the Hessian-vector product through it are those of the spelled-out formula
+    // bit for bit: L = Σ tanh(x W) ⊙ c, H v by a second sweep
+    DMatrixRMaj x = RandomMatrices_DDRM.rectangle(6, 3, -1, 1, rand);
+    DMatrixRMaj w = RandomMatrices_DDRM.rectangle(3, 4, -1, 1, rand);
+    DMatrixRMaj c = RandomMatrices_DDRM.rectangle(6, 4, -1, 1, rand);
+    DMatrixRMaj v = RandomMatrices_DDRM.rectangle(3, 4, -1, 1, rand);
+    double[][] got = new double[2][];
+    double[][] hv = new double[2][];
+    int[] recorded = new int[2];
+    for (int spelled = 0; spelled < 2; spelled++) {
+      Tape tape = new Tape();
+      Tensor wt = tape.parameter(w);
+      Tensor pre = tape.matmul(tape.constant(x), wt);
+      Tensor y = tape.tanh(pre);
+      int before;
+      Tensor g;
+      if (spelled == 0) {
+        Tensor loss = tape.sum(tape.mul(y, tape.constant(c)));
+        before = tape.size();
+        g = tape.grad(loss, wt, true);
+      } else {
+        // ∂L/∂y = c (the recorded sweep computes 1 ⊙ c), then the old four-op rule by hand
+        Tensor upstream = tape.mul(tape.filled(6, 4, 1.0), tape.constant(c));
+        before = tape.size();
+        Tensor dpre = tape.mul(upstream, tape.add(tape.neg(tape.square(y)), 1.0));
+        g = tape.matmulTransA(tape.constant(x), dpre);
+      }
+      recorded[spelled] = tape.size() - before;
+      got[spelled] = g.value().data.clone();
+      hv[spelled] = tape.grad(tape.sum(tape.mul(g, tape.constant(v))), wt, false).value().data
+          .clone();
+    }
+    assertThat(got[0]).containsExactly(got[1]);
+    assertThat(hv[0]).containsExactly(hv[1]);
+    // fused: seed, sum's scale-free broadcast, mul's rule, tanhGrad, matmul = 5 nodes; the
+    // spelled-out rule alone is 4 (square, neg, add, mul) before its matmul
+    assertThat(recorded[0]).isEqualTo(5);
+  }
+
+  @Test
+  void tanh_thirdDerivative_throughTheFusedRecordedRule_isTheClosedForm() {
+    // d³/dx³ tanh x = (1 − t²)(6t² − 2), t = tanh x: three sweeps, the first two recorded
+    for (double x0 : new double[] {-1.3, 0.2, 0.9}) {
+      Tape tape = new Tape();
+      Tensor x = tape.parameter(new DMatrixRMaj(1, 1, true, x0));
+      Tensor d1 = tape.grad(tape.tanh(x), x, true);
+      Tensor d2 = tape.grad(d1, x, true);
+      double d3 = tape.grad(d2, x, false).item();
+      double t = Math.tanh(x0);
+      assertClose(1 - t * t, d1.item(), TIGHT);
+      assertClose(-2 * t * (1 - t * t), d2.item(), TIGHT);
+      assertClose((1 - t * t) * (6 * t * t - 2), d3, TIGHT);
+    }
+  }
 }
