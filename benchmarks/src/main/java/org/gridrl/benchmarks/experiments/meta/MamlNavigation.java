@@ -135,12 +135,13 @@ public final class MamlNavigation implements Experiment<MamlNavigationConfig> {
         + " the oracle on 2-D point navigation: return after 0..3 test-time gradient steps";
   }
 
-  // measured: wall time of 'gridrl run maml-navigation --quick' with the jar on the 2-core
-  // machine, 2026-12-06, while the lead's rl2 run kept both cores busy: see the note in
-  // docs/results/maml.md; the full run's time is extrapolated there from a reduced run
+  // measured: wall time of 'java -jar gridrl.jar run maml-navigation' (and --quick) on the 2-core
+  // machine, 2026-12-06, NOT idle: another session's training run kept both cores busy (load
+  // average 5 to 8): 1921 s full (32 min, 2 threads), 38.0 s --quick; on an idle machine both
+  // should be shorter (docs/results/maml.md)
   @Override
   public Duration expectedRunTime(boolean quick) {
-    return Duration.ofSeconds(quick ? 60 : 1500);
+    return Duration.ofSeconds(quick ? 38 : 1921);
   }
 
   @Override
