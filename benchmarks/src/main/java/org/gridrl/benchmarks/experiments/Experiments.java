@@ -27,6 +27,7 @@ public final class Experiments {
         .register(new org.gridrl.benchmarks.experiments.multitask.MultitaskConflict())
         .register(new org.gridrl.benchmarks.experiments.meta.Rl2Bandits())
         .register(new org.gridrl.benchmarks.experiments.meta.Rl2Mdps())
-        .register(new org.gridrl.benchmarks.experiments.meta.MetaHiddenGoal());
+        .register(new org.gridrl.benchmarks.experiments.meta.MetaHiddenGoal())
+        .register(new org.gridrl.benchmarks.experiments.meta.MamlNavigation());
   }
 }

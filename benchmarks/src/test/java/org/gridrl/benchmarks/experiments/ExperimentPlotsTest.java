@@ -12,6 +12,8 @@ import org.gridrl.benchmarks.experiments.irl.IrlAdversarialConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlFixtures;
 import org.gridrl.benchmarks.experiments.irl.IrlSweepConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlTransferConfig;
+import org.gridrl.benchmarks.experiments.meta.MamlNavigationConfig;
+import org.gridrl.benchmarks.experiments.meta.MamlNavigationFixtures;
 import org.gridrl.benchmarks.experiments.meta.MetaHiddenGoalConfig;
 import org.gridrl.benchmarks.experiments.meta.MetaHiddenGoalFixtures;
 import org.gridrl.benchmarks.experiments.meta.MetaFixtures;
@@ -72,6 +74,7 @@ class ExperimentPlotsTest {
       case "rl2-bandits" -> MetaFixtures.rl2BanditsCharts((Rl2BanditsConfig) quick);
       case "rl2-mdps" -> MetaFixtures.rl2MdpsCharts((Rl2MdpsConfig) quick);
       case "meta-hidden-goal" -> MetaHiddenGoalFixtures.charts((MetaHiddenGoalConfig) quick);
+      case "maml-navigation" -> MamlNavigationFixtures.charts((MamlNavigationConfig) quick);
       default -> fail("no chart fixture for experiment " + name + ": add one here");
     };
     assertThat(charts.keySet()).containsExactlyInAnyOrderElementsOf(expectedFiles(name, quick));
@@ -116,6 +119,7 @@ class ExperimentPlotsTest {
       case "rl2-mdps" -> files.addAll(List.of("z.png", "rl2_training.png"));
       case "meta-hidden-goal" ->
           files.addAll(List.of("learning_curve.png", "episode_returns.png"));
+      case "maml-navigation" -> files.addAll(List.of("adaptation.png", "training.png"));
       default -> {
         if (quick instanceof IrlSweepConfig c) {
           for (String fs : c.featureSets()) {

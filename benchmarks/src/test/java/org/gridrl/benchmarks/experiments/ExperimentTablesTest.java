@@ -12,6 +12,8 @@ import org.gridrl.benchmarks.experiments.irl.IrlGridWorldConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlSweepConfig;
 import org.gridrl.benchmarks.experiments.irl.IrlTransfer;
 import org.gridrl.benchmarks.experiments.irl.IrlTransferConfig;
+import org.gridrl.benchmarks.experiments.meta.MamlNavigationConfig;
+import org.gridrl.benchmarks.experiments.meta.MamlNavigationFixtures;
 import org.gridrl.benchmarks.experiments.meta.MetaHiddenGoalConfig;
 import org.gridrl.benchmarks.experiments.meta.MetaHiddenGoalFixtures;
 import org.gridrl.benchmarks.experiments.meta.MetaFixtures;
@@ -73,6 +75,7 @@ class ExperimentTablesTest {
       case "rl2-bandits" -> MetaFixtures.rl2BanditsTable((Rl2BanditsConfig) quick);
       case "rl2-mdps" -> MetaFixtures.rl2MdpsTable((Rl2MdpsConfig) quick);
       case "meta-hidden-goal" -> MetaHiddenGoalFixtures.table((MetaHiddenGoalConfig) quick);
+      case "maml-navigation" -> MamlNavigationFixtures.table((MamlNavigationConfig) quick);
       default -> fail("no table fixture for experiment " + name + ": add one here");
     };
     if (!name.equals("quickstart")) {

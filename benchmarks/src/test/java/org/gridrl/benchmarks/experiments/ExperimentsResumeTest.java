@@ -18,6 +18,8 @@ import org.gridrl.benchmarks.experiments.irl.IrlTransfer;
 import org.gridrl.benchmarks.experiments.irl.IrlTransferConfig;
 import org.gridrl.benchmarks.experiments.pg.PgFourRooms;
 import org.gridrl.benchmarks.experiments.pg.PgFourRoomsConfig;
+import org.gridrl.benchmarks.experiments.meta.MamlNavigation;
+import org.gridrl.benchmarks.experiments.meta.MamlNavigationConfig;
 import org.gridrl.benchmarks.experiments.meta.MetaHiddenGoal;
 import org.gridrl.benchmarks.experiments.meta.MetaHiddenGoalConfig;
 import org.gridrl.benchmarks.experiments.meta.Rl2Bandits;
@@ -219,5 +221,13 @@ class ExperimentsResumeTest {
         .rl2(MetaHiddenGoalConfig.rl2(3).withTrialsPerIteration(4).withMinibatchTrials(2)
             .withEpochs(1).withHidden(8))
         .evaluationTrials(20).seeds(List.of(1L, 2L))));
+  }
+
+  @Test
+  void mamlNavigation() throws Exception {
+    resumeReproduces(new MamlNavigation(), MamlNavigationConfig.quick().with(b -> b
+        .maml(MamlNavigationConfig.fullMaml().withIterations(2).withMetaBatchSize(2)
+            .withEpisodesPerTask(1).withTestEpisodesPerTask(1))
+        .hidden(List.of(4)).testGoals(2).seeds(List.of(1L, 2L))));
   }
 }

@@ -7,6 +7,9 @@
  * org.gridrl.benchmarks.experiments.meta.TrialMethods#RL2}, reported as not yet trained); and
  * {@code meta-hidden-goal}, RL² on VariBAD's hidden-goal grid against the exact Bayes-optimal
  * planner, the oracle and the random policy, per episode of a trial ({@link
- * org.gridrl.benchmarks.experiments.meta.MetaHiddenGoal}).
+ * org.gridrl.benchmarks.experiments.meta.MetaHiddenGoal}). Issue 15: {@code maml-navigation},
+ * MAML (second and first order) on 2-D point navigation against a pre-trained policy, a random
+ * initialisation and the straight-line oracle, after 0..3 test-time gradient steps ({@link
+ * org.gridrl.benchmarks.experiments.meta.MamlNavigation}).
  */
 package org.gridrl.benchmarks.experiments.meta;
