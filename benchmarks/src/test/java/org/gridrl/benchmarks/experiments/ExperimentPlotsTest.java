@@ -118,7 +118,8 @@ class ExperimentPlotsTest {
       }
       case "rl2-mdps" -> files.addAll(List.of("z.png", "rl2_training.png"));
       case "meta-hidden-goal" ->
-          files.addAll(List.of("learning_curve.png", "episode_returns.png"));
+          files.addAll(List.of("learning_curve.png", "episode_returns.png",
+              "maml_learning_curve.png"));
       case "maml-navigation" -> files.addAll(List.of("adaptation.png", "training.png"));
       default -> {
         if (quick instanceof IrlSweepConfig c) {

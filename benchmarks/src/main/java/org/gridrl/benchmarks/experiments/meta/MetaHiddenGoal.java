@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.gridrl.benchmarks.report.TextTable;
 import org.gridrl.benchmarks.runner.Experiment;
 import org.gridrl.benchmarks.runner.MetricsCsv;
@@ -16,11 +17,18 @@ import org.gridrl.benchmarks.runner.Progress;
 import org.gridrl.benchmarks.runner.RunContext;
 import org.gridrl.benchmarks.runner.SeedPool;
 import org.gridrl.benchmarks.runner.Stats;
+import org.gridrl.core.pg.CategoricalPolicy;
+import org.gridrl.core.pg.Policy;
 import org.gridrl.core.util.MetricsRecorder;
+import org.gridrl.core.util.Rng;
 import org.gridrl.envs.meta.HiddenGoalGrid;
 import org.gridrl.meta.baselines.GoalSearchPlanner;
 import org.gridrl.meta.baselines.GoalSearchSetting;
 import org.gridrl.meta.baselines.HiddenGoalOracle;
+import org.gridrl.meta.maml.Maml;
+import org.gridrl.meta.maml.MamlConfig;
+import org.gridrl.meta.maml.MamlResult;
+import org.gridrl.meta.maml.MamlTasks;
 import org.gridrl.meta.rl2.Rl2;
 import org.gridrl.meta.rl2.Rl2Evaluation;
 import org.gridrl.meta.rl2.Rl2Result;
@@ -38,13 +46,26 @@ import org.knowm.xchart.XYChart;
  * (37.2143 = 7815/210), {@link HiddenGoalOracle#episodeReturns} (44.2857 = 930/21) and
  * {@link #randomEpisodeReturns} (the state distribution of the uniform policy propagated exactly).
  *
+ * <p>MAML (Finn, Abbeel &amp; Levine 2017) plays the same trials: {@link Maml#train} meta-trains a
+ * categorical MLP policy over the cell (x, y) on tasks with one goal each ({@link #mamlTasks}),
+ * and {@link #mamlEpisodeReturns} evaluates it in the trial layout: episode 1 with the
+ * meta-trained θ_0, then before episode e + 1 one plain policy-gradient step on episode e alone
+ * (sampled with θ_{e−1}; step sizes α, α/2, α/2), θ_e = θ_{e−1} + α_e ∇J_{episode e}(θ_{e−1}), so
+ * 1, 2, 3 accumulated inner steps before episodes 2, 3, 4 and no other experience of the goal:
+ * exactly {@link Maml#adapt} with one episode per batch and 3 steps. (The step is on the latest
+ * episode only, not on all earlier ones, because the REINFORCE gradient J needs episodes of the
+ * parameters being differentiated: earlier episodes come from earlier θ's.)
+ *
  * <p>Protocol, per seed s: {@link Rl2#train} on {@link Rl2Tasks#hiddenGoal} with the config's
  * budget and seed s, then {@link Rl2#evaluate} of the trained policy on
  * {@code evaluationTrials} fresh trials drawn from {@link #evaluationSeed}(s) (the mean return
  * of each episode, the total and its standard error). Seeds train in parallel and are written in
- * seed order, so the files do not depend on the thread count. {@code metrics.csv} holds RL²'s
- * learning curve (the mean trial, first- and last-episode return of each iteration's training
- * trials, actions sampled).
+ * seed order, so the files do not depend on the thread count. MAML, per seed s: {@link Maml#train}
+ * with seed s, then the trial layout on the same {@code evaluationTrials} goals as RL²'s (the
+ * goals of {@code Rng(1000 + s).fork(0)}, {@link #evaluationGoals}). {@code metrics.csv} holds
+ * RL²'s learning curve (the mean trial, first- and last-episode return of each iteration's
+ * training trials, actions sampled) and MAML's (the mean pre- and post-update episode return of
+ * each meta-update's tasks).
  */
 public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
 
@@ -58,6 +79,10 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
   static final List<String> CURVE = List.of(Rl2.TRIAL_RETURN, Rl2.FIRST_EPISODE_RETURN,
       Rl2.LAST_EPISODE_RETURN);
 
+  /** MAML's learning-curve columns of {@code metrics.csv}. */
+  static final List<String> MAML_CURVE = List.of(Maml.PRE_UPDATE_RETURN,
+      Maml.POST_UPDATE_RETURN);
+
   @Override
   public String name() {
     return "meta-hidden-goal";
@@ -70,10 +95,12 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
   }
 
   // measured: wall time of 'gridrl run meta-hidden-goal' (and --quick) with the jar on the
-  // 2-core machine with nothing else running, 2026-12-06: 105.5 s full, 13.2 s --quick
+  // 2-core machine, 2026-12-06. RL² only, nothing else running: 105.5 s full, 13.2 s --quick.
+  // With MAML, while another experiment kept both cores busy (load 4-5): 222.5 s full, 27.0 s
+  // --quick; RL²-only on the idle machine suggests about half of that when idle (not measured)
   @Override
   public Duration expectedRunTime(boolean quick) {
-    return Duration.ofSeconds(quick ? 13 : 106);
+    return Duration.ofSeconds(quick ? 27 : 223);
   }
 
   @Override
@@ -94,6 +121,57 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
   /** RL²'s trials on {@link #SETTING}. */
   public static Rl2Tasks<double[]> tasks() {
     return Rl2Tasks.hiddenGoal(SETTING.size(), SETTING.horizon(), SETTING.episodes());
+  }
+
+  /**
+   * MAML's tasks: p(T) = {@link HiddenGoalGrid#tasks} on {@link #SETTING} (the goal uniform over
+   * the 21 candidates, RL²'s draw), each task a new grid with its goal; observations (x, y).
+   */
+  public static MamlTasks<HiddenGoalGrid, double[], Integer> mamlTasks() {
+    return MamlTasks.vector(HiddenGoalGrid.tasks(SETTING.size(), SETTING.horizon(),
+        SETTING.episodes()), MetaHiddenGoal::freshGrid, freshGrid(HiddenGoalGrid.varibad(24)));
+  }
+
+  private static HiddenGoalGrid freshGrid(HiddenGoalGrid task) {
+    return new HiddenGoalGrid(task.size(), task.horizon(), task.episodesPerTrial(), task.goal());
+  }
+
+  /** rng ↦ the categorical tanh MLP 2 → hidden → 5 MAML meta-trains. */
+  static Function<Rng, Policy> mamlPolicy(MetaHiddenGoalConfig.MamlSettings settings) {
+    int[] hidden = settings.hiddenWidths();
+    return rng -> CategoricalPolicy.mlp(2, hidden, HiddenGoalGrid.NUM_ACTIONS, rng);
+  }
+
+  /**
+   * The goals of the {@code trials} evaluation trials of seed s: drawn in order from
+   * {@code Rng(evaluationSeed(s)).fork(0)}, the stream {@link Rl2#evaluate} draws RL²'s from.
+   */
+  public static List<HiddenGoalGrid> evaluationGoals(long seed, int trials) {
+    return HiddenGoalGrid.tasks(SETTING.size(), SETTING.horizon(), SETTING.episodes())
+        .sample(trials, new Rng(evaluationSeed(seed)).fork(0));
+  }
+
+  /**
+   * MAML in the trial layout: for trial i with goal {@link #evaluationGoals}(seed)[i],
+   * {@link Maml#adapt}(policy, sampler, config, E − 1) with one episode per batch, the sampler
+   * seeded with {@code Rng(evaluationSeed(seed)).fork(3).fork(i)}: episode e + 1 is played with
+   * θ_e (θ_0 the meta-trained parameters, θ_e one inner step from θ_{e−1} on episode e).
+   *
+   * @param policy the meta-trained policy; its parameters are restored after each trial
+   * @param config MAML's settings; {@code testEpisodesPerTask} = 1, {@code testSteps} = E − 1
+   * @return the return of episode e of trial i at [i][e]
+   */
+  public static Rl2Evaluation mamlEpisodeReturns(Policy policy, MamlConfig config, long seed,
+      int trials) {
+    MamlTasks<HiddenGoalGrid, double[], Integer> tasks = mamlTasks();
+    List<HiddenGoalGrid> goals = evaluationGoals(seed, trials);
+    Rng samplers = new Rng(evaluationSeed(seed)).fork(3);
+    double[][] returns = new double[trials][];
+    for (int i = 0; i < trials; i++) {
+      returns[i] = Maml.adapt(policy, tasks, goals.get(i), config, SETTING.episodes() - 1,
+          samplers.fork(i).seed()).returns();
+    }
+    return new Rl2Evaluation(returns);
   }
 
   /**
@@ -146,12 +224,22 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
    * @param lastEpisodeReturn their mean last-episode return per iteration
    * @param episodeReturns the evaluation's mean return of episodes 1..E
    * @param standardError the evaluation's standard error of the mean trial return
+   * @param mamlPreUpdate MAML's mean pre-update episode return per meta-update
+   * @param mamlPostUpdate MAML's mean post-update episode return per meta-update
+   * @param mamlEpisodeReturns MAML's mean return of episodes 1..E in the trial layout
+   * @param mamlStandardError its standard error of the mean trial return
    */
   record RunResult(long seed, double[] trialReturn, double[] firstEpisodeReturn,
-      double[] lastEpisodeReturn, double[] episodeReturns, double standardError) {
+      double[] lastEpisodeReturn, double[] episodeReturns, double standardError,
+      double[] mamlPreUpdate, double[] mamlPostUpdate, double[] mamlEpisodeReturns,
+      double mamlStandardError) {
 
     double total() {
       return Arrays.stream(episodeReturns).sum();
+    }
+
+    double mamlTotal() {
+      return Arrays.stream(mamlEpisodeReturns).sum();
     }
   }
 
@@ -167,12 +255,24 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
         + " on %d fresh trials%n", config.rl2().iterations(), config.rl2().trialsPerIteration(),
         (long) config.rl2().iterations() * config.rl2().trialsPerIteration()
             * SETTING.horizon() * SETTING.episodes(), config.evaluationTrials());
+    MamlConfig m = config.maml().algorithm();
+    ctx.out().printf("MAML: %d meta-updates x %d tasks x %d episode(s) per batch, %d inner"
+        + " step(s), policy 2-%s-5; evaluated on the same trials, one inner step on each episode"
+        + " before the next%n", m.iterations(), m.metaBatchSize(), m.episodesPerTask(),
+        m.innerSteps(), config.maml().hidden().toString().replace(", ", "-").replace("[", "")
+            .replace("]", ""));
     ctx.note("setting", SETTING);
     ctx.note("exact", exactSummary(exact));
     ctx.note("seeds", config.seeds());
     ctx.note("evaluation", "per seed s, " + config.evaluationTrials() + " fresh trials drawn"
-        + " with Rl2.evaluate(policy, tasks, trials, 1000 + s); actions sampled");
-    ctx.metrics().declare(CURVE.toArray(String[]::new));
+        + " with Rl2.evaluate(policy, tasks, trials, 1000 + s); actions sampled; MAML on the"
+        + " same goals (Rng(1000 + s).fork(0)): episode 1 with the meta-trained parameters, then"
+        + " before episode e + 1 one policy-gradient step on episode e (Maml.adapt with one"
+        + " episode per batch, 3 steps of α, α/2, α/2), samplers seeded from"
+        + " Rng(1000 + s).fork(3).fork(trial)");
+    List<String> columns = new ArrayList<>(CURVE);
+    columns.addAll(MAML_CURVE);
+    ctx.metrics().declare(columns.toArray(String[]::new));
 
     Map<Long, RunResult> results = new LinkedHashMap<>();
     int n = config.seeds().size();
@@ -203,10 +303,17 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
         .mapToDouble(r -> exact.get("bayes-optimal")[0] - r.episodeReturns()[0]).toArray());
     ctx.out().printf("%nRL²'s gap to Bayes-optimal (mean ± std over %d seeds): total %s,"
         + " episode 1 %s%n", n, gapTotal.format(), gapFirst.format());
-    ctx.note("rl2", rl2Summary(results));
+    Stats mamlGap = Stats.of(results.values().stream()
+        .mapToDouble(r -> bayes - r.mamlTotal()).toArray());
+    ctx.out().printf("MAML's gap to Bayes-optimal (mean ± std over %d seeds): total %s%n", n,
+        mamlGap.format());
+    ctx.note("rl2", rl2Summary(results, RunResult::episodeReturns, RunResult::standardError));
+    ctx.note("maml", rl2Summary(results, RunResult::mamlEpisodeReturns,
+        RunResult::mamlStandardError));
     Map<String, Stats> gap = new LinkedHashMap<>();
     gap.put("total", gapTotal);
     gap.put("episode_1", gapFirst);
+    gap.put("maml_total", mamlGap);
     ctx.note("gap_to_bayes_optimal", gap);
     List<String> files = new ArrayList<>(List.of("metrics.csv", "summary.json"));
     for (Map.Entry<String, XYChart> chart : charts(config, exact, results).entrySet()) {
@@ -239,16 +346,32 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
     for (int e = 0; e < episodes.length; e++) {
       episodes[e] = ev.meanEpisodeReturn(e);
     }
-    return new RunResult(seed, curve[0], curve[1], curve[2], episodes, ev.standardError());
+    MamlConfig maml = config.maml().algorithm().withSeed(seed);
+    MamlResult meta = Maml.train(mamlTasks(), mamlPolicy(config.maml()), maml, null);
+    Rl2Evaluation mev = mamlEpisodeReturns(meta.policy(), maml, seed, config.evaluationTrials());
+    double[] mamlEpisodes = new double[tasks.episodesPerTrial()];
+    for (int e = 0; e < mamlEpisodes.length; e++) {
+      mamlEpisodes[e] = mev.meanEpisodeReturn(e);
+    }
+    return new RunResult(seed, curve[0], curve[1], curve[2], episodes, ev.standardError(),
+        meta.history().series(Maml.PRE_UPDATE_RETURN),
+        meta.history().series(Maml.POST_UPDATE_RETURN), mamlEpisodes, mev.standardError());
   }
 
   /** A seed's learning-curve rows and final metrics (evaluation and gap). */
   private static void writeSeed(RunContext ctx, RunResult r, double bayes) {
-    for (int i = 0; i < r.trialReturn().length; i++) {
+    int rows = Math.max(r.trialReturn().length, r.mamlPreUpdate().length);
+    for (int i = 0; i < rows; i++) {
       Map<String, Double> values = new LinkedHashMap<>();
-      values.put(CURVE.get(0), r.trialReturn()[i]);
-      values.put(CURVE.get(1), r.firstEpisodeReturn()[i]);
-      values.put(CURVE.get(2), r.lastEpisodeReturn()[i]);
+      if (i < r.trialReturn().length) {
+        values.put(CURVE.get(0), r.trialReturn()[i]);
+        values.put(CURVE.get(1), r.firstEpisodeReturn()[i]);
+        values.put(CURVE.get(2), r.lastEpisodeReturn()[i]);
+      }
+      if (i < r.mamlPreUpdate().length) {
+        values.put(MAML_CURVE.get(0), r.mamlPreUpdate()[i]);
+        values.put(MAML_CURVE.get(1), r.mamlPostUpdate()[i]);
+      }
       ctx.row(r.seed(), i + 1, values);
     }
     Map<String, Double> fin = new LinkedHashMap<>();
@@ -258,6 +381,12 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
     fin.put("eval/trial_return", r.total());
     fin.put("eval/trial_return_se", r.standardError());
     fin.put("eval/gap_to_bayes_optimal", bayes - r.total());
+    for (int e = 0; e < r.mamlEpisodeReturns().length; e++) {
+      fin.put("eval/maml/episode_" + (e + 1) + "_return", r.mamlEpisodeReturns()[e]);
+    }
+    fin.put("eval/maml/trial_return", r.mamlTotal());
+    fin.put("eval/maml/trial_return_se", r.mamlStandardError());
+    fin.put("eval/maml/gap_to_bayes_optimal", bayes - r.mamlTotal());
     ctx.seedComplete(r.seed(), fin);
   }
 
@@ -268,6 +397,11 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
     for (double[] c : curve) {
       Arrays.fill(c, Double.NaN);
     }
+    int mamlIterations = config.maml().algorithm().iterations();
+    double[][] mamlCurve = new double[MAML_CURVE.size()][mamlIterations];
+    for (double[] c : mamlCurve) {
+      Arrays.fill(c, Double.NaN);
+    }
     for (MetricsCsv.Row row : kept.rows()) {
       for (int k = 0; k < CURVE.size(); k++) {
         Double v = row.values().get(CURVE.get(k));
@@ -275,14 +409,23 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
           curve[k][(int) row.iteration() - 1] = v;
         }
       }
+      for (int k = 0; k < MAML_CURVE.size(); k++) {
+        Double v = row.values().get(MAML_CURVE.get(k));
+        if (v != null && row.iteration() >= 1 && row.iteration() <= mamlIterations) {
+          mamlCurve[k][(int) row.iteration() - 1] = v;
+        }
+      }
     }
     Map<String, Double> fin = kept.finalMetrics();
     double[] episodes = new double[SETTING.episodes()];
+    double[] mamlEpisodes = new double[SETTING.episodes()];
     for (int e = 0; e < episodes.length; e++) {
       episodes[e] = fin.get("eval/episode_" + (e + 1) + "_return");
+      mamlEpisodes[e] = fin.get("eval/maml/episode_" + (e + 1) + "_return");
     }
     return new RunResult(kept.seed(), curve[0], curve[1], curve[2], episodes,
-        fin.get("eval/trial_return_se"));
+        fin.get("eval/trial_return_se"), mamlCurve[0], mamlCurve[1], mamlEpisodes,
+        fin.get("eval/maml/trial_return_se"));
   }
 
   private static double total(double[] x) {
@@ -301,24 +444,30 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
     return out;
   }
 
-  /** RL²'s evaluation over seeds: each episode's and the total's mean ± std, the s.e.'s. */
-  private static Map<String, Object> rl2Summary(Map<Long, RunResult> results) {
+  /**
+   * A method's evaluation over seeds: each episode's and the total's mean ± std, the s.e.'s.
+   *
+   * @param episodes a run's per-episode returns of the method
+   * @param se a run's standard error of the method's mean trial return
+   */
+  private static Map<String, Object> rl2Summary(Map<Long, RunResult> results,
+      Function<RunResult, double[]> episodes, java.util.function.ToDoubleFunction<RunResult> se) {
     Map<String, Object> out = new LinkedHashMap<>();
     List<RunResult> rs = List.copyOf(results.values());
     for (int e = 0; e < SETTING.episodes(); e++) {
       int ep = e;
       out.put("episode_" + (e + 1), Stats.of(rs.stream()
-          .mapToDouble(r -> r.episodeReturns()[ep]).toArray()));
+          .mapToDouble(r -> episodes.apply(r)[ep]).toArray()));
     }
-    out.put("total", Stats.of(rs.stream().mapToDouble(RunResult::total).toArray()));
-    out.put("evaluation_se", Stats.of(rs.stream().mapToDouble(RunResult::standardError)
+    out.put("total", Stats.of(rs.stream().mapToDouble(r -> total(episodes.apply(r)))
         .toArray()));
+    out.put("evaluation_se", Stats.of(rs.stream().mapToDouble(se).toArray()));
     return out;
   }
 
   /**
    * The printed table: per method the return of episodes 1..E, the total and the gap to
-   * Bayes-optimal; RL²'s row is mean ± std over seeds, the others are exact.
+   * Bayes-optimal; RL²'s and MAML's rows are mean ± std over seeds, the others are exact.
    *
    * @param exact {@link #exactRows}. Not modified.
    * @param results seed → RL² run. Not modified.
@@ -333,15 +482,19 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
     TextTable table = new TextTable(header.toArray(String[]::new));
     double bayes = total(exact.get("bayes-optimal"));
     List<RunResult> rs = List.copyOf(results.values());
-    List<String> row = new ArrayList<>(List.of("RL² (" + rs.size() + " seeds)"));
-    for (int e = 0; e < episodes; e++) {
-      int ep = e;
-      row.add(Stats.of(rs.stream().mapToDouble(r -> r.episodeReturns()[ep]).toArray())
+    for (String method : List.of("RL²", "MAML")) {
+      Function<RunResult, double[]> f = method.equals("RL²") ? RunResult::episodeReturns
+          : RunResult::mamlEpisodeReturns;
+      List<String> row = new ArrayList<>(List.of(method + " (" + rs.size() + " seeds)"));
+      for (int e = 0; e < episodes; e++) {
+        int ep = e;
+        row.add(Stats.of(rs.stream().mapToDouble(r -> f.apply(r)[ep]).toArray()).format());
+      }
+      row.add(Stats.of(rs.stream().mapToDouble(r -> total(f.apply(r))).toArray()).format());
+      row.add(Stats.of(rs.stream().mapToDouble(r -> bayes - total(f.apply(r))).toArray())
           .format());
+      table.row(row.toArray(String[]::new));
     }
-    row.add(Stats.of(rs.stream().mapToDouble(RunResult::total).toArray()).format());
-    row.add(Stats.of(rs.stream().mapToDouble(r -> bayes - r.total()).toArray()).format());
-    table.row(row.toArray(String[]::new));
     for (Map.Entry<String, double[]> m : exact.entrySet()) {
       List<String> cells = new ArrayList<>(List.of(m.getKey() + " (exact)"));
       for (double v : m.getValue()) {
@@ -358,7 +511,9 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
    * The plots, by file name: {@code learning_curve.png}, RL²'s mean training trial return per
    * iteration (± std band over seeds) with the exact Bayes-optimal, oracle and random returns as
    * horizontal lines; {@code episode_returns.png}, the return of episodes 1..E per method (RL²'s
-   * evaluation, mean ± std band over seeds, and the exact rows).
+   * and MAML's evaluation, mean ± std band over seeds, and the exact rows);
+   * {@code maml_learning_curve.png}, MAML's mean pre- and post-update episode return per
+   * meta-update (± std band over seeds) with the oracle's episode return.
    *
    * @param exact {@link #exactRows}. Not modified.
    * @param results seed → RL² run. Not modified.
@@ -401,12 +556,40 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
       eys.add(r.episodeReturns());
     }
     perEpisode.add(new Plots.Curve("RL² (evaluation)", exs, eys));
+    List<double[]> mys = new ArrayList<>();
+    for (RunResult r : results.values()) {
+      mys.add(r.mamlEpisodeReturns());
+    }
+    perEpisode.add(new Plots.Curve("MAML (inner step after each episode)", exs, mys));
     for (Map.Entry<String, double[]> m : exact.entrySet()) {
       perEpisode.add(Plots.Curve.single(m.getKey(), ex, m.getValue()));
     }
     charts.put("episode_returns.png", Plots.learningCurveChart("Return in each episode of a"
         + " trial", "episode of the trial", "return per episode", perEpisode, Plots.Band.STD,
         false, false));
+
+    int metaUpdates = config.maml().algorithm().iterations();
+    double[] mit = new double[metaUpdates];
+    for (int i = 0; i < metaUpdates; i++) {
+      mit[i] = i + 1;
+    }
+    List<double[]> mxs = new ArrayList<>();
+    List<double[]> pre = new ArrayList<>();
+    List<double[]> post = new ArrayList<>();
+    for (RunResult r : results.values()) {
+      mxs.add(mit);
+      pre.add(r.mamlPreUpdate());
+      post.add(r.mamlPostUpdate());
+    }
+    List<Plots.Curve> mamlCurves = new ArrayList<>();
+    mamlCurves.add(new Plots.Curve("MAML before the inner step", mxs, pre));
+    mamlCurves.add(new Plots.Curve("MAML after one inner step", mxs, post));
+    double oracleEpisode = exact.get("oracle")[0];
+    mamlCurves.add(Plots.Curve.single("oracle episode " + String.format("%.2f", oracleEpisode),
+        new double[] {1, metaUpdates}, new double[] {oracleEpisode, oracleEpisode}));
+    charts.put("maml_learning_curve.png", Plots.learningCurveChart("MAML on the 5x5 hidden-goal"
+        + " grid: episode return", "meta-update (" + config.maml().algorithm().metaBatchSize()
+        + " tasks each)", "return per episode", mamlCurves, Plots.Band.STD, false, false));
     return charts;
   }
 }

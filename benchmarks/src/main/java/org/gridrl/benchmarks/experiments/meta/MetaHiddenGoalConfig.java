@@ -4,6 +4,7 @@ import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import org.gridrl.benchmarks.runner.ExperimentConfig;
 import org.gridrl.core.util.Check;
+import org.gridrl.meta.maml.MamlConfig;
 import org.gridrl.meta.rl2.Rl2Config;
 
 /**
@@ -12,19 +13,22 @@ import org.gridrl.meta.rl2.Rl2Config;
  *
  * @param rl2 RL²'s training settings, the same budget for every seed; its seed is replaced by
  *     each run seed
- * @param evaluationTrials fresh trials (new goals) the trained policy is evaluated on, ≥ 2
+ * @param maml MAML's meta-training settings and policy, the same budget for every seed; its seed
+ *     is replaced by each run seed
+ * @param evaluationTrials fresh trials (new goals) each trained method is evaluated on, ≥ 2
  * @param threads worker threads training seeds in parallel (results do not depend on it)
  * @param seeds one RL² run per seed; seed s trains from {@code Rl2Config.seed = s} and is
  *     evaluated with {@link MetaHiddenGoal#evaluationSeed}(s)
  */
 @RecordBuilder
-public record MetaHiddenGoalConfig(Rl2Config rl2, int evaluationTrials, int threads,
-    List<Long> seeds)
+public record MetaHiddenGoalConfig(Rl2Config rl2, MamlSettings maml, int evaluationTrials,
+    int threads, List<Long> seeds)
     implements ExperimentConfig<MetaHiddenGoalConfig>, MetaHiddenGoalConfigBuilder.With {
 
   /** Validates every field; messages name the value. */
   public MetaHiddenGoalConfig {
     Check.notNull("rl2", rl2);
+    Check.notNull("maml", maml);
     Check.argument(evaluationTrials >= 2, "evaluationTrials must be >= 2, got %s",
         evaluationTrials);
     Check.positive("threads", threads);
@@ -44,22 +48,83 @@ public record MetaHiddenGoalConfig(Rl2Config rl2, int evaluationTrials, int thre
   }
 
   /**
-   * The full run: 5 seeds, {@link #rl2}(250) (960,000 environment steps a seed), 1000 evaluation
-   * trials per seed, 2 threads.
+   * MAML's settings for the trial layout ({@link MetaHiddenGoal#mamlEpisodeReturns}).
+   *
+   * @param algorithm {@link org.gridrl.meta.maml.Maml#train}'s settings. At evaluation every
+   *     inner step is on the one episode just played, so {@code testEpisodesPerTask} must be 1
+   *     and {@code testSteps} must be the trial's episodes − 1 = 3 (before episodes 2, 3, 4)
+   * @param hidden the categorical policy's tanh hidden layer widths (input the cell (x, y),
+   *     output the 5 action logits), each ≥ 1
    */
-  public static MetaHiddenGoalConfig defaults() {
-    return new MetaHiddenGoalConfig(rl2(FULL_ITERATIONS), 1000, 2, List.of(1L, 2L, 3L, 4L, 5L));
+  public record MamlSettings(MamlConfig algorithm, List<Integer> hidden) {
+
+    /** Validates every field; messages name the value. */
+    public MamlSettings {
+      Check.notNull("algorithm", algorithm);
+      Check.argument(algorithm.testEpisodesPerTask() == 1,
+          "algorithm.testEpisodesPerTask must be 1 (one inner step per episode played), got %s",
+          algorithm.testEpisodesPerTask());
+      int steps = MetaHiddenGoal.SETTING.episodes() - 1;
+      Check.argument(algorithm.testSteps() == steps,
+          "algorithm.testSteps must be %s (one before each later episode of the trial), got %s",
+          steps, algorithm.testSteps());
+      Check.notNull("hidden", hidden);
+      Check.argument(!hidden.isEmpty(), "hidden must name at least one layer");
+      for (int i = 0; i < hidden.size(); i++) {
+        Check.argument(hidden.get(i) != null && hidden.get(i) >= 1,
+            "hidden[%s] must be >= 1, got %s", i, hidden.get(i));
+      }
+      hidden = List.copyOf(hidden);
+    }
+
+    /** {@link #hidden} as an array. */
+    int[] hiddenWidths() {
+      return hidden.stream().mapToInt(Integer::intValue).toArray();
+    }
   }
 
-  /** The quick run: the same 5 seeds and 1000 evaluation trials, {@link #rl2}(20). */
+  /**
+   * MAML's settings for a budget of {@code iterations} meta-updates of 40 tasks: one inner step
+   * of α = 0.5 on one episode per task (the evaluation adapts on single episodes too), a
+   * post-update batch of one episode, second order, Adam 3e-3; at evaluation 3 steps on one
+   * episode each, the later ones α/2 ({@link MamlConfig#defaults()}'s scale); γ 0.99, linear
+   * baseline, standardised advantages; a 2 → 32 → 32 → 5 tanh policy. 2000 meta-updates for
+   * the full run because MAML is cheap here (about 15 s a seed) and still improving: single-seed
+   * probes (seed 1, docs/results/meta-hidden-goal.md) gave a trial return of −3.48 after 300
+   * and −2.61 after 2000; α = 1 (−3.63) and Adam 1e-2 (−4.04) after 2000 were worse.
+   */
+  public static MamlSettings maml(int iterations) {
+    MamlConfig c = MamlConfig.defaults().withIterations(iterations).withMetaBatchSize(40)
+        .withEpisodesPerTask(1).withInnerSteps(1).withTestSteps(3).withTestEpisodesPerTask(1)
+        .withOuterLearningRate(3e-3);
+    return new MamlSettings(c, List.of(32, 32));
+  }
+
+  /**
+   * The full run: 5 seeds, {@link #rl2}(250) (960,000 environment steps a seed),
+   * {@link #maml}(2000), 1000 evaluation trials per seed, 2 threads.
+   */
+  public static MetaHiddenGoalConfig defaults() {
+    return new MetaHiddenGoalConfig(rl2(FULL_ITERATIONS), maml(FULL_MAML_ITERATIONS), 1000, 2,
+        List.of(1L, 2L, 3L, 4L, 5L));
+  }
+
+  /**
+   * The quick run: the same 5 seeds and 1000 evaluation trials, {@link #rl2}(20),
+   * {@link #maml}(30).
+   */
   public static MetaHiddenGoalConfig quick() {
-    return defaults().withRl2(rl2(QUICK_ITERATIONS));
+    return defaults().withRl2(rl2(QUICK_ITERATIONS)).withMaml(maml(QUICK_MAML_ITERATIONS));
   }
 
   /** Iterations of the full run. */
   static final int FULL_ITERATIONS = 250;
   /** Iterations of the quick run. */
   static final int QUICK_ITERATIONS = 20;
+  /** MAML meta-updates of the full run. */
+  static final int FULL_MAML_ITERATIONS = 2000;
+  /** MAML meta-updates of the quick run. */
+  static final int QUICK_MAML_ITERATIONS = 30;
 
   @Override
   public MetaHiddenGoalConfig withSeeds(List<Long> newSeeds) {

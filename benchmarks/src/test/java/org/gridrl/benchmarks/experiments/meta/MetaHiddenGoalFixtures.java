@@ -25,7 +25,9 @@ public final class MetaHiddenGoalFixtures {
 
   /**
    * Made-up runs for every seed of the config, shaped as the experiment's: a trial return rising
-   * from −6 towards 30, per-episode returns (3, 9, 9.5, 9.8) shifted by 0.1·seed.
+   * from −6 towards 30, per-episode returns (3, 9, 9.5, 9.8) shifted by 0.1·seed; MAML's
+   * pre- and post-update curves rising from −1.5, per-episode returns (0.5, 2 + 0.1·seed, 3,
+   * 3.5).
    */
   static Map<Long, MetaHiddenGoal.RunResult> runs(MetaHiddenGoalConfig config) {
     Map<Long, MetaHiddenGoal.RunResult> runs = new LinkedHashMap<>();
@@ -40,8 +42,17 @@ public final class MetaHiddenGoalFixtures {
         first[i] = -1.5 + 4.5 * f;
         last[i] = -1.5 + 11 * f;
       }
+      int m = config.maml().algorithm().iterations();
+      double[] pre = new double[m];
+      double[] post = new double[m];
+      for (int i = 0; i < m; i++) {
+        double f = 1 - Math.exp(-4.0 * i / m);
+        pre[i] = -1.5 + 2 * f;
+        post[i] = -1.5 + 6 * f;
+      }
       runs.put(seed, new MetaHiddenGoal.RunResult(seed, total, first, last,
-          new double[] {3 + 0.1 * seed, 9, 9.5, 9.8}, 0.3));
+          new double[] {3 + 0.1 * seed, 9, 9.5, 9.8}, 0.3, pre, post,
+          new double[] {0.5, 2 + 0.1 * seed, 3, 3.5}, 0.2));
     }
     return runs;
   }

@@ -7,12 +7,18 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.gridrl.benchmarks.runner.ConfigFile;
 import org.gridrl.benchmarks.runner.Interruptions;
 import org.gridrl.core.util.Rng;
+import org.gridrl.core.pg.Policy;
 import org.gridrl.envs.meta.HiddenGoalGrid;
 import org.gridrl.meta.baselines.GoalSearchSetting;
+import org.gridrl.meta.maml.Maml;
+import org.gridrl.meta.maml.MamlConfig;
+import org.gridrl.meta.rl2.Rl2Tasks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,7 +85,13 @@ class MetaHiddenGoalTest {
   private static MetaHiddenGoalConfig tiny() {
     return MetaHiddenGoalConfig.quick().withRl2(MetaHiddenGoalConfig.rl2(3)
         .withTrialsPerIteration(4).withMinibatchTrials(2).withEpochs(1).withHidden(8))
-        .withEvaluationTrials(50).withSeeds(List.of(7L));
+        .withMaml(tinyMaml()).withEvaluationTrials(50).withSeeds(List.of(7L));
+  }
+
+  private static MetaHiddenGoalConfig.MamlSettings tinyMaml() {
+    MetaHiddenGoalConfig.MamlSettings q = MetaHiddenGoalConfig.maml(3);
+    return new MetaHiddenGoalConfig.MamlSettings(q.algorithm().withMetaBatchSize(4),
+        List.of(8));
   }
 
   @Test
@@ -89,8 +101,71 @@ class MetaHiddenGoalTest {
     assertThat(a.trialReturn()).hasSize(3).containsExactly(b.trialReturn());
     assertThat(a.episodeReturns()).hasSize(4).containsExactly(b.episodeReturns());
     assertThat(a.standardError()).isEqualTo(b.standardError());
-    assertThat(MetaHiddenGoal.runOne(tiny(), 8).episodeReturns())
-        .isNotEqualTo(a.episodeReturns());
+    assertThat(a.mamlPreUpdate()).hasSize(3).containsExactly(b.mamlPreUpdate());
+    assertThat(a.mamlEpisodeReturns()).hasSize(4).containsExactly(b.mamlEpisodeReturns());
+    MetaHiddenGoal.RunResult c = MetaHiddenGoal.runOne(tiny(), 8);
+    assertThat(c.episodeReturns()).isNotEqualTo(a.episodeReturns());
+    assertThat(c.mamlEpisodeReturns()).isNotEqualTo(a.mamlEpisodeReturns());
+  }
+
+  // MAML plays RL²'s evaluation goals: the goals Rl2.evaluate draws from Rng(1000 + s).fork(0)
+  @Test
+  void evaluationGoals_areRl2EvaluationsGoals() {
+    Rl2Tasks<double[]> tasks = MetaHiddenGoal.tasks();
+    Rng rng = new Rng(MetaHiddenGoal.evaluationSeed(7)).fork(0);
+    List<HiddenGoalGrid> goals = MetaHiddenGoal.evaluationGoals(7, 200);
+    int[] seen = new int[25];
+    for (HiddenGoalGrid g : goals) {
+      assertThat(g.goal()).isEqualTo(((HiddenGoalGrid) tasks.tasks().sample(rng)).goal());
+      seen[g.goal()]++;
+    }
+    // 200 draws over the 21 candidates: every candidate appears, no start-block cell does
+    assertThat(seen[0] + seen[1] + seen[5] + seen[6]).isZero();
+    assertThat(Arrays.stream(HiddenGoalGrid.candidateGoals(5)).map(g -> seen[g]).min()
+        .orElseThrow()).isPositive();
+  }
+
+  // MAML's per-episode returns are Maml.adapt's numbers computed directly, trial by trial, on the
+  // evaluation goals: episode 1 is step 0 (the meta-trained θ), episode e + 1 is θ after e inner
+  // steps on one episode each; and a trial's episode-e return is a sum of 15 rewards in
+  // {1, −0.1}, so 10·R + 1.5 = 11·(steps on the goal) is an integer in [0, 165]
+  @Test
+  void runOne_mamlEpisodes_areMamlAdaptOnTheEvaluationGoals() {
+    MetaHiddenGoalConfig config = tiny();
+    MetaHiddenGoal.RunResult r = MetaHiddenGoal.runOne(config, 7);
+    MamlConfig maml = config.maml().algorithm().withSeed(7);
+    Policy policy = Maml.train(MetaHiddenGoal.mamlTasks(),
+        MetaHiddenGoal.mamlPolicy(config.maml()), maml, null).policy();
+    List<HiddenGoalGrid> goals = MetaHiddenGoal.evaluationGoals(7, 50);
+    Rng samplers = new Rng(MetaHiddenGoal.evaluationSeed(7)).fork(3);
+    double[] mean = new double[4];
+    double[] totals = new double[50];
+    for (int i = 0; i < 50; i++) {
+      HiddenGoalGrid env = new HiddenGoalGrid(5, 15, 4, goals.get(i).goal());
+      var sampler = new org.gridrl.core.pg.Sampler<double[], Integer>(List.of(env),
+          org.gridrl.core.pg.Sampler.ObservationEncoder.identity(), 2);
+      sampler.reseed(samplers.fork(i).seed());
+      Maml.Adaptation a = Maml.adapt(policy, sampler, maml, 3);
+      assertThat(a.parameters()).hasSize(4);
+      for (int e = 0; e < 4; e++) {
+        double onGoal = (10 * a.returns()[e] + 15) / 11;
+        assertThat(onGoal).isCloseTo(Math.rint(onGoal), within(1e-9));
+        assertThat(Math.round(onGoal)).isBetween(0L, 15L);
+        mean[e] += a.returns()[e] / 50;
+        totals[i] += a.returns()[e];
+      }
+    }
+    assertThat(r.mamlEpisodeReturns()).containsExactly(mean, within(1e-12));
+    double m = Arrays.stream(totals).average().orElseThrow();
+    double ss = 0;
+    for (double x : totals) {
+      ss += (x - m) * (x - m);
+    }
+    assertThat(r.mamlStandardError()).isCloseTo(Math.sqrt(ss / 49 / 50), within(1e-12));
+    assertThat(r.mamlPreUpdate()).hasSize(3);
+    for (double x : r.mamlPreUpdate()) {
+      assertThat(x).isBetween(-1.5 - 1e-9, 15.0);
+    }
   }
 
   // the reported s.e. is the sample s.e. of the evaluation's trial returns, σ_{n−1}/√n, and the
@@ -131,16 +206,21 @@ class MetaHiddenGoalTest {
     assertThat(Files.readAllBytes(dir.resolve("two/metrics.csv")))
         .isEqualTo(Files.readAllBytes(dir.resolve("one/metrics.csv")));
     assertThat(Interruptions.withoutWallTime(two)).isEqualTo(Interruptions.withoutWallTime(one));
-    assertThat(one).contains("bayes-optimal (exact)  4.0000").contains("37.2143");
+    assertThat(one).contains("bayes-optimal (exact)  4.0000").contains("37.2143")
+        .contains("MAML (3 seeds)");
   }
 
   @Test
   void table_rl2RowThenExactRows_withGaps() {
     List<String> lines = MetaHiddenGoalFixtures.table(MetaHiddenGoalConfig.quick());
-    assertThat(lines).hasSize(5);
-    assertThat(lines.get(2)).startsWith("bayes-optimal (exact)").contains("4.0000")
+    assertThat(lines).hasSize(6);
+    assertThat(lines.get(1)).startsWith("RL² (5 seeds)");
+    // MAML's made-up totals 9 + 0.1·seed: mean 9.3, gap 37.2143 − 9.3
+    assertThat(lines.get(2)).startsWith("MAML (5 seeds)").contains("9.3")
+        .contains(String.format("%.2f", 7815.0 / 210 - 9.3));
+    assertThat(lines.get(3)).startsWith("bayes-optimal (exact)").contains("4.0000")
         .contains("37.2143").endsWith("0.0000");
-    assertThat(lines.get(3)).startsWith("oracle (exact)").contains("44.2857")
+    assertThat(lines.get(4)).startsWith("oracle (exact)").contains("44.2857")
         .endsWith("-7.0714");
   }
 
@@ -151,5 +231,40 @@ class MetaHiddenGoalTest {
         .hasMessageContaining("evaluationTrials");
     assertThatThrownBy(() -> c.withThreads(0)).hasMessageContaining("threads");
     assertThatThrownBy(() -> c.withRl2(null)).hasMessageContaining("rl2");
+    assertThatThrownBy(() -> c.withMaml(null)).hasMessage("maml must not be null");
+    MamlConfig m = c.maml().algorithm();
+    assertThatThrownBy(() -> new MetaHiddenGoalConfig.MamlSettings(m, List.of(32, 0)))
+        .hasMessage("hidden[1] must be >= 1, got 0");
+    assertThatThrownBy(() -> new MetaHiddenGoalConfig.MamlSettings(m.withTestSteps(2),
+        List.of(32))).hasMessage("algorithm.testSteps must be 3 (one before each later episode"
+            + " of the trial), got 2");
+    assertThatThrownBy(() -> new MetaHiddenGoalConfig.MamlSettings(
+        m.withTestEpisodesPerTask(40), List.of(32)))
+        .hasMessageContaining("testEpisodesPerTask").hasMessageEndingWith("got 40");
+  }
+
+  // a config file's error names the file, the line and column, and the nested field
+  @Test
+  void configFile_badMamlValue_isLocated(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("c.json");
+    MetaHiddenGoal e = new MetaHiddenGoal();
+    Files.writeString(f, "{\n  \"evaluationTrials\": 40,\n  \"maml\": {\"algorithm\":"
+        + " {\"innerStepSize\": -1}}\n}", StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> ConfigFile.read(f, e.name(), e.quickConfig()))
+        .isInstanceOf(ConfigFile.Invalid.class).hasMessageStartingWith(f + ":3:")
+        .hasMessageContaining("innerStepSize").hasMessageContaining("-1");
+    Files.writeString(f, "{\"maml\": {\"hidden\": [32, -4]}}", StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> ConfigFile.read(f, e.name(), e.quickConfig()))
+        .hasMessageStartingWith(f + ":1:").hasMessageEndingWith("hidden[1] must be >= 1, got -4");
+    Files.writeString(f, "{\"maml\": {\"algorithm\": {\"testSteps\": 5}}}",
+        StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> ConfigFile.read(f, e.name(), e.quickConfig()))
+        .hasMessageStartingWith(f + ":1:").hasMessageContaining("testSteps must be 3")
+        .hasMessageEndingWith("got 5");
+    // a good file merges into the quick config field by field
+    Files.writeString(f, "{\"maml\": {\"hidden\": [16]}}", StandardCharsets.UTF_8);
+    MetaHiddenGoalConfig read = ConfigFile.read(f, e.name(), e.quickConfig());
+    assertThat(read.maml().hidden()).containsExactly(16);
+    assertThat(read.maml().algorithm()).isEqualTo(e.quickConfig().maml().algorithm());
   }
 }
