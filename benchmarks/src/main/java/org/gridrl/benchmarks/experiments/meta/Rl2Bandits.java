@@ -44,9 +44,10 @@ public final class Rl2Bandits extends PublishedTable<Rl2BanditsConfig, Rl2Bandit
   @Override
   public Duration expectedRunTime(boolean quick) {
     // measured: wall time of 'gridrl run rl2-bandits' with the jar on the 2-core machine,
-    // 2026-12-06: 953 s full with nothing else running (RL²'s training 26.6 min of one core, two
-    // cells at a time), 10.3 s --quick with a helper's build beside it
-    return Duration.ofSeconds(quick ? 10 : 953);
+    // 2026-12-06: 6148 s full with 256 trials per iteration, the machine shared with helpers'
+    // builds (load 3-7; RL²'s training 3.4 h of one core, two cells at a time), 10.3 s --quick
+    // with a helper's build beside it (the quick settings did not change)
+    return Duration.ofSeconds(quick ? 10 : 6148);
   }
 
   @Override

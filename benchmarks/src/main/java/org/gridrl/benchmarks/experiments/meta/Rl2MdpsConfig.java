@@ -21,7 +21,7 @@ import org.gridrl.meta.rl2.Rl2Config;
  * halves the run time.
  *
  * @param episodes the n of the grid (10, 25, 50, 75, 100)
- * @param methods the columns, in Table 2's order; "rl2" is reported as not yet trained
+ * @param methods the columns, in Table 2's order ("rl2" trains one network per cell)
  * @param trialsPerSeed trials per cell and seed (100)
  * @param tuningTrials trials per cell and grid point when tuning (200)
  * @param tuningSeed the tuning seed (1000)
@@ -78,8 +78,8 @@ public record Rl2MdpsConfig(List<Integer> episodes, List<String> methods, int tr
         Rl2Budget.of(10, 300, 25, 150, 50, 80, 75, 50, 100, 40), 2, List.of(1L, 2L, 3L, 4L));
   }
 
-  /** RL²'s settings: those of the bandit table ({@code Rl2BanditsConfig.RL2}). */
-  static final Rl2Config RL2 = Rl2BanditsConfig.RL2;
+  /** RL²'s settings: those shared with the bandit table ({@code Rl2BanditsConfig.RL2_SHARED}). */
+  static final Rl2Config RL2 = Rl2BanditsConfig.RL2_SHARED;
 
   /** RL²'s iterations for a number of episodes (its entry in {@code rl2Iterations}). */
   public int rl2Iterations(int n) {
