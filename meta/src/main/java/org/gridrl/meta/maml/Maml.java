@@ -501,4 +501,79 @@ public final class Maml {
   public static <T> List<T> heldOutTasks(TaskDistribution<T> distribution, int n, long seed) {
     return distribution.sample(n, new Rng(seed));
   }
+
+  // ------------------------------------------------------------------ the joint-training baseline
+
+  /**
+   * A pre-trained policy and its training curve.
+   *
+   * @param policy the trained policy
+   * @param curve the mean episode return of each iteration's batches (sampled before the step)
+   */
+  public record Pretrained(Policy policy, double[] curve) {}
+
+  /**
+   * Joint training on random tasks, the baseline MAML is compared with (the reference's
+   * {@code use_maml = False} run of cbfinn/maml_rl {@code maml_examples/maml_trpo_point.py}, with
+   * Adam as its outer step): θ ← Adam(θ, −(1/n) Σ_i ∇J_{B_i}(θ)) with J_B the REINFORCE surrogate of
+   * {@link #surrogate} on a batch B_i of {@code episodesPerTask} episodes of task T_i sampled
+   * with π_θ, n = {@code metaBatchSize} tasks per iteration, for {@code iterations} iterations.
+   * The tasks, the policy's initialisation and the samplers' seeds are drawn exactly as
+   * {@link #train} draws them from the same seed, so its first batches are MAML's first
+   * pre-update batches.
+   *
+   * @param tasks p(T), the environments and the encoder
+   * @param newPolicy builds the initial policy from {@code Rng(seed).fork(0)}, as {@link #train}
+   * @param config the tasks per iteration, episodes, iterations, γ, baseline and seed (the inner
+   *     step settings are unused)
+   * @param learningRate the Adam step size, > 0
+   */
+  public static <T, O, A> Pretrained pretrain(MamlTasks<T, O, A> tasks,
+      Function<Rng, ? extends Policy> newPolicy, MamlConfig config, double learningRate) {
+    Check.notNull("tasks", tasks);
+    Check.positiveFinite("learningRate", learningRate);
+    Rng root = new Rng(config.seed());
+    Policy policy = newPolicy.apply(root.fork(0));
+    Rng taskRng = root.fork(1);
+    Rng sampleRoot = root.fork(2);
+    List<DMatrixRMaj> theta = policy.parameterValues();
+    List<DMatrixRMaj> sum = zerosLike(theta);
+    List<DMatrixRMaj> g = zerosLike(theta);
+    Adam adam = new Adam(theta, Adam.Config.defaults().withLearningRate(learningRate));
+    Tape tape = new Tape();
+    int n = config.metaBatchSize();
+    double[] curve = new double[config.iterations()];
+    for (int it = 1; it <= config.iterations(); it++) {
+      List<T> batchTasks = tasks.distribution().sample(n, taskRng);
+      for (DMatrixRMaj s : sum) {
+        s.zero();
+      }
+      double ret = 0;
+      for (int i = 0; i < n; i++) {
+        Sampler<O, A> sampler = tasks.sampler(batchTasks.get(i),
+            sampleRoot.fork((long) (it - 1) * n + i).seed());
+        Batch b = sampler.collectEpisodes(policy, config.episodesPerTask());
+        ret += b.meanEpisodeReturn();
+        MamlBatch mb = MamlBatch.of(b, config.gamma(), config.linearBaseline(),
+            config.normalizeAdvantages());
+        // with no inner batch, the "meta-gradient" is ∇J_B(θ) itself
+        Maml.metaGradient(policy, theta, List.of(), mb, config.innerStepSize(), false, tape, g);
+        for (int j = 0; j < theta.size(); j++) {
+          double[] s = sum.get(j).data;
+          double[] gj = g.get(j).data;
+          for (int k = 0; k < s.length; k++) {
+            s[k] += gj[k];
+          }
+        }
+      }
+      for (DMatrixRMaj s : sum) {
+        for (int k = 0; k < s.getNumElements(); k++) {
+          s.data[k] = -s.data[k] / n; // Adam minimises −J
+        }
+      }
+      adam.step(sum);
+      curve[it - 1] = ret / n;
+    }
+    return new Pretrained(policy, curve);
+  }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-import org.ejml.data.DMatrixRMaj;
 import org.gridrl.benchmarks.report.TextTable;
 import org.gridrl.benchmarks.runner.Experiment;
 import org.gridrl.benchmarks.runner.MetricsCsv;
@@ -17,18 +16,13 @@ import org.gridrl.benchmarks.runner.Progress;
 import org.gridrl.benchmarks.runner.RunContext;
 import org.gridrl.benchmarks.runner.SeedPool;
 import org.gridrl.benchmarks.runner.Stats;
-import org.gridrl.core.autodiff.Tape;
 import org.gridrl.core.env.NormalizeAction;
-import org.gridrl.core.optim.Adam;
-import org.gridrl.core.pg.Batch;
 import org.gridrl.core.pg.GaussianPolicy;
 import org.gridrl.core.pg.Policy;
-import org.gridrl.core.pg.Sampler;
 import org.gridrl.core.util.Rng;
 import org.gridrl.envs.continuous.Goal;
 import org.gridrl.envs.continuous.PointNavigation;
 import org.gridrl.meta.maml.Maml;
-import org.gridrl.meta.maml.MamlBatch;
 import org.gridrl.meta.maml.MamlConfig;
 import org.gridrl.meta.maml.MamlResult;
 import org.gridrl.meta.maml.MamlTasks;
@@ -47,7 +41,7 @@ import org.knowm.xchart.XYChart;
  *       inner step and takes one full-batch {@code FirstOrderOptimizer} (Adam 1e−3) step per
  *       iteration on the mean over the meta-batch of the pre-update surrogates, i.e. joint
  *       policy-gradient training on random goals with the same sampler); see
- *       {@link #pretrain};</li>
+ *       {@link Maml#pretrain};</li>
  *   <li>{@code random}: the untrained initialisation (the θ MAML starts from with the same
  *       seed);</li>
  *   <li>{@code oracle}: the policy that knows the goal and drives the straight line to it at top
@@ -192,82 +186,6 @@ public final class MamlNavigation implements Experiment<MamlNavigationConfig> {
     return config.maml().withSeed(seed).withFirstOrder(firstOrder).withThreads(1);
   }
 
-  // ------------------------------------------------------------------ the pre-trained baseline
-
-  /**
-   * A pre-trained policy and its training curve.
-   *
-   * @param policy the trained policy
-   * @param curve the mean episode return of each iteration's batches (sampled before the step)
-   */
-  record Pretrained(Policy policy, double[] curve) {}
-
-  /**
-   * Joint training on random goals, the reference's {@code use_maml = False} (see the class
-   * comment): θ ← Adam(θ, −(1/n) Σ_i ∇J_{B_i}(θ)) with J_B the REINFORCE surrogate of
-   * {@link Maml#surrogate} on a batch B_i of {@code episodesPerTask} episodes of task T_i sampled
-   * with π_θ, n = {@code metaBatchSize} tasks per iteration, for {@code iterations} iterations.
-   * The tasks, the policy's initialisation and the samplers' seeds are drawn exactly as
-   * {@link Maml#train} draws them from the same seed, so its first batches are MAML's first
-   * pre-update batches.
-   *
-   * @param learningRate the Adam step size
-   */
-  static Pretrained pretrain(MamlTasks<Goal, double[], double[]> tasks,
-      Function<Rng, ? extends Policy> newPolicy, MamlConfig config, double learningRate) {
-    Rng root = new Rng(config.seed());
-    Policy policy = newPolicy.apply(root.fork(0));
-    Rng taskRng = root.fork(1);
-    Rng sampleRoot = root.fork(2);
-    List<DMatrixRMaj> theta = policy.parameterValues();
-    List<DMatrixRMaj> sum = zerosLike(theta);
-    List<DMatrixRMaj> g = zerosLike(theta);
-    Adam adam = new Adam(theta, Adam.Config.defaults().withLearningRate(learningRate));
-    Tape tape = new Tape();
-    int n = config.metaBatchSize();
-    double[] curve = new double[config.iterations()];
-    for (int it = 1; it <= config.iterations(); it++) {
-      List<Goal> batchTasks = tasks.distribution().sample(n, taskRng);
-      for (DMatrixRMaj s : sum) {
-        s.zero();
-      }
-      double ret = 0;
-      for (int i = 0; i < n; i++) {
-        Sampler<double[], double[]> sampler = tasks.sampler(batchTasks.get(i),
-            sampleRoot.fork((long) (it - 1) * n + i).seed());
-        Batch b = sampler.collectEpisodes(policy, config.episodesPerTask());
-        ret += b.meanEpisodeReturn();
-        MamlBatch mb = MamlBatch.of(b, config.gamma(), config.linearBaseline(),
-            config.normalizeAdvantages());
-        // with no inner batch, the "meta-gradient" is ∇J_B(θ) itself
-        Maml.metaGradient(policy, theta, List.of(), mb, config.innerStepSize(), false, tape, g);
-        for (int j = 0; j < theta.size(); j++) {
-          double[] s = sum.get(j).data;
-          double[] gj = g.get(j).data;
-          for (int k = 0; k < s.length; k++) {
-            s[k] += gj[k];
-          }
-        }
-      }
-      for (DMatrixRMaj s : sum) {
-        for (int k = 0; k < s.getNumElements(); k++) {
-          s.data[k] = -s.data[k] / n; // Adam minimises −J
-        }
-      }
-      adam.step(sum);
-      curve[it - 1] = ret / n;
-    }
-    return new Pretrained(policy, curve);
-  }
-
-  private static List<DMatrixRMaj> zerosLike(List<DMatrixRMaj> xs) {
-    List<DMatrixRMaj> out = new ArrayList<>(xs.size());
-    for (DMatrixRMaj x : xs) {
-      out.add(new DMatrixRMaj(x.numRows, x.numCols));
-    }
-    return out;
-  }
-
   // ------------------------------------------------------------------ one job
 
   /**
@@ -295,7 +213,7 @@ public final class MamlNavigation implements Experiment<MamlNavigationConfig> {
         policy = r.policy();
       }
       case "pretrained" -> {
-        Pretrained p = pretrain(tasks, newPolicy, maml, config.pretrainLearningRate());
+        Maml.Pretrained p = Maml.pretrain(tasks, newPolicy, maml, config.pretrainLearningRate());
         curves.put("pretrained/return", p.curve());
         policy = p.policy();
       }

@@ -216,7 +216,7 @@ class MamlNavigationTest {
         .withMetaBatchSize(3).withEpisodesPerTask(2);
     MamlTasks<Goal, double[], double[]> tasks = MamlNavigation.tasks();
     Function<Rng, Policy> newPolicy = MamlNavigation.newPolicy(config);
-    MamlNavigation.Pretrained trained = MamlNavigation.pretrain(tasks, newPolicy, maml, 1e-3);
+    Maml.Pretrained trained = Maml.pretrain(tasks, newPolicy, maml, 1e-3);
 
     Rng root = new Rng(5);
     Policy p0 = newPolicy.apply(root.fork(0));
