@@ -49,11 +49,6 @@ public record IrlResult<C extends Record>(double[] weights, double[] stateReward
     return provenance.algorithm();
   }
 
-  @Override
-  public long seed() {
-    return provenance.seed();
-  }
-
   /**
    * Whether the fit stopped at its config's cap on iterations without meeting its stopping
    * rule. {@code !converged()} alone also covers the projection method's early stop (the new

@@ -34,11 +34,6 @@ public record DistralPgResult(Policy prior, List<Policy> policies, List<Module> 
     provenance.requireConfig(config);
   }
 
-  @Override
-  public long seed() {
-    return provenance.seed();
-  }
-
   /** True: a fixed budget of iterations, completed. */
   @Override
   public boolean converged() {

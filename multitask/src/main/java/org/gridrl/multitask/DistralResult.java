@@ -43,11 +43,6 @@ public record DistralResult(TabularPolicy prior, List<TabularPolicy> policies,
     provenance.requireConfig(config);
   }
 
-  @Override
-  public long seed() {
-    return provenance.seed();
-  }
-
   /** The number of tasks. */
   public int numTasks() {
     return policies.size();

@@ -32,11 +32,6 @@ public record DivideAndConquerResult(Policy global, List<Policy> locals,
     provenance.requireConfig(config);
   }
 
-  @Override
-  public long seed() {
-    return provenance.seed();
-  }
-
   /** True: a fixed budget of iterations, completed. */
   @Override
   public boolean converged() {

@@ -46,16 +46,6 @@ public record TaskConditionedResult(List<Policy> taskPolicies, List<Policy> poli
     return taskPolicies.get(task);
   }
 
-  @Override
-  public Record config() {
-    return provenance.config();
-  }
-
-  @Override
-  public long seed() {
-    return provenance.seed();
-  }
-
   /** A fixed budget: true when it completed. */
   @Override
   public boolean converged() {

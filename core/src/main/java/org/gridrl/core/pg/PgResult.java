@@ -53,14 +53,4 @@ public record PgResult(Policy policy, List<Module> critics, int iterations,
   public Module value() {
     return critics.get(0);
   }
-
-  @Override
-  public Record config() {
-    return provenance.config();
-  }
-
-  @Override
-  public long seed() {
-    return provenance.seed();
-  }
 }

@@ -8,11 +8,18 @@ package org.gridrl.core.util;
  */
 public interface TrainingResult {
 
-  /** The config record the algorithm ran with. */
-  Record config();
+  /** The config record the algorithm ran with: by default the provenance's. */
+  default Record config() {
+    return provenance().config();
+  }
 
-  /** The seed of every random stream of the run (0 for a deterministic algorithm). */
-  long seed();
+  /**
+   * The seed of every random stream of the run (0 for a deterministic algorithm): by default
+   * the provenance's.
+   */
+  default long seed() {
+    return provenance().seed();
+  }
 
   /**
    * Whether the run met its stopping rule (a tolerance) before its cap; algorithms that run a

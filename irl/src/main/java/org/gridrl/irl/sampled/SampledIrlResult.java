@@ -40,11 +40,6 @@ public record SampledIrlResult<C extends Record>(Policy policy, LearnedReward re
     return provenance.algorithm();
   }
 
-  @Override
-  public long seed() {
-    return provenance.seed();
-  }
-
   /** True: these methods run a fixed budget of iterations (a failed run throws instead). */
   @Override
   public boolean converged() {

@@ -27,16 +27,6 @@ public record MamlResult(Policy policy, int iterations, long environmentSteps,
     Check.notNull("provenance", provenance);
   }
 
-  @Override
-  public Record config() {
-    return provenance.config();
-  }
-
-  @Override
-  public long seed() {
-    return provenance.seed();
-  }
-
   /** A fixed budget: true once it completed. */
   @Override
   public boolean converged() {

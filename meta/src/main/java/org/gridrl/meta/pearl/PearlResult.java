@@ -29,16 +29,6 @@ public record PearlResult(PearlAgent agent, List<Mlp> critics, int iterations,
     Check.notNull("provenance", provenance);
   }
 
-  @Override
-  public Record config() {
-    return provenance.config();
-  }
-
-  @Override
-  public long seed() {
-    return provenance.seed();
-  }
-
   /** A fixed budget: true once it completed. */
   @Override
   public boolean converged() {
