@@ -90,7 +90,7 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
 
   @Override
   public String description() {
-    return "RL² on VariBAD's hidden-goal grid against the exact Bayes-optimal planner and the"
+    return "RL² and MAML on VariBAD's hidden-goal grid against the exact Bayes-optimal planner and the"
         + " oracle: return per episode of a trial and in total";
   }
 

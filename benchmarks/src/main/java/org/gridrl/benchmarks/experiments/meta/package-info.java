@@ -5,7 +5,7 @@
  * org.gridrl.benchmarks.experiments.meta.Rl2Published}), with per-cell tuned constants and a
  * ±2 standard-error check (the {@code rl2} column is a slot, {@link
  * org.gridrl.benchmarks.experiments.meta.TrialMethods#RL2}, reported as not yet trained); and
- * {@code meta-hidden-goal}, RL² on VariBAD's hidden-goal grid against the exact Bayes-optimal
+ * {@code meta-hidden-goal}, RL² and MAML on VariBAD's hidden-goal grid against the exact Bayes-optimal
  * planner, the oracle and the random policy, per episode of a trial ({@link
  * org.gridrl.benchmarks.experiments.meta.MetaHiddenGoal}). Issue 15: {@code maml-navigation},
  * MAML (second and first order) on 2-D point navigation against a pre-trained policy, a random
