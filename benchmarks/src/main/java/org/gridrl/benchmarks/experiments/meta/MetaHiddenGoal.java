@@ -90,8 +90,8 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
 
   @Override
   public String description() {
-    return "RL² and MAML on VariBAD's hidden-goal grid against the exact Bayes-optimal planner and the"
-        + " oracle: return per episode of a trial and in total";
+    return "RL² and MAML on VariBAD's hidden-goal grid against the exact Bayes-optimal planner"
+        + " and the oracle: return per episode of a trial and in total";
   }
 
   // measured: wall time of 'gridrl run meta-hidden-goal' (and --quick) with the jar on the
