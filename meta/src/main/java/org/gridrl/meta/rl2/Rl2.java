@@ -280,6 +280,7 @@ public final class Rl2 {
     java.util.Arrays.fill(prevDone, true);
     DMatrixRMaj state = new DMatrixRMaj(b, network.hidden());
     DMatrixRMaj x = new DMatrixRMaj(b, in);
+    double[] p = new double[na];
     Tape tape = new Tape();
     List<Tensor> params = new ArrayList<>();
     for (int t = 0; t < len; t++) {
@@ -302,7 +303,6 @@ public final class Rl2 {
       Tensor v = network.value(tape, hNext, params);
       System.arraycopy(hNext.value().data, 0, state.data, 0, state.data.length);
       double[] lp = logPi.value().data;
-      double[] p = new double[na];
       for (int i = 0; i < b; i++) {
         for (int a = 0; a < na; a++) {
           p[a] = Math.exp(lp[i * na + a]);
@@ -349,14 +349,19 @@ public final class Rl2 {
     int in = batch.inputDim();
     int rows = m * len;
     int[] act = new int[rows];
-    DMatrixRMaj oldLp = new DMatrixRMaj(rows, 1);
-    DMatrixRMaj adv = new DMatrixRMaj(rows, 1);
-    DMatrixRMaj ret = new DMatrixRMaj(rows, 1);
+    // the constants live in the tape's pooled nodes: replaying the same shapes allocates nothing
+    Tensor oldLpT = tape.filled(rows, 1, 0.0);
+    Tensor advT = tape.filled(rows, 1, 0.0);
+    Tensor retT = tape.filled(rows, 1, 0.0);
+    DMatrixRMaj oldLp = oldLpT.value();
+    DMatrixRMaj adv = advT.value();
+    DMatrixRMaj ret = retT.value();
     List<Tensor> logits = new ArrayList<>(len);
     List<Tensor> values = new ArrayList<>(len);
     Tensor h = network.gru().initialState(tape, m);
     for (int t = 0; t < len; t++) {
-      DMatrixRMaj x = new DMatrixRMaj(m, in);
+      Tensor xt = tape.filled(m, in, 0.0);
+      DMatrixRMaj x = xt.value();
       for (int j = 0; j < m; j++) {
         int b = idx[j];
         System.arraycopy(batch.inputs()[t], b * in, x.data, j * in, in);
@@ -366,7 +371,7 @@ public final class Rl2 {
         adv.data[row] = advantages[b * len + t];
         ret.data[row] = targets[b * len + t];
       }
-      h = network.step(tape, tape.constant(x), h, params);
+      h = network.step(tape, xt, h, params);
       logits.add(network.logits(tape, h, params));
       values.add(network.value(tape, h, params));
     }
@@ -375,9 +380,8 @@ public final class Rl2 {
     }
     Categorical pi = new Categorical(tape, tape.concat(logits, 0));
     Tensor logProb = pi.logProb(act);
-    Tensor policyLoss = PgLosses.ppoClip(tape, logProb, tape.constant(oldLp),
-        tape.constant(adv), config.clipRatio());
-    Tensor valueLoss = PgLosses.valueMse(tape, tape.concat(values, 0), tape.constant(ret));
+    Tensor policyLoss = PgLosses.ppoClip(tape, logProb, oldLpT, advT, config.clipRatio());
+    Tensor valueLoss = PgLosses.valueMse(tape, tape.concat(values, 0), retT);
     Tensor entropy = tape.mean(pi.entropy());
     Tensor total = tape.sub(tape.add(policyLoss, tape.mul(valueLoss, config.valueCoef())),
         tape.mul(entropy, config.entropyCoef()));
