@@ -10,7 +10,8 @@ import org.gridrl.envs.bandit.BernoulliBandit;
 /**
  * Runs a bandit policy on fresh tasks, one trial each, and records per trial the total reward
  * Σ_t r_t and the pseudo-regret Σ_t (max_i μ_i − μ_{a_t}) (exact, from the task's means), the
- * two numbers RL²'s bandit table and the regret curves are made of.
+ * two numbers RL²'s bandit table and the regret curves are made of, and how many distinct arms
+ * the policy pulled (how far it explored).
  *
  * <p>Streams: from {@code Rng(seed)}, trial i draws its task from {@code fork(0)} (the tasks in
  * order), the policy's generator is {@code fork(1).fork(i)} and the bandit is reset with seed
@@ -27,8 +28,9 @@ public final class BanditTrials {
    *
    * @param totalReward Σ_t r_t of each trial
    * @param pseudoRegret Σ_t (max_i μ_i − μ_{a_t}) of each trial
+   * @param armsTried the number of distinct arms pulled in each trial
    */
-  public record Outcome(double[] totalReward, double[] pseudoRegret) {
+  public record Outcome(double[] totalReward, double[] pseudoRegret, double[] armsTried) {
 
     /** The mean total reward. */
     public double meanTotalReward() {
@@ -43,6 +45,11 @@ public final class BanditTrials {
     /** The mean pseudo-regret. */
     public double meanPseudoRegret() {
       return SampleStats.mean(pseudoRegret);
+    }
+
+    /** The mean number of distinct arms pulled in a trial. */
+    public double meanArmsTried() {
+      return SampleStats.mean(armsTried);
     }
 
   }
@@ -66,8 +73,15 @@ public final class BanditTrials {
     Rng rewardRngs = root.fork(2);
     double[] total = new double[trials];
     double[] regret = new double[trials];
+    double[] tried = new double[trials];
+    boolean[] pulled = new boolean[0];
     for (int i = 0; i < trials; i++) {
       BernoulliBandit bandit = tasks.sample(taskRng);
+      if (pulled.length != bandit.numArms()) {
+        pulled = new boolean[bandit.numArms()];
+      } else {
+        java.util.Arrays.fill(pulled, false);
+      }
       policy.reset(bandit.numArms(), policyRngs.fork(i));
       bandit.reset(rewardRngs.fork(i).nextLong());
       double best = bandit.bestMean();
@@ -77,9 +91,13 @@ public final class BanditTrials {
         policy.observe(arm, r);
         total[i] += r;
         regret[i] += best - bandit.mean(arm);
+        if (!pulled[arm]) {
+          pulled[arm] = true;
+          tried[i]++;
+        }
       }
     }
-    return new Outcome(total, regret);
+    return new Outcome(total, regret, tried);
   }
 
   /** {@link #run(BanditPolicy, TaskDistribution, int, long)} with a fresh policy. */

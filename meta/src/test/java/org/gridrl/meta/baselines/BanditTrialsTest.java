@@ -23,16 +23,48 @@ class BanditTrialsTest {
       b.reset(root.fork(2).fork(i).nextLong());
       double total = 0;
       double regret = 0;
+      java.util.Set<Integer> arms = new java.util.HashSet<>();
       for (int t = 0; t < 25; t++) {
         int a = ucb.choose();
         double r = b.step(a).reward();
         ucb.observe(a, r);
         total += r;
         regret += b.bestMean() - b.mean(a);
+        arms.add(a);
       }
       assertThat(out.totalReward()[i]).isEqualTo(total);
       assertThat(out.pseudoRegret()[i]).isEqualTo(regret);
+      assertThat(out.armsTried()[i]).isEqualTo(arms.size());
     }
+  }
+
+  @Test
+  void armsTried_countsDistinctArms_ucbTriesEveryArm_aOneArmPolicyOne() {
+    TaskDistribution<BernoulliBandit> tasks = BernoulliBandit.tasks(6, 20);
+    // UCB1 without a prior pulls every arm once before comparing bounds
+    assertThat(BanditTrials.run(new Ucb1(), tasks, 30, 3).armsTried()).containsOnly(6.0);
+    BanditPolicy first = new BanditPolicy() {
+      @Override
+      public void reset(int arms, Rng rng) {
+      }
+
+      @Override
+      public int choose() {
+        return 0;
+      }
+
+      @Override
+      public void observe(int arm, double reward) {
+      }
+
+      @Override
+      public String name() {
+        return "first";
+      }
+    };
+    BanditTrials.Outcome one = BanditTrials.run(first, tasks, 30, 3);
+    assertThat(one.armsTried()).containsOnly(1.0);
+    assertThat(one.meanArmsTried()).isEqualTo(1.0);
   }
 
   @Test

@@ -78,7 +78,7 @@ class Rl2BanditsTest {
     double[] b = {2, 9, 4};
     Pooled both = Pooled.of(a).plus(Pooled.of(b));
     BanditTrials.Outcome all = new BanditTrials.Outcome(new double[] {3, 5, 8, 1, 2, 9, 4},
-        new double[7]);
+        new double[7], new double[7]);
     assertThat(both.mean()).isCloseTo(32.0 / 7, within(1e-12));
     assertThat(both.standardError()).isCloseTo(all.standardError(), within(1e-12));
   }
