@@ -4,6 +4,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.gridrl.benchmarks.cli.ErrorHandling;
+import org.gridrl.benchmarks.cli.ExerciseCommand;
 import org.gridrl.benchmarks.cli.Io;
 import org.gridrl.benchmarks.cli.IrlCommand;
 import org.gridrl.benchmarks.cli.ListCommand;
@@ -29,9 +30,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "gridrl", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {"Gridworld reinforcement learning: exact tabular planning (soft value"
-        + " iteration), inverse RL, multi-task RL and meta-RL experiments.", "",
+        + " iteration), inverse RL, multi-task RL and meta-RL experiments, and graded"
+        + " exercises.", "",
         "Run 'gridrl COMMAND --help' for a command's options."},
-    footer = {"", "Exit codes: 0 ok, 1 a run failed (partial results kept), 2 a bad option or file.",
+    footer = {"", "Exit codes: 0 ok, 1 a run failed (partial results kept) or an exercise case"
+        + " failed, 2 a bad option or file.",
         "Set GRIDRL_DEBUG=1 to see stack traces."})
 public final class Main implements Runnable {
 
@@ -77,6 +80,7 @@ public final class Main implements Runnable {
     cmd.addSubcommand("irl", new IrlCommand(io));
     cmd.addSubcommand("multitask", MultitaskCommand.create(io));
     cmd.addSubcommand("meta", MetaCommand.create(io));
+    cmd.addSubcommand("exercise", ExerciseCommand.create(io));
     cmd.addSubcommand("bench", new org.gridrl.benchmarks.cli.BenchCommand());
     cmd.addSubcommand("help", new HelpCommand());
     cmd.setOut(new PrintWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8),

@@ -1,0 +1,131 @@
+package org.gridrl.benchmarks.exercises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.gridrl.benchmarks.exercises.solutions.DiscountedVisitationReference;
+import org.gridrl.benchmarks.exercises.solutions.DiscountedVisitationThroughTerminals;
+import org.gridrl.benchmarks.exercises.solutions.SoftBellmanBackupReference;
+import org.gridrl.benchmarks.exercises.solutions.SoftBellmanBackupUnshifted;
+import org.gridrl.benchmarks.exercises.solutions.SoftBellmanBackupWithMax;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The grader: every reference solution scores full marks on several seeds; every deliberately
+ * wrong one is rejected with a line naming the failing case and the error; a solution that
+ * returns NaN, the wrong length, throws or never returns fails with a one-line explanation.
+ */
+class GraderTest {
+
+  private static final Exercise<SoftBellmanBackup> ONE = PlanningExercises.softBellmanBackup();
+  private static final Exercise<DiscountedVisitation> TWO =
+      PlanningExercises.discountedVisitation();
+
+  private record Graded(Grader.Report report, List<String> lines) {
+  }
+
+  private static <S> Graded grade(Exercise<S> e, S solution, long seed, long limitMs) {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    Grader.Report r = Grader.grade(e, solution, seed, limitMs,
+        new PrintStream(buf, true, StandardCharsets.UTF_8));
+    return new Graded(r, buf.toString(StandardCharsets.UTF_8).lines().toList());
+  }
+
+  private static String caseLine(Graded g, String contains) {
+    return g.lines().stream().filter(l -> l.contains(contains)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void references_scoreFullMarks_onEverySeedTried() {
+    for (long seed = 1; seed <= 4; seed++) {
+      Graded one = grade(ONE, new SoftBellmanBackupReference(), seed, 10_000);
+      assertThat(one.report().allPassed()).as("%s", one.lines()).isTrue();
+      assertThat(one.report().verdicts()).hasSize(8);
+      Graded two = grade(TWO, new DiscountedVisitationReference(), seed, 10_000);
+      assertThat(two.report().allPassed()).as("%s", two.lines()).isTrue();
+      assertThat(two.lines().get(two.lines().size() - 1)).startsWith("score: 6/6");
+    }
+  }
+
+  @Test
+  void theLibrarysBackup_isTheClosedFormOnTiedActions() {
+    // one state, A tied actions of value q: V' = q + τ·log A, whatever V is (γ = 0)
+    double[][][] p = {{{1}, {1}, {1}}};
+    double[][] r = {{0.7, 0.7, 0.7}};
+    double[] v = PlanningExercises.softBackup(p, r, new boolean[1], 0.0, 0.5, new double[] {3});
+    assertThat(v[0]).isEqualTo(0.7 + 0.5 * Math.log(3), org.assertj.core.api.Assertions
+        .within(1e-15));
+  }
+
+  @Test
+  void maxInsteadOfLogSumExp_failsOnTies_byTauLogA() {
+    Graded g = grade(ONE, new SoftBellmanBackupWithMax(), 1, 10_000);
+    assertThat(g.report().allPassed()).isFalse();
+    String ties = caseLine(g, "all actions tied");
+    assertThat(ties).contains("FAIL").contains("largest error " + Verdict.fmt(0.5 * Math.log(4)));
+    // τ near 0: the max is right there, so that case passes
+    assertThat(caseLine(g, "tau near 0")).contains("PASS");
+    assertThat(caseLine(g, "terminal")).contains("FAIL");
+  }
+
+  @Test
+  void unshiftedExp_overflows_andTheMessageSaysWhere() {
+    Graded g = grade(ONE, new SoftBellmanBackupUnshifted(), 1, 10_000);
+    assertThat(caseLine(g, "tau near 0")).contains("FAIL").contains("is -Infinity")
+        .contains("underflows");
+    assertThat(caseLine(g, "values near 1000")).contains("FAIL");
+    assertThat(caseLine(g, "all actions tied")).contains("PASS");
+  }
+
+  @Test
+  void terminalsPassingMassOn_failOnlyTheCasesWithTerminals() {
+    Graded g = grade(TWO, new DiscountedVisitationThroughTerminals(), 1, 10_000);
+    assertThat(caseLine(g, "two terminal states")).contains("FAIL").contains("at state");
+    assertThat(caseLine(g, "a terminal)")).contains("FAIL");
+    assertThat(caseLine(g, "one state")).contains("PASS");
+    assertThat(caseLine(g, "gamma = 0.99")).contains("PASS");
+    assertThat(g.lines().get(g.lines().size() - 1)).startsWith("score: 4/6");
+  }
+
+  @Test
+  void nanWrongLengthThrowAndEndlessLoop_eachGetOneLine() {
+    SoftBellmanBackup nan = (p, r, t, g, tau, v) -> {
+      double[] out = new double[p.length];
+      java.util.Arrays.fill(out, Double.NaN);
+      return out;
+    };
+    assertThat(grade(ONE, nan, 1, 10_000).lines().get(0))
+        .contains("FAIL").contains("V'(state 0) is NaN");
+    SoftBellmanBackup shortOne = (p, r, t, g, tau, v) -> new double[0];
+    assertThat(grade(ONE, shortOne, 1, 10_000).lines().get(1))
+        .contains("returned 0 values of V', expected 4 (one per state)");
+    SoftBellmanBackup thrower = (p, r, t, g, tau, v) -> {
+      throw new IllegalStateException("not yet");
+    };
+    assertThat(grade(ONE, thrower, 1, 10_000).lines().get(0))
+        .contains("threw IllegalStateException: not yet at GraderTest.java:");
+    SoftBellmanBackup endless = (p, r, t, g, tau, v) -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        Thread.onSpinWait();
+      }
+      return new double[p.length];
+    };
+    Graded g = grade(ONE, endless, 1, 50);
+    assertThat(g.lines().get(0)).contains("did not finish within 50 ms");
+    assertThat(g.report().passed()).isZero();
+  }
+
+  @Test
+  void load_namesTheClassAndWhatIsWrong() {
+    assertThat(Grader.load(ONE, SoftBellmanBackupReference.class.getName(), null))
+        .isInstanceOf(SoftBellmanBackupReference.class);
+    assertThatThrownBy(() -> Grader.load(ONE, "com.example.Missing", null))
+        .hasMessageContaining("class com.example.Missing not found");
+    assertThatThrownBy(() -> Grader.load(ONE, DiscountedVisitationReference.class.getName(),
+        null)).hasMessageContaining("does not implement SoftBellmanBackup (exercise 1");
+  }
+}

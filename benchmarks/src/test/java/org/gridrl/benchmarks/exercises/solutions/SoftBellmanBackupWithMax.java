@@ -1,0 +1,28 @@
+package org.gridrl.benchmarks.exercises.solutions;
+
+import org.gridrl.benchmarks.exercises.SoftBellmanBackup;
+
+/** Exercise 1, wrong on purpose: the hard max instead of the log-sum-exp. */
+public class SoftBellmanBackupWithMax implements SoftBellmanBackup {
+
+  @Override
+  public double[] backup(double[][][] p, double[][] r, boolean[] terminal, double gamma,
+      double tau, double[] v) {
+    double[] out = new double[p.length];
+    for (int s = 0; s < p.length; s++) {
+      if (terminal[s]) {
+        continue;
+      }
+      double max = Double.NEGATIVE_INFINITY;
+      for (int a = 0; a < p[s].length; a++) {
+        double next = 0;
+        for (int n = 0; n < p.length; n++) {
+          next += p[s][a][n] * v[n];
+        }
+        max = Math.max(max, r[s][a] + gamma * next);
+      }
+      out[s] = max;
+    }
+    return out;
+  }
+}
