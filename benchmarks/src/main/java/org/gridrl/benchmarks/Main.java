@@ -14,6 +14,7 @@ import org.gridrl.benchmarks.cli.RenderCommand;
 import org.gridrl.benchmarks.cli.RunCommand;
 import org.gridrl.benchmarks.cli.SolveCommand;
 import org.gridrl.benchmarks.cli.SpaceWrappingHelp;
+import org.gridrl.benchmarks.cli.SweepCommand;
 import org.gridrl.benchmarks.cli.VersionProvider;
 import org.gridrl.benchmarks.experiments.Experiments;
 import org.gridrl.benchmarks.runner.Registry;
@@ -75,6 +76,7 @@ public final class Main implements Runnable {
     CommandLine cmd = new CommandLine(new Main());
     cmd.addSubcommand("list", new ListCommand(registry, io));
     cmd.addSubcommand("run", new RunCommand(registry, io));
+    cmd.addSubcommand("sweep", new SweepCommand(registry, io));
     cmd.addSubcommand("solve", new SolveCommand(io));
     cmd.addSubcommand("render", new RenderCommand(io));
     cmd.addSubcommand("irl", new IrlCommand(io));

@@ -1,0 +1,102 @@
+package org.gridrl.benchmarks.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.gridrl.benchmarks.runner.Progress;
+import org.gridrl.benchmarks.runner.Registry;
+import org.gridrl.benchmarks.sweep.LocalSweepRunner;
+import org.gridrl.benchmarks.sweep.Sweep;
+import org.gridrl.benchmarks.sweep.SweepFile;
+import org.gridrl.benchmarks.sweep.SweepPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code gridrl sweep FILE [--out DIR] [--threads K] [--resume]}: an experiment over a grid of
+ * settings and seeds ({@link SweepFile}) on a local thread pool ({@link LocalSweepRunner}).
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    showDefaultValues = true,
+    description = {"Run an experiment over a grid of config settings and seeds. FILE is JSON:"
+        + " {\"experiment\": NAME, \"quick\": true, \"config\": {...}, \"grid\": {\"field\":"
+        + " [values]}, \"seeds\": [1, 2]} (quick and config optional; config as in 'run"
+        + " --config'). The runs are the cross product of the grid's values (the last field"
+        + " varying fastest) and the seeds. Each run writes a folder (run-001, ...) with the"
+        + " files of 'gridrl run'; then sweep.csv (one row per run: the grid values, seed,"
+        + " status, final metrics), sweep.json (mean ± std per setting) and sweep-FIELD.png"
+        + " (the first final metric against each varied field, with seed bands). A run that"
+        + " fails is recorded and the sweep goes on (exit 1 at the end). The files do not"
+        + " depend on --threads. See docs/sweeps.md, also for running on a Spark cluster."})
+public final class SweepCommand implements Callable<Integer> {
+
+  private final Registry registry;
+  private final Io io;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The sweep file (JSON).")
+  Path file;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Output folder (default: results/sweep-FILE, FILE without its extension).")
+  Path out;
+
+  @Option(names = "--threads", paramLabel = "K",
+      description = "Runs at a time (default: the number of cores).")
+  Integer threads;
+
+  @Option(names = "--resume",
+      description = "Continue an interrupted sweep in the output folder: keep the runs whose"
+          + " folder holds them complete (same experiment and config), run the others.")
+  boolean resume;
+
+  /** The sweep command over {@code registry}. */
+  public SweepCommand(Registry registry, Io io) {
+    this.registry = registry;
+    this.io = io;
+  }
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    if (!Files.isRegularFile(file)) {
+      throw new UsageException("no such sweep file: " + file);
+    }
+    int k = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    if (k < 1) {
+      throw new UsageException("--threads must be >= 1, got " + k);
+    }
+    SweepPlan plan = SweepFile.read(file, registry, io.err()::println);
+    Path dir = out != null ? out : defaultOut(file);
+    Sweep.openFolder(dir, resume);
+    io.err().printf("gridrl sweep %s: %s%s, %d run%s (%d setting%s x %d seed%s), %d thread%s,"
+        + " writing to %s%n", file, plan.experiment(), plan.quick() ? " --quick" : "",
+        plan.specs().size(), plan.specs().size() == 1 ? "" : "s", plan.settings(),
+        plan.settings() == 1 ? "" : "s", plan.seeds().size(), plan.seeds().size() == 1 ? "" : "s",
+        k, k == 1 ? "" : "s", dir);
+    Sweep.Outcome outcome;
+    try (Progress progress = Progress.create("sweep " + plan.experiment(), plan.specs().size(),
+        io.err(), io.interactive())) {
+      outcome = Sweep.run(plan, dir, new LocalSweepRunner(registry, k), resume, progress);
+    }
+    int n = outcome.results().size();
+    io.out().printf("%nsweep of %s: %d run%s, %d complete, %d failed%s; results in %s%n",
+        plan.experiment(), n, n == 1 ? "" : "s", n - outcome.failed(), outcome.failed(),
+        outcome.kept() > 0 ? " (" + outcome.kept() + " kept from the interrupted sweep)" : "",
+        dir);
+    io.out().flush();
+    if (outcome.failed() > 0) {
+      io.err().println("gridrl: sweep: " + outcome.failed() + " of " + n + " runs failed (their"
+          + " errors are in " + dir.resolve("sweep.csv") + ")");
+      return ErrorHandling.FAILURE;
+    }
+    return 0;
+  }
+
+  /** {@code results/sweep-NAME} for {@code NAME.json}. */
+  static Path defaultOut(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return Path.of("results", "sweep-" + (dot > 0 ? name.substring(0, dot) : name));
+  }
+}
