@@ -111,12 +111,11 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
   // measured: wall time of 'gridrl run meta-hidden-goal' (and --quick) with the jar on the
   // 2-core machine, 2026-12-06. RL² only, nothing else running: 105.5 s full, 13.2 s --quick.
   // With MAML, while another experiment kept both cores busy (load 4-5): 222.5 s full, 27.0 s
-  // --quick. With PEARL, at load 12-15 (other sessions' jobs): 83.2 s --quick (35 s of CPU);
-  // the full run is longer by PEARL's 20,000 gradient steps a seed (a single-seed probe took
-  // 157 s for them at load 7-15): not yet measured, 223 s + 5/2 × 157 s ≈ 620 s estimated
+  // --quick. With PEARL, at load 12-15 (other sessions' jobs on the 2 cores): 827.4 s full
+  // (357 s of CPU), 83.2 s --quick (35 s of CPU); less on a quieter machine (not measured)
   @Override
   public Duration expectedRunTime(boolean quick) {
-    return Duration.ofSeconds(quick ? 83 : 620);
+    return Duration.ofSeconds(quick ? 83 : 827);
   }
 
   @Override
