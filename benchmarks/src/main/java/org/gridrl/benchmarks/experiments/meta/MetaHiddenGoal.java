@@ -112,10 +112,11 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
   // 2-core machine, 2026-12-06. RL² only, nothing else running: 105.5 s full, 13.2 s --quick.
   // With MAML, while another experiment kept both cores busy (load 4-5): 222.5 s full, 27.0 s
   // --quick. With PEARL, at load 12-15 (other sessions' jobs on the 2 cores): 827.4 s full
-  // (357 s of CPU), 83.2 s --quick (35 s of CPU); less on a quieter machine (not measured)
+  // (357 s of CPU), 83.2 s --quick; at load 5-6: 71.5 s --quick (PEARL's share: 2.7-4.8 s of
+  // training and 1.0-1.4 s of evaluation a seed, timed alone)
   @Override
   public Duration expectedRunTime(boolean quick) {
-    return Duration.ofSeconds(quick ? 83 : 827);
+    return Duration.ofSeconds(quick ? 72 : 827);
   }
 
   @Override
