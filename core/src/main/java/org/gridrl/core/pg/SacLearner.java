@@ -1,27 +1,28 @@
 package org.gridrl.core.pg;
 
+import static org.gridrl.core.pg.SoftCritics.checkFinite;
+import static org.gridrl.core.pg.SoftCritics.fillGaussian;
+import static org.gridrl.core.pg.SoftCritics.leaves;
+import static org.gridrl.core.pg.SoftCritics.mean;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.gridrl.core.autodiff.Tape;
 import org.gridrl.core.autodiff.Tensor;
 import org.gridrl.core.dist.TanhGaussian;
-import org.gridrl.core.nn.Activation;
-import org.gridrl.core.nn.Init;
 import org.gridrl.core.nn.Mlp;
-import org.gridrl.core.nn.Parameter;
 import org.gridrl.core.optim.Adam;
-import org.gridrl.core.optim.Polyak;
 import org.gridrl.core.util.Rng;
 import org.gridrl.core.util.TrainingListener;
 
 /**
  * SAC's gradient update on one minibatch (Haarnoja et al. 2018; the steps of {@link Sac}'s
- * class comment): the twin critics and their Polyak targets, the three Adam optimisers (actor,
- * critics, log α), and the scratch that lets an update allocate nothing after the first (the
- * tape's pooled tensors, the noise, the targets, the min-mask, the leaf and gradient lists, the
- * rebound distributions and samples, and the returned {@link Stats} holder). The losses are
- * {@link PgLosses}'. Not thread-safe.
+ * class comment): the actor's Adam optimiser, the twin critics with their Polyak targets and the
+ * temperature (SoftCritics, shared with {@link DiscreteSacLearner}), and the scratch that lets
+ * an update allocate nothing after the first (the tape's pooled tensors, the noise, the
+ * targets, the min-mask, the leaf and gradient lists, the rebound distributions and samples,
+ * and the returned {@link Stats} holder). The losses are {@link PgLosses}'. Not thread-safe.
  *
  * <p>Public so that a learner whose observations carry an input learned elsewhere can reuse
  * this update instead of a second SAC: PEARL (meta.pearl) appends its task variable z to s and
@@ -41,13 +42,13 @@ public final class SacLearner {
     public static final List<String> KEYS = List.of(Metrics.Q1_LOSS, Metrics.Q2_LOSS,
         Metrics.POLICY_LOSS, Metrics.ALPHA_LOSS, Metrics.ALPHA, Metrics.Q1_MEAN, Metrics.ENTROPY);
 
-    private double q1Loss = Double.NaN;
-    private double q2Loss = Double.NaN;
-    private double policyLoss = Double.NaN;
-    private double alphaLoss = Double.NaN;
-    private double alpha = Double.NaN;
-    private double q1Mean = Double.NaN;
-    private double entropy = Double.NaN;
+    double q1Loss = Double.NaN;
+    double q2Loss = Double.NaN;
+    double policyLoss = Double.NaN;
+    double alphaLoss = Double.NaN;
+    double alpha = Double.NaN;
+    double q1Mean = Double.NaN;
+    double entropy = Double.NaN;
 
     /** Emits the update's scalars for {@code iteration}, in the order of {@link #KEYS}. */
     public void report(TrainingListener l, long iteration) {
@@ -64,20 +65,8 @@ public final class SacLearner {
   private final SacConfig config;
   private final TanhGaussianPolicy policy;
   private final Mlp actor;
-  private final Mlp q1;
-  private final Mlp q2;
-  private final Mlp q1Target;
-  private final Mlp q2Target;
-  private final List<DMatrixRMaj> q1Values;
-  private final List<DMatrixRMaj> q2Values;
-  private final List<DMatrixRMaj> q1TargetValues;
-  private final List<DMatrixRMaj> q2TargetValues;
+  private final SoftCritics critics;
   private final Adam actorOptimizer;
-  private final Adam criticOptimizer;
-  private final Adam alphaOptimizer;
-  private final DMatrixRMaj logAlpha = new DMatrixRMaj(1, 1);
-  private final DMatrixRMaj logAlphaGrad = new DMatrixRMaj(1, 1);
-  private final List<DMatrixRMaj> logAlphaGradList = List.of(logAlphaGrad);
   private final double targetEntropy;
   private final Stats stats = new Stats();
 
@@ -91,7 +80,6 @@ public final class SacLearner {
   private final List<Tensor> frozen1 = new ArrayList<>();
   private final List<Tensor> frozen2 = new ArrayList<>();
   private final List<Tensor> grads = new ArrayList<>();
-  private final List<DMatrixRMaj> gradValues = new ArrayList<>();
   // distributions and samples rebound on every update (made on the first)
   private TanhGaussian piNext;
   private TanhGaussian piCurrent;
@@ -114,25 +102,9 @@ public final class SacLearner {
     this.targetEntropy = -actDim;
     int[] criticSizes = TanhGaussianPolicy.sizes(obsDim + actDim, config.hiddenWidth(),
         config.hiddenLayers(), 1);
-    this.q1 = new Mlp(criticSizes, Activation.RELU, Init.xavierUniform(), init);
-    this.q2 = new Mlp(criticSizes, Activation.RELU, Init.xavierUniform(), init);
-    this.q1Target = new Mlp(q1.sizes(), Activation.RELU, Init.zeros(), init);
-    this.q2Target = new Mlp(q2.sizes(), Activation.RELU, Init.zeros(), init);
-    this.q1Values = q1.parameterValues();
-    this.q2Values = q2.parameterValues();
-    this.q1TargetValues = q1Target.parameterValues();
-    this.q2TargetValues = q2Target.parameterValues();
-    Polyak.update(q1Values, q1TargetValues, 1.0);
-    Polyak.update(q2Values, q2TargetValues, 1.0);
+    this.critics = new SoftCritics(criticSizes, config, init);
     this.actorOptimizer = new Adam(actor.parameterValues(),
         Adam.Config.defaults().withLearningRate(config.policyLearningRate()));
-    List<DMatrixRMaj> criticValues = new ArrayList<>(q1Values);
-    criticValues.addAll(q2Values);
-    this.criticOptimizer = new Adam(criticValues,
-        Adam.Config.defaults().withLearningRate(config.qLearningRate()));
-    this.alphaOptimizer = new Adam(List.of(logAlpha),
-        Adam.Config.defaults().withLearningRate(config.alphaLearningRate()));
-    logAlpha.data[0] = Math.log(config.initialAlpha());
     int b = config.batchSize();
     this.epsCurrent = new DMatrixRMaj(b, actDim);
     this.epsNext = new DMatrixRMaj(b, actDim);
@@ -142,27 +114,27 @@ public final class SacLearner {
 
   /** The temperature α = exp(log α). */
   public double alpha() {
-    return Math.exp(logAlpha.data[0]);
+    return critics.alpha();
   }
 
   /** The critic {@code q1}, on [s, a]. */
   public Mlp q1() {
-    return q1;
+    return critics.q1;
   }
 
   /** The critic {@code q2}, on [s, a]. */
   public Mlp q2() {
-    return q2;
+    return critics.q2;
   }
 
   /** The critic {@code q1Target}, on [s, a]. */
   public Mlp q1Target() {
-    return q1Target;
+    return critics.q1Target;
   }
 
   /** The critic {@code q2Target}, on [s, a]. */
   public Mlp q2Target() {
-    return q2Target;
+    return critics.q2Target;
   }
 
   /**
@@ -196,12 +168,11 @@ public final class SacLearner {
    */
   public Stats update(ReplayBuffer.Minibatch batch, Rng noise, long step,
       DMatrixRMaj observationGradient) {
-    if (observationGradient != null && (observationGradient.numRows != batch.observations.numRows
-        || observationGradient.numCols != batch.observations.numCols)) {
-      throw new IllegalArgumentException("observationGradient is " + observationGradient.numRows
-          + "×" + observationGradient.numCols + ", the observations "
-          + batch.observations.numRows + "×" + batch.observations.numCols);
-    }
+    SoftCritics.checkObservationShape(observationGradient, batch.observations);
+    Mlp q1 = critics.q1;
+    Mlp q2 = critics.q2;
+    Mlp q1Target = critics.q1Target;
+    Mlp q2Target = critics.q2Target;
     fillGaussian(noise, epsNext);
     fillGaussian(noise, epsCurrent);
     double alpha = alpha();
@@ -243,8 +214,7 @@ public final class SacLearner {
     if (observationGradient != null) {
       observationGradient.setTo(grads.remove(grads.size() - 1).value());
     }
-    criticOptimizer.step(checkedValues(grads, Metrics.Q1_LOSS + " + " + Metrics.Q2_LOSS, q1, q2,
-        step));
+    critics.stepCritics(grads, step);
 
     // 3. actor: L_π = mean (α log π(ã|s) − min_i Q_i(s, ã)), ã ~ π(·|s), critics held fixed
     tape.reset();
@@ -263,76 +233,13 @@ public final class SacLearner {
     stats.policyLoss = checkFinite(loss.item(), Metrics.POLICY_LOSS, step);
     stats.entropy = -meanLogPi;
     tape.grad(loss, actorParams, false, grads);
-    actorOptimizer.step(checkedValues(grads, Metrics.POLICY_LOSS, actor, null, step));
+    actorOptimizer.step(critics.checkedValues(grads, Metrics.POLICY_LOSS, actor, null, step));
 
     // 4. temperature: J(log α) = −log α · (mean log π + H̄), one Adam step on log α
-    if (config.autotune()) {
-      stats.alphaLoss = checkFinite(
-          PgLosses.sacTemperature(logAlpha.data[0], meanLogPi, targetEntropy),
-          Metrics.ALPHA_LOSS, step);
-      logAlphaGrad.data[0] = checkFinite(
-          PgLosses.sacTemperatureGradient(meanLogPi, targetEntropy),
-          "gradient of " + Metrics.ALPHA_LOSS, step);
-      alphaOptimizer.step(logAlphaGradList);
-    } else {
-      stats.alphaLoss = 0;
-    }
-    stats.alpha = alpha();
+    critics.stepTemperature(config.autotune(), meanLogPi, targetEntropy, stats, step);
 
     // 5. targets: θ_targ ← (1 − ρ)θ_targ + ρθ
-    Polyak.update(q1Values, q1TargetValues, config.polyak());
-    Polyak.update(q2Values, q2TargetValues, config.polyak());
+    critics.updateTargets(config.polyak());
     return stats;
-  }
-
-  /** Appends net's parameters to {@code into} as leaves on {@code t} (gradients flow in). */
-  private static void leaves(Tape t, Mlp net, List<Tensor> into) {
-    final List<Parameter> ps = net.parameters();
-    for (int i = 0, n = ps.size(); i < n; i++) {
-      into.add(t.parameter(ps.get(i).value()));
-    }
-  }
-
-  private static void fillGaussian(Rng rng, DMatrixRMaj m) {
-    for (int i = 0, n = m.getNumElements(); i < n; i++) {
-      m.data[i] = rng.nextGaussian();
-    }
-  }
-
-  private static double mean(DMatrixRMaj m) {
-    double s = 0;
-    int n = m.getNumElements();
-    for (int i = 0; i < n; i++) {
-      s += m.data[i];
-    }
-    return s / n;
-  }
-
-  private static double checkFinite(double v, String quantity, long step) {
-    if (!Double.isFinite(v)) {
-      throw new ArithmeticException(Sac.NAME + ": " + quantity + " is " + v + " at iteration "
-          + step + " (environment step)");
-    }
-    return v;
-  }
-
-  private List<DMatrixRMaj> checkedValues(List<Tensor> grads, String loss, Mlp first,
-      Mlp second, long step) {
-    gradValues.clear();
-    int n1 = first.parameters().size();
-    for (int k = 0; k < grads.size(); k++) {
-      DMatrixRMaj g = grads.get(k).value();
-      for (int i = 0, n = g.getNumElements(); i < n; i++) {
-        if (!Double.isFinite(g.data[i])) {
-          Parameter p = k < n1 ? first.parameters().get(k) : second.parameters().get(k - n1);
-          String net = k < n1 ? (second == null ? "actor" : "q1") : "q2";
-          throw new ArithmeticException(Sac.NAME + ": gradient of " + loss + " with respect to "
-              + net + "." + p.name() + " is " + g.data[i] + " at iteration " + step
-              + " (environment step)");
-        }
-      }
-      gradValues.add(g);
-    }
-    return gradValues;
   }
 }

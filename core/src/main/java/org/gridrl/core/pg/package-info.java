@@ -20,6 +20,10 @@
  * 1992, with a learned baseline), {@link org.gridrl.core.pg.A2c} (Mnih et al. 2016, synchronous)
  * and {@link org.gridrl.core.pg.Ppo} (Schulman et al. 2017, clipped) on one collect-then-update
  * loop, and off-policy {@link org.gridrl.core.pg.Sac} (Haarnoja et al. 2018: twin Q,
- * Polyak-averaged targets, automatic temperature).
+ * Polyak-averaged targets, automatic temperature). Its one-minibatch update exists for continuous
+ * actions ({@link org.gridrl.core.pg.SacLearner}) and for discrete ones ({@link
+ * org.gridrl.core.pg.DiscreteSacLearner}, Christodoulou 2019: Q(s, ·) over all actions, exact
+ * expectations over π, losses {@link org.gridrl.core.pg.DiscreteSacLosses}); both share the
+ * critics, targets and temperature.
  */
 package org.gridrl.core.pg;

@@ -8,10 +8,15 @@ import org.ejml.data.DMatrixRMaj;
 import org.gridrl.core.autodiff.Tape;
 import org.gridrl.core.autodiff.Tensor;
 import org.gridrl.core.env.Box;
+import org.gridrl.core.env.Discrete;
 import org.gridrl.core.env.Env;
+import org.gridrl.core.env.Space;
 import org.gridrl.core.env.Step;
+import org.gridrl.core.nn.Mlp;
 import org.gridrl.core.nn.Parameter;
 import org.gridrl.core.optim.Adam;
+import org.gridrl.core.pg.CategoricalPolicy;
+import org.gridrl.core.pg.DiscreteSacLearner;
 import org.gridrl.core.pg.ReplayBuffer;
 import org.gridrl.core.pg.SacConfig;
 import org.gridrl.core.pg.SacLearner;
@@ -45,6 +50,14 @@ import org.gridrl.core.util.TrainingListener;
  * scale c plays the temperature's part as in the authors' SAC) returns ∂L_Q/∂s, whose z columns
  * summed over the task's rows are ∂L_Q/∂z_t; the encoder's Adam step then follows
  * ∇_φ [Σ_t ⟨2 ∂L_Q^core/∂z_t, z_t⟩ + β Σ_t KL_t], the chain rule through z.
+ *
+ * <p>Discrete actions ({@link #trainDiscrete}, {@link #evaluateDiscrete}; HiddenGoalGrid): the
+ * same loop with {@code core.pg.DiscreteSacLearner} (Christodoulou 2019: the critics give
+ * Q(s, z, ·) for every action, y = c·r + γ(1 − d) Σ_a π(a|s', z)[min_i Q_targ,i(s', z, a) −
+ * log π(a|s', z)], the actor minimises Σ_a π(a|s, z)[log π(a|s, z) − min_i Q_i(s, z, a)],
+ * α = 1) and a categorical policy; a transition's row, in both buffers and in the context, is
+ * [s | onehot(a) | r (| s')]; the learner's minibatch gets the action's index. At test time the
+ * discrete agent acts greedily (argmax_a π(a|s, z)), as the continuous one acts with tanh(μ).
  *
  * <p>Reference: katerakelly/oyster {@code rlkit/core/rl_algorithm.py} ({@code train}, {@code
  * collect_data}), {@code rlkit/torch/sac/sac.py} ({@code PEARLSoftActorCritic._take_step}: the
@@ -109,7 +122,44 @@ public final class Pearl {
     Check.notNull("tasks", tasks);
     Check.notEmpty("tasks", tasks);
     Check.notNull("config", config);
-    Run<E> run = new Run<>(tasks, criticReward, config);
+    return train(new Run<E, double[]>(tasks, criticReward, config, false), listener);
+  }
+
+  /**
+   * {@link #trainDiscrete(List, ToDoubleBiFunction, PearlConfig, TrainingListener)} with the
+   * environment's reward for the critics too.
+   */
+  public static <E extends Env<double[], Integer>> PearlResult trainDiscrete(List<E> tasks,
+      PearlConfig config, TrainingListener listener) {
+    return trainDiscrete(tasks, null, config, listener);
+  }
+
+  /**
+   * Meta-trains on training tasks with discrete actions: {@link #train} with SAC for discrete
+   * actions ({@code core.pg.DiscreteSacLearner}, Christodoulou 2019) on [s | z] and a
+   * categorical policy ({@link PearlAgent#actDiscrete}); the replay and context rows hold the
+   * action one-hot, [s | onehot(a) | r (| s')], the critics' minibatch its index.
+   *
+   * @param tasks one environment per training task (Box observations, the same Discrete
+   *     actions). Modified (reset and stepped).
+   * @param criticReward the reward the critics learn from; null for the step's reward
+   * @param config the settings and seed
+   * @param listener receives {@link #METRICS} every iteration (null for none)
+   * @return the agent (encoder and categorical policy), the critics, history and provenance
+   */
+  public static <E extends Env<double[], Integer>> PearlResult trainDiscrete(List<E> tasks,
+      ToDoubleBiFunction<? super E, Step<double[]>> criticReward, PearlConfig config,
+      TrainingListener listener) {
+    Check.notNull("tasks", tasks);
+    Check.notEmpty("tasks", tasks);
+    Check.notNull("config", config);
+    return train(new Run<E, Integer>(tasks, criticReward, config, true), listener);
+  }
+
+  private static <E extends Env<double[], A>, A> PearlResult train(Run<E, A> run,
+      TrainingListener listener) {
+    PearlConfig config = run.config;
+    List<E> tasks = run.tasks;
     MetricsRecorder history = new MetricsRecorder();
     TrainingListener out = listener == null ? history : TrainingListener.tee(history, listener);
     long start = System.nanoTime();
@@ -143,9 +193,8 @@ public final class Pearl {
       stats.report(out, it);
       out.onIterationEnd(it, (System.nanoTime() - start) * 1e-9);
     }
-    return new PearlResult(run.agent, List.of(run.learner.q1(), run.learner.q2()),
-        config.iterations(), run.environmentSteps, history.history(),
-        Provenance.of(NAME, config, config.seed()));
+    return new PearlResult(run.agent, run.critics, config.iterations(), run.environmentSteps,
+        history.history(), Provenance.of(NAME, config, config.seed()));
   }
 
   /**
@@ -166,6 +215,42 @@ public final class Pearl {
   public static PearlEvaluation evaluate(PearlAgent agent,
       List<? extends Env<double[], double[]>> tasks, int trajectories, int maxPathLength,
       int explorationTrajectories, long seed) {
+    double[] action = new double[agent.encoder().actionDim()];
+    return evaluate(agent, tasks, (s, row) -> {
+      agent.act(s, null, row);
+      agent.policy().toEnvironment(row, action);
+      return action;
+    }, trajectories, maxPathLength, explorationTrajectories, seed);
+  }
+
+  /**
+   * {@link #evaluate} for a discrete agent ({@link PearlAgent#discrete()}): it acts greedily,
+   * the most probable action under π(·|s, z), and its context rows hold the action one-hot.
+   *
+   * @param agent the trained discrete agent. Its belief and z are changed.
+   * @param tasks the evaluation tasks. Modified (reset and stepped).
+   * @param trajectories trajectories per task, ≥ 1
+   * @param maxPathLength steps per trajectory, ≥ 1
+   * @param explorationTrajectories trajectories before the first inference, ≥ 1
+   * @param seed the stream of z (and of the environments' reset seeds)
+   * @return the undiscounted return of every trajectory of every task
+   */
+  public static PearlEvaluation evaluateDiscrete(PearlAgent agent,
+      List<? extends Env<double[], Integer>> tasks, int trajectories, int maxPathLength,
+      int explorationTrajectories, long seed) {
+    agent.categoricalPolicy();
+    return evaluate(agent, tasks, (s, row) -> oneHot(agent.actDiscrete(s, null), row),
+        trajectories, maxPathLength, explorationTrajectories, seed);
+  }
+
+  /** Acting: the environment's action for s with the agent's z; its row form into row. */
+  private interface Acting<A> {
+    A act(double[] s, double[] row);
+  }
+
+  private static <A> PearlEvaluation evaluate(PearlAgent agent,
+      List<? extends Env<double[], A>> tasks, Acting<A> acting, int trajectories,
+      int maxPathLength, int explorationTrajectories, long seed) {
     Check.notEmpty("tasks", tasks);
     Check.positive("trajectories", trajectories);
     Check.positive("maxPathLength", maxPathLength);
@@ -176,10 +261,9 @@ public final class Pearl {
     ContextEncoder enc = agent.encoder();
     int width = enc.inputDim();
     double[][] returns = new double[tasks.size()][trajectories];
-    double[] unit = new double[enc.actionDim()];
-    double[] action = new double[enc.actionDim()];
+    double[] row = new double[enc.actionDim()];
     for (int k = 0; k < tasks.size(); k++) {
-      Env<double[], double[]> env = tasks.get(k);
+      Env<double[], A> env = tasks.get(k);
       DMatrixRMaj context = new DMatrixRMaj(trajectories * maxPathLength, width);
       int rows = 0;
       agent.clearZ();
@@ -188,10 +272,8 @@ public final class Pearl {
         double[] s = env.reset(resetRng.nextLong());
         double ret = 0;
         for (int t = 0; t < maxPathLength; t++) {
-          agent.act(s, null, unit);
-          agent.policy().toEnvironment(unit, action);
-          Step<double[]> step = env.step(action);
-          enc.encode(s, unit, step.reward(), step.observation(), context.data, rows * width);
+          Step<double[]> step = env.step(acting.act(s, row));
+          enc.encode(s, row, step.reward(), step.observation(), context.data, rows * width);
           rows++;
           ret += step.reward();
           if (step.done()) {
@@ -211,19 +293,31 @@ public final class Pearl {
     return new PearlEvaluation(returns);
   }
 
+  /** Writes the one-hot of action a into row and returns a. */
+  static Integer oneHot(int a, double[] row) {
+    java.util.Arrays.fill(row, 0.0);
+    row[a] = 1.0;
+    return a;
+  }
+
   /** The state of one training run: networks, optimisers, buffers, streams and scratch. */
-  private static final class Run<E extends Env<double[], double[]>> {
+  private static final class Run<E extends Env<double[], A>, A> {
 
     final List<E> tasks;
     final ToDoubleBiFunction<? super E, Step<double[]>> criticReward;
     final PearlConfig config;
+    final boolean discrete;
     final int obsDim;
+    /** The action's width in the replay and context rows: |a|, or |A| one-hot. */
     final int actDim;
+    /** The action's width in the learner's minibatch: |a|, or 1 (the index). */
+    final int learnerActDim;
     final int latentDim;
     final ContextEncoder encoder;
-    final TanhGaussianPolicy policy;
     final PearlAgent agent;
-    final SacLearner learner;
+    final Acting<A> acting;
+    final Learner learner;
+    final List<Mlp> critics;
     final Adam encoderOptimizer;
     final List<ReplayBuffer> rlBuffers = new ArrayList<>();
     final List<ReplayBuffer> encoderBuffers = new ArrayList<>();
@@ -245,7 +339,6 @@ public final class Pearl {
     final List<Tensor> grads = new ArrayList<>();
     final List<DMatrixRMaj> gradValues = new ArrayList<>();
     final double[] unit;
-    final double[] action;
     final double[] rowS;
     final double[] rowA;
     final double[] rowNext;
@@ -256,16 +349,20 @@ public final class Pearl {
     double lastZVariance = Double.NaN;
     double lastZMeanAbs = Double.NaN;
 
+    @SuppressWarnings("unchecked")
     Run(List<E> tasks, ToDoubleBiFunction<? super E, Step<double[]>> criticReward,
-        PearlConfig config) {
+        PearlConfig config, boolean discrete) {
       this.tasks = tasks;
       this.criticReward = criticReward;
       this.config = config;
-      Env<double[], double[]> first = tasks.get(0);
+      this.discrete = discrete;
+      Env<double[], A> first = tasks.get(0);
+      Space actions = first.actionSpace();
       if (!(first.observationSpace() instanceof Box obsBox)
-          || !(first.actionSpace() instanceof Box actions)) {
-        throw new IllegalArgumentException("PEARL needs Box observation and action spaces, got "
-            + first.observationSpace() + " and " + first.actionSpace());
+          || !(discrete ? actions instanceof Discrete : actions instanceof Box)) {
+        throw new IllegalArgumentException("PEARL needs a Box observation space and "
+            + (discrete ? "a Discrete" : "a Box") + " action space, got "
+            + first.observationSpace() + " and " + actions);
       }
       for (E e : tasks) {
         if (!e.actionSpace().equals(actions) || !e.observationSpace().equals(obsBox)) {
@@ -274,19 +371,45 @@ public final class Pearl {
         }
       }
       this.obsDim = obsBox.dim();
-      this.actDim = actions.dim();
+      this.actDim = discrete ? ((Discrete) actions).n() : ((Box) actions).dim();
+      this.learnerActDim = discrete ? 1 : actDim;
       this.latentDim = config.latentDim();
       Rng root = new Rng(config.seed());
       int[] hidden = new int[config.encoderLayers()];
       java.util.Arrays.fill(hidden, config.encoderWidth());
       this.encoder = new ContextEncoder(obsDim, actDim, config.withNextObservation(), latentDim,
           hidden, root.fork(0));
+      // fork(k) does not advance root: the streams are the same in any order
+      this.taskRng = root.fork(2);
+      this.collectRng = root.fork(3);
+      this.batchRng = root.fork(4);
+      this.updateNoise = root.fork(5);
+      this.zRng = root.fork(6);
+      this.resetRng = root.fork(7);
       SacConfig sac = sacConfig(config);
       Rng init = root.fork(1);
-      this.policy = TanhGaussianPolicy.mlp(obsDim + latentDim, actions, sac.hiddenWidth(),
-          sac.hiddenLayers(), sac.logStdMin(), sac.logStdMax(), init);
-      this.learner = new SacLearner(sac, policy, init);
-      this.agent = new PearlAgent(encoder, policy);
+      if (discrete) {
+        CategoricalPolicy policy = categoricalPolicy(config, obsDim, actDim, init);
+        DiscreteSacLearner sacLearner = new DiscreteSacLearner(sac, policy, init);
+        this.agent = new PearlAgent(encoder, policy);
+        this.acting = (Acting<A>) (Acting<Integer>) (s, row) ->
+            oneHot(agent.actDiscrete(s, collectRng), row);
+        this.learner = (batch, noise, step, grad) -> sacLearner.update(batch, step, grad);
+        this.critics = List.of(sacLearner.q1(), sacLearner.q2());
+      } else {
+        TanhGaussianPolicy policy = TanhGaussianPolicy.mlp(obsDim + latentDim, (Box) actions,
+            sac.hiddenWidth(), sac.hiddenLayers(), sac.logStdMin(), sac.logStdMax(), init);
+        SacLearner sacLearner = new SacLearner(sac, policy, init);
+        this.agent = new PearlAgent(encoder, policy);
+        double[] action = new double[actDim];
+        this.acting = (Acting<A>) (Acting<double[]>) (s, row) -> {
+          agent.act(s, collectRng, row);
+          policy.toEnvironment(row, action);
+          return action;
+        };
+        this.learner = sacLearner::update;
+        this.critics = List.of(sacLearner.q1(), sacLearner.q2());
+      }
       List<DMatrixRMaj> encoderValues = new ArrayList<>();
       for (Parameter p : encoder.parameters()) {
         encoderValues.add(p.value());
@@ -297,17 +420,11 @@ public final class Pearl {
         rlBuffers.add(new ReplayBuffer(config.bufferCapacity(), obsDim, actDim));
         encoderBuffers.add(new ReplayBuffer(config.bufferCapacity(), obsDim, actDim));
       }
-      this.taskRng = root.fork(2);
-      this.collectRng = root.fork(3);
-      this.batchRng = root.fork(4);
-      this.updateNoise = root.fork(5);
-      this.zRng = root.fork(6);
-      this.resetRng = root.fork(7);
       int t = config.metaBatch();
       this.contextBatch = new ReplayBuffer.Minibatch(config.embeddingBatchSize(), obsDim, actDim);
       this.rlBatch = new ReplayBuffer.Minibatch(config.batchSize(), obsDim, actDim);
       this.joint = new ReplayBuffer.Minibatch(t * config.batchSize(), obsDim + latentDim,
-          actDim);
+          learnerActDim);
       this.contexts = new DMatrixRMaj[t];
       this.zGrads = new DMatrixRMaj[t];
       for (int i = 0; i < t; i++) {
@@ -316,7 +433,6 @@ public final class Pearl {
       }
       this.observationGradient = new DMatrixRMaj(t * config.batchSize(), obsDim + latentDim);
       this.unit = new double[actDim];
-      this.action = new double[actDim];
       this.rowS = new double[obsDim];
       this.rowA = new double[actDim];
       this.rowNext = new double[obsDim];
@@ -337,9 +453,7 @@ public final class Pearl {
         double[] s = env.reset(resetRng.nextLong());
         double ret = 0;
         for (int t = 0; t < config.maxPathLength(); t++) {
-          agent.act(s, collectRng, unit);
-          policy.toEnvironment(unit, action);
-          Step<double[]> step = env.step(action);
+          Step<double[]> step = env.step(acting.act(s, unit));
           double rCritic = criticReward == null ? step.reward()
               : criticReward.applyAsDouble(env, step);
           rlBuffers.get(k).add(s, unit, rCritic, step.observation(), step.terminated());
@@ -441,7 +555,18 @@ public final class Pearl {
         System.arraycopy(from.nextObservations.data, i * obsDim, joint.nextObservations.data,
             r * w, obsDim);
         System.arraycopy(zValues, 0, joint.nextObservations.data, r * w + obsDim, latentDim);
-        System.arraycopy(from.actions.data, i * actDim, joint.actions.data, r * actDim, actDim);
+        if (discrete) {
+          int a = 0;
+          for (int j = 1; j < actDim; j++) {
+            if (from.actions.data[i * actDim + j] > from.actions.data[i * actDim + a]) {
+              a = j;
+            }
+          }
+          joint.actions.data[r] = a;
+        } else {
+          System.arraycopy(from.actions.data, i * actDim, joint.actions.data, r * actDim,
+              actDim);
+        }
         joint.rewards.data[r] = config.rewardScale() * from.rewards.data[i];
         joint.terminated.data[r] = from.terminated.data[i];
         joint.indices[r] = from.indices[i];
@@ -483,6 +608,24 @@ public final class Pearl {
       surrogate = tape.add(surrogate, tape.sum(tape.mul(z[t], tape.constant(zGrads[t]))));
     }
     tape.grad(surrogate, encoderParams, false, grads);
+  }
+
+  /** One SAC update on the joint minibatch that also returns ∂L_Q/∂s: continuous or discrete. */
+  private interface Learner {
+    SacLearner.Stats update(ReplayBuffer.Minibatch batch, Rng noise, long step,
+        DMatrixRMaj observationGradient);
+  }
+
+  /**
+   * The categorical policy of a discrete run (and of {@link PearlAgent#loadDiscrete}): [s | z] →
+   * netLayers × netWidth (tanh) → |A| logits, {@code core.pg.CategoricalPolicy.mlp}'s
+   * initialisation.
+   */
+  static CategoricalPolicy categoricalPolicy(PearlConfig c, int obsDim, int numActions,
+      Rng init) {
+    int[] hidden = new int[c.netLayers()];
+    java.util.Arrays.fill(hidden, c.netWidth());
+    return CategoricalPolicy.mlp(obsDim + c.latentDim(), hidden, numActions, init);
   }
 
   /** The SAC settings PEARL's learner runs with: α = 1 fixed, PEARL's γ, ρ, rates and sizes. */

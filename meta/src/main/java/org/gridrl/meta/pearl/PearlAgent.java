@@ -11,13 +11,16 @@ import org.gridrl.core.env.Box;
 import org.gridrl.core.nn.Module;
 import org.gridrl.core.nn.Parameter;
 import org.gridrl.core.nn.ParameterIo;
+import org.gridrl.core.pg.CategoricalPolicy;
 import org.gridrl.core.pg.SacConfig;
 import org.gridrl.core.pg.TanhGaussianPolicy;
 import org.gridrl.core.util.Rng;
 
 /**
  * PEARL's acting agent: a belief q(z|c) = N(μ, diag σ²) over the task variable, a sample z from
- * it, and SAC's tanh-Gaussian policy on [s | z]. Posterior sampling (Rakelly et al. 2019, §4.3):
+ * it, and SAC's policy on [s | z]: the tanh-Gaussian for continuous actions ({@link #act}), or
+ * the categorical π(a|s, z) = softmax(f(s, z))_a of discrete SAC ({@link #actDiscrete}; the
+ * encoder then sees the action one-hot). Posterior sampling (Rakelly et al. 2019, §4.3):
  * {@link #clearZ} resets the belief to the prior N(0, I); {@link #sampleZ} draws z =
  * μ + σ ⊙ ε; {@link #inferPosterior} sets the belief to the encoder's product of Gaussians over
  * a context and draws z from it; {@link #act} acts with the current z, held fixed over a
@@ -34,6 +37,7 @@ public final class PearlAgent {
 
   private final ContextEncoder encoder;
   private final TanhGaussianPolicy policy;
+  private final CategoricalPolicy categorical;
   private final int obsDim;
   private final int latentDim;
   private final double[] mean;
@@ -41,6 +45,7 @@ public final class PearlAgent {
   private final double[] z;
   private final double[] input;
   private final DMatrixRMaj eps;
+  private final DMatrixRMaj inputRow;
   private final Tape tape = new Tape();
 
   /**
@@ -59,6 +64,7 @@ public final class PearlAgent {
     }
     this.encoder = encoder;
     this.policy = policy;
+    this.categorical = null;
     this.obsDim = encoder.observationDim();
     this.latentDim = encoder.latentDim();
     this.mean = new double[latentDim];
@@ -66,7 +72,42 @@ public final class PearlAgent {
     this.z = new double[latentDim];
     this.input = new double[obsDim + latentDim];
     this.eps = new DMatrixRMaj(1, policy.actionDim());
+    this.inputRow = null;
     clearZ();
+  }
+
+  /**
+   * An agent with a categorical policy over |A| actions, which the encoder sees one-hot (its
+   * action size is |A|), with the prior as its belief and z = 0 until {@link #sampleZ}.
+   *
+   * @param encoder the context encoder (its latent size d, its action size |A|)
+   * @param policy the policy on [s | z], observation size |s| + d, |A| actions
+   */
+  public PearlAgent(ContextEncoder encoder, CategoricalPolicy policy) {
+    if (policy.observationDim() != encoder.observationDim() + encoder.latentDim()
+        || policy.numActions() != encoder.actionDim()) {
+      throw new IllegalArgumentException("the policy takes " + policy.observationDim()
+          + " inputs and " + policy.numActions() + " actions; the encoder needs |s| + d = "
+          + (encoder.observationDim() + encoder.latentDim()) + " and its one-hot actions, "
+          + encoder.actionDim());
+    }
+    this.encoder = encoder;
+    this.policy = null;
+    this.categorical = policy;
+    this.obsDim = encoder.observationDim();
+    this.latentDim = encoder.latentDim();
+    this.mean = new double[latentDim];
+    this.variance = new double[latentDim];
+    this.z = new double[latentDim];
+    this.input = null;
+    this.eps = null;
+    this.inputRow = new DMatrixRMaj(1, obsDim + latentDim);
+    clearZ();
+  }
+
+  /** Whether the policy is categorical (discrete actions). */
+  public boolean discrete() {
+    return categorical != null;
   }
 
   /** The context encoder. */
@@ -74,9 +115,20 @@ public final class PearlAgent {
     return encoder;
   }
 
-  /** The policy on [s | z]. */
+  /** The tanh-Gaussian policy on [s | z]; throws for a {@link #discrete()} agent. */
   public TanhGaussianPolicy policy() {
+    if (policy == null) {
+      throw new IllegalStateException("a discrete PEARL agent: use categoricalPolicy()");
+    }
     return policy;
+  }
+
+  /** The categorical policy on [s | z]; throws unless the agent is {@link #discrete()}. */
+  public CategoricalPolicy categoricalPolicy() {
+    if (categorical == null) {
+      throw new IllegalStateException("a continuous PEARL agent: use policy()");
+    }
+    return categorical;
   }
 
   /** Resets the belief to the prior μ = 0, σ² = 1 (z is kept until {@link #sampleZ}). */
@@ -133,7 +185,8 @@ public final class PearlAgent {
   }
 
   /**
-   * An action in the unit box for observation s with the current z: tanh(μ(s, z) + σ(s, z) ε)
+   * A continuous agent's action in the unit box for observation s with the current z:
+   * tanh(μ(s, z) + σ(s, z) ε)
    * with ε from {@code rng}, or the deterministic tanh(μ(s, z)) when {@code rng} is null.
    *
    * @param observation s, length |s|. Not modified.
@@ -141,6 +194,7 @@ public final class PearlAgent {
    * @param unitOut the action in (−1, 1)^|a|. Modified.
    */
   public void act(double[] observation, Rng rng, double[] unitOut) {
+    policy();
     if (observation.length != obsDim) {
       throw new IllegalArgumentException("observation must have length " + obsDim + ", got "
           + observation.length);
@@ -158,13 +212,58 @@ public final class PearlAgent {
   }
 
   /**
+   * An action index for observation s with the current z: a draw from π(·|s, z) =
+   * softmax(f(s, z)) with one {@code rng.nextDouble()} (inverse CDF), or the most probable
+   * action (the lowest index among ties) when {@code rng} is null.
+   *
+   * @param observation s, length |s|. Not modified.
+   * @param rng the action's stream, or null for the greedy action. Modified.
+   * @return the action in [0, |A|)
+   */
+  public int actDiscrete(double[] observation, Rng rng) {
+    categoricalPolicy();
+    if (observation.length != obsDim) {
+      throw new IllegalArgumentException("observation must have length " + obsDim + ", got "
+          + observation.length);
+    }
+    System.arraycopy(observation, 0, inputRow.data, 0, obsDim);
+    System.arraycopy(z, 0, inputRow.data, obsDim, latentDim);
+    tape.reset();
+    double[] logits = categorical.network().forward(tape, tape.constant(inputRow)).value().data;
+    int k = categorical.numActions();
+    int best = 0;
+    for (int a = 1; a < k; a++) {
+      if (logits[a] > logits[best]) {
+        best = a;
+      }
+    }
+    if (rng == null) {
+      return best;
+    }
+    double sum = 0;
+    for (int a = 0; a < k; a++) {
+      sum += Math.exp(logits[a] - logits[best]);
+    }
+    double u = rng.nextDouble() * sum;
+    double c = 0;
+    for (int a = 0; a < k - 1; a++) {
+      c += Math.exp(logits[a] - logits[best]);
+      if (u < c) {
+        return a;
+      }
+    }
+    return k - 1;
+  }
+
+  /**
    * Saves the encoder's and the actor's parameters to one file ({@code ParameterIo}; names
    * {@code encoder.layer0.weight}, ..., {@code policy.layer0.weight}, ...).
    *
    * @param file the file. Modified.
    */
   public void save(Path file) {
-    ParameterIo.save(parameters(encoder, policy), file);
+    ParameterIo.save(parameters(encoder, discrete() ? categorical.network()
+        : policy.network()), file);
   }
 
   /**
@@ -187,17 +286,34 @@ public final class PearlAgent {
     SacConfig sac = Pearl.sacConfig(config);
     TanhGaussianPolicy policy = TanhGaussianPolicy.mlp(observationDim + config.latentDim(),
         actions, sac.hiddenWidth(), sac.hiddenLayers(), sac.logStdMin(), sac.logStdMax(), init);
-    ParameterIo.load(parameters(encoder, policy), file);
+    ParameterIo.load(parameters(encoder, policy.network()), file);
+    return new PearlAgent(encoder, policy);
+  }
+
+  /**
+   * {@link #load(PearlConfig, int, Box, Path)} for a discrete agent over {@code numActions}
+   * actions (saved by a {@link #discrete()} agent).
+   */
+  public static PearlAgent loadDiscrete(PearlConfig config, int observationDim, int numActions,
+      Path file) {
+    int[] hidden = new int[config.encoderLayers()];
+    Arrays.fill(hidden, config.encoderWidth());
+    Rng init = new Rng(0);
+    ContextEncoder encoder = new ContextEncoder(observationDim, numActions,
+        config.withNextObservation(), config.latentDim(), hidden, init);
+    CategoricalPolicy policy = Pearl.categoricalPolicy(config, observationDim, numActions,
+        init);
+    ParameterIo.load(parameters(encoder, policy.network()), file);
     return new PearlAgent(encoder, policy);
   }
 
   /** The encoder's and the actor's parameters under prefixed names, sharing their values. */
-  private static Module parameters(ContextEncoder encoder, TanhGaussianPolicy policy) {
+  private static Module parameters(ContextEncoder encoder, Module policy) {
     List<Parameter> all = new ArrayList<>();
     for (Parameter p : encoder.parameters()) {
       all.add(new Parameter("encoder." + p.name(), p.value()));
     }
-    for (Parameter p : policy.network().parameters()) {
+    for (Parameter p : policy.parameters()) {
       all.add(new Parameter("policy." + p.name(), p.value()));
     }
     List<Parameter> fixed = List.copyOf(all);

@@ -7,6 +7,9 @@
  * core's SAC on [s | z] and the encoder trained through the critics' loss ({@link
  * org.gridrl.meta.pearl.Pearl#train}, settings {@link org.gridrl.meta.pearl.PearlConfig}), and
  * test-time posterior sampling with a trained or loaded agent ({@link
- * org.gridrl.meta.pearl.PearlAgent}, {@link org.gridrl.meta.pearl.Pearl#evaluate}).
+ * org.gridrl.meta.pearl.PearlAgent}, {@link org.gridrl.meta.pearl.Pearl#evaluate}); for discrete
+ * actions (HiddenGoalGrid) the same loop over core's discrete SAC with a categorical policy and
+ * one-hot actions in the context ({@link org.gridrl.meta.pearl.Pearl#trainDiscrete}, {@link
+ * org.gridrl.meta.pearl.Pearl#evaluateDiscrete}).
  */
 package org.gridrl.meta.pearl;

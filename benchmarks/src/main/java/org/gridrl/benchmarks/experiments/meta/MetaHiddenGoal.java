@@ -29,6 +29,10 @@ import org.gridrl.meta.maml.Maml;
 import org.gridrl.meta.maml.MamlConfig;
 import org.gridrl.meta.maml.MamlResult;
 import org.gridrl.meta.maml.MamlTasks;
+import org.gridrl.meta.pearl.Pearl;
+import org.gridrl.meta.pearl.PearlAgent;
+import org.gridrl.meta.pearl.PearlConfig;
+import org.gridrl.meta.pearl.PearlResult;
 import org.gridrl.meta.rl2.Rl2;
 import org.gridrl.meta.rl2.Rl2Evaluation;
 import org.gridrl.meta.rl2.Rl2Result;
@@ -56,6 +60,12 @@ import org.knowm.xchart.XYChart;
  * episode only, not on all earlier ones, because the REINFORCE gradient J needs episodes of the
  * parameters being differentiated: earlier episodes come from earlier θ's.)
  *
+ * <p>PEARL (Rakelly et al. 2019) with a categorical policy over discrete SAC
+ * ({@link Pearl#trainDiscrete}) meta-trains on the 21 goals, one grid each ({@link #pearlTasks}),
+ * and plays the same trials by posterior sampling ({@link #pearlEpisodeReturns}): episode 1 with
+ * z from the prior, then each episode with z drawn from q(z|c) of all the context so far,
+ * acting greedily (argmax_a π(a|s, z)); nothing is learned at test time.
+ *
  * <p>Protocol, per seed s: {@link Rl2#train} on {@link Rl2Tasks#hiddenGoal} with the config's
  * budget and seed s, then {@link Rl2#evaluate} of the trained policy on
  * {@code evaluationTrials} fresh trials drawn from {@link #evaluationSeed}(s) (the mean return
@@ -64,8 +74,9 @@ import org.knowm.xchart.XYChart;
  * with seed s, then the trial layout on the same {@code evaluationTrials} goals as RL²'s (the
  * goals of {@code Rng(1000 + s).fork(0)}, {@link #evaluationGoals}). {@code metrics.csv} holds
  * RL²'s learning curve (the mean trial, first- and last-episode return of each iteration's
- * training trials, actions sampled) and MAML's (the mean pre- and post-update episode return of
- * each meta-update's tasks).
+ * training trials, actions sampled), MAML's (the mean pre- and post-update episode return of
+ * each meta-update's tasks) and PEARL's (the mean return of each iteration's collected
+ * episodes). PEARL, per seed s: {@link Pearl#trainDiscrete} with seed s, then the same goals.
  */
 public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
 
@@ -83,6 +94,9 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
   static final List<String> MAML_CURVE = List.of(Maml.PRE_UPDATE_RETURN,
       Maml.POST_UPDATE_RETURN);
 
+  /** PEARL's learning-curve column of {@code metrics.csv}. */
+  static final List<String> PEARL_CURVE = List.of(Pearl.COLLECT_RETURN);
+
   @Override
   public String name() {
     return "meta-hidden-goal";
@@ -90,17 +104,19 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
 
   @Override
   public String description() {
-    return "RL² and MAML on VariBAD's hidden-goal grid against the exact Bayes-optimal planner"
-        + " and the oracle: return per episode of a trial and in total";
+    return "RL², MAML and PEARL on VariBAD's hidden-goal grid against the exact Bayes-optimal"
+        + " planner and the oracle: return per episode of a trial and in total";
   }
 
   // measured: wall time of 'gridrl run meta-hidden-goal' (and --quick) with the jar on the
   // 2-core machine, 2026-12-06. RL² only, nothing else running: 105.5 s full, 13.2 s --quick.
   // With MAML, while another experiment kept both cores busy (load 4-5): 222.5 s full, 27.0 s
-  // --quick; RL²-only on the idle machine suggests about half of that when idle (not measured)
+  // --quick. With PEARL, at load 12-15 (other sessions' jobs on the 2 cores): 827.4 s full
+  // (357 s of CPU), 83.2 s --quick; at load 5-6: 71.5 s --quick (PEARL's share: 2.7-4.8 s of
+  // training and 1.0-1.4 s of evaluation a seed, timed alone)
   @Override
   public Duration expectedRunTime(boolean quick) {
-    return Duration.ofSeconds(quick ? 27 : 223);
+    return Duration.ofSeconds(quick ? 72 : 827);
   }
 
   @Override
@@ -174,6 +190,30 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
     return new Rl2Evaluation(returns);
   }
 
+  /** PEARL's training tasks: one {@link HiddenGoalGrid#varibad} grid per candidate goal. */
+  public static List<HiddenGoalGrid> pearlTasks() {
+    List<HiddenGoalGrid> tasks = new ArrayList<>();
+    for (int g : SETTING.candidates()) {
+      tasks.add(new HiddenGoalGrid(SETTING.size(), SETTING.horizon(), SETTING.episodes(), g));
+    }
+    return tasks;
+  }
+
+  /**
+   * PEARL in the trial layout: {@link Pearl#evaluateDiscrete} on the goals
+   * {@link #evaluationGoals}(seed), E trajectories of H steps per trial, one exploration
+   * trajectory (episode 1 with z from the prior, episode e + 1 with z drawn from q(z|c) of
+   * episodes 1..e), z's stream {@code Rng(evaluationSeed(seed)).fork(4)}.
+   *
+   * @param agent the meta-trained discrete agent; its belief and z are changed
+   * @return the return of episode e of trial i at [i][e]
+   */
+  public static Rl2Evaluation pearlEpisodeReturns(PearlAgent agent, long seed, int trials) {
+    return new Rl2Evaluation(Pearl.evaluateDiscrete(agent, evaluationGoals(seed, trials),
+        SETTING.episodes(), SETTING.horizon(), 1,
+        new Rng(evaluationSeed(seed)).fork(4).seed()).returns());
+  }
+
   /**
    * The exact per-episode expected returns of the reference policies, in {@link #EXACT}'s order:
    * the Bayes-optimal search path, the oracle, the uniformly random policy.
@@ -228,11 +268,15 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
    * @param mamlPostUpdate MAML's mean post-update episode return per meta-update
    * @param mamlEpisodeReturns MAML's mean return of episodes 1..E in the trial layout
    * @param mamlStandardError its standard error of the mean trial return
+   * @param pearlCollectReturn PEARL's mean collected episode return per iteration
+   * @param pearlEpisodeReturns PEARL's mean return of episodes 1..E in the trial layout
+   * @param pearlStandardError its standard error of the mean trial return
    */
   record RunResult(long seed, double[] trialReturn, double[] firstEpisodeReturn,
       double[] lastEpisodeReturn, double[] episodeReturns, double standardError,
       double[] mamlPreUpdate, double[] mamlPostUpdate, double[] mamlEpisodeReturns,
-      double mamlStandardError) {
+      double mamlStandardError, double[] pearlCollectReturn, double[] pearlEpisodeReturns,
+      double pearlStandardError) {
 
     double total() {
       return Arrays.stream(episodeReturns).sum();
@@ -240,6 +284,10 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
 
     double mamlTotal() {
       return Arrays.stream(mamlEpisodeReturns).sum();
+    }
+
+    double pearlTotal() {
+      return Arrays.stream(pearlEpisodeReturns).sum();
     }
   }
 
@@ -261,6 +309,11 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
         + " before the next%n", m.iterations(), m.metaBatchSize(), m.episodesPerTask(),
         m.innerSteps(), config.maml().hidden().toString().replace(", ", "-").replace("[", "")
             .replace("]", ""));
+    PearlConfig p = config.pearl();
+    ctx.out().printf("PEARL: %d iterations x %d gradient steps on %d goals, meta-batch %d,"
+        + " nets %dx%d; evaluated on the same trials, z from the prior in episode 1, then from"
+        + " the posterior of all episodes so far%n", p.iterations(), p.trainStepsPerIteration(),
+        SETTING.numCandidates(), p.metaBatch(), p.netLayers(), p.netWidth());
     ctx.note("setting", SETTING);
     ctx.note("exact", exactSummary(exact));
     ctx.note("seeds", config.seeds());
@@ -269,9 +322,12 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
         + " same goals (Rng(1000 + s).fork(0)): episode 1 with the meta-trained parameters, then"
         + " before episode e + 1 one policy-gradient step on episode e (Maml.adapt with one"
         + " episode per batch, 3 steps of α, α/2, α/2), samplers seeded from"
-        + " Rng(1000 + s).fork(3).fork(trial)");
+        + " Rng(1000 + s).fork(3).fork(trial); PEARL on the same goals: episode 1 with z from"
+        + " the prior, episode e + 1 with z from q(z|c) of episodes 1..e, greedy actions"
+        + " (Pearl.evaluateDiscrete, z's stream Rng(1000 + s).fork(4))");
     List<String> columns = new ArrayList<>(CURVE);
     columns.addAll(MAML_CURVE);
+    columns.addAll(PEARL_CURVE);
     ctx.metrics().declare(columns.toArray(String[]::new));
 
     Map<Long, RunResult> results = new LinkedHashMap<>();
@@ -307,13 +363,20 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
         .mapToDouble(r -> bayes - r.mamlTotal()).toArray());
     ctx.out().printf("MAML's gap to Bayes-optimal (mean ± std over %d seeds): total %s%n", n,
         mamlGap.format());
+    Stats pearlGap = Stats.of(results.values().stream()
+        .mapToDouble(r -> bayes - r.pearlTotal()).toArray());
+    ctx.out().printf("PEARL's gap to Bayes-optimal (mean ± std over %d seeds): total %s%n", n,
+        pearlGap.format());
     ctx.note("rl2", rl2Summary(results, RunResult::episodeReturns, RunResult::standardError));
     ctx.note("maml", rl2Summary(results, RunResult::mamlEpisodeReturns,
         RunResult::mamlStandardError));
+    ctx.note("pearl", rl2Summary(results, RunResult::pearlEpisodeReturns,
+        RunResult::pearlStandardError));
     Map<String, Stats> gap = new LinkedHashMap<>();
     gap.put("total", gapTotal);
     gap.put("episode_1", gapFirst);
     gap.put("maml_total", mamlGap);
+    gap.put("pearl_total", pearlGap);
     ctx.note("gap_to_bayes_optimal", gap);
     List<String> files = new ArrayList<>(List.of("metrics.csv", "summary.json"));
     for (Map.Entry<String, XYChart> chart : charts(config, exact, results).entrySet()) {
@@ -353,14 +416,22 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
     for (int e = 0; e < mamlEpisodes.length; e++) {
       mamlEpisodes[e] = mev.meanEpisodeReturn(e);
     }
+    PearlResult pearl = Pearl.trainDiscrete(pearlTasks(), config.pearl().withSeed(seed), null);
+    Rl2Evaluation pev = pearlEpisodeReturns(pearl.agent(), seed, config.evaluationTrials());
+    double[] pearlEpisodes = new double[tasks.episodesPerTrial()];
+    for (int e = 0; e < pearlEpisodes.length; e++) {
+      pearlEpisodes[e] = pev.meanEpisodeReturn(e);
+    }
     return new RunResult(seed, curve[0], curve[1], curve[2], episodes, ev.standardError(),
         meta.history().series(Maml.PRE_UPDATE_RETURN),
-        meta.history().series(Maml.POST_UPDATE_RETURN), mamlEpisodes, mev.standardError());
+        meta.history().series(Maml.POST_UPDATE_RETURN), mamlEpisodes, mev.standardError(),
+        pearl.history().series(Pearl.COLLECT_RETURN), pearlEpisodes, pev.standardError());
   }
 
   /** A seed's learning-curve rows and final metrics (evaluation and gap). */
   private static void writeSeed(RunContext ctx, RunResult r, double bayes) {
-    int rows = Math.max(r.trialReturn().length, r.mamlPreUpdate().length);
+    int rows = Math.max(Math.max(r.trialReturn().length, r.mamlPreUpdate().length),
+        r.pearlCollectReturn().length);
     for (int i = 0; i < rows; i++) {
       Map<String, Double> values = new LinkedHashMap<>();
       if (i < r.trialReturn().length) {
@@ -371,6 +442,9 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
       if (i < r.mamlPreUpdate().length) {
         values.put(MAML_CURVE.get(0), r.mamlPreUpdate()[i]);
         values.put(MAML_CURVE.get(1), r.mamlPostUpdate()[i]);
+      }
+      if (i < r.pearlCollectReturn().length) {
+        values.put(PEARL_CURVE.get(0), r.pearlCollectReturn()[i]);
       }
       ctx.row(r.seed(), i + 1, values);
     }
@@ -387,6 +461,12 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
     fin.put("eval/maml/trial_return", r.mamlTotal());
     fin.put("eval/maml/trial_return_se", r.mamlStandardError());
     fin.put("eval/maml/gap_to_bayes_optimal", bayes - r.mamlTotal());
+    for (int e = 0; e < r.pearlEpisodeReturns().length; e++) {
+      fin.put("eval/pearl/episode_" + (e + 1) + "_return", r.pearlEpisodeReturns()[e]);
+    }
+    fin.put("eval/pearl/trial_return", r.pearlTotal());
+    fin.put("eval/pearl/trial_return_se", r.pearlStandardError());
+    fin.put("eval/pearl/gap_to_bayes_optimal", bayes - r.pearlTotal());
     ctx.seedComplete(r.seed(), fin);
   }
 
@@ -402,6 +482,9 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
     for (double[] c : mamlCurve) {
       Arrays.fill(c, Double.NaN);
     }
+    int pearlIterations = config.pearl().iterations();
+    double[] pearlCurve = new double[pearlIterations];
+    Arrays.fill(pearlCurve, Double.NaN);
     for (MetricsCsv.Row row : kept.rows()) {
       for (int k = 0; k < CURVE.size(); k++) {
         Double v = row.values().get(CURVE.get(k));
@@ -415,17 +498,24 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
           mamlCurve[k][(int) row.iteration() - 1] = v;
         }
       }
+      Double pv = row.values().get(PEARL_CURVE.get(0));
+      if (pv != null && row.iteration() >= 1 && row.iteration() <= pearlIterations) {
+        pearlCurve[(int) row.iteration() - 1] = pv;
+      }
     }
     Map<String, Double> fin = kept.finalMetrics();
     double[] episodes = new double[SETTING.episodes()];
     double[] mamlEpisodes = new double[SETTING.episodes()];
+    double[] pearlEpisodes = new double[SETTING.episodes()];
     for (int e = 0; e < episodes.length; e++) {
       episodes[e] = fin.get("eval/episode_" + (e + 1) + "_return");
       mamlEpisodes[e] = fin.get("eval/maml/episode_" + (e + 1) + "_return");
+      pearlEpisodes[e] = fin.get("eval/pearl/episode_" + (e + 1) + "_return");
     }
     return new RunResult(kept.seed(), curve[0], curve[1], curve[2], episodes,
         fin.get("eval/trial_return_se"), mamlCurve[0], mamlCurve[1], mamlEpisodes,
-        fin.get("eval/maml/trial_return_se"));
+        fin.get("eval/maml/trial_return_se"), pearlCurve, pearlEpisodes,
+        fin.get("eval/pearl/trial_return_se"));
   }
 
   private static double total(double[] x) {
@@ -467,7 +557,8 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
 
   /**
    * The printed table: per method the return of episodes 1..E, the total and the gap to
-   * Bayes-optimal; RL²'s and MAML's rows are mean ± std over seeds, the others are exact.
+   * Bayes-optimal; RL²'s, MAML's and PEARL's rows are mean ± std over seeds, the others are
+   * exact.
    *
    * @param exact {@link #exactRows}. Not modified.
    * @param results seed → RL² run. Not modified.
@@ -482,9 +573,12 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
     TextTable table = new TextTable(header.toArray(String[]::new));
     double bayes = total(exact.get("bayes-optimal"));
     List<RunResult> rs = List.copyOf(results.values());
-    for (String method : List.of("RL²", "MAML")) {
-      Function<RunResult, double[]> f = method.equals("RL²") ? RunResult::episodeReturns
-          : RunResult::mamlEpisodeReturns;
+    for (String method : List.of("RL²", "MAML", "PEARL")) {
+      Function<RunResult, double[]> f = switch (method) {
+        case "RL²" -> RunResult::episodeReturns;
+        case "MAML" -> RunResult::mamlEpisodeReturns;
+        default -> RunResult::pearlEpisodeReturns;
+      };
       List<String> row = new ArrayList<>(List.of(method + " (" + rs.size() + " seeds)"));
       for (int e = 0; e < episodes; e++) {
         int ep = e;
@@ -510,8 +604,8 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
   /**
    * The plots, by file name: {@code learning_curve.png}, RL²'s mean training trial return per
    * iteration (± std band over seeds) with the exact Bayes-optimal, oracle and random returns as
-   * horizontal lines; {@code episode_returns.png}, the return of episodes 1..E per method (RL²'s
-   * and MAML's evaluation, mean ± std band over seeds, and the exact rows);
+   * horizontal lines; {@code episode_returns.png}, the return of episodes 1..E per method (RL²'s,
+   * MAML's and PEARL's evaluation, mean ± std band over seeds, and the exact rows);
    * {@code maml_learning_curve.png}, MAML's mean pre- and post-update episode return per
    * meta-update (± std band over seeds) with the oracle's episode return.
    *
@@ -561,6 +655,11 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
       mys.add(r.mamlEpisodeReturns());
     }
     perEpisode.add(new Plots.Curve("MAML (inner step after each episode)", exs, mys));
+    List<double[]> pys = new ArrayList<>();
+    for (RunResult r : results.values()) {
+      pys.add(r.pearlEpisodeReturns());
+    }
+    perEpisode.add(new Plots.Curve("PEARL (posterior z after episode 1)", exs, pys));
     for (Map.Entry<String, double[]> m : exact.entrySet()) {
       perEpisode.add(Plots.Curve.single(m.getKey(), ex, m.getValue()));
     }

@@ -27,7 +27,7 @@ public final class MetaHiddenGoalFixtures {
    * Made-up runs for every seed of the config, shaped as the experiment's: a trial return rising
    * from −6 towards 30, per-episode returns (3, 9, 9.5, 9.8) shifted by 0.1·seed; MAML's
    * pre- and post-update curves rising from −1.5, per-episode returns (0.5, 2 + 0.1·seed, 3,
-   * 3.5).
+   * 3.5); PEARL's collection curve rising from −1.5, per-episode returns (1, 4 + 0.1·seed, 6, 7).
    */
   static Map<Long, MetaHiddenGoal.RunResult> runs(MetaHiddenGoalConfig config) {
     Map<Long, MetaHiddenGoal.RunResult> runs = new LinkedHashMap<>();
@@ -50,9 +50,15 @@ public final class MetaHiddenGoalFixtures {
         pre[i] = -1.5 + 2 * f;
         post[i] = -1.5 + 6 * f;
       }
+      int p = config.pearl().iterations();
+      double[] collect = new double[p];
+      for (int i = 0; i < p; i++) {
+        collect[i] = -1.5 + 5 * (1 - Math.exp(-4.0 * i / p));
+      }
       runs.put(seed, new MetaHiddenGoal.RunResult(seed, total, first, last,
           new double[] {3 + 0.1 * seed, 9, 9.5, 9.8}, 0.3, pre, post,
-          new double[] {0.5, 2 + 0.1 * seed, 3, 3.5}, 0.2));
+          new double[] {0.5, 2 + 0.1 * seed, 3, 3.5}, 0.2, collect,
+          new double[] {1, 4 + 0.1 * seed, 6, 7}, 0.25));
     }
     return runs;
   }

@@ -18,6 +18,9 @@ import org.gridrl.envs.meta.HiddenGoalGrid;
 import org.gridrl.meta.baselines.GoalSearchSetting;
 import org.gridrl.meta.maml.Maml;
 import org.gridrl.meta.maml.MamlConfig;
+import org.gridrl.meta.pearl.Pearl;
+import org.gridrl.meta.pearl.PearlEvaluation;
+import org.gridrl.meta.pearl.PearlResult;
 import org.gridrl.meta.rl2.Rl2Tasks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,7 +88,9 @@ class MetaHiddenGoalTest {
   private static MetaHiddenGoalConfig tiny() {
     return MetaHiddenGoalConfig.quick().withRl2(MetaHiddenGoalConfig.rl2(3)
         .withTrialsPerIteration(4).withMinibatchTrials(2).withEpochs(1).withHidden(8))
-        .withMaml(tinyMaml()).withEvaluationTrials(50).withSeeds(List.of(7L));
+        .withMaml(tinyMaml()).withPearl(MetaHiddenGoalConfig.pearl(2)
+            .withTrainStepsPerIteration(3).withInitialSteps(15).withTasksPerIteration(1))
+        .withEvaluationTrials(50).withSeeds(List.of(7L));
   }
 
   private static MetaHiddenGoalConfig.MamlSettings tinyMaml() {
@@ -106,6 +111,46 @@ class MetaHiddenGoalTest {
     MetaHiddenGoal.RunResult c = MetaHiddenGoal.runOne(tiny(), 8);
     assertThat(c.episodeReturns()).isNotEqualTo(a.episodeReturns());
     assertThat(c.mamlEpisodeReturns()).isNotEqualTo(a.mamlEpisodeReturns());
+    assertThat(a.pearlCollectReturn()).hasSize(2).containsExactly(b.pearlCollectReturn());
+    assertThat(a.pearlEpisodeReturns()).hasSize(4).containsExactly(b.pearlEpisodeReturns());
+    assertThat(c.pearlEpisodeReturns()).isNotEqualTo(a.pearlEpisodeReturns());
+  }
+
+  // PEARL's per-episode returns are Pearl.evaluateDiscrete's numbers computed directly on the
+  // evaluation goals with the agent Pearl.trainDiscrete gives on the 21 goals; its s.e. is the
+  // sample s.e. of the trial returns; each return is a sum of 15 rewards in {1, −0.1}, so
+  // 10·R + 1.5 = 11·(steps on the goal) is an integer in [0, 165]
+  @Test
+  void runOne_pearlEpisodes_arePearlEvaluateDiscreteOnTheEvaluationGoals() {
+    MetaHiddenGoalConfig config = tiny();
+    MetaHiddenGoal.RunResult r = MetaHiddenGoal.runOne(config, 7);
+    List<HiddenGoalGrid> tasks = MetaHiddenGoal.pearlTasks();
+    assertThat(tasks.stream().mapToInt(HiddenGoalGrid::goal).toArray())
+        .containsExactly(HiddenGoalGrid.candidateGoals(5));
+    PearlResult trained = Pearl.trainDiscrete(tasks, config.pearl().withSeed(7), null);
+    PearlEvaluation e = Pearl.evaluateDiscrete(trained.agent(),
+        MetaHiddenGoal.evaluationGoals(7, 50), 4, 15, 1,
+        new Rng(MetaHiddenGoal.evaluationSeed(7)).fork(4).seed());
+    double[] totals = new double[50];
+    for (int i = 0; i < 50; i++) {
+      for (int k = 0; k < 4; k++) {
+        double onGoal = (10 * e.returns()[i][k] + 15) / 11;
+        assertThat(onGoal).isCloseTo(Math.rint(onGoal), within(1e-9));
+        assertThat(Math.round(onGoal)).isBetween(0L, 15L);
+        totals[i] += e.returns()[i][k];
+      }
+    }
+    for (int k = 0; k < 4; k++) {
+      assertThat(r.pearlEpisodeReturns()[k]).isCloseTo(e.meanReturn(k), within(1e-12));
+    }
+    double m = Arrays.stream(totals).average().orElseThrow();
+    double ss = 0;
+    for (double x : totals) {
+      ss += (x - m) * (x - m);
+    }
+    assertThat(r.pearlStandardError()).isCloseTo(Math.sqrt(ss / 49 / 50), within(1e-12));
+    assertThat(r.pearlCollectReturn())
+        .containsExactly(trained.history().series(Pearl.COLLECT_RETURN));
   }
 
   // MAML plays RL²'s evaluation goals: the goals Rl2.evaluate draws from Rng(1000 + s).fork(0)
@@ -207,20 +252,23 @@ class MetaHiddenGoalTest {
         .isEqualTo(Files.readAllBytes(dir.resolve("one/metrics.csv")));
     assertThat(Interruptions.withoutWallTime(two)).isEqualTo(Interruptions.withoutWallTime(one));
     assertThat(one).contains("bayes-optimal (exact)  4.0000").contains("37.2143")
-        .contains("MAML (3 seeds)");
+        .contains("MAML (3 seeds)").contains("PEARL (3 seeds)");
   }
 
   @Test
   void table_rl2RowThenExactRows_withGaps() {
     List<String> lines = MetaHiddenGoalFixtures.table(MetaHiddenGoalConfig.quick());
-    assertThat(lines).hasSize(6);
+    assertThat(lines).hasSize(7);
     assertThat(lines.get(1)).startsWith("RL² (5 seeds)");
     // MAML's made-up totals 9 + 0.1·seed: mean 9.3, gap 37.2143 − 9.3
     assertThat(lines.get(2)).startsWith("MAML (5 seeds)").contains("9.3")
         .contains(String.format("%.2f", 7815.0 / 210 - 9.3));
-    assertThat(lines.get(3)).startsWith("bayes-optimal (exact)").contains("4.0000")
+    // PEARL's made-up totals 18 + 0.1·seed: mean 18.3, gap 37.2143 − 18.3
+    assertThat(lines.get(3)).startsWith("PEARL (5 seeds)").contains("18.3")
+        .contains(String.format("%.2f", 7815.0 / 210 - 18.3));
+    assertThat(lines.get(4)).startsWith("bayes-optimal (exact)").contains("4.0000")
         .contains("37.2143").endsWith("0.0000");
-    assertThat(lines.get(4)).startsWith("oracle (exact)").contains("44.2857")
+    assertThat(lines.get(5)).startsWith("oracle (exact)").contains("44.2857")
         .endsWith("-7.0714");
   }
 
@@ -232,6 +280,9 @@ class MetaHiddenGoalTest {
     assertThatThrownBy(() -> c.withThreads(0)).hasMessageContaining("threads");
     assertThatThrownBy(() -> c.withRl2(null)).hasMessageContaining("rl2");
     assertThatThrownBy(() -> c.withMaml(null)).hasMessage("maml must not be null");
+    assertThatThrownBy(() -> c.withPearl(null)).hasMessage("pearl must not be null");
+    assertThatThrownBy(() -> c.withPearl(c.pearl().withMaxPathLength(20)))
+        .hasMessage("pearl.maxPathLength must be the episode's 15 steps, got 20");
     MamlConfig m = c.maml().algorithm();
     assertThatThrownBy(() -> new MetaHiddenGoalConfig.MamlSettings(m, List.of(32, 0)))
         .hasMessage("hidden[1] must be >= 1, got 0");
