@@ -99,9 +99,12 @@ public final class Maml {
   public static final String SURROGATE_GAIN = "maml/surrogate_gain";
   /** TRPO: the accepted fraction ρ^k of the full step β s, 0 when the step was rejected. */
   public static final String STEP_FRACTION = "maml/step_fraction";
+  /** TRPO: the conjugate-gradient products (H + λI)v the step's direction took. */
+  public static final String CG_ITERATIONS = "maml/cg_iterations";
   /** The metrics {@link #train} reports with the TRPO outer step, in order. */
   public static final List<String> TRPO_METRICS = List.of(PRE_UPDATE_RETURN, POST_UPDATE_RETURN,
-      META_OBJECTIVE, META_GRAD_NORM, MEAN_KL, SURROGATE_GAIN, STEP_FRACTION, STEPS);
+      META_OBJECTIVE, META_GRAD_NORM, MEAN_KL, SURROGATE_GAIN, STEP_FRACTION, CG_ITERATIONS,
+      STEPS);
 
   private Maml() {}
 
@@ -564,6 +567,7 @@ public final class Maml {
           out.onScalar(it, MEAN_KL, trpo.constraint());
           out.onScalar(it, SURROGATE_GAIN, trpo.surrogate() - trpo.surrogateBefore());
           out.onScalar(it, STEP_FRACTION, trpo.fraction());
+          out.onScalar(it, CG_ITERATIONS, trpo.cgIterations());
         }
         out.onScalar(it, STEPS, steps);
         out.onIterationEnd(it, (System.nanoTime() - start) * 1e-9);

@@ -588,12 +588,14 @@ class MamlTest {
     double[] kl = one.history().series(Maml.MEAN_KL);
     double[] gain = one.history().series(Maml.SURROGATE_GAIN);
     double[] fraction = one.history().series(Maml.STEP_FRACTION);
+    double[] cg = one.history().series(Maml.CG_ITERATIONS);
     for (int i = 0; i < 3; i++) {
+      assertThat(cg[i]).isBetween(1.0, 10.0);
       assertThat(kl[i]).isBetween(0.0, 0.01);
       assertThat(gain[i]).isGreaterThanOrEqualTo(0);
       assertThat(fraction[i] > 0).isEqualTo(gain[i] > 0);
     }
-    // measured: fractions 0.512, 0.328, 0.512; mean KL 0.0074, 0.0057, 0.0077
+    // measured: fractions 0.512, 0.328, 0.512; mean KL 0.0074, 0.0057, 0.0077; CG 10, 10, 10
     assertThat(fraction[0]).isGreaterThan(0);
     // the same samples as Adam's first iteration, another step
     MamlResult adam = Maml.train(shortNavigation(), SMALL_POINT_POLICY, smallConfig(), null);
