@@ -6,6 +6,9 @@
  * {@link org.gridrl.core.optim.GradientCombination} (per-task gradients into one direction);
  * learning-rate
  * {@link org.gridrl.core.optim.Schedule}s (constant, linear, cosine, step) applied through
- * {@link org.gridrl.core.optim.Optimizer#setLearningRate(double)}.
+ * {@link org.gridrl.core.optim.Optimizer#setLearningRate(double)}. Second-order pieces:
+ * {@link org.gridrl.core.optim.ConjugateGradient} ((A + λI)x = b from products A·v) and
+ * {@link org.gridrl.core.optim.TrustRegion} (TRPO's natural-gradient step with its
+ * backtracking line search on a surrogate and a KL bound).
  */
 package org.gridrl.core.optim;

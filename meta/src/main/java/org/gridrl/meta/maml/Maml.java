@@ -12,7 +12,10 @@ import org.gridrl.core.autodiff.Tape;
 import org.gridrl.core.autodiff.Tensor;
 import org.gridrl.core.env.TaskDistribution;
 import org.gridrl.core.optim.Adam;
+import org.gridrl.core.optim.TrustRegion;
 import org.gridrl.core.pg.Batch;
+import org.gridrl.core.pg.CategoricalPolicy;
+import org.gridrl.core.pg.GaussianPolicy;
 import org.gridrl.core.pg.Policy;
 import org.gridrl.core.pg.Sampler;
 import org.gridrl.core.util.Check;
@@ -44,9 +47,25 @@ import org.gridrl.core.util.TrainingListener;
  * each task, on {@code threads} threads: sample B_tr with π_θ, take the inner step(s)
  * ({@link #innerStep}), sample B_val with π_θ', and compute F_i and ∇F_i
  * ({@link #metaGradient}); (3) sum the ∇F_i in task order (so the result is the same on any
- * number of threads) and take one Adam step on −(1/n) Σ_i F_i. The TRPO outer step of the
- * reference (conjugate gradient on Hessian-vector products of the KL, line search) is a later
- * step: it will replace (3) and reuse (2).
+ * number of threads) and take one outer step: Adam on −(1/n) Σ_i F_i
+ * ({@link MamlConfig.Outer#ADAM}, the default), or the reference's TRPO step
+ * ({@link MamlConfig.Outer#TRPO}, below).
+ *
+ * <p><b>The TRPO outer step</b> (cbfinn/maml_rl {@code MAMLTRPO}: {@code maml_npo.py} on
+ * rllab's {@code ConjugateGradientOptimizer}, through {@code core.optim.TrustRegion}):
+ * <pre>
+ *   max_θ L(θ) = (1/n) Σ_i (1/m_i) Σ_{t∈B_val,i} [π_{θ'_i(θ)}(a_t|s_t) / π_{θ'_i,old}(a_t|s_t)] Â_t
+ *   s.t. D(θ) = (1/M) Σ_i Σ_{t∈B_val,i} KL(π_{θ'_i,old}(·|s_t) ‖ π_{θ'_i(θ)}(·|s_t)) ≤ δ,
+ * </pre>
+ * θ'_i(θ) the inner step(s) from θ on the fixed inner batches, θ'_i,old the post-update
+ * parameters that sampled B_val,i, M = Σ_i m_i (the reference concatenates the per-step KLs
+ * of all tasks before averaging, and averages the surrogate per task). ∇L(θ_old) = (1/n) Σ_i ∇F_i,
+ * the meta-gradient above; the direction s = (H + λI)⁻¹ ∇L by conjugate gradient, with
+ * H v = ∇²D(θ_old) v computed exactly through the inner step by reverse mode over the recorded
+ * gradients ({@link #klHessianVectorProduct}; the reference's default is rllab's
+ * {@code FiniteDifferenceHvp}, see docs/algorithms/meta.md); then the backtracking line search
+ * on (L, D) from {@link #surrogateAndKl}. All per-task products run on the workers and are
+ * summed in task order.
  *
  * <p>At test time {@link #adapt} takes plain gradient steps from the meta-trained θ, the first
  * of size α and the later ones of size α·{@code laterTestStepScale}, and reports the mean return
@@ -71,9 +90,21 @@ public final class Maml {
   public static final String META_GRAD_NORM = "maml/meta_grad_norm";
   /** Environment steps so far. */
   public static final String STEPS = "maml/steps";
-  /** The metrics {@link #train} reports, in order. */
+  /** The metrics {@link #train} reports with the Adam outer step, in order. */
   public static final List<String> METRICS = List.of(PRE_UPDATE_RETURN, POST_UPDATE_RETURN,
       META_OBJECTIVE, META_GRAD_NORM, STEPS);
+  /** TRPO: the mean KL D(θ_new) after the outer step (0 when it was rejected). */
+  public static final String MEAN_KL = "maml/mean_kl";
+  /** TRPO: L(θ_new) − L(θ_old) of the likelihood-ratio surrogate (0 when rejected). */
+  public static final String SURROGATE_GAIN = "maml/surrogate_gain";
+  /** TRPO: the accepted fraction ρ^k of the full step β s, 0 when the step was rejected. */
+  public static final String STEP_FRACTION = "maml/step_fraction";
+  /** TRPO: the conjugate-gradient products (H + λI)v the step's direction took. */
+  public static final String CG_ITERATIONS = "maml/cg_iterations";
+  /** The metrics {@link #train} reports with the TRPO outer step, in order. */
+  public static final List<String> TRPO_METRICS = List.of(PRE_UPDATE_RETURN, POST_UPDATE_RETURN,
+      META_OBJECTIVE, META_GRAD_NORM, MEAN_KL, SURROGATE_GAIN, STEP_FRACTION, CG_ITERATIONS,
+      STEPS);
 
   private Maml() {}
 
@@ -186,6 +217,254 @@ public final class Maml {
     return j.item();
   }
 
+  // ------------------------------------------------------------------ the TRPO outer step
+
+  /**
+   * KL_B = (1/m) Σ_i KL(π_old(·|s_i) ‖ π_θ(·|s_i)) over B's observations on the tape (rllab's
+   * {@code dist.kl_sym(old, new)}), for a {@link GaussianPolicy} or a {@link CategoricalPolicy}.
+   *
+   * @param params θ as tensors
+   * @param old the old parameters as tensors (constants: no gradient flows into them)
+   * @return the 1 × 1 mean KL
+   * @throws IllegalArgumentException for another kind of policy
+   */
+  public static Tensor meanKl(Tape tape, Policy policy, List<Tensor> params, List<Tensor> old,
+      MamlBatch batch) {
+    Tensor obs = tape.constant(batch.observations());
+    if (policy instanceof GaussianPolicy g) {
+      return tape.mean(g.distribution(tape, obs, old).kl(g.distribution(tape, obs, params)));
+    }
+    if (policy instanceof CategoricalPolicy c) {
+      return tape.mean(c.distribution(tape, obs, old).kl(c.distribution(tape, obs, params)));
+    }
+    throw new IllegalArgumentException("the TRPO outer step needs a GaussianPolicy or a "
+        + "CategoricalPolicy for its KL, got " + policy.getClass().getName());
+  }
+
+  /**
+   * L_B(θ) = (1/m) Σ_i [π_θ(a_i|s_i) / π_old(a_i|s_i)] Â_i on the tape, the reference's
+   * likelihood-ratio surrogate ({@code dist.likelihood_ratio_sym}); its gradient at θ = old is
+   * ∇J_B.
+   */
+  public static Tensor likelihoodRatioSurrogate(Tape tape, Policy policy, List<Tensor> params,
+      List<Tensor> old, MamlBatch batch) {
+    Tensor obs = tape.constant(batch.observations());
+    Tensor logOld = policy.evaluate(tape, obs, old, batch.actions(), batch.actionIndices())
+        .logProb();
+    Tensor logNew = policy.evaluate(tape, obs, params, batch.actions(), batch.actionIndices())
+        .logProb();
+    return tape.mean(tape.mul(tape.exp(tape.sub(logNew, logOld)),
+        tape.constant(batch.advantages())));
+  }
+
+  private static List<Tensor> leaves(Tape tape, List<DMatrixRMaj> xs, boolean parameter) {
+    List<Tensor> out = new ArrayList<>(xs.size());
+    for (DMatrixRMaj x : xs) {
+      out.add(parameter ? tape.parameter(x) : tape.constant(x));
+    }
+    return out;
+  }
+
+  /**
+   * One task's mean-KL Hessian-vector product through the inner step(s):
+   * D(θ) = KL_val(θ'_old ‖ θ_k(θ)) with θ_k the inner steps of {@link #adaptedParameters} from
+   * θ on fixed batches, and out = ∇²D(θ) v = ∇_θ (∇_θ D(θ) · v), computed exactly by reverse
+   * mode over the recorded gradient (third order in the policy: θ_k holds ∇J_tr, ∇D holds its
+   * derivative, and H v one more). With {@code firstOrder} the inner gradients are constants,
+   * as in the first-order meta-gradient, and H is the KL's Hessian at θ_k. A pure function.
+   *
+   * @param theta θ. Not modified.
+   * @param oldAdapted θ'_old, the post-update parameters that sampled {@code outer}. Not
+   *     modified.
+   * @param v the direction, shaped as θ. Not modified.
+   * @param tape scratch. Reset.
+   * @param out H v, one matrix per parameter, reshaped. Modified.
+   * @return D(θ)
+   */
+  public static double klHessianVectorProduct(Policy policy, List<DMatrixRMaj> theta,
+      List<MamlBatch> inner, MamlBatch outer, List<DMatrixRMaj> oldAdapted, double alpha,
+      boolean firstOrder, List<DMatrixRMaj> v, Tape tape, List<DMatrixRMaj> out) {
+    Check.argument(out.size() == theta.size() && v.size() == theta.size(),
+        "v and out must hold %s matrices, got %s and %s", theta.size(), v.size(), out.size());
+    tape.reset();
+    List<Tensor> th = leaves(tape, theta, true);
+    List<Tensor> adapted = adaptedParameters(tape, policy, th, inner, alpha, !firstOrder);
+    Tensor kl = meanKl(tape, policy, adapted, leaves(tape, oldAdapted, false), outer);
+    double value = kl.item();
+    List<Tensor> g = tape.grad(kl, th, true);
+    Tensor gv = null;
+    for (int j = 0; j < th.size(); j++) {
+      Tensor term = tape.sum(tape.mul(g.get(j), tape.constant(v.get(j))));
+      gv = gv == null ? term : tape.add(gv, term);
+    }
+    List<Tensor> hv = tape.grad(gv, th, false);
+    for (int j = 0; j < theta.size(); j++) {
+      out.get(j).setTo(hv.get(j).value());
+    }
+    return value;
+  }
+
+  /**
+   * One task's likelihood-ratio surrogate and mean KL at θ, both after the inner step(s) from
+   * θ on fixed batches: out[0] = L_val(θ_k(θ)) against π_old = π_{θ'_old}, out[1] =
+   * KL_val(θ'_old ‖ θ_k(θ)). A pure function.
+   *
+   * @param tape scratch. Reset.
+   * @param out the two numbers. Modified.
+   */
+  public static void surrogateAndKl(Policy policy, List<DMatrixRMaj> theta,
+      List<MamlBatch> inner, MamlBatch outer, List<DMatrixRMaj> oldAdapted, double alpha,
+      Tape tape, double[] out) {
+    tape.reset();
+    List<Tensor> th = leaves(tape, theta, true);
+    List<Tensor> adapted = adaptedParameters(tape, policy, th, inner, alpha, false);
+    List<Tensor> old = leaves(tape, oldAdapted, false);
+    out[0] = likelihoodRatioSurrogate(tape, policy, adapted, old, outer).item();
+    out[1] = meanKl(tape, policy, adapted, old, outer).item();
+  }
+
+  /**
+   * One TRPO outer step on fixed batches, on this thread: the step {@link #train} takes with
+   * {@link MamlConfig.Outer#TRPO} (see the class comment), from θ'_i and ∇F_i computed here.
+   *
+   * @param theta θ. Modified: the accepted point, or as it was when the step is rejected.
+   * @param inner per task, its inner batches
+   * @param outer per task, its post-update batch (sampled with θ'_i, the inner steps from θ)
+   * @param config α, first order or not, and the trust-region settings
+   * @return what the trust-region step did
+   */
+  public static TrustRegion.Step trustRegionStep(Policy policy, List<DMatrixRMaj> theta,
+      List<List<MamlBatch>> inner, List<MamlBatch> outer, MamlConfig config) {
+    Check.argument(inner.size() == outer.size() && !outer.isEmpty(),
+        "inner and outer must hold one entry per task, got %s and %s", inner.size(),
+        outer.size());
+    int n = outer.size();
+    Tape tape = new Tape();
+    TaskOutcome[] outcomes = new TaskOutcome[n];
+    List<DMatrixRMaj> step = zerosLike(theta);
+    for (int i = 0; i < n; i++) {
+      TaskOutcome o = new TaskOutcome(zerosLike(theta));
+      List<DMatrixRMaj> cur = copies(theta);
+      for (MamlBatch b : inner.get(i)) {
+        innerStep(policy, cur, b, config.innerStepSize(), tape, cur);
+      }
+      o.keep(inner.get(i), outer.get(i), cur);
+      metaGradient(policy, theta, inner.get(i), outer.get(i), config.innerStepSize(),
+          config.firstOrder(), tape, o.gradient);
+      addTo(step, o.gradient);
+      outcomes[i] = o;
+    }
+    for (DMatrixRMaj m : step) {
+      for (int k = 0; k < m.getNumElements(); k++) {
+        m.data[k] = m.data[k] / n;
+      }
+    }
+    @SuppressWarnings("unchecked")
+    Worker<Object, Object>[] one = new Worker[] {new Worker<>(policy)};
+    return trpoStep(null, one, outcomes, theta, step, config);
+  }
+
+  /**
+   * The TRPO outer step of {@link #train}: g = (1/n) Σ ∇F_i (the gradient of the mean
+   * likelihood-ratio surrogate at θ), H v = Σ_i (m_i/M) H_i v with H_i from
+   * {@link #klHessianVectorProduct} (the reference averages the KL over all M = Σ m_i
+   * post-update steps), L = (1/n) Σ_i L_i and D = Σ_i (m_i/M) D_i from {@link #surrogateAndKl};
+   * every per-task product on the workers, summed in task order.
+   */
+  private static <O, A> TrustRegion.Step trpoStep(ExecutorService pool, Worker<O, A>[] workers,
+      TaskOutcome[] outcomes, List<DMatrixRMaj> theta, List<DMatrixRMaj> gradient,
+      MamlConfig config) {
+    int n = outcomes.length;
+    double total = 0;
+    for (TaskOutcome o : outcomes) {
+      total += o.outer.size();
+    }
+    double[] weight = new double[n];
+    for (int i = 0; i < n; i++) {
+      weight[i] = outcomes[i].outer.size() / total;
+    }
+    List<DMatrixRMaj> v = zerosLike(theta);
+    List<DMatrixRMaj> candidate = zerosLike(theta);
+    double alpha = config.innerStepSize();
+    TrustRegion.Problem problem = new TrustRegion.Problem() {
+      @Override
+      public void hessianVectorProduct(double[] x, double[] out) {
+        unflatten(x, v);
+        runTasks(pool, workers, n, (w, i) -> {
+          TaskOutcome o = outcomes[i];
+          klHessianVectorProduct(w.policy, theta, o.inner, o.outer, o.adapted, alpha,
+              config.firstOrder(), v, w.tape, o.scratch);
+        });
+        java.util.Arrays.fill(out, 0);
+        for (int i = 0; i < n; i++) {
+          accumulate(outcomes[i].scratch, weight[i], out);
+        }
+      }
+
+      @Override
+      public void evaluate(double[] x, double[] out) {
+        unflatten(x, candidate);
+        runTasks(pool, workers, n, (w, i) -> {
+          TaskOutcome o = outcomes[i];
+          surrogateAndKl(w.policy, candidate, o.inner, o.outer, o.adapted, alpha, w.tape,
+              o.trial);
+        });
+        out[0] = 0;
+        out[1] = 0;
+        for (int i = 0; i < n; i++) {
+          out[0] += outcomes[i].trial[0] / n;
+          out[1] += weight[i] * outcomes[i].trial[1];
+        }
+      }
+    };
+    double[] x = flatten(theta);
+    TrustRegion.Step st = TrustRegion.step(problem, flatten(gradient), config.trustRegion(), x);
+    unflatten(x, theta);
+    return st;
+  }
+
+  private static double[] flatten(List<DMatrixRMaj> xs) {
+    int size = 0;
+    for (DMatrixRMaj m : xs) {
+      size += m.getNumElements();
+    }
+    double[] out = new double[size];
+    int k = 0;
+    for (DMatrixRMaj m : xs) {
+      System.arraycopy(m.data, 0, out, k, m.getNumElements());
+      k += m.getNumElements();
+    }
+    return out;
+  }
+
+  private static void unflatten(double[] x, List<DMatrixRMaj> out) {
+    int k = 0;
+    for (DMatrixRMaj m : out) {
+      System.arraycopy(x, k, m.data, 0, m.getNumElements());
+      k += m.getNumElements();
+    }
+  }
+
+  /** out[k..] += w · xs, flattened in order. */
+  private static void accumulate(List<DMatrixRMaj> xs, double w, double[] out) {
+    int k = 0;
+    for (DMatrixRMaj m : xs) {
+      for (int e = 0, size = m.getNumElements(); e < size; e++) {
+        out[k++] += w * m.data[e];
+      }
+    }
+  }
+
+  private static void addTo(List<DMatrixRMaj> sum, List<DMatrixRMaj> xs) {
+    for (int j = 0; j < sum.size(); j++) {
+      double[] s = sum.get(j).data;
+      double[] x = xs.get(j).data;
+      for (int k = 0; k < s.length; k++) {
+        s[k] += x[k];
+      }
+    }
+  }
+
   // ------------------------------------------------------------------ training
 
   /**
@@ -257,22 +536,39 @@ public final class Maml {
           }
         }
         double norm2 = 0;
-        for (DMatrixRMaj s : step) {
-          for (int k = 0; k < s.getNumElements(); k++) {
-            double mean = s.data[k] / n;
-            norm2 += mean * mean;
-            s.data[k] = -mean; // Adam minimises −F
+        TrustRegion.Step trpo = null;
+        if (config.outer() == MamlConfig.Outer.ADAM) {
+          for (DMatrixRMaj s : step) {
+            for (int k = 0; k < s.getNumElements(); k++) {
+              double mean = s.data[k] / n;
+              norm2 += mean * mean;
+              s.data[k] = -mean; // Adam minimises −F
+            }
           }
+          checkFinite(norm2, it);
+          adam.step(step);
+        } else {
+          for (DMatrixRMaj s : step) {
+            for (int k = 0; k < s.getNumElements(); k++) {
+              double mean = s.data[k] / n;
+              norm2 += mean * mean;
+              s.data[k] = mean; // TRPO maximises the surrogate
+            }
+          }
+          checkFinite(norm2, it);
+          trpo = trpoStep(pool, workers, outcomes, theta, step, config);
         }
-        if (!Double.isFinite(norm2)) {
-          throw new ArithmeticException("MAML meta-gradient is not finite at iteration " + it);
-        }
-        adam.step(step);
         lastPost = post / n;
         out.onScalar(it, PRE_UPDATE_RETURN, pre / n);
         out.onScalar(it, POST_UPDATE_RETURN, lastPost);
         out.onScalar(it, META_OBJECTIVE, objective / n);
         out.onScalar(it, META_GRAD_NORM, Math.sqrt(norm2));
+        if (trpo != null) {
+          out.onScalar(it, MEAN_KL, trpo.constraint());
+          out.onScalar(it, SURROGATE_GAIN, trpo.surrogate() - trpo.surrogateBefore());
+          out.onScalar(it, STEP_FRACTION, trpo.fraction());
+          out.onScalar(it, CG_ITERATIONS, trpo.cgIterations());
+        }
         out.onScalar(it, STEPS, steps);
         out.onIterationEnd(it, (System.nanoTime() - start) * 1e-9);
       }
@@ -370,9 +666,28 @@ public final class Maml {
     double postReturn;
     double objective;
     long steps;
+    // kept for the TRPO outer step: the fixed batches, θ'_i, and per-task scratch
+    List<MamlBatch> inner;
+    MamlBatch outer;
+    List<DMatrixRMaj> adapted;
+    List<DMatrixRMaj> scratch;
+    final double[] trial = new double[2];
 
     TaskOutcome(List<DMatrixRMaj> gradient) {
       this.gradient = gradient;
+    }
+
+    void keep(List<MamlBatch> innerBatches, MamlBatch outerBatch, List<DMatrixRMaj> thetaK) {
+      inner = innerBatches;
+      outer = outerBatch;
+      if (adapted == null) {
+        adapted = copies(thetaK);
+        scratch = zerosLike(thetaK);
+      } else {
+        for (int j = 0; j < thetaK.size(); j++) {
+          adapted.get(j).setTo(thetaK.get(j));
+        }
+      }
     }
   }
 
@@ -414,6 +729,9 @@ public final class Maml {
           config.normalizeAdvantages());
       out.objective = metaGradient(policy, theta, inner, outer, config.innerStepSize(),
           config.firstOrder(), tape, out.gradient);
+      if (config.outer() == MamlConfig.Outer.TRPO) {
+        out.keep(inner, outer, values);
+      }
     }
   }
 
@@ -478,6 +796,12 @@ public final class Maml {
         }
         throw new IllegalStateException(c);
       }
+    }
+  }
+
+  private static void checkFinite(double norm2, int it) {
+    if (!Double.isFinite(norm2)) {
+      throw new ArithmeticException("MAML meta-gradient is not finite at iteration " + it);
     }
   }
 

@@ -1,6 +1,7 @@
 package org.gridrl.meta.maml;
 
 import io.soabase.recordbuilder.core.RecordBuilder;
+import org.gridrl.core.optim.TrustRegion;
 import org.gridrl.core.util.Check;
 
 /**
@@ -30,8 +31,10 @@ import org.gridrl.core.util.Check;
  *       first update and a {@code GradientDescentOptimizer} of {@code 0.5·α} after it), on
  *       batches of 40 episodes ({@code batch_size = 4000} steps).</li>
  * </ul>
- * The reference's outer step is TRPO (KL bound 0.01); this step's outer optimiser is Adam, whose
- * step size is ours.
+ * The reference's outer step is TRPO ({@code MAMLTRPO}: mean KL bound 0.01, rllab's
+ * {@code ConjugateGradientOptimizer} with its defaults, {@link TrustRegion.Config#defaults()});
+ * it is {@link Outer#TRPO} here. The default outer step stays {@link Outer#ADAM}, whose step
+ * size is ours.
  *
  * @param iterations meta-updates, ≥ 1
  * @param metaBatchSize tasks T_i ~ p(T) per meta-update, ≥ 1
@@ -49,7 +52,9 @@ import org.gridrl.core.util.Check;
  * @param normalizeAdvantages whether Â is standardised per task batch
  * @param firstOrder whether the meta-gradient stops at θ' (∇_θ' J_val(θ'), first-order MAML)
  *     instead of going through the inner step
- * @param outerLearningRate Adam step size of the outer update, &gt; 0
+ * @param outerLearningRate Adam step size of the outer update, &gt; 0 (unused by TRPO)
+ * @param outer the outer optimiser: {@link Outer#ADAM} or {@link Outer#TRPO}
+ * @param trustRegion δ, CG and line-search settings of {@link Outer#TRPO} (unused by Adam)
  * @param seed seeds the tasks, the environments, the actions and the policy's initialisation
  * @param threads threads the tasks of a meta-batch are processed on, ≥ 1; the result does not
  *     depend on it
@@ -58,8 +63,20 @@ import org.gridrl.core.util.Check;
 public record MamlConfig(int iterations, int metaBatchSize, int episodesPerTask,
     double innerStepSize, int innerSteps, int testSteps, double laterTestStepScale,
     int testEpisodesPerTask, double gamma, boolean linearBaseline, boolean normalizeAdvantages,
-    boolean firstOrder, double outerLearningRate, long seed, int threads)
-    implements MamlConfigBuilder.With {
+    boolean firstOrder, double outerLearningRate, Outer outer, TrustRegion.Config trustRegion,
+    long seed, int threads) implements MamlConfigBuilder.With {
+
+  /** The outer (meta) optimiser. */
+  public enum Outer {
+    /** One Adam step of size {@code outerLearningRate} on −(1/n) Σ_i F_i. */
+    ADAM,
+    /**
+     * One trust-region step (conjugate gradient on the Hessian of the mean KL between the old
+     * and the new post-update policies on the post-update batches, then a line search on the
+     * likelihood-ratio surrogate), as the reference's {@code MAMLTRPO}; see {@link Maml}.
+     */
+    TRPO
+  }
 
   /** Validates every field; messages name the value. */
   public MamlConfig {
@@ -74,17 +91,20 @@ public record MamlConfig(int iterations, int metaBatchSize, int episodesPerTask,
     Check.positive("testEpisodesPerTask", testEpisodesPerTask);
     Check.unitInterval("gamma", gamma);
     Check.positiveFinite("outerLearningRate", outerLearningRate);
+    Check.notNull("outer", outer);
+    Check.notNull("trustRegion", trustRegion);
     Check.positive("threads", threads);
   }
 
   /**
    * 100 iterations of 20 tasks × 20 episodes, α 0.5, 1 inner step (3 at test, the later ones
    * α/2, 40 episodes each), γ 0.99, linear baseline, standardised advantages, second order,
-   * Adam 1e-3, seed 0, 1 thread.
+   * Adam 1e-3 (TRPO settings: the reference's, δ = 0.01, 10 CG iterations, damping 1e-5, CG
+   * tolerance 1e-10, backtracking 0.8 up to 15 fractions), seed 0, 1 thread.
    */
   public static MamlConfig defaults() {
-    return new MamlConfig(100, 20, 20, 0.5, 1, 3, 0.5, 40, 0.99, true, true, false, 1e-3, 0L,
-        1);
+    return new MamlConfig(100, 20, 20, 0.5, 1, 3, 0.5, 40, 0.99, true, true, false, 1e-3,
+        Outer.ADAM, TrustRegion.Config.defaults(), 0L, 1);
   }
 
   /** The step size of test-time inner step k ≥ 1: α for k = 1, α·laterTestStepScale after. */

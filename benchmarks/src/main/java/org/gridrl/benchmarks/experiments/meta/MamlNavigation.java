@@ -33,7 +33,9 @@ import org.knowm.xchart.XYChart;
  * Levine 2017, §5.2 and the point-robot panel of their Figure 5): the mean return R_k after
  * k = 0, 1, 2, 3 test-time gradient steps on the same held-out goals for
  * <ul>
- *   <li>{@code maml}: {@link Maml#train} with the exact second-order meta-gradient;</li>
+ *   <li>{@code maml}: {@link Maml#train} with the exact second-order meta-gradient and the
+ *       outer step of the config ({@code maml.outer}: Adam by default, or the reference's TRPO
+ *       step with {@code "maml": {"outer": "TRPO"}} in a {@code --config} file);</li>
  *   <li>{@code maml-first-order}: the same with {@code firstOrder = true};</li>
  *   <li>{@code pretrained}: one policy trained on all tasks, the reference's "pretrained" curve
  *       ({@code test_maml_point.py} loads {@code maml0_fbs20_mbs20_...}: the output of
@@ -181,6 +183,12 @@ public final class MamlNavigation implements Experiment<MamlNavigationConfig> {
     return goals.stream().mapToDouble(PointNavigation::straightLineReturn).toArray();
   }
 
+  /** "Adam 0.01", or "TRPO (mean KL <= 0.01)": MAML's outer optimiser, as printed. */
+  static String outerStep(MamlConfig m) {
+    return m.outer() == MamlConfig.Outer.ADAM ? "Adam " + m.outerLearningRate()
+        : "TRPO (mean KL <= " + m.trustRegion().maxKl() + ")";
+  }
+
   /** MAML's config for a run: the experiment's, with seed s, the order, and one thread. */
   static MamlConfig mamlConfig(MamlNavigationConfig config, long seed, boolean firstOrder) {
     return config.maml().withSeed(seed).withFirstOrder(firstOrder).withThreads(1);
@@ -288,9 +296,9 @@ public final class MamlNavigation implements Experiment<MamlNavigationConfig> {
         config.goalSeed(), steps, m.innerStepSize(), m.innerStepSize() * m.laterTestStepScale(),
         m.testEpisodesPerTask());
     ctx.out().printf("training: %d iterations x %d tasks x %d episodes per method and seed,"
-        + " policy tanh %s, log sigma0 %s; oracle (straight line at top speed, exact) %.4f%n",
-        m.iterations(), m.metaBatchSize(), m.episodesPerTask(), config.hidden(),
-        config.initLogStd(), oracleMean);
+        + " policy tanh %s, log sigma0 %s, MAML's outer step %s; oracle (straight line at top"
+        + " speed, exact) %.4f%n", m.iterations(), m.metaBatchSize(), m.episodesPerTask(),
+        config.hidden(), config.initLogStd(), outerStep(m), oracleMean);
     ctx.note("goals", goals.stream().map(g -> List.of(g.x(), g.y())).toList());
     Map<String, Object> oracleNote = new LinkedHashMap<>();
     oracleNote.put("how", "mean over the goals of PointNavigation.straightLineReturn(g): the"

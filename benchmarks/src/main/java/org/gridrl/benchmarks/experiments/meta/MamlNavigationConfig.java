@@ -14,7 +14,8 @@ import org.gridrl.meta.maml.MamlConfig;
  *     (iterations × meta-batch × episodes per task), α, the test steps (α, then
  *     α·{@code laterTestStepScale}) and the episodes per test batch; its {@code seed} is replaced
  *     by each run seed, {@code firstOrder} by the method, {@code threads} by 1 (the experiment
- *     runs (seed, method) jobs in parallel instead)
+ *     runs (seed, method) jobs in parallel instead); its outer optimiser ({@code outer}: Adam,
+ *     the default here, or TRPO with its {@code trustRegion} settings) is both MAML methods'
  * @param hidden the Gaussian policy's tanh hidden layer widths, each ≥ 1 (the reference's
  *     (100, 100))
  * @param initLogStd the policy's initial log σ in the [−1, 1]² action coordinates (0: σ = 1, the

@@ -16,6 +16,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.gridrl.benchmarks.runner.ConfigFile;
 import org.gridrl.benchmarks.runner.Interruptions;
 import org.gridrl.core.autodiff.Tape;
+import org.gridrl.core.optim.TrustRegion;
 import org.gridrl.core.pg.Batch;
 import org.gridrl.core.pg.Policy;
 import org.gridrl.core.util.Rng;
@@ -61,6 +62,27 @@ class MamlNavigationTest {
     assertThatThrownBy(() -> c.withInitLogStd(Double.NaN)).hasMessageContaining("initLogStd");
     assertThatThrownBy(() -> c.withSeeds(List.of(1L, 1L)))
         .hasMessage("seeds must be distinct, got 1 twice");
+  }
+
+  // the outer optimiser is chosen in the file; unset, it stays Adam and the trust region's
+  // settings are the reference's
+  @Test
+  void configFile_outerTrpo_mergesIntoTheQuickConfig(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("c.json");
+    Files.writeString(f, "{\"maml\": {\"outer\": \"TRPO\", \"trustRegion\": {\"maxKl\": 0.02}}}",
+        StandardCharsets.UTF_8);
+    MamlNavigation e = new MamlNavigation();
+    MamlNavigationConfig c = ConfigFile.read(f, e.name(), e.quickConfig());
+    assertThat(c.maml().outer()).isEqualTo(MamlConfig.Outer.TRPO);
+    assertThat(c.maml().trustRegion())
+        .isEqualTo(TrustRegion.Config.defaults().withMaxKl(0.02));
+    assertThat(c.maml().withOuter(MamlConfig.Outer.ADAM).withTrustRegion(
+        TrustRegion.Config.defaults())).isEqualTo(e.quickConfig().maml());
+    assertThat(e.quickConfig().maml().outer()).isEqualTo(MamlConfig.Outer.ADAM);
+    Files.writeString(f, "{\"maml\": {\"trustRegion\": {\"backtrackRatio\": 1.5}}}",
+        StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> ConfigFile.read(f, e.name(), e.quickConfig()))
+        .hasMessageStartingWith(f + ":1:").hasMessageContaining("backtrackRatio");
   }
 
   // a config file's error names the file, the line and column, and the nested field
