@@ -10,7 +10,7 @@ import java.util.Optional;
 public final class Exercises {
 
   private static final List<Exercise<?>> ALL = List.of(PlanningExercises.softBellmanBackup(),
-      PlanningExercises.discountedVisitation());
+      PlanningExercises.discountedVisitation(), BanditExercises.gittinsIndex());
 
   private Exercises() {
   }

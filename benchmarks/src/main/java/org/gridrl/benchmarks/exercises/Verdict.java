@@ -57,6 +57,21 @@ public record Verdict(boolean passed, double maxError, String message) {
     return new Verdict(worst <= tol * scale, worst, where);
   }
 
+  /**
+   * Compares one number with the library's: fails on a non-finite answer, else passes when
+   * |got − expected| ≤ tol · (1 + |expected|).
+   *
+   * @param what the quantity's symbol ("nu")
+   */
+  public static Verdict compareScalar(String what, double expected, double got, double tol) {
+    if (!Double.isFinite(got)) {
+      return broken(what + " is " + got + ", expected " + fmt(expected));
+    }
+    double err = Math.abs(got - expected);
+    return new Verdict(err <= tol * (1 + Math.abs(expected)), err, "error " + fmt(err) + ": "
+        + what + " = " + fmt(got) + ", expected " + fmt(expected));
+  }
+
   static String fmt(double x) {
     return String.format(Locale.ROOT, "%.6g", x);
   }

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.gridrl.benchmarks.exercises.solutions.DiscountedVisitationReference;
 import org.gridrl.benchmarks.exercises.solutions.DiscountedVisitationThroughTerminals;
+import org.gridrl.benchmarks.exercises.solutions.GittinsIndexPosteriorMean;
+import org.gridrl.benchmarks.exercises.solutions.GittinsIndexReference;
 import org.gridrl.benchmarks.exercises.solutions.SoftBellmanBackupReference;
 import org.gridrl.benchmarks.exercises.solutions.SoftBellmanBackupUnshifted;
 import org.gridrl.benchmarks.exercises.solutions.SoftBellmanBackupWithMax;
@@ -24,6 +26,8 @@ class GraderTest {
   private static final Exercise<SoftBellmanBackup> ONE = PlanningExercises.softBellmanBackup();
   private static final Exercise<DiscountedVisitation> TWO =
       PlanningExercises.discountedVisitation();
+
+  private static final Exercise<GittinsIndexExercise> THREE = BanditExercises.gittinsIndex();
 
   private record Graded(Grader.Report report, List<String> lines) {
   }
@@ -48,7 +52,26 @@ class GraderTest {
       Graded two = grade(TWO, new DiscountedVisitationReference(), seed, 10_000);
       assertThat(two.report().allPassed()).as("%s", two.lines()).isTrue();
       assertThat(two.lines().get(two.lines().size() - 1)).startsWith("score: 6/6");
+      Graded three = grade(THREE, new GittinsIndexReference(), seed, 10_000);
+      assertThat(three.report().allPassed()).as("%s", three.lines()).isTrue();
+      assertThat(three.report().verdicts()).hasSize(9);
     }
+  }
+
+  @Test
+  void gittinsCases_includeGittinsPublishedIndex() {
+    // Gittins' γ = 0.9 table (as reproduced by Christian & Griffiths 2016): ν(1, 1) = 0.7029
+    Graded g = grade(THREE, new GittinsIndexReference(), 1, 10_000);
+    assertThat(caseLine(g, "alpha=1 beta=1 gamma=0.9")).contains("PASS")
+        .contains("expected 0.702889");
+  }
+
+  @Test
+  void posteriorMean_isRejectedOnEveryCase_withTheIndexItMissed() {
+    Graded g = grade(THREE, new GittinsIndexPosteriorMean(), 1, 10_000);
+    assertThat(g.report().passed()).isZero();
+    assertThat(caseLine(g, "alpha=1 beta=1 gamma=0.9")).contains("FAIL")
+        .contains("nu = 0.500000, expected 0.702889");
   }
 
   @Test
