@@ -10,7 +10,8 @@ import java.util.Optional;
 public final class Exercises {
 
   private static final List<Exercise<?>> ALL = List.of(PlanningExercises.softBellmanBackup(),
-      PlanningExercises.discountedVisitation(), BanditExercises.gittinsIndex());
+      PlanningExercises.discountedVisitation(), MetaExercises.gittinsIndex(),
+      MetaExercises.productOfGaussians());
 
   private Exercises() {
   }

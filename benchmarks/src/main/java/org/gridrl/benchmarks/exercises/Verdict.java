@@ -58,6 +58,31 @@ public record Verdict(boolean passed, double maxError, String message) {
   }
 
   /**
+   * Compares a positive quantity with the library's entry by entry in relative terms (for
+   * values that span many orders of magnitude, such as variances): fails on null, a wrong length
+   * or a non-finite entry, else passes when max |got − expected| / |expected| ≤ tol.
+   */
+  public static Verdict compareRelative(String what, String index, double[] expected,
+      double[] got, double tol) {
+    Verdict shape = compare(what, index, expected, got, Double.POSITIVE_INFINITY);
+    if (!shape.passed()) {
+      return shape;
+    }
+    double worst = -1;
+    int at = 0;
+    for (int i = 0; i < got.length; i++) {
+      double err = Math.abs(got[i] - expected[i]) / Math.abs(expected[i]);
+      if (err > worst) {
+        worst = err;
+        at = i;
+      }
+    }
+    return new Verdict(worst <= tol, worst, "largest relative error " + fmt(worst) + " at "
+        + index + " " + at + ": " + what + " = " + fmt(got[at]) + ", expected "
+        + fmt(expected[at]));
+  }
+
+  /**
    * Compares one number with the library's: fails on a non-finite answer, else passes when
    * |got − expected| ≤ tol · (1 + |expected|).
    *

@@ -11,6 +11,8 @@ import org.gridrl.benchmarks.exercises.solutions.DiscountedVisitationReference;
 import org.gridrl.benchmarks.exercises.solutions.DiscountedVisitationThroughTerminals;
 import org.gridrl.benchmarks.exercises.solutions.GittinsIndexPosteriorMean;
 import org.gridrl.benchmarks.exercises.solutions.GittinsIndexReference;
+import org.gridrl.benchmarks.exercises.solutions.ProductOfGaussiansPlainAverage;
+import org.gridrl.benchmarks.exercises.solutions.ProductOfGaussiansReference;
 import org.gridrl.benchmarks.exercises.solutions.SoftBellmanBackupReference;
 import org.gridrl.benchmarks.exercises.solutions.SoftBellmanBackupUnshifted;
 import org.gridrl.benchmarks.exercises.solutions.SoftBellmanBackupWithMax;
@@ -27,7 +29,10 @@ class GraderTest {
   private static final Exercise<DiscountedVisitation> TWO =
       PlanningExercises.discountedVisitation();
 
-  private static final Exercise<GittinsIndexExercise> THREE = BanditExercises.gittinsIndex();
+  private static final Exercise<GittinsIndexExercise> THREE = MetaExercises.gittinsIndex();
+
+  private static final Exercise<ProductOfGaussiansExercise> FOUR =
+      MetaExercises.productOfGaussians();
 
   private record Graded(Grader.Report report, List<String> lines) {
   }
@@ -55,7 +60,22 @@ class GraderTest {
       Graded three = grade(THREE, new GittinsIndexReference(), seed, 10_000);
       assertThat(three.report().allPassed()).as("%s", three.lines()).isTrue();
       assertThat(three.report().verdicts()).hasSize(9);
+      Graded four = grade(FOUR, new ProductOfGaussiansReference(), seed, 10_000);
+      assertThat(four.report().allPassed()).as("%s", four.lines()).isTrue();
+      assertThat(four.report().verdicts()).hasSize(5);
     }
+  }
+
+  @Test
+  void plainAverageOfMeans_passesOnlyWhereTheVariancesAreEqual() {
+    Graded g = grade(FOUR, new ProductOfGaussiansPlainAverage(), 1, 10_000);
+    assertThat(caseLine(g, "one factor")).contains("PASS");
+    assertThat(caseLine(g, "two equal variances")).contains("PASS");
+    assertThat(caseLine(g, "64 factors")).contains("FAIL").contains("at dimension");
+    assertThat(g.lines().get(g.lines().size() - 1)).startsWith("score: 2/5");
+    ProductOfGaussiansExercise wrongShape = (m, v) -> new double[][] {m[0]};
+    assertThat(grade(FOUR, wrongShape, 1, 10_000).lines().get(0))
+        .contains("returned 1 arrays; expected {mean, variance}");
   }
 
   @Test
