@@ -41,6 +41,10 @@ public final class SparkSweep implements Callable<Integer> {
       description = "Output folder on the driver (default: results/sweep-FILE).")
   Path out;
 
+  @Option(names = "--metric", paramLabel = "NAME",
+      description = "The final metric the plots show (default: the first), as 'gridrl sweep'.")
+  String metric;
+
   @Option(names = "--resume",
       description = "Keep the runs the folder holds complete; run the others.")
   boolean resume;
@@ -92,7 +96,7 @@ public final class SparkSweep implements Callable<Integer> {
     Sweep.Outcome outcome;
     try (Progress progress = Progress.create("sweep " + plan.experiment(), plan.specs().size(),
         io.err(), io.interactive())) {
-      outcome = Sweep.run(plan, dir, new SparkSweepRunner(spark), resume, progress);
+      outcome = Sweep.run(plan, dir, new SparkSweepRunner(spark), resume, progress, metric);
     }
     int n = outcome.results().size();
     io.out().printf("%nsweep of %s: %d runs, %d complete, %d failed; results in %s%n",

@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code gridrl sweep FILE [--out DIR] [--threads K] [--resume]}: an experiment over a grid of
- * settings and seeds ({@link SweepFile}) on a local thread pool ({@link LocalSweepRunner}).
+ * {@code gridrl sweep FILE [--out DIR] [--threads K] [--metric NAME] [--resume]}: an experiment
+ * over a grid of settings and seeds ({@link SweepFile}) on a local thread pool
+ * ({@link LocalSweepRunner}).
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     showDefaultValues = true,
@@ -27,9 +28,10 @@ import picocli.CommandLine.Parameters;
         + " varying fastest) and the seeds. Each run writes a folder (run-001, ...) with the"
         + " files of 'gridrl run'; then sweep.csv (one row per run: the grid values, seed,"
         + " status, final metrics), sweep.json (mean ± std per setting) and sweep-FIELD.png"
-        + " (the first final metric against each varied field, with seed bands). A run that"
-        + " fails is recorded and the sweep goes on (exit 1 at the end). The files do not"
-        + " depend on --threads. See docs/sweeps.md, also for running on a Spark cluster."})
+        + " (a final metric, --metric or the first, against each varied field, with seed"
+        + " bands). A run that fails is recorded and the sweep goes on (exit 1 at the end)."
+        + " The files do not depend on --threads. See docs/sweeps.md, also for running on a"
+        + " Spark cluster."})
 public final class SweepCommand implements Callable<Integer> {
 
   private final Registry registry;
@@ -45,6 +47,12 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "K",
       description = "Runs at a time (default: the number of cores).")
   Integer threads;
+
+  @Option(names = "--metric", paramLabel = "NAME",
+      description = "The final metric the plots show (default: the first column of metrics in"
+          + " sweep.csv). A name the runs do not report is one line listing theirs, after"
+          + " sweep.csv and sweep.json are written; --resume with another --metric redraws.")
+  String metric;
 
   @Option(names = "--resume",
       description = "Continue an interrupted sweep in the output folder: keep the runs whose"
@@ -77,7 +85,8 @@ public final class SweepCommand implements Callable<Integer> {
     Sweep.Outcome outcome;
     try (Progress progress = Progress.create("sweep " + plan.experiment(), plan.specs().size(),
         io.err(), io.interactive())) {
-      outcome = Sweep.run(plan, dir, new LocalSweepRunner(registry, k), resume, progress);
+      outcome = Sweep.run(plan, dir, new LocalSweepRunner(registry, k), resume, progress,
+          metric);
     }
     int n = outcome.results().size();
     io.out().printf("%nsweep of %s: %d run%s, %d complete, %d failed%s; results in %s%n",

@@ -70,6 +70,19 @@ public final class Sweep {
    */
   public static Outcome run(SweepPlan plan, Path outDir, SweepRunner runner, boolean resume,
       Progress progress) throws IOException, InterruptedException {
+    return run(plan, outDir, runner, resume, progress, null);
+  }
+
+  /**
+   * {@link #run(SweepPlan, Path, SweepRunner, boolean, Progress)} whose plots show
+   * {@code metric} (null: the first final metric).
+   *
+   * @throws IllegalArgumentException if {@code metric} is not a final metric of the sweep's
+   *     runs, naming the ones it has (after {@code sweep.csv} and {@code sweep.json} are
+   *     written: nothing is lost, and {@code --resume} with another metric redraws the plots)
+   */
+  public static Outcome run(SweepPlan plan, Path outDir, SweepRunner runner, boolean resume,
+      Progress progress, String metric) throws IOException, InterruptedException {
     RunResult[] results = new RunResult[plan.specs().size()];
     List<RunSpec> todo = new ArrayList<>();
     int kept = 0;
@@ -95,7 +108,7 @@ public final class Sweep {
     List<RunResult> all = List.of(results);
     SweepTables.writeCsv(outDir.resolve("sweep.csv"), plan, all);
     SweepTables.writeJson(outDir.resolve("sweep.json"), plan, all);
-    SweepPlots.write(outDir, plan, all);
+    SweepPlots.write(outDir, plan, all, metric);
     return new Outcome(outDir, all, kept);
   }
 }

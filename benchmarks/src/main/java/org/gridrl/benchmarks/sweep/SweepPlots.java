@@ -33,15 +33,31 @@ public final class SweepPlots {
    */
   public static void write(Path outDir, SweepPlan plan, List<RunResult> results)
       throws IOException {
+    write(outDir, plan, results, null);
+  }
+
+  /**
+   * Writes the plots of {@code metric} (null: the first final metric) into {@code outDir}.
+   *
+   * @throws IllegalArgumentException if {@code metric} is not a final metric of the runs,
+   *     naming the ones they have
+   */
+  public static void write(Path outDir, SweepPlan plan, List<RunResult> results, String metric)
+      throws IOException {
     List<String> metrics = SweepTables.metricNames(results);
+    if (metric != null && !metrics.contains(metric)) {
+      throw new IllegalArgumentException("--metric " + metric + ": not a final metric of this"
+          + " sweep's runs" + (metrics.isEmpty() ? " (no run completed)" : "; they have: "
+          + String.join(", ", metrics)));
+    }
     if (metrics.isEmpty()) {
       return;
     }
-    String metric = metrics.get(0);
+    String plotted = metric != null ? metric : metrics.get(0);
     for (int k = 0; k < plan.fields().size(); k++) {
       if (plan.values().get(k).size() >= 2) {
         plot(outDir.resolve("sweep-" + plan.fields().get(k) + ".png"), plan, results, k,
-            metric);
+            plotted);
       }
     }
   }

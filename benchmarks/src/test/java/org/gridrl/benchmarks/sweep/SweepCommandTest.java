@@ -64,4 +64,27 @@ class SweepCommandTest {
     assertThat(resumed.code()).isEqualTo(1); // the failing run is run again, and fails again
     assertThat(resumed.out()).contains("1 failed (3 kept from the interrupted sweep)");
   }
+
+  @Test
+  void metric_thatTheRunsDoNotReport_isOneLineAfterTheTables_andResumeRedraws()
+      throws Exception {
+    Registry registry = new Registry().register(new FakeExperiment());
+    Path file = tmp.resolve("m.json");
+    Files.writeString(file, "{\"experiment\": \"fake\", \"grid\": {\"nanSeed\": [-1, 3]},"
+        + " \"seeds\": [1, 2]}");
+    String out = tmp.resolve("m").toString();
+    Result r = gridrl(registry, "sweep", file.toString(), "--out", out, "--threads", "1",
+        "--metric", "nope");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip().lines().reduce((a, b) -> b).orElseThrow()).isEqualTo(
+        "gridrl: --metric nope: not a final metric of this sweep's runs; they have: final");
+    assertThat(tmp.resolve("m/sweep.csv")).exists();
+    assertThat(tmp.resolve("m/sweep.json")).exists();
+    assertThat(tmp.resolve("m/sweep-nanSeed.png")).doesNotExist();
+    Result again = gridrl(registry, "sweep", file.toString(), "--out", out, "--resume",
+        "--metric", "final");
+    assertThat(again.code()).isZero();
+    assertThat(again.out()).contains("4 kept from the interrupted sweep");
+    assertThat(tmp.resolve("m/sweep-nanSeed.png")).exists();
+  }
 }
