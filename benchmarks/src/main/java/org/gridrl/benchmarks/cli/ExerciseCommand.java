@@ -46,7 +46,9 @@ public final class ExerciseCommand implements Runnable {
 
   static Exercise<?> exercise(int n) {
     return Exercises.byNumber(n).orElseThrow(() -> new UsageException("no exercise " + n
-        + " (there are " + Exercises.all().size() + "; gridrl exercise list shows them)"));
+        + " (there are " + Exercises.all().stream().map(e -> String.valueOf(e.number()))
+        .collect(java.util.stream.Collectors.joining(", ")) + "; gridrl exercise list shows"
+        + " them)"));
   }
 
   /** {@code gridrl exercise list}. */

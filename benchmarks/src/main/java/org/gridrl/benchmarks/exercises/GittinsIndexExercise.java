@@ -1,7 +1,7 @@
 package org.gridrl.benchmarks.exercises;
 
 /**
- * Exercise 3, the Gittins index of one arm (docs/exercises/03-gittins-index.md): for a Bernoulli
+ * Exercise 10, the Gittins index of one arm (docs/exercises/10-gittins-index.md): for a Bernoulli
  * arm whose success probability has a Beta(α, β) posterior, under discount γ, the rate λ of a
  * known arm that makes retiring to it for ever exactly as good as playing on:
  * <pre>

@@ -8,8 +8,8 @@ import org.gridrl.meta.baselines.GittinsIndex;
 import org.gridrl.meta.pearl.ProductOfGaussians;
 
 /**
- * The meta-RL exercises: 3, the Gittins index of one Beta–Bernoulli arm, against
- * {@link GittinsIndex} (exact by calibration to within 1e−9); 4, PEARL's product-of-Gaussians
+ * The meta-RL exercises: 10, the Gittins index of one Beta–Bernoulli arm, against
+ * {@link GittinsIndex} (exact by calibration to within 1e−9); 12, PEARL's product-of-Gaussians
  * posterior, against {@link ProductOfGaussians#combine}.
  */
 final class MetaExercises {
@@ -26,15 +26,15 @@ final class MetaExercises {
   private MetaExercises() {
   }
 
-  /** Exercise 3. */
+  /** Exercise 10. */
   static Exercise<GittinsIndexExercise> gittinsIndex() {
-    return new Exercise<>(3, "gittins-index", "The Gittins index of one arm",
+    return new Exercise<>(10, "gittins-index", "The Gittins index of one arm",
         GittinsIndexExercise.class, MetaExercises::gittinsCases);
   }
 
-  /** Exercise 4. */
+  /** Exercise 12. */
   static Exercise<ProductOfGaussiansExercise> productOfGaussians() {
-    return new Exercise<>(4, "product-of-gaussians", "The product-of-Gaussians posterior (PEARL)",
+    return new Exercise<>(12, "product-of-gaussians", "The product-of-Gaussians posterior (PEARL)",
         ProductOfGaussiansExercise.class, MetaExercises::productCases);
   }
 

@@ -1,7 +1,7 @@
 package org.gridrl.benchmarks.exercises;
 
 /**
- * Exercise 4, the product-of-Gaussians posterior (docs/exercises/04-product-of-gaussians.md):
+ * Exercise 12, the product-of-Gaussians posterior (docs/exercises/12-product-of-gaussians.md):
  * PEARL's q(z|c) ∝ Π_i N(z; μ_i, diag σ²_i), per latent dimension j
  * <pre>
  *   σ²_j = 1 / Σ_i 1/σ²_ij,      μ_j = σ²_j · Σ_i μ_ij / σ²_ij

@@ -3,7 +3,7 @@ package org.gridrl.benchmarks.exercises.solutions;
 import org.gridrl.benchmarks.exercises.GittinsIndexExercise;
 
 /**
- * Exercise 3, wrong on purpose: the posterior mean α/(α+β), which ignores what learning is worth.
+ * Exercise 10, wrong on purpose: the posterior mean α/(α+β), which ignores what learning is worth.
  */
 public class GittinsIndexPosteriorMean implements GittinsIndexExercise {
 

@@ -3,7 +3,7 @@ package org.gridrl.benchmarks.exercises.solutions;
 import org.gridrl.benchmarks.exercises.GittinsIndexExercise;
 
 /**
- * Exercise 3's reference solution: calibration by bisection on λ ∈ [μ, 1], each λ judged by
+ * Exercise 10's reference solution: calibration by bisection on λ ∈ [μ, 1], each λ judged by
  * backward induction over the Beta posteriors reachable in N pulls (N with γ^N/(1−γ) ≤ 1e−9;
  * at depth N the value of stopping learning, max(λ, a/(a+b))/(1−γ)).
  */

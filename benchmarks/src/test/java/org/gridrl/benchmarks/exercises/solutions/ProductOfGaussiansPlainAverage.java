@@ -3,7 +3,7 @@ package org.gridrl.benchmarks.exercises.solutions;
 import org.gridrl.benchmarks.exercises.ProductOfGaussiansExercise;
 
 /**
- * Exercise 4, wrong on purpose: the plain average of the means (every factor trusted alike),
+ * Exercise 12, wrong on purpose: the plain average of the means (every factor trusted alike),
  * with the right variance.
  */
 public class ProductOfGaussiansPlainAverage implements ProductOfGaussiansExercise {

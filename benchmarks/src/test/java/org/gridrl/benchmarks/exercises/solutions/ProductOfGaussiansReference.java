@@ -2,7 +2,7 @@ package org.gridrl.benchmarks.exercises.solutions;
 
 import org.gridrl.benchmarks.exercises.ProductOfGaussiansExercise;
 
-/** Exercise 4's reference solution: precisions add, the mean is precision-weighted. */
+/** Exercise 12's reference solution: precisions add, the mean is precision-weighted. */
 public class ProductOfGaussiansReference implements ProductOfGaussiansExercise {
 
   @Override
