@@ -16,7 +16,7 @@ import java.util.Optional;
 public final class Exercises {
 
   private static final List<Exercise<?>> ALL = List.of(PlanningExercises.softBellmanBackup(),
-      PlanningExercises.discountedVisitation(), MetaExercises.gittinsIndex(),
+      PlanningExercises.discountedVisitation(), PgExercises.gae(), MetaExercises.gittinsIndex(),
       MetaExercises.productOfGaussians());
 
   private Exercises() {

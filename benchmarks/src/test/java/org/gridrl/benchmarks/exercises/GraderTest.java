@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.gridrl.benchmarks.exercises.solutions.DiscountedVisitationReference;
 import org.gridrl.benchmarks.exercises.solutions.DiscountedVisitationThroughTerminals;
+import org.gridrl.benchmarks.exercises.solutions.GaeEveryEndTerminal;
+import org.gridrl.benchmarks.exercises.solutions.GaeReference;
 import org.gridrl.benchmarks.exercises.solutions.GittinsIndexPosteriorMean;
 import org.gridrl.benchmarks.exercises.solutions.GittinsIndexReference;
 import org.gridrl.benchmarks.exercises.solutions.ProductOfGaussiansPlainAverage;
@@ -33,6 +35,8 @@ class GraderTest {
 
   private static final Exercise<ProductOfGaussiansExercise> FOUR =
       MetaExercises.productOfGaussians();
+
+  private static final Exercise<GeneralizedAdvantage> FIVE = PgExercises.gae();
 
   private record Graded(Grader.Report report, List<String> lines) {
   }
@@ -63,7 +67,19 @@ class GraderTest {
       Graded four = grade(FOUR, new ProductOfGaussiansReference(), seed, 10_000);
       assertThat(four.report().allPassed()).as("%s", four.lines()).isTrue();
       assertThat(four.report().verdicts()).hasSize(5);
+      Graded five = grade(FIVE, new GaeReference(), seed, 10_000);
+      assertThat(five.report().allPassed()).as("%s", five.lines()).isTrue();
+      assertThat(five.report().verdicts()).hasSize(6);
     }
+  }
+
+  @Test
+  void gae_treatingEveryEndAsTerminal_failsWhereASegmentIsCut() {
+    Graded g = grade(FIVE, new GaeEveryEndTerminal(), 1, 10_000);
+    assertThat(caseLine(g, "one terminated step")).contains("PASS");
+    // the cut segment's last step loses γV(s'): the error is largest there, at step 5
+    assertThat(caseLine(g, "cut by the rollout")).contains("FAIL").contains("at step 5:");
+    assertThat(caseLine(g, "terminated and truncated")).contains("FAIL");
   }
 
   @Test
