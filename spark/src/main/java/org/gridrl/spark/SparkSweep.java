@@ -86,9 +86,7 @@ public final class SparkSweep implements Callable<Integer> {
     }
     SweepPlan plan = SweepFile.read(file, SparkSweepRunner.STANDARD.registry(),
         io.err()::println);
-    String name = file.getFileName().toString();
-    Path dir = out != null ? out : Path.of("results", "sweep-"
-        + (name.lastIndexOf('.') > 0 ? name.substring(0, name.lastIndexOf('.')) : name));
+    Path dir = out != null ? out : Sweep.defaultOut(file);
     Sweep.openFolder(dir, resume);
     io.err().printf("gridrl sweep %s on Spark %s (%s): %s%s, %d runs, writing to %s%n", file,
         spark.version(), spark.master(), plan.experiment(), plan.quick() ? " --quick" : "",

@@ -2,6 +2,7 @@ package org.gridrl.benchmarks.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.gridrl.benchmarks.exercises.Exercise;
 import org.gridrl.benchmarks.exercises.Exercises;
 import org.gridrl.benchmarks.exercises.Grader;
@@ -47,7 +48,7 @@ public final class ExerciseCommand implements Runnable {
   static Exercise<?> exercise(int n) {
     return Exercises.byNumber(n).orElseThrow(() -> new UsageException("no exercise " + n
         + " (there are " + Exercises.all().stream().map(e -> String.valueOf(e.number()))
-        .collect(java.util.stream.Collectors.joining(", ")) + "; gridrl exercise list shows"
+        .collect(Collectors.joining(", ")) + "; gridrl exercise list shows"
         + " them)"));
   }
 

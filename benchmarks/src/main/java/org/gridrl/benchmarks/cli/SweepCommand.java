@@ -75,7 +75,7 @@ public final class SweepCommand implements Callable<Integer> {
       throw new UsageException("--threads must be >= 1, got " + k);
     }
     SweepPlan plan = SweepFile.read(file, registry, io.err()::println);
-    Path dir = out != null ? out : defaultOut(file);
+    Path dir = out != null ? out : Sweep.defaultOut(file);
     Sweep.openFolder(dir, resume);
     io.err().printf("gridrl sweep %s: %s%s, %d run%s (%d setting%s x %d seed%s), %d thread%s,"
         + " writing to %s%n", file, plan.experiment(), plan.quick() ? " --quick" : "",
@@ -100,12 +100,5 @@ public final class SweepCommand implements Callable<Integer> {
       return ErrorHandling.FAILURE;
     }
     return 0;
-  }
-
-  /** {@code results/sweep-NAME} for {@code NAME.json}. */
-  static Path defaultOut(Path file) {
-    String name = file.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    return Path.of("results", "sweep-" + (dot > 0 ? name.substring(0, dot) : name));
   }
 }

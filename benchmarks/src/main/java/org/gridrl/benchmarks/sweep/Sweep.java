@@ -37,6 +37,16 @@ public final class Sweep {
   }
 
   /**
+   * The default output folder of a sweep file, {@code results/sweep-NAME} for {@code NAME.json}
+   * ({@code gridrl sweep} and the Spark entry point alike).
+   */
+  public static Path defaultOut(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return Path.of("results", "sweep-" + (dot > 0 ? name.substring(0, dot) : name));
+  }
+
+  /**
    * Checks (and creates) the output folder before anything is written: without {@code resume}
    * it must be absent or empty; with it, anything is fine (runs found complete are kept).
    *
