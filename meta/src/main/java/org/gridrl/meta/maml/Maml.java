@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.ObjIntConsumer;
 import org.ejml.data.DMatrixRMaj;
 import org.gridrl.core.autodiff.Tape;
 import org.gridrl.core.autodiff.Tensor;
@@ -479,6 +480,23 @@ public final class Maml {
   public static <T, O, A> MamlResult train(MamlTasks<T, O, A> tasks,
       Function<Rng, ? extends Policy> newPolicy, MamlConfig config,
       TrainingListener listener) {
+    return train(tasks, newPolicy, config, listener, null);
+  }
+
+  /**
+   * {@link #train(MamlTasks, Function, MamlConfig, TrainingListener)} that hands the policy
+   * being meta-trained, θ after the outer step, to {@code afterIteration} after every iteration
+   * (after the listener's {@code onIterationEnd}), e.g. to test it on held-out tasks as
+   * training goes. The callback may change the policy's parameters only if it restores them
+   * (as {@link #adapt} does); it runs on the calling thread and leaves the training's numbers
+   * unchanged.
+   *
+   * @param afterIteration receives (the policy, iteration 1..N); null for none
+   * @throws ArithmeticException if the meta-gradient is NaN or infinite
+   */
+  public static <T, O, A> MamlResult train(MamlTasks<T, O, A> tasks,
+      Function<Rng, ? extends Policy> newPolicy, MamlConfig config,
+      TrainingListener listener, ObjIntConsumer<Policy> afterIteration) {
     Check.notNull("tasks", tasks);
     Check.notNull("newPolicy", newPolicy);
     Check.notNull("config", config);
@@ -571,6 +589,9 @@ public final class Maml {
         }
         out.onScalar(it, STEPS, steps);
         out.onIterationEnd(it, (System.nanoTime() - start) * 1e-9);
+        if (afterIteration != null) {
+          afterIteration.accept(policy, it);
+        }
       }
     } finally {
       if (pool != null) {

@@ -2,6 +2,7 @@ package org.gridrl.meta.pearl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ObjIntConsumer;
 import java.util.function.ToDoubleBiFunction;
 import java.util.stream.Stream;
 import org.ejml.data.DMatrixRMaj;
@@ -119,10 +120,27 @@ public final class Pearl {
   public static <E extends Env<double[], double[]>> PearlResult train(List<E> tasks,
       ToDoubleBiFunction<? super E, Step<double[]>> criticReward, PearlConfig config,
       TrainingListener listener) {
+    return train(tasks, criticReward, config, listener, null);
+  }
+
+  /**
+   * {@link #train(List, ToDoubleBiFunction, PearlConfig, TrainingListener)} that hands the agent
+   * being trained to {@code afterIteration} after every iteration (after the listener's
+   * {@code onIterationEnd}), e.g. to evaluate it on held-out tasks as training goes. The
+   * callback may change the agent's belief and z (every collection starts from the prior
+   * again) but not its networks; it runs on the training thread and leaves the training's
+   * numbers unchanged.
+   *
+   * @param afterIteration receives (the agent, iteration 1..N); null for none
+   */
+  public static <E extends Env<double[], double[]>> PearlResult train(List<E> tasks,
+      ToDoubleBiFunction<? super E, Step<double[]>> criticReward, PearlConfig config,
+      TrainingListener listener, ObjIntConsumer<PearlAgent> afterIteration) {
     Check.notNull("tasks", tasks);
     Check.notEmpty("tasks", tasks);
     Check.notNull("config", config);
-    return train(new Run<E, double[]>(tasks, criticReward, config, false), listener);
+    return train(new Run<E, double[]>(tasks, criticReward, config, false), listener,
+        afterIteration);
   }
 
   /**
@@ -153,11 +171,11 @@ public final class Pearl {
     Check.notNull("tasks", tasks);
     Check.notEmpty("tasks", tasks);
     Check.notNull("config", config);
-    return train(new Run<E, Integer>(tasks, criticReward, config, true), listener);
+    return train(new Run<E, Integer>(tasks, criticReward, config, true), listener, null);
   }
 
   private static <E extends Env<double[], A>, A> PearlResult train(Run<E, A> run,
-      TrainingListener listener) {
+      TrainingListener listener, ObjIntConsumer<PearlAgent> afterIteration) {
     PearlConfig config = run.config;
     List<E> tasks = run.tasks;
     MetricsRecorder history = new MetricsRecorder();
@@ -192,6 +210,9 @@ public final class Pearl {
       out.onScalar(it, STEPS, run.environmentSteps);
       stats.report(out, it);
       out.onIterationEnd(it, (System.nanoTime() - start) * 1e-9);
+      if (afterIteration != null) {
+        afterIteration.accept(run.agent, it);
+      }
     }
     return new PearlResult(run.agent, run.critics, config.iterations(), run.environmentSteps,
         history.history(), Provenance.of(NAME, config, config.seed()));

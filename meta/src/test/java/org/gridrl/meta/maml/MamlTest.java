@@ -336,6 +336,39 @@ class MamlTest {
         .isNotEqualTo(one.history().series(Maml.META_GRAD_NORM)[0]);
   }
 
+  /**
+   * The per-iteration callback sees the policy being trained after each outer step: at
+   * iteration i its θ is bit for bit the final θ of an i-iteration run, it is the result's
+   * policy, and adapting it inside the callback (changing, then restoring θ) leaves the curve
+   * and the final θ unchanged.
+   */
+  @Test
+  void train_afterIteration_seesTheTrainedThetaOfEachPrefix_andChangesNothing() {
+    List<double[]> seen = new ArrayList<>();
+    List<Integer> iterations = new ArrayList<>();
+    Policy[] handed = new Policy[1];
+    Goal held = new Goal(0.3, -0.2);
+    MamlResult r = Maml.train(shortNavigation(), SMALL_POINT_POLICY, smallConfig(), null,
+        (policy, it) -> {
+          handed[0] = policy;
+          iterations.add(it);
+          seen.add(flat(policy.parameterValues()));
+          Maml.adapt(policy, shortNavigation(), held, smallConfig(), 2, 7);
+        });
+    MamlResult plain = Maml.train(shortNavigation(), SMALL_POINT_POLICY, smallConfig(), null);
+    assertThat(iterations).containsExactly(1, 2, 3);
+    assertThat(handed[0]).isSameAs(r.policy());
+    assertThat(flat(r.policy().parameterValues()))
+        .containsExactly(flat(plain.policy().parameterValues()));
+    for (int i = 0; i < 3; i++) {
+      assertThat(r.history().rows().get(i).values())
+          .isEqualTo(plain.history().rows().get(i).values());
+      MamlResult prefix = Maml.train(shortNavigation(), SMALL_POINT_POLICY,
+          smallConfig().withIterations(i + 1), null);
+      assertThat(seen.get(i)).containsExactly(flat(prefix.policy().parameterValues()));
+    }
+  }
+
   @Test
   void train_adam_goldenParameters_unchangedByTheTrustRegionOption() {
     // seeded golden outcome, recorded from the Adam-only Maml before the outer optimiser choice

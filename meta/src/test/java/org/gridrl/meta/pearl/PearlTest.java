@@ -73,6 +73,46 @@ class PearlTest {
   }
 
   /**
+   * The per-iteration callback sees the agent being trained: at iteration i its encoder and
+   * policy are bit for bit those of an i-iteration run, it is the result's agent, and evaluating
+   * it inside the callback (which changes its belief and z) leaves the history and the final
+   * weights unchanged.
+   */
+  @Test
+  void train_afterIteration_seesEachPrefixsAgent_andEvaluatingItChangesNothing() {
+    List<double[]> seen = new ArrayList<>();
+    List<Integer> iterations = new ArrayList<>();
+    PearlAgent[] handed = new PearlAgent[1];
+    List<SparsePointRobot> heldOut = List.of(new SparsePointRobot(Goal.polar(1.0, 1.0)));
+    PearlResult r = Pearl.train(tasks(4), (env, step) -> -env.lastDistance(), tiny(5), null,
+        (agent, it) -> {
+          handed[0] = agent;
+          iterations.add(it);
+          seen.add(weights(agent));
+          Pearl.evaluate(agent, heldOut, 3, 20, 1, 9);
+        });
+    PearlResult plain = train(tiny(5), null);
+    assertThat(iterations).containsExactly(1, 2, 3);
+    assertThat(handed[0]).isSameAs(r.agent());
+    for (String key : Pearl.METRICS) {
+      assertThat(r.history().series(key)).as(key).containsExactly(plain.history().series(key));
+    }
+    assertThat(weights(r.agent())).containsExactly(weights(plain.agent()));
+    for (int i = 0; i < 3; i++) {
+      int n = i + 1;
+      PearlResult prefix = train(tiny(5).with(b -> b.iterations(n)), null);
+      assertThat(seen.get(i)).containsExactly(weights(prefix.agent()));
+    }
+  }
+
+  /** The encoder's then the policy's parameter values, flattened in order. */
+  private static double[] weights(PearlAgent agent) {
+    List<Parameter> ps = new ArrayList<>(agent.encoder().parameters());
+    ps.addAll(agent.policy().parameters());
+    return ps.stream().flatMapToDouble(p -> java.util.Arrays.stream(p.value().data)).toArray();
+  }
+
+  /**
    * Steps: every task's initial 40 (two whole 20-step paths each, 4 tasks), then 20 + 20 + 20
    * per iteration for its one refreshed task: 160 + 60·i after iteration i.
    */
