@@ -28,6 +28,7 @@ public final class Experiments {
         .register(new org.gridrl.benchmarks.experiments.meta.Rl2Bandits())
         .register(new org.gridrl.benchmarks.experiments.meta.Rl2Mdps())
         .register(new org.gridrl.benchmarks.experiments.meta.MetaHiddenGoal())
-        .register(new org.gridrl.benchmarks.experiments.meta.MamlNavigation());
+        .register(new org.gridrl.benchmarks.experiments.meta.MamlNavigation())
+        .register(new org.gridrl.benchmarks.experiments.meta.PearlPoint());
   }
 }
