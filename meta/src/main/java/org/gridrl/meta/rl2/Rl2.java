@@ -6,8 +6,10 @@ import org.ejml.data.DMatrixRMaj;
 import org.gridrl.core.autodiff.Tape;
 import org.gridrl.core.autodiff.Tensor;
 import org.gridrl.core.dist.Categorical;
+import org.gridrl.core.dist.DiagGaussian;
 import org.gridrl.core.env.Env;
 import org.gridrl.core.env.Step;
+import org.gridrl.core.env.TaskDistribution;
 import org.gridrl.core.nn.Parameter;
 import org.gridrl.core.optim.Adam;
 import org.gridrl.core.optim.GradClip;
@@ -44,6 +46,15 @@ import org.gridrl.core.util.TrainingListener;
  * {@value #LAST_EPISODE_RETURN}, {@value #STEPS} (environment steps so far), then the means over
  * the update's gradient steps of {@value #POLICY_LOSS}, {@value #VALUE_LOSS}, {@value #ENTROPY},
  * {@value #APPROX_KL} (mean of (ρ − 1) − log ρ) and {@value #CLIP_FRACTION}.
+ *
+ * <p>Two action spaces share this one loop: discrete actions ({@link Rl2Tasks}, a categorical
+ * head, core's {@link Categorical}) and continuous actions a ∈ R^d ({@link Rl2BoxTasks}, a
+ * diagonal Gaussian head with a state-independent learned log σ as in rllab's
+ * {@code GaussianGRUPolicy}, core's {@link DiagGaussian}; the raw action is fed back in x_{t+1}
+ * and log π_old is that of the raw draw, before the environment clips it). The network's
+ * {@link Rl2Network#discrete()} picks the distribution in {@link #sample}, {@link #loss} and
+ * {@link #evaluate}; everything else (GAE, the clipped surrogate, the value loss, BPTT, Adam)
+ * is the same code for both.
  */
 public final class Rl2 {
 
@@ -82,15 +93,73 @@ public final class Rl2 {
    * @param length T, steps per trial
    * @param inputDim width of x_t
    * @param inputs x_t for every trial: {@code inputs[t][b·inputDim + j]}
-   * @param actions a_t: {@code actions[t][b]}
+   * @param actions a_t of a categorical head: {@code actions[t][b]}; null for a Gaussian head
    * @param rewards r_t, trial-major
    * @param logProbs log π_old(a_t | h_t), trial-major
    * @param values V_old(h_t), trial-major
    * @param episodeReturns undiscounted return of episode e of trial b at b·E + e
+   * @param continuousActions a_t ∈ R^d of a Gaussian head: {@code continuousActions[t][b·d + j]};
+   *     null for a categorical head
    */
   public record TrialBatch(int trials, int length, int inputDim, double[][] inputs,
       int[][] actions, double[] rewards, double[] logProbs, double[] values,
-      double[] episodeReturns) {
+      double[] episodeReturns, double[][] continuousActions) {
+
+    /** A categorical head's batch (no continuous actions). */
+    public TrialBatch(int trials, int length, int inputDim, double[][] inputs, int[][] actions,
+        double[] rewards, double[] logProbs, double[] values, double[] episodeReturns) {
+      this(trials, length, inputDim, inputs, actions, rewards, logProbs, values, episodeReturns,
+          null);
+    }
+  }
+
+  /**
+   * What the shared loops need of a task family, whichever its action space: p(T) over
+   * environments with actions of type A, the trial shape, the encoder, and how a drawn action
+   * (an index of a categorical head, or a row of a Gaussian head's draws) becomes A.
+   */
+  private record Source<O, A>(TaskDistribution<? extends Env<O, A>> tasks, int observationDim,
+      int actionDim, boolean discrete, int episodeLength, int episodesPerTrial,
+      Rl2Tasks.ObservationEncoder<O> encoder, ActionOf<A> actionOf) {
+
+    int trialLength() {
+      return episodesPerTrial * episodeLength;
+    }
+
+    int inputDim() {
+      return observationDim + actionDim + 2;
+    }
+
+    /** Whether {@code network} is shaped for these tasks; throws naming the mismatch. */
+    void check(Rl2Network network) {
+      Check.argument(network.discrete() == discrete, "the network's head is %s, the tasks' "
+          + "actions are %s", network.discrete() ? "categorical" : "Gaussian",
+          discrete ? "discrete" : "continuous");
+      Check.argument(network.observationDim() == observationDim && network.actionDim()
+          == actionDim, "the network takes %s observation and %s action entries, the tasks "
+          + "have %s and %s", network.observationDim(), network.actionDim(), observationDim,
+          actionDim);
+    }
+  }
+
+  /** Makes the environment's action from a categorical draw or a Gaussian draw's row. */
+  @FunctionalInterface
+  private interface ActionOf<A> {
+    A of(int index, double[] draws, int offset);
+  }
+
+  private static <O> Source<O, Integer> source(Rl2Tasks<O> tasks) {
+    Check.notNull("tasks", tasks);
+    return new Source<>(tasks.tasks(), tasks.observationDim(), tasks.numActions(), true,
+        tasks.episodeLength(), tasks.episodesPerTrial(), tasks.encoder(), (a, x, off) -> a);
+  }
+
+  private static <O> Source<O, double[]> source(Rl2BoxTasks<O> tasks) {
+    Check.notNull("tasks", tasks);
+    int d = tasks.actionDim();
+    return new Source<>(tasks.tasks(), tasks.observationDim(), d, false, tasks.episodeLength(),
+        tasks.episodesPerTrial(), tasks.encoder(),
+        (a, x, off) -> java.util.Arrays.copyOfRange(x, off, off + d));
   }
 
   /** The loss of one minibatch and its parts (values of the recorded tensors). */
@@ -99,8 +168,8 @@ public final class Rl2 {
   }
 
   /**
-   * Trains a new network ({@link Rl2Network#forTasks}, seeded from the config) on trials of
-   * {@code tasks}.
+   * Trains a new network with a categorical head ({@link Rl2Network#forTasks}, seeded from the
+   * config) on trials of {@code tasks}.
    *
    * @param tasks p(T) and the trial shape. Not modified.
    * @param listener receives {@link #METRICS} every iteration (null for none)
@@ -109,10 +178,33 @@ public final class Rl2 {
    */
   public static <O> Rl2Result train(Rl2Tasks<O> tasks, Rl2Config config,
       TrainingListener listener) {
-    Check.notNull("tasks", tasks);
+    return trainOn(source(tasks), config, listener);
+  }
+
+  /**
+   * Trains a new network with a diagonal Gaussian head ({@link Rl2Network#gaussian}, log σ
+   * initialised to {@code config.initLogStd()}, seeded from the config) on trials of
+   * {@code tasks} with continuous actions: the same loop, seeds and metrics as
+   * {@link #train(Rl2Tasks, Rl2Config, TrainingListener)}.
+   *
+   * @param tasks p(T) and the trial shape. Not modified.
+   * @param listener receives {@link #METRICS} every iteration (null for none)
+   * @return the trained policy, its history and provenance
+   * @throws ArithmeticException if a loss is NaN or infinite
+   */
+  public static <O> Rl2Result train(Rl2BoxTasks<O> tasks, Rl2Config config,
+      TrainingListener listener) {
+    return trainOn(source(tasks), config, listener);
+  }
+
+  private static <O, A> Rl2Result trainOn(Source<O, A> tasks, Rl2Config config,
+      TrainingListener listener) {
     Check.notNull("config", config);
     Rng root = new Rng(config.seed());
-    Rl2Network network = Rl2Network.forTasks(tasks, config.hidden(), root.fork(0));
+    Rl2Network network = tasks.discrete()
+        ? new Rl2Network(tasks.observationDim(), tasks.actionDim(), config.hidden(), root.fork(0))
+        : Rl2Network.gaussian(tasks.observationDim(), tasks.actionDim(), config.hidden(),
+            config.initLogStd(), root.fork(0));
     Rng taskRng = root.fork(1);
     Rng envRng = root.fork(2);
     Rng actionRng = root.fork(3);
@@ -129,7 +221,7 @@ public final class Rl2 {
     double lastReturn = Double.NaN;
     for (int it = 1; it <= config.iterations(); it++) {
       // 1. B trials in lock step with the current policy
-      TrialBatch batch = sample(network, tasks, b, taskRng, envRng, actionRng);
+      TrialBatch batch = sampleFrom(network, tasks, b, taskRng, envRng, actionRng);
       steps += (long) b * len;
       // 2. and 3. GAE, then K epochs of PPO
       double[] means = update(network, adam, tape, batch, config, shuffleRng, it);
@@ -254,19 +346,38 @@ public final class Rl2 {
    */
   public static <O> TrialBatch sample(Rl2Network network, Rl2Tasks<O> tasks, int trials,
       Rng taskRng, Rng envRng, Rng actionRng) {
+    return sampleFrom(network, source(tasks), trials, taskRng, envRng, actionRng);
+  }
+
+  /**
+   * {@link #sample(Rl2Network, Rl2Tasks, int, Rng, Rng, Rng)} for a Gaussian head on continuous
+   * actions: per step, a_t = μ + σ ⊙ ε with ε ~ N(0, I) drawn from {@code actionRng} trial by
+   * trial, coordinate by coordinate ({@link DiagGaussian#sample}); the raw a_t is given to the
+   * environment, stored, and fed back in x_{t+1}.
+   */
+  public static <O> TrialBatch sample(Rl2Network network, Rl2BoxTasks<O> tasks, int trials,
+      Rng taskRng, Rng envRng, Rng actionRng) {
+    return sampleFrom(network, source(tasks), trials, taskRng, envRng, actionRng);
+  }
+
+  private static <O, A> TrialBatch sampleFrom(Rl2Network network, Source<O, A> tasks,
+      int trials, Rng taskRng, Rng envRng, Rng actionRng) {
     int b = Check.positive("trials", trials);
+    tasks.check(network);
+    boolean discrete = tasks.discrete();
     int len = tasks.trialLength();
     int h = tasks.episodeLength();
     int e = tasks.episodesPerTrial();
-    int na = tasks.numActions();
+    int na = tasks.actionDim();
     int in = tasks.inputDim();
     int d = tasks.observationDim();
-    List<Env<O, Integer>> envs = new ArrayList<>(b);
+    List<Env<O, A>> envs = new ArrayList<>(b);
     for (int i = 0; i < b; i++) {
       envs.add(tasks.tasks().sample(taskRng));
     }
     double[][] inputs = new double[len][b * in];
-    int[][] actions = new int[len][b];
+    int[][] actions = discrete ? new int[len][b] : null;
+    double[][] continuous = discrete ? null : new double[len][b * na];
     double[] rewards = new double[b * len];
     double[] logProbs = new double[b * len];
     double[] values = new double[b * len];
@@ -274,12 +385,15 @@ public final class Rl2 {
     double[] obs = new double[b * d];
     double[] one = new double[d];
     int[] prevAction = new int[b];
+    double[] prevVector = new double[b * na];
+    double[] oneAction = new double[na];
     double[] prevReward = new double[b];
     boolean[] prevDone = new boolean[b];
     java.util.Arrays.fill(prevAction, -1);
     java.util.Arrays.fill(prevDone, true);
     DMatrixRMaj state = new DMatrixRMaj(b, network.hidden());
     DMatrixRMaj x = new DMatrixRMaj(b, in);
+    DMatrixRMaj draws = new DMatrixRMaj(b, na);
     double[] p = new double[na];
     Tape tape = new Tape();
     List<Tensor> params = new ArrayList<>();
@@ -292,35 +406,56 @@ public final class Rl2 {
       }
       for (int i = 0; i < b; i++) {
         System.arraycopy(obs, i * d, one, 0, d);
-        Rl2Network.encodeInput(one, prevAction[i], prevReward[i], prevDone[i], na, inputs[t],
-            i * in);
+        if (discrete) {
+          Rl2Network.encodeInput(one, prevAction[i], prevReward[i], prevDone[i], na, inputs[t],
+              i * in);
+        } else {
+          System.arraycopy(prevVector, i * na, oneAction, 0, na);
+          Rl2Network.encodeInput(one, oneAction, prevReward[i], prevDone[i], inputs[t], i * in);
+        }
       }
       System.arraycopy(inputs[t], 0, x.data, 0, b * in);
       tape.reset();
       network.bind(tape, params);
       Tensor hNext = network.step(tape, tape.constant(x), tape.constant(state), params);
-      Tensor logPi = tape.logSoftmax(network.logits(tape, hNext, params));
+      Tensor head = network.head(tape, hNext, params);
+      double[] lp = null;
+      DiagGaussian pi = null;
+      if (discrete) {
+        lp = tape.logSoftmax(head).value().data;
+      } else {
+        pi = new DiagGaussian(tape, head, network.logStd(params));
+        pi.sample(actionRng, draws);
+      }
       Tensor v = network.value(tape, hNext, params);
       System.arraycopy(hNext.value().data, 0, state.data, 0, state.data.length);
-      double[] lp = logPi.value().data;
       for (int i = 0; i < b; i++) {
-        for (int a = 0; a < na; a++) {
-          p[a] = Math.exp(lp[i * na + a]);
+        int a = -1;
+        if (discrete) {
+          for (int k = 0; k < na; k++) {
+            p[k] = Math.exp(lp[i * na + k]);
+          }
+          a = actionRng.nextCategorical(p);
         }
-        int a = actionRng.nextCategorical(p);
-        Step<O> step = envs.get(i).step(a);
+        Step<O> step = envs.get(i).step(tasks.actionOf().of(a, draws.data, i * na));
         boolean endOfEpisode = (t + 1) % h == 0;
         if (step.done() != endOfEpisode) {
           throw new IllegalStateException("RL² runs trials in lock step: an episode must end "
               + "after exactly " + h + " steps, but trial " + i + " step " + t + " has done = "
               + step.done());
         }
-        actions[t][i] = a;
+        if (discrete) {
+          actions[t][i] = a;
+          logProbs[i * len + t] = lp[i * na + a];
+          prevAction[i] = a;
+        } else {
+          System.arraycopy(draws.data, i * na, continuous[t], i * na, na);
+          System.arraycopy(draws.data, i * na, prevVector, i * na, na);
+          logProbs[i * len + t] = pi.logProbValue(i, draws.data, i * na);
+        }
         rewards[i * len + t] = step.reward();
-        logProbs[i * len + t] = lp[i * na + a];
         values[i * len + t] = v.value().data[i];
         episodeReturns[i * e + episode] += step.reward();
-        prevAction[i] = a;
         prevReward[i] = step.reward();
         prevDone[i] = step.done();
         if (!endOfEpisode) {
@@ -329,14 +464,15 @@ public final class Rl2 {
       }
     }
     return new TrialBatch(b, len, in, inputs, actions, rewards, logProbs, values,
-        episodeReturns);
+        episodeReturns, continuous);
   }
 
   /**
    * PPO's loss on the trials {@code idx} of a batch, the GRU unrolled from h_0 = 0 over each
    * whole trial: L = L_clip + c_V ½ mean (V − R)² − c_H H̄, means over the m·T steps
    * ({@link PgLosses#ppoClip}, {@link PgLosses#valueMse}); rows are ordered step-major
-   * (t·m + j for trial idx[j]).
+   * (t·m + j for trial idx[j]). log π(a_t | h_t) and H are {@link Categorical}'s for a
+   * categorical head and {@link DiagGaussian}'s (of the stored raw a_t) for a Gaussian one.
    *
    * @param params the network's parameter tensors on {@code tape}
    * @param advantages Â, trial-major (b·T + t). Not modified.
@@ -348,7 +484,9 @@ public final class Rl2 {
     int len = batch.length();
     int in = batch.inputDim();
     int rows = m * len;
-    int[] act = new int[rows];
+    boolean discrete = network.discrete();
+    int d = network.actionDim();
+    int[] act = discrete ? new int[rows] : null;
     // the constants live in the tape's pooled nodes: replaying the same shapes allocates nothing
     Tensor oldLpT = tape.filled(rows, 1, 0.0);
     Tensor advT = tape.filled(rows, 1, 0.0);
@@ -356,7 +494,8 @@ public final class Rl2 {
     DMatrixRMaj oldLp = oldLpT.value();
     DMatrixRMaj adv = advT.value();
     DMatrixRMaj ret = retT.value();
-    List<Tensor> logits = new ArrayList<>(len);
+    Tensor actT = discrete ? null : tape.filled(rows, d, 0.0);
+    List<Tensor> heads = new ArrayList<>(len);
     List<Tensor> values = new ArrayList<>(len);
     Tensor h = network.gru().initialState(tape, m);
     for (int t = 0; t < len; t++) {
@@ -366,23 +505,36 @@ public final class Rl2 {
         int b = idx[j];
         System.arraycopy(batch.inputs()[t], b * in, x.data, j * in, in);
         int row = t * m + j;
-        act[row] = batch.actions()[t][b];
+        if (discrete) {
+          act[row] = batch.actions()[t][b];
+        } else {
+          System.arraycopy(batch.continuousActions()[t], b * d, actT.value().data, row * d, d);
+        }
         oldLp.data[row] = batch.logProbs()[b * len + t];
         adv.data[row] = advantages[b * len + t];
         ret.data[row] = targets[b * len + t];
       }
       h = network.step(tape, xt, h, params);
-      logits.add(network.logits(tape, h, params));
+      heads.add(network.head(tape, h, params));
       values.add(network.value(tape, h, params));
     }
     if (config.normalizeAdvantages()) {
       Gae.normalize(adv.data, 0, rows);
     }
-    Categorical pi = new Categorical(tape, tape.concat(logits, 0));
-    Tensor logProb = pi.logProb(act);
+    Tensor logProb;
+    Tensor entropyRows;
+    if (discrete) {
+      Categorical pi = new Categorical(tape, tape.concat(heads, 0));
+      logProb = pi.logProb(act);
+      entropyRows = pi.entropy();
+    } else {
+      DiagGaussian pi = new DiagGaussian(tape, tape.concat(heads, 0), network.logStd(params));
+      logProb = pi.logProb(actT);
+      entropyRows = pi.entropy();
+    }
     Tensor policyLoss = PgLosses.ppoClip(tape, logProb, oldLpT, advT, config.clipRatio());
     Tensor valueLoss = PgLosses.valueMse(tape, tape.concat(values, 0), retT);
-    Tensor entropy = tape.mean(pi.entropy());
+    Tensor entropy = tape.mean(entropyRows);
     Tensor total = tape.sub(tape.add(policyLoss, tape.mul(valueLoss, config.valueCoef())),
         tape.mul(entropy, config.entropyCoef()));
     double kl = 0;
@@ -409,8 +561,26 @@ public final class Rl2 {
    */
   public static <O> Rl2Evaluation evaluate(Rl2Policy policy, Rl2Tasks<O> tasks, int trials,
       long seed) {
+    return evaluateOn(policy, source(tasks), trials, seed);
+  }
+
+  /**
+   * {@link #evaluate(Rl2Policy, Rl2Tasks, int, long)} for a Gaussian-head policy on continuous
+   * actions: a_t ~ N(μ(h_t), σ²) sampled ({@link Rl2Policy#actContinuous}), as in training;
+   * nothing is learned (the parameters are fixed, only the hidden state adapts).
+   *
+   * @return the undiscounted return of every episode of every trial
+   */
+  public static <O> Rl2Evaluation evaluate(Rl2Policy policy, Rl2BoxTasks<O> tasks, int trials,
+      long seed) {
+    return evaluateOn(policy, source(tasks), trials, seed);
+  }
+
+  private static <O, A> Rl2Evaluation evaluateOn(Rl2Policy policy, Source<O, A> tasks,
+      int trials, long seed) {
     Check.notNull("policy", policy);
     Check.positive("trials", trials);
+    tasks.check(policy.network());
     Rng root = new Rng(seed);
     Rng taskRng = root.fork(0);
     Rng envRng = root.fork(1);
@@ -419,13 +589,19 @@ public final class Rl2 {
     double[][] returns = new double[trials][e];
     double[] obs = new double[tasks.observationDim()];
     for (int i = 0; i < trials; i++) {
-      Env<O, Integer> env = tasks.tasks().sample(taskRng);
+      Env<O, A> env = tasks.tasks().sample(taskRng);
       policy.startTrial();
       for (int ep = 0; ep < e; ep++) {
         tasks.encoder().encode(env.reset(envRng.nextLong()), obs, 0);
         for (int t = 0; t < tasks.episodeLength(); t++) {
-          int a = policy.act(obs, actionRng);
-          Step<O> step = env.step(a);
+          int a = -1;
+          double[] u = null;
+          if (tasks.discrete()) {
+            a = policy.act(obs, actionRng);
+          } else {
+            u = policy.actContinuous(obs, actionRng);
+          }
+          Step<O> step = env.step(tasks.actionOf().of(a, u, 0));
           boolean end = t == tasks.episodeLength() - 1;
           if (step.done() != end) {
             throw new IllegalStateException("an episode must end after exactly "
@@ -433,7 +609,11 @@ public final class Rl2 {
                 + " has done = " + step.done());
           }
           returns[i][ep] += step.reward();
-          policy.observe(a, step.reward(), step.done());
+          if (tasks.discrete()) {
+            policy.observe(a, step.reward(), step.done());
+          } else {
+            policy.observe(u, step.reward(), step.done());
+          }
           if (!end) {
             tasks.encoder().encode(step.observation(), obs, 0);
           }

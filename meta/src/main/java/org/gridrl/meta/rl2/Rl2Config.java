@@ -24,13 +24,16 @@ import org.gridrl.core.util.Check;
  * @param valueCoef c_V ≥ 0, weight of ½ mean (V − R)²
  * @param maxGradNorm global gradient-norm clip &gt; 0; +∞ disables it
  * @param normalizeAdvantages whether Â is standardised per minibatch
+ * @param initLogStd initial value of the Gaussian head's state-independent log σ (finite; 0, i.e.
+ *     σ = 1, is rllab's {@code GaussianGRUPolicy} default {@code init_std = 1.0}); unused by the
+ *     categorical head
  * @param seed seeds the network, the tasks, the environments, the actions and the shuffles
  */
 @RecordBuilder
 public record Rl2Config(int iterations, int trialsPerIteration, int minibatchTrials, int epochs,
     int hidden, double gamma, double lambda, double clipRatio, double learningRate,
     double entropyCoef, double valueCoef, double maxGradNorm, boolean normalizeAdvantages,
-    long seed) implements Rl2ConfigBuilder.With {
+    double initLogStd, long seed) implements Rl2ConfigBuilder.With {
 
   /** Validates every field; messages name the value. */
   public Rl2Config {
@@ -46,13 +49,15 @@ public record Rl2Config(int iterations, int trialsPerIteration, int minibatchTri
     Check.nonNegativeFinite("entropyCoef", entropyCoef);
     Check.nonNegativeFinite("valueCoef", valueCoef);
     GradClip.checkMaxNorm("maxGradNorm", maxGradNorm);
+    Check.finite("initLogStd", initLogStd);
   }
 
   /**
    * 200 iterations of 64 trials, minibatches of 16 trials, 8 epochs, H = 64, γ 0.99, λ 0.3,
-   * ε 0.1, η 2e-4, c_H 0.01, c_V 0.5, clip 0.5, advantages not standardised, seed 0.
+   * ε 0.1, η 2e-4, c_H 0.01, c_V 0.5, clip 0.5, advantages not standardised, log σ₀ = 0, seed 0.
    */
   public static Rl2Config defaults() {
-    return new Rl2Config(200, 64, 16, 8, 64, 0.99, 0.3, 0.1, 2e-4, 0.01, 0.5, 0.5, false, 0L);
+    return new Rl2Config(200, 64, 16, 8, 64, 0.99, 0.3, 0.1, 2e-4, 0.01, 0.5, 0.5, false, 0.0,
+        0L);
   }
 }
