@@ -21,6 +21,7 @@ import org.gridrl.core.autodiff.Tape;
 import org.gridrl.core.env.NormalizeAction;
 import org.gridrl.core.env.Step;
 import org.gridrl.core.env.TaskDistribution;
+import org.gridrl.core.optim.Adam;
 import org.gridrl.core.pg.Batch;
 import org.gridrl.core.pg.GaussianPolicy;
 import org.gridrl.core.pg.Policy;
@@ -36,6 +37,12 @@ import org.gridrl.meta.maml.MamlTasks;
 import org.gridrl.meta.pearl.Pearl;
 import org.gridrl.meta.pearl.PearlConfig;
 import org.gridrl.meta.pearl.PearlEvaluation;
+import org.gridrl.meta.rl2.Rl2;
+import org.gridrl.meta.rl2.Rl2BoxTasks;
+import org.gridrl.meta.rl2.Rl2Config;
+import org.gridrl.meta.rl2.Rl2Evaluation;
+import org.gridrl.meta.rl2.Rl2Network;
+import org.gridrl.meta.rl2.Rl2Policy;
 import org.knowm.xchart.XYChart;
 
 /**
@@ -58,7 +65,14 @@ import org.knowm.xchart.XYChart;
  *       [−1, 1]² through {@link NormalizeAction}, as in {@code maml-navigation}, with p(T) uniform
  *       over the 80 training goals; scored per held-out goal by {@code testSteps} plain
  *       policy-gradient steps on batches of {@code testEpisodesPerTask} sampled episodes, then
- *       the return of one more such batch (actions sampled).</li>
+ *       the return of one more such batch (actions sampled);</li>
+ *   <li>{@code rl2}: RL² (Duan et al. 2016) with a GRU and a diagonal Gaussian head, PPO on
+ *       trials of {@code rl2EpisodesPerTrial} episodes of one training goal
+ *       ({@link Rl2BoxTasks#sparsePointRobot}); scored per held-out goal by
+ *       {@code rl2TestTrials} trials ({@link Rl2#evaluate}, actions sampled, nothing learned),
+ *       the last episode of each trial. {@link #trainRl2} is {@link Rl2#train}'s loop written out
+ *       with the same streams (a test pins them equal bit for bit) so that the policy can be
+ *       scored as training goes.</li>
  * </ul>
  * A trajectory succeeds when it comes within 0.2 of the goal at some step (its sparse return is
  * then &gt; 0, since 1 − d ≥ 0.8 there); the success rate is the fraction of held-out goals whose
@@ -78,11 +92,12 @@ import org.knowm.xchart.XYChart;
 public final class PearlPoint implements Experiment<PearlPointConfig> {
 
   /** The trained methods, in table order. */
-  public static final List<String> METHODS = List.of("pearl", "maml");
+  public static final List<String> METHODS = List.of("pearl", "maml", "rl2");
 
   /** Legend names of {@link #METHODS}. */
   static final Map<String, String> LABELS = Map.of("pearl", "PEARL (last of the test"
-      + " trajectories)", "maml", "MAML (after the test-time step)");
+      + " trajectories)", "maml", "MAML (after the test-time step)", "rl2",
+      "RL² (last episode of the trial)");
 
   /** The number of reference goals, {@code n_tasks} of the authors' json. */
   public static final int GOALS = 100;
@@ -118,7 +133,7 @@ public final class PearlPoint implements Experiment<PearlPointConfig> {
 
   @Override
   public String description() {
-    return "PEARL and MAML on PEARL's sparse point robot: return and success rate on 20"
+    return "PEARL, MAML and RL² on PEARL's sparse point robot: return and success rate on 20"
         + " held-out goals against meta-training environment steps, beside the exact oracle";
   }
 
@@ -297,6 +312,7 @@ public final class PearlPoint implements Experiment<PearlPointConfig> {
     return switch (method) {
       case "pearl" -> runPearl(config, seed);
       case "maml" -> runMaml(config, seed);
+      case "rl2" -> runRl2(config, seed);
       default -> throw new IllegalArgumentException("unknown method " + method);
     };
   }
@@ -408,6 +424,77 @@ public final class PearlPoint implements Experiment<PearlPointConfig> {
     }
   }
 
+  /** Called with the network and the iteration after each of {@link #trainRl2}'s updates. */
+  @FunctionalInterface
+  interface Rl2Checkpoint {
+    void after(Rl2Network network, int iteration, long steps);
+  }
+
+  /**
+   * RL² on continuous actions, {@link Rl2#train}'s loop with its streams ({@code Rng(seed)}'s
+   * forks 0..4: initialisation, tasks, resets, actions, shuffles): per iteration
+   * {@link Rl2#sample} of B trials, then {@link Rl2#update} (GAE and PPO epochs).
+   *
+   * @param checkpoint called after every iteration (null for none)
+   * @return the trained network
+   */
+  static Rl2Network trainRl2(Rl2BoxTasks<double[]> tasks, Rl2Config config,
+      Rl2Checkpoint checkpoint) {
+    Rng root = new Rng(config.seed());
+    Rl2Network network = Rl2Network.gaussian(tasks.observationDim(), tasks.actionDim(),
+        config.hidden(), config.initLogStd(), root.fork(0));
+    Rng taskRng = root.fork(1);
+    Rng envRng = root.fork(2);
+    Rng actionRng = root.fork(3);
+    Rng shuffleRng = root.fork(4);
+    Adam adam = Rl2.optimizer(network, config);
+    Tape tape = new Tape();
+    long steps = 0;
+    for (int it = 1; it <= config.iterations(); it++) {
+      Rl2.TrialBatch batch = Rl2.sample(network, tasks, config.trialsPerIteration(), taskRng,
+          envRng, actionRng);
+      steps += (long) config.trialsPerIteration() * tasks.trialLength();
+      Rl2.update(network, adam, tape, batch, config, shuffleRng, it);
+      if (checkpoint != null) {
+        checkpoint.after(network, it, steps);
+      }
+    }
+    return network;
+  }
+
+  static MethodRun runRl2(PearlPointConfig config, long seed) {
+    Rl2Config c = config.rl2().withSeed(seed);
+    int[] at = evaluationIterations(c.iterations(), config.evaluations());
+    int e = at.length;
+    MethodRun run = new MethodRun("rl2", new double[e], new double[e], new double[e]);
+    int episodes = config.rl2EpisodesPerTrial();
+    List<Goal> heldOut = heldOutGoals();
+    int[] next = {0};
+    trainRl2(Rl2BoxTasks.sparsePointRobot(trainGoals(), episodes), c, (network, it, steps) -> {
+      if (next[0] < e && at[next[0]] == it) {
+        Rl2Policy policy = new Rl2Policy(network);
+        Rng root = new Rng(evaluationSeed(seed)).fork(2);
+        double ret = 0;
+        double success = 0;
+        int trials = config.rl2TestTrials();
+        for (int i = 0; i < heldOut.size(); i++) {
+          Rl2Evaluation ev = Rl2.evaluate(policy, Rl2BoxTasks.sparsePointRobot(
+              List.of(heldOut.get(i)), episodes), trials, root.fork(i).seed());
+          for (double[] trial : ev.episodeReturns()) {
+            double last = trial[episodes - 1];
+            ret += last / trials / heldOut.size();
+            success += (last > 0 ? 1.0 : 0.0) / trials / heldOut.size();
+          }
+        }
+        int k = next[0]++;
+        run.steps()[k] = steps;
+        run.returns()[k] = ret;
+        run.success()[k] = success;
+      }
+    });
+    return run;
+  }
+
   // ------------------------------------------------------------------ the run
 
   /** One seed: every method's run, in {@link #METHODS} order. */
@@ -435,6 +522,11 @@ public final class PearlPoint implements Experiment<PearlPointConfig> {
         + " step(s) on %d episodes, then %d more scored%n", m.iterations(), m.metaBatchSize(),
         m.episodesPerTask(), config.mamlHidden(), m.testSteps(), m.testEpisodesPerTask(),
         m.testEpisodesPerTask());
+    Rl2Config r2 = config.rl2();
+    ctx.out().printf("RL²: %d iterations x %d trials of %d episodes, GRU %d, Gaussian head;"
+        + " test: %d trials per goal, the last episode scored%n", r2.iterations(),
+        r2.trialsPerIteration(), config.rl2EpisodesPerTrial(), r2.hidden(),
+        config.rl2TestTrials());
     ctx.note("held_out_goals", heldOutGoals().stream().map(g -> List.of(g.x(), g.y())).toList());
     ctx.note("split", Map.of("train", TRAIN, "held_out", HELD_OUT, "how", "indices into"
         + " SparsePointRobot.referenceGoals(100); np.random.seed(1337); np.random.shuffle;"

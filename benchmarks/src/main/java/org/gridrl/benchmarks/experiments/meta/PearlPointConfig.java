@@ -7,6 +7,7 @@ import org.gridrl.core.util.Check;
 import org.gridrl.envs.continuous.SparsePointRobot;
 import org.gridrl.meta.maml.MamlConfig;
 import org.gridrl.meta.pearl.PearlConfig;
+import org.gridrl.meta.rl2.Rl2Config;
 
 /**
  * Settings of the {@code pearl-point} experiment on PEARL's sparse point robot (Rakelly et al.
@@ -27,6 +28,12 @@ import org.gridrl.meta.pearl.PearlConfig;
  * @param mamlHidden MAML's Gaussian policy's tanh hidden layer widths, each ≥ 1
  * @param mamlInitLogStd its initial log σ in the [−1, 1]² action coordinates (the policy acts
  *     through {@code NormalizeAction}, as in {@code maml-navigation})
+ * @param rl2 RL²'s training settings (a GRU with a diagonal Gaussian head,
+ *     {@link org.gridrl.meta.rl2.Rl2Network#gaussian}, on trials over the 80 training goals,
+ *     actions in [−1, 1]² through {@code NormalizeAction}); its seed is replaced by each run seed
+ * @param rl2EpisodesPerTrial episodes of one goal per RL² trial (the hidden state carries over
+ *     between them, reset between trials), ≥ 2; the last one is scored
+ * @param rl2TestTrials RL²'s trials per held-out goal at each evaluation, ≥ 1
  * @param evaluations evaluation points per method, spread evenly over its iterations (the last
  *     one at the end of training), ≥ 1 and at most each method's iterations
  * @param randomEpisodes episodes per held-out goal of the uniformly random policy, ≥ 1
@@ -35,7 +42,8 @@ import org.gridrl.meta.pearl.PearlConfig;
  */
 @RecordBuilder
 public record PearlPointConfig(PearlConfig pearl, int pearlTestTrajectories, MamlConfig maml,
-    List<Integer> mamlHidden, double mamlInitLogStd, int evaluations, int randomEpisodes,
+    List<Integer> mamlHidden, double mamlInitLogStd, Rl2Config rl2, int rl2EpisodesPerTrial,
+    int rl2TestTrials, int evaluations, int randomEpisodes,
     int threads, List<Long> seeds)
     implements ExperimentConfig<PearlPointConfig>, PearlPointConfigBuilder.With {
 
@@ -56,10 +64,15 @@ public record PearlPointConfig(PearlConfig pearl, int pearlTestTrajectories, Mam
     }
     mamlHidden = List.copyOf(mamlHidden);
     Check.finite("mamlInitLogStd", mamlInitLogStd);
+    Check.notNull("rl2", rl2);
+    Check.argument(rl2EpisodesPerTrial >= 2, "rl2EpisodesPerTrial must be >= 2, got %s",
+        rl2EpisodesPerTrial);
+    Check.positive("rl2TestTrials", rl2TestTrials);
     Check.positive("evaluations", evaluations);
-    Check.argument(evaluations <= pearl.iterations() && evaluations <= maml.iterations(),
-        "evaluations must be <= every method's iterations (pearl %s, maml %s), got %s",
-        pearl.iterations(), maml.iterations(), evaluations);
+    Check.argument(evaluations <= pearl.iterations() && evaluations <= maml.iterations()
+        && evaluations <= rl2.iterations(), "evaluations must be <= every method's iterations"
+        + " (pearl %s, maml %s, rl2 %s), got %s", pearl.iterations(), maml.iterations(),
+        rl2.iterations(), evaluations);
     Check.positive("randomEpisodes", randomEpisodes);
     Check.positive("threads", threads);
     seeds = ExperimentConfig.checkSeeds(seeds);
@@ -93,28 +106,41 @@ public record PearlPointConfig(PearlConfig pearl, int pearlTestTrajectories, Mam
   }
 
   /**
+   * RL² for a budget of {@code iterations} PPO iterations of 64 trials: minibatches of 16
+   * trials, 4 epochs, H = 64, η = 1e−3, log σ₀ = 0 (σ = 1 in the [−1, 1]² coordinates, rllab's
+   * {@code init_std}); the other constants {@link Rl2Config#defaults()}'s (γ 0.99, λ 0.3,
+   * ε 0.1, c_H 0.01, c_V 0.5, clip 0.5). Not tuned: one choice for this experiment.
+   */
+  public static Rl2Config rl2(int iterations) {
+    return Rl2Config.defaults().withIterations(iterations).withTrialsPerIteration(64)
+        .withMinibatchTrials(16).withEpochs(4).withHidden(64).withLearningRate(1e-3)
+        .withInitLogStd(0.0);
+  }
+
+  /**
    * The full run: 5 seeds, {@link #pearl}(150, 200) (1.5 M environment steps, 30 000 gradient
    * steps a seed), 20 test trajectories per goal; {@link #maml}(100, 20, 20) (1.6 M steps) on a
-   * tanh (100, 100) policy with σ₀ = 1; 10 evaluation points; 100 random episodes per goal; 2
-   * threads.
+   * tanh (100, 100) policy with σ₀ = 1; {@link #rl2}(600) on trials of 2 episodes (1.5 M steps),
+   * 10 test trials per goal; 10 evaluation points; 1000 random episodes per goal; 2 threads.
    */
   public static PearlPointConfig defaults() {
     return new PearlPointConfig(pearl(150, 200), 20, maml(100, 20, 20), List.of(100, 100), 0.0,
-        10, 100, 2, List.of(1L, 2L, 3L, 4L, 5L));
+        rl2(600), 2, 10, 10, 1000, 2, List.of(1L, 2L, 3L, 4L, 5L));
   }
 
   /**
    * The quick run: the same code path, seeds and goals on a short budget: {@link #pearl}(6, 20)
    * with 20 initial steps per goal and 2 goals refreshed per iteration of 20 prior and 40
    * posterior steps, networks 2 × 32, 6 test trajectories; {@link #maml}(6, 10, 5) on a (32, 32)
-   * policy with test batches of 10; 3 evaluation points; 20 random episodes per goal.
+   * policy with test batches of 10; {@link #rl2}(12) with 3 test trials per goal; 3 evaluation
+   * points; 20 random episodes per goal.
    */
   public static PearlPointConfig quick() {
     PearlConfig p = pearl(6, 20).with(b -> b.initialSteps(20).tasksPerIteration(2)
         .stepsPrior(20).stepsPosterior(40).encoderWidth(32).netWidth(32).bufferCapacity(1000));
     return defaults().withEvaluations(3).withPearl(p).withPearlTestTrajectories(6)
         .withMaml(maml(6, 10, 5).withTestEpisodesPerTask(10)).withMamlHidden(List.of(32, 32))
-        .withRandomEpisodes(20);
+        .withRl2(rl2(12)).withRl2TestTrials(3).withRandomEpisodes(20);
   }
 
   @Override
