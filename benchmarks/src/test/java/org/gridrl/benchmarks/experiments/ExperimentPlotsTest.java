@@ -17,6 +17,8 @@ import org.gridrl.benchmarks.experiments.meta.MamlNavigationFixtures;
 import org.gridrl.benchmarks.experiments.meta.MetaHiddenGoalConfig;
 import org.gridrl.benchmarks.experiments.meta.MetaHiddenGoalFixtures;
 import org.gridrl.benchmarks.experiments.meta.MetaFixtures;
+import org.gridrl.benchmarks.experiments.meta.PearlPointConfig;
+import org.gridrl.benchmarks.experiments.meta.PearlPointFixtures;
 import org.gridrl.benchmarks.experiments.meta.Rl2BanditsConfig;
 import org.gridrl.benchmarks.experiments.meta.Rl2MdpsConfig;
 import org.gridrl.benchmarks.experiments.multitask.MultitaskConflictConfig;
@@ -75,6 +77,7 @@ class ExperimentPlotsTest {
       case "rl2-mdps" -> MetaFixtures.rl2MdpsCharts((Rl2MdpsConfig) quick);
       case "meta-hidden-goal" -> MetaHiddenGoalFixtures.charts((MetaHiddenGoalConfig) quick);
       case "maml-navigation" -> MamlNavigationFixtures.charts((MamlNavigationConfig) quick);
+      case "pearl-point" -> PearlPointFixtures.charts((PearlPointConfig) quick);
       default -> fail("no chart fixture for experiment " + name + ": add one here");
     };
     assertThat(charts.keySet()).containsExactlyInAnyOrderElementsOf(expectedFiles(name, quick));
@@ -121,6 +124,7 @@ class ExperimentPlotsTest {
           files.addAll(List.of("learning_curve.png", "episode_returns.png",
               "maml_learning_curve.png"));
       case "maml-navigation" -> files.addAll(List.of("adaptation.png", "training.png"));
+      case "pearl-point" -> files.addAll(List.of("return.png", "success.png"));
       default -> {
         if (quick instanceof IrlSweepConfig c) {
           for (String fs : c.featureSets()) {

@@ -16,6 +16,8 @@ import org.gridrl.benchmarks.experiments.meta.MamlNavigationConfig;
 import org.gridrl.benchmarks.experiments.meta.MamlNavigationFixtures;
 import org.gridrl.benchmarks.experiments.meta.MetaHiddenGoalConfig;
 import org.gridrl.benchmarks.experiments.meta.MetaHiddenGoalFixtures;
+import org.gridrl.benchmarks.experiments.meta.PearlPointConfig;
+import org.gridrl.benchmarks.experiments.meta.PearlPointFixtures;
 import org.gridrl.benchmarks.experiments.meta.MetaFixtures;
 import org.gridrl.benchmarks.experiments.meta.Rl2BanditsConfig;
 import org.gridrl.benchmarks.experiments.meta.Rl2MdpsConfig;
@@ -76,6 +78,7 @@ class ExperimentTablesTest {
       case "rl2-mdps" -> MetaFixtures.rl2MdpsTable((Rl2MdpsConfig) quick);
       case "meta-hidden-goal" -> MetaHiddenGoalFixtures.table((MetaHiddenGoalConfig) quick);
       case "maml-navigation" -> MamlNavigationFixtures.table((MamlNavigationConfig) quick);
+      case "pearl-point" -> PearlPointFixtures.table((PearlPointConfig) quick);
       default -> fail("no table fixture for experiment " + name + ": add one here");
     };
     if (!name.equals("quickstart")) {

@@ -210,38 +210,57 @@ public final class PearlPoint implements Experiment<PearlPointConfig> {
   // ------------------------------------------------------------------ the exact rows
 
   /**
-   * The best return on goal g of any policy, and the oracle's (it knows g):
-   * R* = Σ_{t=1}^{20} r(‖g − clamp(g, −0.1t, 0.1t)‖), r(d) = 1 − d for d ≤ 0.2, else 0. After t
+   * The best return on goal g, the oracle's (it knows g). In exact arithmetic
+   * R* = Σ_{t=1}^{20} r(‖g − clamp(g, −0.1t, 0.1t)‖), r(d) = 1 − d for d ≤ 0.2, else 0: after t
    * steps every reachable position lies in the box [−0.1t, 0.1t]², whose nearest point to g is
    * the coordinate-wise clamp; the clamp sequence is itself reachable (each coordinate moves by
    * at most 0.1 a step: the greedy action clip(g − p)), and r is non-increasing in d, so every
-   * term is at its maximum at once. This is not the straight line: with goals off the axes the
-   * diagonal box corner gets closer sooner (14.85 at θ = π/4 against 12.7).
+   * term is at its maximum at once. This is not the straight line: off the axes the diagonal box
+   * corner gets closer sooner (14.84 at θ = π/4 against 12.7).
+   *
+   * <p>Computed in the robot's own floating-point arithmetic, p_t = p_{t−1} + clip(g − p_{t−1})
+   * (as {@link SparsePointRobot#step} adds), so it is what the greedy policy is paid there. The
+   * two differ only where a step lands on the radius: on the goals θ = 0, π/2, π, 0.1 added
+   * eight times is 0.7999999999999999, so d = 0.2 + 1e−16 at t = 8 is not paid (11.9 instead of
+   * 12.7); the authors' NumPy robot adds the same way.
    */
   public static double optimalReturn(Goal g) {
+    double x = 0;
+    double y = 0;
     double r = 0;
     for (int t = 1; t <= SparsePointRobot.HORIZON; t++) {
-      double box = SparsePointRobot.MAX_SPEED * t;
-      double px = Math.max(-box, Math.min(box, g.x()));
-      double py = Math.max(-box, Math.min(box, g.y()));
-      r += SparsePointRobot.sparseReward(g.distanceTo(px, py));
+      x += clip(g.x() - x);
+      y += clip(g.y() - y);
+      r += SparsePointRobot.sparseReward(g.distanceTo(x, y));
     }
     return r;
   }
 
   /**
-   * The return of driving straight at g at speed 0.1 a step (‖a‖₂ = 0.1, stopping on g), for a
-   * goal at distance 1: d_t = max(0, 1 − 0.1t), paid from t = 8 (d = 0.2) on:
-   * 0.8 + 0.9 + 11·1 = 12.7 on every goal of the half-circle (up to rounding of 0.1t).
+   * The return of driving straight at g at speed 0.1 a step (a = 0.1 (g − p)/‖g − p‖ until the
+   * last step lands on g), in the robot's arithmetic as {@link #optimalReturn}: for a goal at
+   * distance 1, d_t = 1 − 0.1t is paid from t = 8 (d = 0.2) on, 0.8 + 0.9 + 11·1 = 12.7 in exact
+   * arithmetic, 11.9 where d_8 rounds above 0.2.
    */
   public static double straightLineReturn(Goal g) {
-    double d0 = Math.hypot(g.x(), g.y());
+    double x = 0;
+    double y = 0;
     double r = 0;
     for (int t = 1; t <= SparsePointRobot.HORIZON; t++) {
-      double f = Math.min(1.0, SparsePointRobot.MAX_SPEED * t / d0);
-      r += SparsePointRobot.sparseReward(g.distanceTo(f * g.x(), f * g.y()));
+      double dx = g.x() - x;
+      double dy = g.y() - y;
+      double f = Math.min(1.0, SparsePointRobot.MAX_SPEED / Math.max(Math.hypot(dx, dy), 1e-300));
+      x += clip(f * dx);
+      y += clip(f * dy);
+      r += SparsePointRobot.sparseReward(g.distanceTo(x, y));
     }
     return r;
+  }
+
+  /** The robot's clip to [−0.1, 0.1]. */
+  private static double clip(double v) {
+    double b = SparsePointRobot.MAX_SPEED;
+    return v > b ? b : (v < -b ? -b : v);
   }
 
   /**
@@ -647,8 +666,10 @@ public final class PearlPoint implements Experiment<PearlPointConfig> {
     Map<String, Object> out = new LinkedHashMap<>();
     Map<String, String> how = Map.of(
         "oracle", "knows the goal: mean over the held-out goals of PearlPoint.optimalReturn(g),"
-            + " the clamp path (the best any policy can do; exact)",
-        "straight-line", "drives straight at g at speed 0.1 a step (exact)",
+            + " the clamp path in the robot's floating-point arithmetic (the best any policy can"
+            + " do; deterministic)",
+        "straight-line", "drives straight at g at speed 0.1 a step (deterministic; 12.7 or 11.9 a goal as"
+            + " d = 0.2 at t = 8 rounds)",
         "random", "a ~ U[-0.1, 0.1]^2 each step, Monte Carlo (seeded), with its s.e.",
         "zero", "a = 0: never leaves the origin, at distance 1 (exact)");
     for (Map.Entry<String, double[]> x : exact.entrySet()) {
