@@ -137,10 +137,15 @@ public final class PearlPoint implements Experiment<PearlPointConfig> {
         + " held-out goals against meta-training environment steps, beside the exact oracle";
   }
 
-  // measured: not yet
+  // measured on the 2-core machine, 2026-12-06, NOT idle (other sessions' builds and training
+  // runs): --quick (2 threads, java -cp over the compiled classes) 88.4 s wall at load 14-16,
+  // 21 s of CPU; the full run with threads = 1 ("threads": 1 in a --config file) 1785 s wall
+  // while the load fell from 14 to 1 (seed 1 593 s at load 14, seeds 2-5 267-344 s: PEARL
+  // 204-275 s, RL² 46-50 s, MAML 17-20 s). With the default 2 threads on an idle machine both
+  // should be shorter (docs/results/pearl-point.md).
   @Override
   public Duration expectedRunTime(boolean quick) {
-    return Duration.ofSeconds(quick ? 60 : 3600);
+    return Duration.ofSeconds(quick ? 88 : 1785);
   }
 
   @Override
