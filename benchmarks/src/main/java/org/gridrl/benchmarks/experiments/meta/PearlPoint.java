@@ -137,15 +137,15 @@ public final class PearlPoint implements Experiment<PearlPointConfig> {
         + " held-out goals against meta-training environment steps, beside the exact oracle";
   }
 
-  // measured on the 2-core machine, 2026-12-06, NOT idle (other sessions' builds and training
-  // runs): --quick (2 threads, java -cp over the compiled classes) 88.4 s wall at load 14-16,
-  // 21 s of CPU; the full run with threads = 1 ("threads": 1 in a --config file) 1785 s wall
-  // while the load fell from 14 to 1 (seed 1 593 s at load 14, seeds 2-5 267-344 s: PEARL
-  // 204-275 s, RL² 46-50 s, MAML 17-20 s). With the default 2 threads on an idle machine both
-  // should be shorter (docs/results/pearl-point.md).
+  // measured on the 2-core machine, 2026-12-06: './gridrl run pearl-point --quick' 10.5 s wall
+  // (18 s of CPU on the 2 threads) at load 0.6-1.1; 88.4 s at load 14-16 while other sessions'
+  // builds and training runs shared the cores. The full run with threads = 1 ("threads": 1 in
+  // a --config file): 1785 s wall while the load fell from 14 to 1 (seed 1 593 s at load 14,
+  // seeds 2-5 267-344 s: PEARL 204-275 s, RL² 46-50 s, MAML 17-20 s); with the default 2
+  // threads on an idle machine it should take about half (docs/results/pearl-point.md).
   @Override
   public Duration expectedRunTime(boolean quick) {
-    return Duration.ofSeconds(quick ? 88 : 1785);
+    return Duration.ofSeconds(quick ? 11 : 1785);
   }
 
   @Override
@@ -673,8 +673,8 @@ public final class PearlPoint implements Experiment<PearlPointConfig> {
         "oracle", "knows the goal: mean over the held-out goals of PearlPoint.optimalReturn(g),"
             + " the clamp path in the robot's floating-point arithmetic (the best any policy can"
             + " do; deterministic)",
-        "straight-line", "drives straight at g at speed 0.1 a step (deterministic; 12.7 or 11.9 a goal as"
-            + " d = 0.2 at t = 8 rounds)",
+        "straight-line", "drives straight at g at speed 0.1 a step (deterministic; 12.7 or"
+            + " 11.9 a goal as d = 0.2 at t = 8 rounds)",
         "random", "a ~ U[-0.1, 0.1]^2 each step, Monte Carlo (seeded), with its s.e.",
         "zero", "a = 0: never leaves the origin, at distance 1 (exact)");
     for (Map.Entry<String, double[]> x : exact.entrySet()) {
