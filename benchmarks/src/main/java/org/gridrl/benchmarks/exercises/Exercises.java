@@ -16,8 +16,9 @@ import java.util.Optional;
 public final class Exercises {
 
   private static final List<Exercise<?>> ALL = List.of(PlanningExercises.softBellmanBackup(),
-      PlanningExercises.discountedVisitation(), PgExercises.gae(), MetaExercises.gittinsIndex(),
-      MetaExercises.productOfGaussians());
+      PlanningExercises.discountedVisitation(), PgExercises.gae(), MultitaskExercises.pcGrad(),
+      MultitaskExercises.distralPrior(), MetaExercises.gittinsIndex(),
+      MamlExercises.mamlMetaGradient(), MetaExercises.productOfGaussians());
 
   private Exercises() {
   }
