@@ -17,8 +17,9 @@ public final class Exercises {
 
   private static final List<Exercise<?>> ALL = List.of(PlanningExercises.softBellmanBackup(),
       PlanningExercises.discountedVisitation(), PgExercises.gae(), PpoExercises.ppoClip(),
-      AirlExercises.airlDiscriminator(), MetaExercises.gittinsIndex(),
-      MetaExercises.productOfGaussians());
+      AirlExercises.airlDiscriminator(), MultitaskExercises.pcGrad(),
+      MultitaskExercises.distralPrior(), MetaExercises.gittinsIndex(),
+      MamlExercises.mamlMetaGradient(), MetaExercises.productOfGaussians());
 
   private Exercises() {
   }
