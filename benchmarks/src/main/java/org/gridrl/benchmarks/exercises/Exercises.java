@@ -16,7 +16,8 @@ import java.util.Optional;
 public final class Exercises {
 
   private static final List<Exercise<?>> ALL = List.of(PlanningExercises.softBellmanBackup(),
-      PlanningExercises.discountedVisitation(), PgExercises.gae(), MetaExercises.gittinsIndex(),
+      PlanningExercises.discountedVisitation(), IrlExercises.maxEntGradient(),
+      IrlExercises.deepMaxEntBackward(), PgExercises.gae(), MetaExercises.gittinsIndex(),
       MetaExercises.productOfGaussians());
 
   private Exercises() {

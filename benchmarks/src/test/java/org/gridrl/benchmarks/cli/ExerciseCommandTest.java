@@ -43,7 +43,7 @@ class ExerciseCommandTest {
         .contains("gridrl exercise check 1");
     CliRunner.Result none = CliRunner.run("exercise", "show", "99");
     assertThat(none.exitCode()).isEqualTo(2);
-    assertThat(none.err().strip()).isEqualTo("gridrl: no exercise 99 (there are 1, 2, 5, 10, 12;"
+    assertThat(none.err().strip()).isEqualTo("gridrl: no exercise 99 (there are 1, 2, 3, 4, 5, 10, 12;"
         + " gridrl exercise list shows them)");
   }
 
