@@ -159,6 +159,16 @@ class IrlExercisesTest {
     assertThat(score(g)).startsWith("score: 2/6");
   }
 
+  @Test
+  void deepNanOrReplacedRows_getOneLineNamingTheEntry() {
+    DeepMaxEntBackward nan = (x, w, b, demos, t, gamma, d, gw, gb) -> gw[0][1][0] = Double.NaN;
+    assertThat(grade(FOUR, nan, 1).lines().get(1)).contains("FAIL")
+        .contains("dL/dW_0[1][0] is NaN");
+    DeepMaxEntBackward replaced = (x, w, b, demos, t, gamma, d, gw, gb) -> gb[0] = new double[0];
+    assertThat(grade(FOUR, replaced, 1).lines().get(0)).contains("FAIL")
+        .contains("gradBiases[0] was replaced: it must keep 4 entries");
+  }
+
   /** A random problem with features in [0, 1), demonstrations of a random policy. */
   private static IrlProblem problem(Rng rng, int states, int actions, int k, double gamma) {
     double[][][] p = TabularCases.transitions(rng, states, actions, false);
