@@ -280,7 +280,7 @@ final class IrlExercises {
   private static Problem problem(Rng rng, Shape sh) {
     int s = sh.states;
     double[][][] p = TabularCases.transitions(rng, s, sh.actions, sh.sparse);
-    boolean[] terminal = terminals(rng, s, sh.terminals);
+    boolean[] terminal = TabularCases.terminals(rng, s, sh.terminals);
     double[] d0 = TabularCases.distribution(rng, s);
     double[][] phi = sh.features == 0 ? identity(s) : TabularCases.table(rng, s, sh.features,
         0, 1);
@@ -310,19 +310,6 @@ final class IrlExercises {
     TabularMdp mdp = TabularCases.mdp(p, new double[3][1], terminal, sh.gamma, d0);
     return new Problem(p, terminal, sh.gamma, d0, phi, states, IrlProblem.of(mdp,
         features(phi), Demonstrations.of(3, 1, states, actions)));
-  }
-
-  private static boolean[] terminals(Rng rng, int states, int count) {
-    boolean[] t = new boolean[states];
-    int placed = 0;
-    while (placed < count) {
-      int s = rng.nextInt(states);
-      if (!t[s]) {
-        t[s] = true;
-        placed++;
-      }
-    }
-    return t;
   }
 
   private static double[][] identity(int n) {
