@@ -87,6 +87,34 @@ class CliSetTest {
         "seed,iteration,loss", "6,1,7", "6,2,6.5", "6,3,6.333333333333333");
   }
 
+  /** --resume takes the config the options give, --set included: the same --set continues. */
+  @Test
+  void resume_withTheSameSet_continues_withoutIt_isRefusedNamingTheField() throws Exception {
+    Path out = dir.resolve("out");
+    Registry registry = new Registry().register(new FakeExperiment());
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+    Io io = new Io(e, e, false);
+    assertThat(Main.execute(registry, io, "run", "fake", "--set", "iterations=4", "--seeds", "1",
+        "--out", out.toString())).isZero();
+    byte[] metrics = Files.readAllBytes(out.resolve("metrics.csv"));
+    err.reset();
+
+    int refused = Main.execute(registry, io, "run", "fake", "--seeds", "1,2", "--out",
+        out.toString(), "--resume");
+    String refusal = err.toString(StandardCharsets.UTF_8);
+    int resumed = Main.execute(registry, io, "run", "fake", "--set", "iterations=4", "--seeds",
+        "1,2", "--out", out.toString(), "--resume");
+
+    assertThat(refused).isEqualTo(2);
+    assertThat(refusal).contains("with another config (iterations is 4 there, 3 here)");
+    assertThat(resumed).isZero();
+    List<String> lines = Files.readAllLines(out.resolve("metrics.csv"));
+    assertThat(lines).hasSize(1 + 2 * 4); // seed 1 kept, seed 2 run with 4 iterations
+    assertThat(String.join("\n", lines) + "\n").startsWith(new String(metrics,
+        StandardCharsets.UTF_8));
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
       "quickstart|gama=0.9|--set gama=0.9: unknown field 'gama' in the config of quickstart;"
