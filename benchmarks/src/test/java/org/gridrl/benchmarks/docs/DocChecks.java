@@ -109,6 +109,28 @@ final class DocChecks {
     return s.replaceAll("\\s+", " ").trim();
   }
 
+  /**
+   * A compilation unit without a {@code main} (a class to complete, an interface): compiled as
+   * one file, named after its public type if it has one.
+   */
+  static void unit(DocBlock block) {
+    String type = publicTypeOrNull(block.body());
+    String name = type == null ? "DocUnit" : type;
+    try {
+      JavaSnippets.compile(block.where(), name, block.body(), 1).close();  // compiling is all
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static String publicTypeOrNull(String body) {
+    try {
+      return JavaSnippets.publicTypeName(body);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   // ---- signatures ---------------------------------------------------------------------------
 
   /**

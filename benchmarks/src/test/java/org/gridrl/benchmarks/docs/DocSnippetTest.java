@@ -28,7 +28,9 @@ import org.junit.jupiter.api.TestFactory;
  *       as one space), and when that paragraph ends with ':' and a bare or {@code text} block
  *       follows, so must each non-blank line of that block. Programs in the docs keep their
  *       budgets small (well under a few seconds each).</li>
- *   <li><code>```java</code> without such a type: a <b>signature</b>, method declarations as
+ *   <li><code>```java</code> with imports or a top-level type but no {@code main} (a class for
+ *       the reader to complete, say): a <b>compilation unit</b>, compiled as one file.</li>
+ *   <li><code>```java</code> with neither: a <b>signature</b>, method declarations as
  *       an interface declares them (the exercises' pages, a kernel's shape), the last ';'
  *       optional. They are compiled as the members of an interface, and when the prose before
  *       the block names a gridrl type in backticks ({@code org.gridrl.benchmarks.exercises.
@@ -80,13 +82,17 @@ class DocSnippetTest {
     if (!b.modifiers().isEmpty()) {
       return "unknown";
     }
-    return JavaSnippets.isProgram(b.body()) ? "program" : "signature";
+    if (JavaSnippets.isProgram(b.body())) {
+      return "program";
+    }
+    return JavaSnippets.isCompilationUnit(b.body()) ? "unit" : "signature";
   }
 
   private static void check(DocBlock b) {
     switch (kind(b)) {
       case "fragment" -> DocChecks.fragment(b, CLASSES);
       case "program" -> DocChecks.program(b);
+      case "unit" -> DocChecks.unit(b);
       case "signature" -> DocChecks.signature(b, CLASSES);
       default -> throw new AssertionError(b.where() + ": unknown info string ```" + b.info()
           + " (use ```java for a program or a signature, ```java fragment for a fragment)");
@@ -153,6 +159,23 @@ class DocSnippetTest {
     DocBlock b = block("java", "## Gradient combiners (`GradientCombiner`)",
         "void combine(double[][] taskGradients, int numTasks, int dim, double[] out)\n", "");
     assertThat(DocChecks.signature(b, CLASSES)).isEqualTo(Optional.of(GradientCombiner.class));
+  }
+
+  @Test
+  void unit_aSolutionSkeleton_compiles_andOneThatDoesNotImplementItsInterfaceFails() {
+    String skeleton = "import org.gridrl.benchmarks.exercises.GeneralizedAdvantage;\n\n"
+        + "public class MyGae implements GeneralizedAdvantage {\n"
+        + "  @Override\n"
+        + "  public double[] advantages(double[] rewards, double[] values, double[] nextValues,\n"
+        + "      boolean[] terminated, boolean[] last, double gamma, double lambda) {\n"
+        + "    return new double[rewards.length];\n"
+        + "  }\n"
+        + "}\n";
+    DocBlock b = block("java", "", skeleton, "");
+    assertThat(kind(b)).isEqualTo("unit");
+    DocChecks.unit(b);
+    DocBlock wrong = block("java", "", skeleton.replace("boolean[] last, ", ""), "");
+    assertThatThrownBy(() -> DocChecks.unit(wrong)).hasMessageContaining("does not compile");
   }
 
   @Test

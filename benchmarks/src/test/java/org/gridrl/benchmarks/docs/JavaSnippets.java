@@ -34,6 +34,8 @@ final class JavaSnippets {
   private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
   private static final Pattern PUBLIC_TYPE =
       Pattern.compile("(?m)^public\\s+(?:final\\s+)?(?:class|record|interface|enum)\\s+(\\w+)");
+  private static final Pattern TOP_LEVEL_TYPE = Pattern.compile("(?m)^(?:import\\s|package\\s|"
+      + "(?:(?:public|final|abstract|sealed)\\s+)*(?:class|record|interface|enum)\\s+\\w+)");
   private static final Pattern MAIN =
       Pattern.compile("public\\s+static\\s+void\\s+main\\s*\\(\\s*String\\s*(\\[\\]\\s*\\w+|"
           + "\\.\\.\\.\\s*\\w+|\\w+\\s*\\[\\])\\s*\\)");
@@ -44,6 +46,14 @@ final class JavaSnippets {
   /** Whether the block is a whole program: a public top-level type with a {@code main}. */
   static boolean isProgram(String body) {
     return PUBLIC_TYPE.matcher(body).find() && MAIN.matcher(body).find();
+  }
+
+  /**
+   * Whether the block is a compilation unit: it starts a line with an import, or declares a
+   * top-level type (unindented), as a program does and a list of method signatures does not.
+   */
+  static boolean isCompilationUnit(String body) {
+    return TOP_LEVEL_TYPE.matcher(body).find();
   }
 
   /** The name of the block's first public top-level type. */
