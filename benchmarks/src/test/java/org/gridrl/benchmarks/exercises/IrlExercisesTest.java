@@ -2,10 +2,8 @@ package org.gridrl.benchmarks.exercises;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.gridrl.benchmarks.exercises.Graded.grade;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.gridrl.benchmarks.exercises.solutions.DeepMaxEntBackwardNoReluDerivative;
@@ -43,35 +41,17 @@ class IrlExercisesTest {
   private static final Exercise<MaxEntGradient> THREE = IrlExercises.maxEntGradient();
   private static final Exercise<DeepMaxEntBackward> FOUR = IrlExercises.deepMaxEntBackward();
 
-  private record Graded(Grader.Report report, List<String> lines) {
-  }
-
-  private static <S> Graded grade(Exercise<S> e, S solution, long seed) {
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    Grader.Report r = Grader.grade(e, solution, seed, 10_000,
-        new PrintStream(buf, true, StandardCharsets.UTF_8));
-    return new Graded(r, buf.toString(StandardCharsets.UTF_8).lines().toList());
-  }
-
-  private static String caseLine(Graded g, String contains) {
-    return g.lines().stream().filter(l -> l.contains(contains)).findFirst().orElseThrow();
-  }
-
-  private static String score(Graded g) {
-    return g.lines().get(g.lines().size() - 1);
-  }
-
   @Test
   void references_scoreFullMarks_onSeedsOneToFour() {
     for (long seed = 1; seed <= 4; seed++) {
       Graded jdk = grade(THREE, new MaxEntGradientReference(), seed);
       assertThat(jdk.report().allPassed()).as("%s", jdk.lines()).isTrue();
-      assertThat(score(jdk)).startsWith("score: 8/8");
+      assertThat(jdk.score()).startsWith("score: 8/8");
       Graded kernels = grade(THREE, new MaxEntGradientWithKernels(), seed);
       assertThat(kernels.report().allPassed()).as("%s", kernels.lines()).isTrue();
       Graded deep = grade(FOUR, new DeepMaxEntBackwardReference(), seed);
       assertThat(deep.report().allPassed()).as("%s", deep.lines()).isTrue();
-      assertThat(score(deep)).startsWith("score: 6/6");
+      assertThat(deep.score()).startsWith("score: 6/6");
     }
   }
 
@@ -119,44 +99,44 @@ class IrlExercisesTest {
   @Test
   void signError_failsEveryCaseButTheZeroGradient() {
     Graded g = grade(THREE, new MaxEntGradientSignFlipped(), 1);
-    assertThat(caseLine(g, "the gradient is 0")).contains("PASS");
-    assertThat(caseLine(g, "one demonstration")).contains("FAIL").contains("at feature");
-    assertThat(score(g)).startsWith("score: 1/8");
+    assertThat(g.caseLine("the gradient is 0")).contains("PASS");
+    assertThat(g.caseLine("one demonstration")).contains("FAIL").contains("at feature");
+    assertThat(g.score()).startsWith("score: 1/8");
     Graded deep = grade(FOUR, new DeepMaxEntBackwardSignFlipped(), 1);
-    assertThat(caseLine(deep, "every gradient is 0")).contains("PASS");
-    assertThat(caseLine(deep, "no hidden layer")).contains("FAIL").contains("at dL/d");
-    assertThat(score(deep)).startsWith("score: 1/6");
+    assertThat(deep.caseLine("every gradient is 0")).contains("PASS");
+    assertThat(deep.caseLine("no hidden layer")).contains("FAIL").contains("at dL/d");
+    assertThat(deep.score()).startsWith("score: 1/6");
   }
 
   @Test
   void unnormalisedDemonstrations_passOnlyWithOneDemonstration() {
     Graded g = grade(THREE, new MaxEntGradientUnnormalised(), 1);
-    assertThat(caseLine(g, "one demonstration")).contains("PASS");
+    assertThat(g.caseLine("one demonstration")).contains("PASS");
     // N = 3 equal demonstrations: 3μ_D − E[μ] = 2μ_D where the answer is 0
-    assertThat(caseLine(g, "three equal demonstrations")).contains("FAIL");
+    assertThat(g.caseLine("three equal demonstrations")).contains("FAIL");
     assertThat(g.report().verdicts().get(0).maxError()).isGreaterThan(1);
-    assertThat(caseLine(g, "two terminal states")).contains("FAIL").contains("at feature");
-    assertThat(score(g)).startsWith("score: 1/8");
+    assertThat(g.caseLine("two terminal states")).contains("FAIL").contains("at feature");
+    assertThat(g.score()).startsWith("score: 1/8");
   }
 
   @Test
   void hardMaxPolicy_failsWhereActionsAreTied_andPassesWithOneAction() {
     Graded g = grade(THREE, new MaxEntGradientHardMax(), 1);
-    assertThat(caseLine(g, "one action")).contains("PASS");
-    assertThat(caseLine(g, "every action tied")).contains("FAIL").contains("at feature");
-    assertThat(caseLine(g, "tau = 0.5")).contains("FAIL");
-    assertThat(score(g)).startsWith("score: 1/8");
+    assertThat(g.caseLine("one action")).contains("PASS");
+    assertThat(g.caseLine("every action tied")).contains("FAIL").contains("at feature");
+    assertThat(g.caseLine("tau = 0.5")).contains("FAIL");
+    assertThat(g.score()).startsWith("score: 1/8");
   }
 
   @Test
   void missingReluDerivative_passesOnlyWithoutHiddenUnitsThatMatter() {
     Graded g = grade(FOUR, new DeepMaxEntBackwardNoReluDerivative(), 1);
-    assertThat(caseLine(g, "no hidden layer")).contains("PASS");
-    assertThat(caseLine(g, "every gradient is 0")).contains("PASS");
+    assertThat(g.caseLine("no hidden layer")).contains("PASS");
+    assertThat(g.caseLine("every gradient is 0")).contains("PASS");
     // the dead units get gradient where the library gives them exactly 0
-    assertThat(caseLine(g, "dead on every state")).contains("FAIL").contains("at dL/dW_0[")
+    assertThat(g.caseLine("dead on every state")).contains("FAIL").contains("at dL/dW_0[")
         .contains("expected 0.00000");
-    assertThat(score(g)).startsWith("score: 2/6");
+    assertThat(g.score()).startsWith("score: 2/6");
   }
 
   @Test

@@ -1,10 +1,8 @@
 package org.gridrl.benchmarks.exercises;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridrl.benchmarks.exercises.Graded.grade;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.gridrl.benchmarks.exercises.solutions.DistralPriorCountingTerminals;
@@ -30,36 +28,18 @@ class MultitaskMamlExercisesTest {
   private static final Exercise<DistralPrior> NINE = MultitaskExercises.distralPrior();
   private static final Exercise<MamlMetaGradient> ELEVEN = MamlExercises.mamlMetaGradient();
 
-  private record Graded(Grader.Report report, List<String> lines) {
-  }
-
-  private static <S> Graded grade(Exercise<S> e, S solution, long seed) {
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    Grader.Report r = Grader.grade(e, solution, seed, 10_000,
-        new PrintStream(buf, true, StandardCharsets.UTF_8));
-    return new Graded(r, buf.toString(StandardCharsets.UTF_8).lines().toList());
-  }
-
-  private static String caseLine(Graded g, String contains) {
-    return g.lines().stream().filter(l -> l.contains(contains)).findFirst().orElseThrow();
-  }
-
-  private static String score(Graded g) {
-    return g.lines().get(g.lines().size() - 1);
-  }
-
   @Test
   void references_scoreFullMarks_onSeedsOneToFour() {
     for (long seed = 1; seed <= 4; seed++) {
       Graded eight = grade(EIGHT, new PcGradReference(), seed);
       assertThat(eight.report().allPassed()).as("%s", eight.lines()).isTrue();
-      assertThat(score(eight)).startsWith("score: 10/10");
+      assertThat(eight.score()).startsWith("score: 10/10");
       Graded nine = grade(NINE, new DistralPriorReference(), seed);
       assertThat(nine.report().allPassed()).as("%s", nine.lines()).isTrue();
-      assertThat(score(nine)).startsWith("score: 7/7");
+      assertThat(nine.score()).startsWith("score: 7/7");
       Graded eleven = grade(ELEVEN, new MamlReference(), seed);
       assertThat(eleven.report().allPassed()).as("%s", eleven.lines()).isTrue();
-      assertThat(score(eleven)).startsWith("score: 15/15");
+      assertThat(eleven.score()).startsWith("score: 15/15");
     }
   }
 
@@ -82,24 +62,24 @@ class MultitaskMamlExercisesTest {
   @Test
   void pcGrad_projectingOntoInsteadOfAway_failsEveryCaseWithAConflict() {
     Graded g = grade(EIGHT, new PcGradProjectOnto(), 1);
-    assertThat(caseLine(g, "no conflict")).contains("PASS");
-    assertThat(caseLine(g, "one task")).contains("PASS");
+    assertThat(g.caseLine("no conflict")).contains("PASS");
+    assertThat(g.caseLine("one task")).contains("PASS");
     // each conflicting g_i^PC is replaced by its component along g_j: g_0 → (1/5, −2/5),
     // g_1 → (−1, 0), g_2 → (2/5, −4/5), so d = (−0.4, −1.2) instead of (0.4, −0.2)
-    assertThat(caseLine(g, "orders (1,2) (0,2) (0,1)")).contains("FAIL")
+    assertThat(g.caseLine("orders (1,2) (0,2) (0,1)")).contains("FAIL")
         .contains("at parameter 1: d = -1.20000, expected -0.200000");
-    assertThat(caseLine(g, "exact opposition")).contains("FAIL").contains("expected 0.00000");
-    assertThat(caseLine(g, "T=10 n=20")).contains("FAIL").contains("largest error");
-    assertThat(score(g)).startsWith("score: 4/10");
+    assertThat(g.caseLine("exact opposition")).contains("FAIL").contains("expected 0.00000");
+    assertThat(g.caseLine("T=10 n=20")).contains("FAIL").contains("largest error");
+    assertThat(g.score()).startsWith("score: 4/10");
   }
 
   @Test
   void pcGrad_projectingWhenTheDotProductIsZero_getsNaN_onTheZeroGradientCases() {
     Graded g = grade(EIGHT, new PcGradProjectsOnZeroDot(), 1);
-    assertThat(caseLine(g, "g_1 = 0 never conflicts")).contains("FAIL")
+    assertThat(g.caseLine("g_1 = 0 never conflicts")).contains("FAIL")
         .contains("d(parameter 0) is NaN");
-    assertThat(caseLine(g, "every gradient zero")).contains("FAIL").contains("is NaN");
-    assertThat(score(g)).startsWith("score: 8/10");
+    assertThat(g.caseLine("every gradient zero")).contains("FAIL").contains("is NaN");
+    assertThat(g.score()).startsWith("score: 8/10");
   }
 
   @Test
@@ -116,54 +96,54 @@ class MultitaskMamlExercisesTest {
       return new PcGradReference().combine(gradients, byIndex);
     };
     Graded g = grade(EIGHT, indexOrder, 1);
-    assertThat(caseLine(g, "orders (1,2) (0,2) (0,1)")).contains("PASS");
-    assertThat(caseLine(g, "orders (2,1) (2,0) (1,0)")).contains("FAIL")
+    assertThat(g.caseLine("orders (1,2) (0,2) (0,1)")).contains("PASS");
+    assertThat(g.caseLine("orders (2,1) (2,0) (1,0)")).contains("FAIL")
         .contains("largest error 0.400000"); // (0.4, −0.2) against (0.8, 0.2)
   }
 
   @Test
   void distral_uniformWeights_passOnlyWithOneTaskThatVisitsEveryState() {
     Graded g = grade(NINE, new DistralPriorUniformWeights(), 1);
-    assertThat(caseLine(g, "one task")).contains("PASS");
-    assertThat(caseLine(g, "state 4 on neither")).contains("FAIL").contains("at state");
-    assertThat(caseLine(g, "visitations of different mass")).contains("FAIL")
+    assertThat(g.caseLine("one task")).contains("PASS");
+    assertThat(g.caseLine("state 4 on neither")).contains("FAIL").contains("at state");
+    assertThat(g.caseLine("visitations of different mass")).contains("FAIL")
         .contains("largest error");
-    assertThat(caseLine(g, "soft-optimal")).contains("FAIL");
-    assertThat(score(g)).startsWith("score: 1/7");
+    assertThat(g.caseLine("soft-optimal")).contains("FAIL");
+    assertThat(g.score()).startsWith("score: 1/7");
   }
 
   @Test
   void distral_countingArrivalsAtTerminals_failsOnlyTheCasesWithTerminals() {
     Graded g = grade(NINE, new DistralPriorCountingTerminals(), 1);
-    assertThat(caseLine(g, "terminal states that differ")).contains("FAIL").contains("at state");
-    assertThat(caseLine(g, "two terminals per task")).contains("FAIL");
-    assertThat(caseLine(g, "T=3 S=6 A=3:")).contains("PASS");
-    assertThat(score(g)).startsWith("score: 5/7");
+    assertThat(g.caseLine("terminal states that differ")).contains("FAIL").contains("at state");
+    assertThat(g.caseLine("two terminals per task")).contains("FAIL");
+    assertThat(g.caseLine("T=3 S=6 A=3:")).contains("PASS");
+    assertThat(g.score()).startsWith("score: 5/7");
   }
 
   @Test
   void maml_firstOrderAsTheMetaGradient_failsTheSecondOrderCasesWhereTheHessianTermIsNotZero() {
     Graded g = grade(ELEVEN, new MamlFirstOrderOnly(), 1);
     // the case names state the Hessian term's size; it is what the first-order answer misses
-    assertThat(caseLine(g, "softmax of a linear map): grad F"))
+    assertThat(g.caseLine("softmax of a linear map): grad F"))
         .contains("|alpha H_tr grad J_test| = 0.11 |grad F|").contains("FAIL")
         .contains("at parameter");
-    assertThat(caseLine(g, "a large inner step): grad F")).contains("FAIL");
-    assertThat(caseLine(g, "theta' = theta): grad F")).contains("PASS");
-    assertThat(caseLine(g, "H_tr = 0): grad F")).contains("PASS");
-    assertThat(caseLine(g, "softmax of a linear map): grad J_test(theta') (first order)"))
+    assertThat(g.caseLine("a large inner step): grad F")).contains("FAIL");
+    assertThat(g.caseLine("theta' = theta): grad F")).contains("PASS");
+    assertThat(g.caseLine("H_tr = 0): grad F")).contains("PASS");
+    assertThat(g.caseLine("softmax of a linear map): grad J_test(theta') (first order)"))
         .contains("PASS");
-    assertThat(score(g)).startsWith("score: 12/15");
+    assertThat(g.score()).startsWith("score: 12/15");
   }
 
   @Test
   void maml_descentStep_failsEveryCaseWithANonZeroStep() {
     Graded g = grade(ELEVEN, new MamlDescentStep(), 1);
-    assertThat(caseLine(g, "softmax of a linear map): theta' (inner step)")).contains("FAIL")
+    assertThat(g.caseLine("softmax of a linear map): theta' (inner step)")).contains("FAIL")
         .contains("largest error");
-    assertThat(caseLine(g, "theta' = theta): theta'")).contains("PASS");
-    assertThat(caseLine(g, "H_tr = 0): grad F")).contains("PASS");
-    assertThat(score(g)).startsWith("score: 6/15");
+    assertThat(g.caseLine("theta' = theta): theta'")).contains("PASS");
+    assertThat(g.caseLine("H_tr = 0): grad F")).contains("PASS");
+    assertThat(g.score()).startsWith("score: 6/15");
   }
 
   @Test

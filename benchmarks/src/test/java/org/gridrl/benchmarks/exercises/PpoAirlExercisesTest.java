@@ -1,11 +1,8 @@
 package org.gridrl.benchmarks.exercises;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridrl.benchmarks.exercises.Graded.grade;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.gridrl.benchmarks.exercises.solutions.AirlBootstrapsTerminal;
 import org.gridrl.benchmarks.exercises.solutions.AirlForgetsLogPi;
 import org.gridrl.benchmarks.exercises.solutions.AirlFromD;
@@ -27,24 +24,6 @@ class PpoAirlExercisesTest {
 
   private static final Exercise<PpoClippedSurrogate> SIX = PpoExercises.ppoClip();
   private static final Exercise<AirlDiscriminator> SEVEN = AirlExercises.airlDiscriminator();
-
-  private record Graded(Grader.Report report, List<String> lines) {
-
-    String caseLine(String contains) {
-      return lines.stream().filter(l -> l.contains(contains)).findFirst().orElseThrow();
-    }
-
-    String score() {
-      return lines.get(lines.size() - 1);
-    }
-  }
-
-  private static <S> Graded grade(Exercise<S> e, S solution, long seed) {
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    Grader.Report r = Grader.grade(e, solution, seed, 10_000,
-        new PrintStream(buf, true, StandardCharsets.UTF_8));
-    return new Graded(r, buf.toString(StandardCharsets.UTF_8).lines().toList());
-  }
 
   @Test
   void references_scoreFullMarks_onSeedsOneToFour() {
