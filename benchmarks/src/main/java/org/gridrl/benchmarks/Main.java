@@ -76,6 +76,7 @@ public final class Main implements Runnable {
     CommandLine cmd = new CommandLine(new Main());
     cmd.addSubcommand("list", new ListCommand(registry, io));
     cmd.addSubcommand("run", new RunCommand(registry, io));
+    cmd.addSubcommand("describe", new org.gridrl.benchmarks.cli.DescribeCommand(registry, io));
     cmd.addSubcommand("sweep", new SweepCommand(registry, io));
     cmd.addSubcommand("solve", new SolveCommand(io));
     cmd.addSubcommand("render", new RenderCommand(io));

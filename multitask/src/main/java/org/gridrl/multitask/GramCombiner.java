@@ -20,10 +20,18 @@ abstract sealed class GramCombiner implements GradientCombiner permits PcGrad, M
 
   @Override
   public final void combine(double[][] taskGradients, int numTasks, int dim, double[] out) {
+    prepare(taskGradients, numTasks, dim, out);
+    fromGram(taskGradients, numTasks, dim, out);
+  }
+
+  /**
+   * What {@link #combine} does before {@link #fromGram}: checks the arguments, sizes the
+   * workspace and computes G into {@link #gram} (for a combiner's own entry points).
+   */
+  final void prepare(double[][] taskGradients, int numTasks, int dim, double[] out) {
     Combiners.check(taskGradients, numTasks, dim, out);
     ensureCapacity(numTasks);
     blocks = Combiners.gram(taskGradients, numTasks, dim, gram, blocks);
-    fromGram(taskGradients, numTasks, dim, out);
   }
 
   @Override

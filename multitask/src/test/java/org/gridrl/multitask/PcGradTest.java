@@ -117,6 +117,65 @@ class PcGradTest extends CombinerTestBase {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+  void combine_isCombineInOrder_withTheDrawnOrders_bitForBit(long seed) {
+    // The documented draws: per task i, (0..T−1) shuffled by Rng.shuffle, i removed; the
+    // generator carries over from call to call.
+    Random r = new Random(345 + seed);
+    int numTasks = 1 + (int) seed;
+    PcGrad random = new PcGrad(seed);
+    PcGrad given = new PcGrad(-seed);
+    Rng rng = new Rng(seed);
+    for (int call = 0; call < 3; call++) {
+      double[][] g = randomGradients(r, numTasks, 7);
+      int[][] orders = new int[numTasks][numTasks - 1];
+      for (int i = 0; i < numTasks; i++) {
+        int[] all = new int[numTasks];
+        for (int k = 0; k < numTasks; k++) {
+          all[k] = k;
+        }
+        rng.shuffle(all);
+        for (int n = 0, m = 0; n < numTasks; n++) {
+          if (all[n] != i) {
+            orders[i][m++] = all[n];
+          }
+        }
+      }
+      double[] a = new double[7];
+      double[] b = new double[7];
+      random.combine(g, numTasks, 7, a);
+      given.combineInOrder(g, numTasks, 7, orders, b);
+      assertThat(b).containsExactly(a);
+    }
+  }
+
+  @Test
+  void combineInOrder_threeTasks_eachOrderGivesItsHandComputedOutcome() {
+    // as in threeTasks_handComputed_theFourOutcomesOfTheOrders: g0 via 1 then 2 → (4/5, 0),
+    // via 2 then 1 → (4/5, 2/5); g1 → (0, 0); g2 via 0 then 1 → (−2/5, −1/5), via 1 then 0 →
+    // (0, −1/5)
+    double[][] g = {{1, 0}, {-1, 2}, {0, -1}};
+    double[] out = new double[2];
+    new PcGrad(0).combineInOrder(g, 3, 2, new int[][] {{1, 2}, {0, 2}, {0, 1}}, out);
+    assertClose(new double[] {0.4, -0.2}, out, TIGHT);
+    new PcGrad(0).combineInOrder(g, 3, 2, new int[][] {{2, 1}, {2, 0}, {1, 0}}, out);
+    assertClose(new double[] {0.8, 0.2}, out, TIGHT);
+  }
+
+  @Test
+  void combineInOrder_rejectsAnOrderThatIsNotThePermutationOfTheOthers() {
+    double[][] g = {{1, 0}, {-1, 2}, {0, -1}};
+    double[] out = new double[2];
+    PcGrad p = new PcGrad(0);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.combineInOrder(g, 3, 2,
+        new int[][] {{1, 2}, {0, 1}, {0, 1}}, out))
+        .hasMessage("orders[1] = [0, 1] must list every task other than 1 once, in 0..2");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.combineInOrder(g, 3, 2,
+        new int[][] {{1, 2}, {0, 2}, {0, 1, 2}}, out))
+        .hasMessage("orders[2] must list the 2 other tasks, got [0, 1, 2]");
+  }
+
   /** Yu et al.'s Algorithm 1 on vectors, one projection at a time. */
   private static double[] reference(double[][] g, Rng rng) {
     int t = g.length;

@@ -17,9 +17,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code gridrl run NAME [--quick] [--config FILE] [--seeds 1,2,3] [--out DIR] [--resume |
- * --overwrite]}. The output folder is checked by {@link OutputFolder} before anything is printed
- * or written.
+ * {@code gridrl run NAME [--quick] [--config FILE] [--set FIELD=VALUE]... [--seeds 1,2,3]
+ * [--out DIR] [--resume | --overwrite]}. The config is built in this order, each step on the
+ * last: the default (or {@code --quick}) config, {@code --config}'s fields, each {@code --set}
+ * in the order given, then {@code --seeds}; {@link ConfigFile} reads both the file and the
+ * {@code --set} options, so they are checked alike. The output folder is checked by
+ * {@link OutputFolder} before anything is printed or written.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     showDefaultValues = true,
@@ -49,6 +52,14 @@ public final class RunCommand implements Callable<Integer> {
           + " of this experiment, which repeats that run exactly. --seeds still overrides the"
           + " seeds."})
   Path configFile;
+
+  @Option(names = "--set", paramLabel = "FIELD=VALUE",
+      description = {"Change one config field (repeatable; applied after --config, in the order"
+          + " given): nested fields with dots, the value as JSON or, for names and lists,"
+          + " bare: --set gamma=0.9 --set planning.temperature=0.5 --set seeds=[1,2]"
+          + " --set map=fourrooms --set methods=pcgrad,dnc. 'gridrl describe NAME' lists the"
+          + " fields."})
+  List<String> sets;
 
   @Option(names = "--seeds", split = ",", paramLabel = "SEED",
       description = "Comma-separated seeds, one independent run each (default: the experiment's"
@@ -94,9 +105,16 @@ public final class RunCommand implements Callable<Integer> {
         throw new UsageException("--config: no such file: " + configFile);
       }
       try {
-        config = ConfigFile.read(configFile, experiment.name(), config);
+        config = ConfigFile.read(configFile, experiment.name(), config, io.err()::println);
       } catch (ConfigFile.Invalid ex) {
         throw new UsageException("--config " + ex.getMessage(), ex);
+      }
+    }
+    for (String assignment : sets == null ? List.<String>of() : sets) {
+      try {
+        config = ConfigFile.set(assignment, experiment.name(), config, io.err()::println);
+      } catch (ConfigFile.Invalid ex) { // the message starts with the option: --set FIELD=...
+        throw new UsageException(ex.getMessage(), ex);
       }
     }
     if (seeds != null) {
@@ -124,7 +142,9 @@ public final class RunCommand implements Callable<Integer> {
             + ")";
     io.err().printf("gridrl run %s%s%s: seeds %s, expected %s, writing to %s%s%n",
         experiment.name(), quick ? " --quick" : "",
-        configFile != null ? " --config " + configFile : "", config.seeds(),
+        (configFile != null ? " --config " + configFile : "") + (sets == null ? ""
+            : sets.stream().map(a -> " --set " + a).collect(Collectors.joining())),
+        config.seeds(),
         Durations.approx(experiment.expectedRunTime(quick)), dir, keeping);
     ExperimentRunner.run(experiment, config, quick, folder, io.out(), io.err(),
         io.interactive());

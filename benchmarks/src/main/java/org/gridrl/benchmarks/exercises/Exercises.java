@@ -10,14 +10,16 @@ import java.util.Optional;
  * The exercises, numbered in the lecture's order (issue 17's list: 1 the soft Bellman backup, 2
  * the discounted visitation, 3 the MaxEnt gradient, 4 the deep MaxEnt backward step, 5 GAE, 6 the
  * PPO clipped surrogate, 7 the AIRL discriminator, 8 the PCGrad projection, 9 the Distral prior
- * update, 10 the Gittins index, 11 the MAML inner step, 12 the product-of-Gaussians posterior);
- * the numbers not yet written are missing from the list.
+ * update, 10 the Gittins index, 11 the MAML inner step, 12 the product-of-Gaussians posterior).
  */
 public final class Exercises {
 
   private static final List<Exercise<?>> ALL = List.of(PlanningExercises.softBellmanBackup(),
-      PlanningExercises.discountedVisitation(), PgExercises.gae(), MetaExercises.gittinsIndex(),
-      MetaExercises.productOfGaussians());
+      PlanningExercises.discountedVisitation(), IrlExercises.maxEntGradient(),
+      IrlExercises.deepMaxEntBackward(), PgExercises.gae(), PpoExercises.ppoClip(),
+      AirlExercises.airlDiscriminator(), MultitaskExercises.pcGrad(),
+      MultitaskExercises.distralPrior(), MetaExercises.gittinsIndex(),
+      MamlExercises.mamlMetaGradient(), MetaExercises.productOfGaussians());
 
   private Exercises() {
   }

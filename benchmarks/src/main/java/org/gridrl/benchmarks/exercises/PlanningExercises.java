@@ -69,7 +69,7 @@ final class PlanningExercises {
           }
         }
       }
-      boolean[] terminal = terminals(rng, sh.states, sh.terminals);
+      boolean[] terminal = TabularCases.terminals(rng, sh.states, sh.terminals);
       double spread = sh.scale == 0 ? 5 : 0.1 * Math.abs(sh.scale);
       double[] v = TabularCases.vector(rng, sh.states, sh.scale - spread, sh.scale + spread);
       double[] expected = softBackup(p, r, terminal, sh.gamma, sh.tau, v);
@@ -116,7 +116,7 @@ final class PlanningExercises {
       Rng rng = root.fork(c);
       double[][][] p = TabularCases.transitions(rng, sh.states, sh.actions, sh.sparse);
       double[][] pi = TabularCases.policy(rng, sh.states, sh.actions, sh.ties);
-      boolean[] terminal = terminals(rng, sh.states, sh.terminals);
+      boolean[] terminal = TabularCases.terminals(rng, sh.states, sh.terminals);
       double[] d0 = TabularCases.distribution(rng, sh.states);
       TabularMdp mdp = TabularCases.mdp(p, new double[sh.states][sh.actions], terminal,
           sh.gamma, d0);
@@ -127,19 +127,6 @@ final class PlanningExercises {
               sh.gamma, d0.clone()), TOL)));
     }
     return cases;
-  }
-
-  private static boolean[] terminals(Rng rng, int states, int count) {
-    boolean[] t = new boolean[states];
-    int placed = 0;
-    while (placed < count) {
-      int s = rng.nextInt(states);
-      if (!t[s]) {
-        t[s] = true;
-        placed++;
-      }
-    }
-    return t;
   }
 
   private static String name(Shape sh) {

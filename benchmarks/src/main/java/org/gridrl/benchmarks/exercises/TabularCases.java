@@ -146,4 +146,18 @@ final class TabularCases {
     }
     return c;
   }
+
+  /** {@code count} distinct terminal states drawn uniformly (count ≤ states). */
+  static boolean[] terminals(Rng rng, int states, int count) {
+    boolean[] t = new boolean[states];
+    int placed = 0;
+    while (placed < count) {
+      int s = rng.nextInt(states);
+      if (!t[s]) {
+        t[s] = true;
+        placed++;
+      }
+    }
+    return t;
+  }
 }

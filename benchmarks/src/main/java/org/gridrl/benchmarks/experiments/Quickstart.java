@@ -61,6 +61,18 @@ public final class Quickstart implements Experiment<QuickstartConfig> {
   }
 
   @Override
+  public String reproduces() {
+    return "the closed forms of the tabular MDP: soft value iteration's fixed point V ="
+        + " τ·log Σ_a exp(Q/τ) against hard value iteration, and the sampled returns of the soft"
+        + " policy against its exact evaluation (no published table)";
+  }
+
+  @Override
+  public String resultsPage() {
+    return "docs/experiments/quickstart.md";
+  }
+
+  @Override
   public Duration expectedRunTime(boolean quick) {
     // measured: wall time of 'gridrl run quickstart' (and --quick) on the 2-core machine with nothing
     // else running, 2026-12-06: 1.7 s full, 1.5 s --quick

@@ -9,9 +9,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,6 +106,166 @@ public final class ConfigFile {
     } catch (IOException e) {
       throw new Invalid(file + ": " + TextFiles.reason(e), e);
     }
+    return parse(new Source(file.toString(), true), text, experiment, base, notices);
+  }
+
+  /**
+   * Applies one {@code --set FIELD=VALUE} option to {@code base}: the assignment becomes the
+   * JSON object a config file with that one field would hold ({@code maml.iterations=3} is
+   * {@code {"maml": {"iterations": 3}}}) and is read exactly as {@link #read} reads a file, so
+   * the same checks and messages apply, located at the option instead of a line and column.
+   *
+   * <p>FIELD is a config field, nested fields joined by dots. VALUE is JSON ({@code 0.5},
+   * {@code true}, {@code [1,2]}, {@code {"iterations": 3}}); for a field that takes a string
+   * or one of a set of names, or a list of them, it may be written bare ({@code map=fourrooms},
+   * {@code methods=pcgrad,dnc}; the names of an enum in any case, {@code outer=trpo}), and a
+   * list of numbers may drop its brackets ({@code seeds=1,2}). Anything else that is not JSON
+   * is taken as a string, which the type check then refuses in the field's words
+   * ({@code gamma: expected a number, got the string "abc"}).
+   *
+   * @param assignment {@code FIELD=VALUE}
+   * @param experiment the experiment's name (named in the message of an unknown field)
+   * @param base the config whose field is changed. Not modified.
+   * @return the validated config
+   * @throws Invalid one line starting {@code --set FIELD=VALUE: } naming the problem: no
+   *     {@code '='}, an empty field name, a dot after a field that has no fields, an unknown
+   *     field (with the known ones at that level),
+   *     a value of the wrong type, or one the config record refuses (its message)
+   */
+  public static <C extends ExperimentConfig<C>> C set(String assignment, String experiment,
+      C base) {
+    return set(assignment, experiment, base, System.err::println);
+  }
+
+  /**
+   * {@link #set(String, String, ExperimentConfig)} that hands each notice (a renamed field set
+   * under its old name) to {@code notices} instead of printing it on standard error.
+   */
+  public static <C extends ExperimentConfig<C>> C set(String assignment, String experiment,
+      C base, Consumer<String> notices) {
+    Source src = new Source("--set " + assignment, false);
+    int eq = assignment.indexOf('=');
+    if (eq < 0) {
+      throw new Invalid(src.name() + ": expected FIELD=VALUE (e.g. --set seeds=[1,2], nested"
+          + " fields with dots: --set planning.temperature=0.5)", null);
+    }
+    String field = assignment.substring(0, eq).strip();
+    String value = assignment.substring(eq + 1);
+    String[] names = field.split("\\.", -1);
+    for (String n : names) {
+      if (n.isBlank()) {
+        throw new Invalid(src.name() + ": expected FIELD=VALUE with a field name before '='"
+            + " (nested fields joined by single dots), got '" + field + "'", null);
+      }
+    }
+    Type type = base.getClass();
+    for (int i = 0; i < names.length; i++) {
+      Type parent = type;
+      type = componentType(parent, names[i]);
+      if (type == null || i == names.length - 1 || isRecord(type)) {
+        continue;
+      }
+      String path = String.join(".", java.util.Arrays.copyOf(names, i + 1));
+      throw new Invalid(src.name() + ": " + path + " has no field '" + names[i + 1] + "': it"
+          + " takes " + JsonErrors.expected(type, false) + ", not fields", null);
+    }
+    JsonNode leaf = value(value, type);
+    ObjectNode root = MAPPER.createObjectNode();
+    ObjectNode at = root;
+    for (int i = 0; i < names.length - 1; i++) {
+      at = at.putObject(names[i]);
+    }
+    at.set(names[names.length - 1], leaf);
+    try {
+      return parse(src, MAPPER.writeValueAsString(root), experiment, base, notices);
+    } catch (IOException e) { // the text was written just above, so it parses
+      throw new Invalid(src.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The generic type of record component {@code name} of {@code type}, or null. */
+  private static Type componentType(Type type, String name) {
+    if (type instanceof Class<?> c && c.isRecord()) {
+      for (RecordComponent rc : c.getRecordComponents()) {
+        if (rc.getName().equals(name)) {
+          return rc.getGenericType();
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean isRecord(Type type) {
+    return type instanceof Class<?> c && c.isRecord();
+  }
+
+  /** A {@code --set} value as JSON, read by the type of its field (null when unknown). */
+  private static JsonNode value(String text, Type type) {
+    Class<?> raw = type instanceof Class<?> c ? c
+        : type instanceof ParameterizedType pt ? (Class<?>) pt.getRawType() : null;
+    String t = text.strip();
+    if (raw != null && isName(raw) && !t.startsWith("\"")) {
+      return TextNode.valueOf(raw.isEnum() ? constant(raw, text) : text);
+    }
+    if (raw != null && List.class.isAssignableFrom(raw) && !t.startsWith("[")) {
+      Type element = type instanceof ParameterizedType pt ? pt.getActualTypeArguments()[0]
+          : null;
+      if (element instanceof Class<?> e && isName(e)) {
+        ArrayNode list = MAPPER.createArrayNode();
+        for (String item : t.split(",", -1)) {
+          list.add(e.isEnum() ? constant(e, item.strip()) : item.strip());
+        }
+        return list;
+      }
+      t = t.isEmpty() ? "[]" : "[" + t + "]";
+    }
+    try {
+      return MAPPER.readTree(t);
+    } catch (JsonProcessingException e) {
+      return TextNode.valueOf(text);
+    }
+  }
+
+  /** The name of {@code type}'s constant spelled {@code word} in any case, else the word. */
+  private static String constant(Class<?> type, String word) {
+    for (Object c : type.getEnumConstants()) {
+      if (((Enum<?>) c).name().equalsIgnoreCase(word.strip())) {
+        return ((Enum<?>) c).name();
+      }
+    }
+    return word;
+  }
+
+  /** Whether a field of this type is written as a bare word: a string or an enum. */
+  private static boolean isName(Class<?> c) {
+    return c == String.class || c.isEnum();
+  }
+
+  /**
+   * Where a config's text came from: a file, whose problems are placed at
+   * {@code FILE:LINE:COLUMN}, or a {@code --set} option, whose problems are placed at the
+   * option alone.
+   */
+  private record Source(String name, boolean positions) {
+    /** {@code NAME:LINE:COL}, or the name alone. */
+    String place(JsonLocation at) {
+      return !positions || at == null || at.getLineNr() < 1 ? name
+          : name + ":" + at.getLineNr() + ":" + at.getColumnNr();
+    }
+
+    /** Whether the text may be a whole summary.json: a file's may, a --set's may not. */
+    boolean isFile() {
+      return positions;
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  private static <C extends ExperimentConfig<C>> C parse(Source file, String text,
+      String experiment, C base, Consumer<String> notices) throws IOException {
     JsonNode root;
     Map<String, JsonLocation> where = new HashMap<>();
     boolean rootRead = false;
@@ -121,7 +285,7 @@ public final class ConfigFile {
       String what = rootRead ? "unexpected content after the JSON object"
           : JsonErrors.syntax(e.getOriginalMessage());
       int back = rootRead ? 0 : JsonErrors.reportedPastToken(e.getOriginalMessage());
-      if (at != null && at.getLineNr() >= 1 && back > 0) { // point at the token's start
+      if (file.isFile() && at != null && at.getLineNr() >= 1 && back > 0) { // the token's start
         throw new Invalid(file + ":" + at.getLineNr() + ":" + Math.max(1, at.getColumnNr() - back)
             + ": " + what, e);
       }
@@ -131,7 +295,7 @@ public final class ConfigFile {
       throw invalid(file, where.get(""), "expected a JSON object with the config's fields", null);
     }
     String prefix = "";
-    if (root.has("experiment") && root.has("config")) { // a summary.json
+    if (file.isFile() && root.has("experiment") && root.has("config")) { // a summary.json
       String recorded = root.get("experiment").asText();
       if (!recorded.equals(experiment)) {
         throw invalid(file, where.get("experiment"), "this is a summary of experiment '"
@@ -175,7 +339,7 @@ public final class ConfigFile {
    * renamed fields under their new names, nested configs included; each renaming is reported to
    * {@code notices} and the new path gets the old one's position for later messages.
    */
-  private static ObjectNode renameOldFields(Path file, Map<String, JsonLocation> where,
+  private static ObjectNode renameOldFields(Source file, Map<String, JsonLocation> where,
       String path, ObjectNode user, Object value, Consumer<String> notices) {
     ObjectNode out = MAPPER.createObjectNode();
     Iterator<Map.Entry<String, JsonNode>> fields = user.fields();
@@ -190,7 +354,7 @@ public final class ConfigFile {
             throw invalid(file, where.get(child), "config field " + shown(child) + " is now "
                 + shown(renamed) + ", and both are given; keep only " + r.to(), null);
           }
-          notices.accept(place(file, where.get(child)) + ": config field " + shown(child)
+          notices.accept(file.place(where.get(child)) + ": config field " + shown(child)
               + " is now " + shown(renamed));
           where.put(renamed, where.get(child));
           name = r.to();
@@ -228,7 +392,7 @@ public final class ConfigFile {
   }
 
   /** Overlays {@code user} on {@code into}, refusing fields the config does not have. */
-  private static void merge(Path file, Map<String, JsonLocation> where, String path,
+  private static void merge(Source file, Map<String, JsonLocation> where, String path,
       ObjectNode into, ObjectNode user, String experiment) {
     Iterator<Map.Entry<String, JsonNode>> fields = user.fields();
     while (fields.hasNext()) {
@@ -254,7 +418,7 @@ public final class ConfigFile {
    * The record refused a value: point at the field its message starts with (or names), among
    * the fields the file set; else at the config object.
    */
-  private static <C> C failAt(Path file, Map<String, JsonLocation> where, String prefix,
+  private static <C> C failAt(Source file, Map<String, JsonLocation> where, String prefix,
       ObjectNode user, String message, Throwable cause) {
     List<String> paths = new ArrayList<>();
     collect(prefix, user, paths);
@@ -287,7 +451,7 @@ public final class ConfigFile {
    * Records where each field's name (or, for the root and array items, the value) starts;
    * a field given twice in one object is an error naming both places.
    */
-  private static void locate(Path file, JsonParser p, String path,
+  private static void locate(Source file, JsonParser p, String path,
       Map<String, JsonLocation> where) throws IOException {
     where.putIfAbsent(path, p.currentTokenLocation());
     JsonToken t = p.currentToken();
@@ -323,13 +487,7 @@ public final class ConfigFile {
     return b.toString();
   }
 
-  private static Invalid invalid(Path file, JsonLocation at, String what, Throwable cause) {
-    return new Invalid(place(file, at) + ": " + what, cause);
-  }
-
-  /** {@code FILE:LINE:COL}, or the file alone when the position is unknown. */
-  private static String place(Path file, JsonLocation at) {
-    return at == null || at.getLineNr() < 1 ? file.toString()
-        : file + ":" + at.getLineNr() + ":" + at.getColumnNr();
+  private static Invalid invalid(Source file, JsonLocation at, String what, Throwable cause) {
+    return new Invalid(file.place(at) + ": " + what, cause);
   }
 }

@@ -46,6 +46,33 @@ public interface Experiment<C extends ExperimentConfig<C>> {
   C quickConfig();
 
   /**
+   * What the experiment reproduces, for {@code gridrl describe}: the paper and its table or
+   * figure (or the closed form) the numbers are checked against, in a sentence or two. The
+   * default is empty, which a test refuses for every registered experiment: override it.
+   */
+  default String reproduces() {
+    return "";
+  }
+
+  /**
+   * The page that sets our numbers beside the published ones, a path from the repository root
+   * (default {@code docs/results/NAME.md}); a test checks that it exists.
+   */
+  default String resultsPage() {
+    return "docs/results/" + name() + ".md";
+  }
+
+  /**
+   * The config of the smoke test that runs every registered experiment on every build: the same
+   * code path as {@link #quickConfig()} (the default), on a budget small enough that all of them
+   * together take well under a minute of test time; override it only when the quick config takes
+   * more than a few seconds. Nothing but that test uses it.
+   */
+  default C smokeConfig() {
+    return quickConfig();
+  }
+
+  /**
    * Runs the experiment, writing through {@code ctx}.
    *
    * @param config the configuration. Not modified.

@@ -10,6 +10,9 @@
  * org.gridrl.benchmarks.runner.OutputFolder} checks the folder first: a folder holding another
  * run is refused unless the run resumes it (keeping its finished seeds) or overwrites it. A run
  * that is stopped keeps everything it finished, and resuming it ends with the same {@code
- * metrics.csv} as an uninterrupted run.
+ * metrics.csv} as an uninterrupted run. {@link org.gridrl.benchmarks.runner.ConfigFile} reads a
+ * config from {@code --config FILE} or {@code --set FIELD=VALUE}, and {@link
+ * org.gridrl.benchmarks.runner.ConfigDocs} gives {@code gridrl describe} each config field's
+ * javadoc sentence.
  */
 package org.gridrl.benchmarks.runner;

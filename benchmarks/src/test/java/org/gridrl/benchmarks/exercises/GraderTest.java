@@ -2,11 +2,8 @@ package org.gridrl.benchmarks.exercises;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.gridrl.benchmarks.exercises.Graded.grade;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.gridrl.benchmarks.exercises.solutions.DiscountedVisitationReference;
 import org.gridrl.benchmarks.exercises.solutions.DiscountedVisitationThroughTerminals;
 import org.gridrl.benchmarks.exercises.solutions.GaeEveryEndTerminal;
@@ -38,20 +35,6 @@ class GraderTest {
 
   private static final Exercise<GeneralizedAdvantage> FIVE = PgExercises.gae();
 
-  private record Graded(Grader.Report report, List<String> lines) {
-  }
-
-  private static <S> Graded grade(Exercise<S> e, S solution, long seed, long limitMs) {
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    Grader.Report r = Grader.grade(e, solution, seed, limitMs,
-        new PrintStream(buf, true, StandardCharsets.UTF_8));
-    return new Graded(r, buf.toString(StandardCharsets.UTF_8).lines().toList());
-  }
-
-  private static String caseLine(Graded g, String contains) {
-    return g.lines().stream().filter(l -> l.contains(contains)).findFirst().orElseThrow();
-  }
-
   @Test
   void references_scoreFullMarks_onEverySeedTried() {
     for (long seed = 1; seed <= 4; seed++) {
@@ -76,18 +59,18 @@ class GraderTest {
   @Test
   void gae_treatingEveryEndAsTerminal_failsWhereASegmentIsCut() {
     Graded g = grade(FIVE, new GaeEveryEndTerminal(), 1, 10_000);
-    assertThat(caseLine(g, "one terminated step")).contains("PASS");
+    assertThat(g.caseLine("one terminated step")).contains("PASS");
     // the cut segment's last step loses γV(s'): the error is largest there, at step 5
-    assertThat(caseLine(g, "cut by the rollout")).contains("FAIL").contains("at step 5:");
-    assertThat(caseLine(g, "terminated and truncated")).contains("FAIL");
+    assertThat(g.caseLine("cut by the rollout")).contains("FAIL").contains("at step 5:");
+    assertThat(g.caseLine("terminated and truncated")).contains("FAIL");
   }
 
   @Test
   void plainAverageOfMeans_passesOnlyWhereTheVariancesAreEqual() {
     Graded g = grade(FOUR, new ProductOfGaussiansPlainAverage(), 1, 10_000);
-    assertThat(caseLine(g, "one factor")).contains("PASS");
-    assertThat(caseLine(g, "two equal variances")).contains("PASS");
-    assertThat(caseLine(g, "64 factors")).contains("FAIL").contains("at dimension");
+    assertThat(g.caseLine("one factor")).contains("PASS");
+    assertThat(g.caseLine("two equal variances")).contains("PASS");
+    assertThat(g.caseLine("64 factors")).contains("FAIL").contains("at dimension");
     assertThat(g.lines().get(g.lines().size() - 1)).startsWith("score: 2/5");
     ProductOfGaussiansExercise wrongShape = (m, v) -> new double[][] {m[0]};
     assertThat(grade(FOUR, wrongShape, 1, 10_000).lines().get(0))
@@ -98,7 +81,7 @@ class GraderTest {
   void gittinsCases_includeGittinsPublishedIndex() {
     // Gittins' γ = 0.9 table (as reproduced by Christian & Griffiths 2016): ν(1, 1) = 0.7029
     Graded g = grade(THREE, new GittinsIndexReference(), 1, 10_000);
-    assertThat(caseLine(g, "alpha=1 beta=1 gamma=0.9")).contains("PASS")
+    assertThat(g.caseLine("alpha=1 beta=1 gamma=0.9")).contains("PASS")
         .contains("expected 0.702889");
   }
 
@@ -106,7 +89,7 @@ class GraderTest {
   void posteriorMean_isRejectedOnEveryCase_withTheIndexItMissed() {
     Graded g = grade(THREE, new GittinsIndexPosteriorMean(), 1, 10_000);
     assertThat(g.report().passed()).isZero();
-    assertThat(caseLine(g, "alpha=1 beta=1 gamma=0.9")).contains("FAIL")
+    assertThat(g.caseLine("alpha=1 beta=1 gamma=0.9")).contains("FAIL")
         .contains("nu = 0.500000, expected 0.702889");
   }
 
@@ -124,29 +107,29 @@ class GraderTest {
   void maxInsteadOfLogSumExp_failsOnTies_byTauLogA() {
     Graded g = grade(ONE, new SoftBellmanBackupWithMax(), 1, 10_000);
     assertThat(g.report().allPassed()).isFalse();
-    String ties = caseLine(g, "all actions tied");
+    String ties = g.caseLine("all actions tied");
     assertThat(ties).contains("FAIL").contains("largest error " + Verdict.fmt(0.5 * Math.log(4)));
     // τ near 0: the max is right there, so that case passes
-    assertThat(caseLine(g, "tau near 0")).contains("PASS");
-    assertThat(caseLine(g, "terminal")).contains("FAIL");
+    assertThat(g.caseLine("tau near 0")).contains("PASS");
+    assertThat(g.caseLine("terminal")).contains("FAIL");
   }
 
   @Test
   void unshiftedExp_overflows_andTheMessageSaysWhere() {
     Graded g = grade(ONE, new SoftBellmanBackupUnshifted(), 1, 10_000);
-    assertThat(caseLine(g, "tau near 0")).contains("FAIL").contains("is -Infinity")
+    assertThat(g.caseLine("tau near 0")).contains("FAIL").contains("is -Infinity")
         .contains("underflows");
-    assertThat(caseLine(g, "values near 1000")).contains("FAIL");
-    assertThat(caseLine(g, "all actions tied")).contains("PASS");
+    assertThat(g.caseLine("values near 1000")).contains("FAIL");
+    assertThat(g.caseLine("all actions tied")).contains("PASS");
   }
 
   @Test
   void terminalsPassingMassOn_failOnlyTheCasesWithTerminals() {
     Graded g = grade(TWO, new DiscountedVisitationThroughTerminals(), 1, 10_000);
-    assertThat(caseLine(g, "two terminal states")).contains("FAIL").contains("at state");
-    assertThat(caseLine(g, "a terminal)")).contains("FAIL");
-    assertThat(caseLine(g, "one state")).contains("PASS");
-    assertThat(caseLine(g, "gamma = 0.99")).contains("PASS");
+    assertThat(g.caseLine("two terminal states")).contains("FAIL").contains("at state");
+    assertThat(g.caseLine("a terminal)")).contains("FAIL");
+    assertThat(g.caseLine("one state")).contains("PASS");
+    assertThat(g.caseLine("gamma = 0.99")).contains("PASS");
     assertThat(g.lines().get(g.lines().size() - 1)).startsWith("score: 4/6");
   }
 

@@ -8,41 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.gridrl.benchmarks.experiments.irl.IrlAdversarial;
-import org.gridrl.benchmarks.experiments.irl.IrlAdversarialConfig;
-import org.gridrl.benchmarks.experiments.irl.IrlGridWorld;
-import org.gridrl.benchmarks.experiments.irl.IrlGridWorldConfig;
-import org.gridrl.benchmarks.experiments.irl.IrlSweep;
-import org.gridrl.benchmarks.experiments.irl.IrlSweepConfig;
-import org.gridrl.benchmarks.experiments.irl.IrlTransfer;
-import org.gridrl.benchmarks.experiments.irl.IrlTransferConfig;
-import org.gridrl.benchmarks.experiments.pg.PgFourRooms;
-import org.gridrl.benchmarks.experiments.pg.PgFourRoomsConfig;
-import org.gridrl.benchmarks.experiments.meta.MamlNavigation;
-import org.gridrl.benchmarks.experiments.meta.MamlNavigationConfig;
-import org.gridrl.benchmarks.experiments.meta.MetaHiddenGoal;
-import org.gridrl.benchmarks.experiments.meta.MetaHiddenGoalConfig;
+import java.util.stream.Stream;
 import org.gridrl.benchmarks.experiments.meta.Rl2Bandits;
-import org.gridrl.benchmarks.experiments.meta.Rl2Budget;
 import org.gridrl.benchmarks.experiments.meta.Rl2BanditsConfig;
-import org.gridrl.benchmarks.experiments.meta.Rl2Mdps;
-import org.gridrl.benchmarks.experiments.meta.Rl2MdpsConfig;
-import org.gridrl.benchmarks.experiments.multitask.MultitaskConflict;
-import org.gridrl.benchmarks.experiments.multitask.MultitaskConflictConfig;
-import org.gridrl.benchmarks.experiments.multitask.MultitaskGrid;
-import org.gridrl.benchmarks.experiments.multitask.MultitaskGridConfig;
-import org.gridrl.benchmarks.experiments.multitask.PcGradToy;
-import org.gridrl.benchmarks.experiments.multitask.PcGradToyConfig;
-import org.gridrl.benchmarks.experiments.pg.PgPointNavigation;
-import org.gridrl.benchmarks.experiments.pg.PgPointNavigationConfig;
 import org.gridrl.benchmarks.runner.Experiment;
 import org.gridrl.benchmarks.runner.ExperimentConfig;
 import org.gridrl.benchmarks.runner.Interruptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every standard experiment, on a tiny config of two seeds, resumed after a stop during its
+ * Every registered experiment, on its smoke config with two seeds, resumed after a stop during its
  * second seed: the resumed run writes the same metrics.csv, the same plots and CSVs, byte for
  * byte, and prints the same tables as the uninterrupted run, though it reruns only the second
  * seed (the kept first seed's tables and plots come from its final metrics and rows, and the IRL
@@ -94,12 +73,6 @@ class ExperimentsResumeTest {
   }
 
   @Test
-  void quickstart() throws Exception {
-    resumeReproduces(new Quickstart(), QuickstartConfig.quick().with(b -> b.rolloutEpisodes(20)
-        .seeds(List.of(1L, 2L))));
-  }
-
-  @Test
   void quickstart_everySeedKept_rerunsNothingAndStillPlots() throws Exception {
     QuickstartConfig c = QuickstartConfig.quick().with(b -> b.rolloutEpisodes(20));
     Path dir = tmp.resolve("done");
@@ -115,81 +88,31 @@ class ExperimentsResumeTest {
     assertThat(Files.size(dir.resolve("convergence.png"))).isPositive();
   }
 
-  @Test
-  void irlGridWorld() throws Exception {
-    resumeReproduces(new IrlGridWorld(), IrlGridWorldConfig.quick().with(b -> b.numDemos(32)
-        .maxEntIterations(30).maxMarginIterations(30).seeds(List.of(1L, 2L))));
+  /** Every registered experiment, named for the test report. */
+  static Stream<Arguments> experiments() {
+    return Experiments.registry().experiments().stream().map(e -> Arguments.of(e.name(), e));
   }
 
-  @Test
-  void irlAdversarialGrid() throws Exception {
-    resumeReproduces(new IrlAdversarial(), IrlAdversarialConfig.quick().with(b -> b.numDemos(4)
-        .demoLength(6).numEnvs(2).bcEpochs(2).gclIterations(2).gclEpisodes(1)
-        .adversarialIterations(2).maxEntIterations(3).threads(1).seeds(List.of(1L, 2L))));
+  /**
+   * Each experiment on its {@link Experiment#smokeConfig} (the budget the smoke test runs) with
+   * a second seed after its first, stopped during that second seed and resumed.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("experiments")
+  void resumedRun_equalsTheUninterruptedOne(String name, Experiment<?> e) throws Exception {
+    resumeSmoke(e);
   }
 
-  @Test
-  void irlTransfer() throws Exception {
-    resumeReproduces(new IrlTransfer(), IrlTransferConfig.quick().with(b -> b.numDemos(4)
-        .demoLength(6).numEnvs(2).policyHidden(List.of(8)).gclIterations(2).gclEpisodes(1)
-        .adversarialIterations(2).maxEntIterations(3).mazeDemoEpisodes(1).mazeStepsPerEnv(16)
-        .mazeHidden(List.of(8)).mazeIrlIterations(2).mazeGclIterations(2)
-        .mazeTransferIterations(3).threads(1).seeds(List.of(1L, 2L))));
-  }
-
-  @Test
-  void irlBinaryWorld() throws Exception {
-    resumeReproduces(IrlSweep.binaryWorld(), IrlSweepConfig.quick("binaryworld").withSize(8)
-        .withDemoCounts(List.of(4, 16)).withSeeds(List.of(3L, 4L)));
-  }
-
-  @Test
-  void pgFourRooms() throws Exception {
-    PgFourRoomsConfig q = PgFourRoomsConfig.quick();
-    resumeReproduces(new PgFourRooms(), q.with(b -> b.numEnvs(2).evalEvery(2)
-        .reinforce(q.reinforce().withIterations(3)).a2c(q.a2c().withIterations(3))
-        .ppo(q.ppo().withIterations(2))));
-  }
-
-  @Test
-  void pgPointNavigation() throws Exception {
-    resumeReproduces(new PgPointNavigation(), PgPointNavigationConfig.quick().with(b -> b
-        .sacSteps(200).sacLearningStarts(100).sacBatchSize(16).sacHiddenWidth(16).evalEvery(100)
-        .ppoIterations(2).ppoStepsPerEnv(32).seeds(List.of(7L, 8L))));
-  }
-
-  @Test
-  void pcgradToy() throws Exception {
-    resumeReproduces(new PcGradToy(), PcGradToyConfig.quick().with(b -> b.log10Steps(3000)
-        .gatedSteps(2000).recordEvery(100)));
-  }
-
-  @Test
-  void multitaskGrid() throws Exception {
-    resumeReproduces(new MultitaskGrid(), MultitaskGridConfig.quick().with(b -> b
-        .taskSets(List.of("mt10")).methods(List.of("independent", "shared-id", "distral", "dnc"))
-        .mt10(MultitaskGridConfig.methods(3, 8, 64))));
-  }
-
-  @Test
-  void multitaskConflict() throws Exception {
-    resumeReproduces(new MultitaskConflict(), MultitaskConflictConfig.quick().with(b -> b
-        .methods(List.of("shared-no-id", "pcgrad", "dnc"))
-        .methodsConfig(MultitaskGridConfig.methods(4, 8, 8)).seeds(List.of(1L, 2L))));
-  }
-
-  @Test
-  void rl2Bandits() throws Exception {
-    resumeReproduces(new Rl2Bandits(), Rl2BanditsConfig.quick().with(b -> b
-        .pulls(List.of(10, 100)).arms(List.of(5, 10)).trialsPerSeed(20).tuningTrials(10)
-        .threads(1)));
+  private <C extends ExperimentConfig<C>> void resumeSmoke(Experiment<C> e) throws Exception {
+    C smoke = e.smokeConfig();
+    long first = smoke.seeds().get(0);
+    resumeReproduces(e, smoke.withSeeds(List.of(first, first + 1)));
   }
 
   /** A resumed run takes the cells RL² trained before the interruption from rl2/. */
   @Test
   void rl2Bandits_resumed_reusesTheNetworksTrainedBeforeTheStop() throws Exception {
-    Rl2BanditsConfig config = Rl2BanditsConfig.quick().with(b -> b.pulls(List.of(10))
-        .arms(List.of(5)).trialsPerSeed(20).tuningTrials(10).threads(1));
+    Rl2BanditsConfig config = new Rl2Bandits().smokeConfig().withSeeds(List.of(1L, 2L));
     Path reference = tmp.resolve("reference");
     String uninterrupted = Interruptions.run(new Rl2Bandits(), config, true, reference);
     Path dir = tmp.resolve("stopped");
@@ -207,27 +130,5 @@ class ExperimentsResumeTest {
       assertThat(Files.readAllBytes(dir.resolve(f))).as(f)
           .isEqualTo(Files.readAllBytes(reference.resolve(f)));
     }
-  }
-
-  @Test
-  void rl2Mdps() throws Exception {
-    resumeReproduces(new Rl2Mdps(), Rl2MdpsConfig.quick().with(b -> b.episodes(List.of(2, 3))
-        .rl2Iterations(List.of(new Rl2Budget(2, 2), new Rl2Budget(3, 1))).trialsPerSeed(4).threads(1)));
-  }
-
-  @Test
-  void metaHiddenGoal() throws Exception {
-    resumeReproduces(new MetaHiddenGoal(), MetaHiddenGoalConfig.quick().with(b -> b
-        .rl2(MetaHiddenGoalConfig.rl2(3).withTrialsPerIteration(4).withMinibatchTrials(2)
-            .withEpochs(1).withHidden(8))
-        .evaluationTrials(20).seeds(List.of(1L, 2L))));
-  }
-
-  @Test
-  void mamlNavigation() throws Exception {
-    resumeReproduces(new MamlNavigation(), MamlNavigationConfig.quick().with(b -> b
-        .maml(MamlNavigationConfig.fullMaml().withIterations(2).withMetaBatchSize(2)
-            .withEpisodesPerTask(1).withTestEpisodesPerTask(1))
-        .hidden(List.of(4)).testGoals(2).seeds(List.of(1L, 2L))));
   }
 }

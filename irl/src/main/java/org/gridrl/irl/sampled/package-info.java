@@ -16,7 +16,9 @@
  *   <li>{@link org.gridrl.irl.sampled.Gail} (Ho &amp; Ermon 2016) and
  *       {@link org.gridrl.irl.sampled.Airl} (Fu et al. 2018): a logistic discriminator (MLP,
  *       Adam, R1 penalty through the tape's gradient of a gradient) and
- *       {@code core.pg.Ppo#update} on the discriminator's reward.</li>
+ *       {@code core.pg.Ppo#update} on the discriminator's reward;
+ *       {@link org.gridrl.irl.sampled.AirlTabular} runs AIRL's logit, D and loss on given values
+ *       of g and h (for graders and hand checks).</li>
  * </ul>
  * Expert data: {@link org.gridrl.irl.sampled.ExpertData}, {@link
  * org.gridrl.irl.sampled.TransitionsCsv}. On tabular worlds

@@ -2,6 +2,7 @@ package org.gridrl.meta.rl2;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ObjIntConsumer;
 import org.ejml.data.DMatrixRMaj;
 import org.gridrl.core.autodiff.Tape;
 import org.gridrl.core.autodiff.Tensor;
@@ -178,7 +179,7 @@ public final class Rl2 {
    */
   public static <O> Rl2Result train(Rl2Tasks<O> tasks, Rl2Config config,
       TrainingListener listener) {
-    return trainOn(source(tasks), config, listener);
+    return trainOn(source(tasks), config, listener, null);
   }
 
   /**
@@ -194,11 +195,36 @@ public final class Rl2 {
    */
   public static <O> Rl2Result train(Rl2BoxTasks<O> tasks, Rl2Config config,
       TrainingListener listener) {
-    return trainOn(source(tasks), config, listener);
+    return trainOn(source(tasks), config, listener, null);
+  }
+
+  /**
+   * {@link #train(Rl2Tasks, Rl2Config, TrainingListener)} that hands the policy being trained to
+   * {@code afterIteration} after every iteration (after the listener's {@code onIterationEnd}),
+   * e.g. to test it on held-out tasks as training goes. The callback must not change the
+   * network's parameters; it runs on the calling thread and leaves the training's numbers
+   * unchanged (its own randomness is its own).
+   *
+   * @param afterIteration receives (the policy, iteration 1..N); null for none
+   */
+  public static <O> Rl2Result train(Rl2Tasks<O> tasks, Rl2Config config,
+      TrainingListener listener, ObjIntConsumer<Rl2Policy> afterIteration) {
+    return trainOn(source(tasks), config, listener, afterIteration);
+  }
+
+  /**
+   * {@link #train(Rl2BoxTasks, Rl2Config, TrainingListener)} with a callback after every
+   * iteration, as {@link #train(Rl2Tasks, Rl2Config, TrainingListener, ObjIntConsumer)}.
+   *
+   * @param afterIteration receives (the policy, iteration 1..N); null for none
+   */
+  public static <O> Rl2Result train(Rl2BoxTasks<O> tasks, Rl2Config config,
+      TrainingListener listener, ObjIntConsumer<Rl2Policy> afterIteration) {
+    return trainOn(source(tasks), config, listener, afterIteration);
   }
 
   private static <O, A> Rl2Result trainOn(Source<O, A> tasks, Rl2Config config,
-      TrainingListener listener) {
+      TrainingListener listener, ObjIntConsumer<Rl2Policy> afterIteration) {
     Check.notNull("config", config);
     Rng root = new Rng(config.seed());
     Rl2Network network = tasks.discrete()
@@ -219,6 +245,7 @@ public final class Rl2 {
     long steps = 0;
     long start = System.nanoTime();
     double lastReturn = Double.NaN;
+    Rl2Policy live = new Rl2Policy(network);
     for (int it = 1; it <= config.iterations(); it++) {
       // 1. B trials in lock step with the current policy
       TrialBatch batch = sampleFrom(network, tasks, b, taskRng, envRng, actionRng);
@@ -247,8 +274,11 @@ public final class Rl2 {
       out.onScalar(it, APPROX_KL, means[3]);
       out.onScalar(it, CLIP_FRACTION, means[4]);
       out.onIterationEnd(it, (System.nanoTime() - start) * 1e-9);
+      if (afterIteration != null) {
+        afterIteration.accept(live, it);
+      }
     }
-    return new Rl2Result(new Rl2Policy(network), config.iterations(), steps, lastReturn,
+    return new Rl2Result(live, config.iterations(), steps, lastReturn,
         recorder.history(), Provenance.of(NAME, config, config.seed()));
   }
 

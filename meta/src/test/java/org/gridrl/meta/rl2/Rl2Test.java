@@ -192,6 +192,38 @@ class Rl2Test {
     assertThat(e1.episodeReturns()[0]).hasSize(2);
   }
 
+  /**
+   * The per-iteration callback sees, at iteration k, exactly the weights a k-iteration run
+   * ends with, and evaluating the policy inside it leaves the training's numbers unchanged.
+   */
+  @Test
+  void train_afterIteration_seesEachPrefixRunsWeights_andChangesNothing() {
+    Rl2Tasks<double[]> tasks = Rl2Tasks.hiddenGoal(3, 4, 2);
+    Rl2Config config = Rl2Config.defaults().withIterations(3).withTrialsPerIteration(8)
+        .withMinibatchTrials(4).withEpochs(2).withHidden(8).withSeed(13);
+    List<double[]> seen = new ArrayList<>();
+    List<Integer> iterations = new ArrayList<>();
+    Rl2Result withCallback = Rl2.train(tasks, config, null, (policy, it) -> {
+      iterations.add(it);
+      seen.add(flat(policy.network()));
+      Rl2.evaluate(policy, tasks, 5, 1234 + it); // acting must not disturb training
+    });
+    assertThat(iterations).containsExactly(1, 2, 3);
+    Rl2Result plain = Rl2.train(tasks, config, null);
+    assertThat(withCallback.history().series(Rl2.TRIAL_RETURN))
+        .containsExactly(plain.history().series(Rl2.TRIAL_RETURN));
+    assertThat(seen.get(2)).containsExactly(flat(plain.policy().network()));
+    for (int k = 1; k <= 2; k++) {
+      Rl2Result prefix = Rl2.train(tasks, config.withIterations(k), null);
+      assertThat(seen.get(k - 1)).containsExactly(flat(prefix.policy().network()));
+    }
+  }
+
+  private static double[] flat(Rl2Network network) {
+    return network.parameters().stream().flatMapToDouble(p -> java.util.Arrays.stream(
+        p.value().data)).toArray();
+  }
+
   /** max over arms of E[r + V_{h−1}] over the Beta(1+s, 1+f) posteriors of two arms. */
   private static double bayesOptimal(int s1, int f1, int s2, int f2, int h,
       Map<Long, Double> memo) {

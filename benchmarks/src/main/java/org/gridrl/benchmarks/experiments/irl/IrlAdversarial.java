@@ -99,6 +99,18 @@ public final class IrlAdversarial implements Experiment<IrlAdversarialConfig> {
   }
 
   @Override
+  public String reproduces() {
+    return "the sample-based IRL methods (Ho & Ermon 2016 GAIL, Finn et al. 2016 GCL, Fu, Luo"
+        + " & Levine 2018 AIRL, behaviour cloning) against MaxEnt with known dynamics, scored"
+        + " exactly by the expected value difference of Levine et al. 2011";
+  }
+
+  @Override
+  public String resultsPage() {
+    return "docs/results/irl-adversarial.md";
+  }
+
+  @Override
   public Duration expectedRunTime(boolean quick) {
     // measured: wall time of 'gridrl run irl-adversarial-grid' (and --quick) on the 2-core
     // machine with nothing else running, 2026-12-06: 228.0 s full, 20.7 s --quick
@@ -113,6 +125,14 @@ public final class IrlAdversarial implements Experiment<IrlAdversarialConfig> {
   @Override
   public IrlAdversarialConfig quickConfig() {
     return IrlAdversarialConfig.quick();
+  }
+
+  /** A budget of a few seconds on the same code path, for the smoke test of every experiment. */
+  @Override
+  public IrlAdversarialConfig smokeConfig() {
+    return IrlAdversarialConfig.quick().with(b -> b.numDemos(4).demoLength(6).numEnvs(2)
+        .bcEpochs(2).gclIterations(2).gclEpisodes(1).adversarialIterations(2)
+        .maxEntIterations(3).threads(1).seeds(List.of(1L)));
   }
 
   /**

@@ -43,6 +43,18 @@ public final class IrlGridWorld implements Experiment<IrlGridWorldConfig> {
   }
 
   @Override
+  public String reproduces() {
+    return "Ziebart et al. 2008 (MaxEnt IRL), Wulfmeier et al. 2015 (deep MaxEnt) and Abbeel &"
+        + " Ng / Ratliff et al. (max-margin) on a small grid: each learned reward makes the"
+        + " expert's actions optimal (a check of the methods, no published table)";
+  }
+
+  @Override
+  public String resultsPage() {
+    return "docs/results/irl.md";
+  }
+
+  @Override
   public Duration expectedRunTime(boolean quick) {
     // measured: wall time of 'gridrl run irl-gridworld' (and --quick) on the 2-core machine with nothing
     // else running, 2026-12-06: 3.0 s full, 1.8 s --quick
@@ -57,6 +69,13 @@ public final class IrlGridWorld implements Experiment<IrlGridWorldConfig> {
   @Override
   public IrlGridWorldConfig quickConfig() {
     return IrlGridWorldConfig.quick();
+  }
+
+  /** A budget of a few seconds on the same code path, for the smoke test of every experiment. */
+  @Override
+  public IrlGridWorldConfig smokeConfig() {
+    return IrlGridWorldConfig.quick().with(b -> b.numDemos(32).maxEntIterations(30)
+        .maxMarginIterations(30).seeds(List.of(1L)));
   }
 
   /** The world of the config. */

@@ -98,6 +98,23 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
   }
 
   @Override
+  public String reproduces() {
+    return switch (world) {
+      case "binaryworld" -> "Wulfmeier et al. 2015 (deep MaxEnt IRL), BinaryWorld: deep MaxEnt"
+          + " beats linear MaxEnt in expected value difference as demonstrations grow";
+      default -> "Levine et al. 2011 (GPIRL), Fig. 3/4, and Wulfmeier et al. 2015: on"
+          + " ObjectWorld linear MaxEnt and max-margin plateau at a high expected value"
+          + " difference where a non-linear reward (deep MaxEnt) falls well below, on training"
+          + " and transfer worlds";
+    };
+  }
+
+  @Override
+  public String resultsPage() {
+    return "docs/results/irl.md";
+  }
+
+  @Override
   public Duration expectedRunTime(boolean quick) {
     // measured: wall time of 'gridrl run NAME' (and --quick) on the 2-core machine with nothing
     // else running, 2026-12-06: irl-objectworld 81.4 s full, 9.7 s --quick;
@@ -113,6 +130,14 @@ public final class IrlSweep implements Experiment<IrlSweepConfig> {
   @Override
   public IrlSweepConfig quickConfig() {
     return IrlSweepConfig.quick(world);
+  }
+
+  /** A budget of a few seconds on the same code path, for the smoke test of every experiment. */
+  @Override
+  public IrlSweepConfig smokeConfig() {
+    return IrlSweepConfig.quick(world).withSize(8).withDemoCounts(List.of(4, 16))
+        .withMaxEntIterations(10).withMaxMarginIterations(5).withThreads(1)
+        .withSeeds(List.of(quickConfig().seeds().get(0)));
   }
 
   /** Column name of a metric of a method on a feature set. */

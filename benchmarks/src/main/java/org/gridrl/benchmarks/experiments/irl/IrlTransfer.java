@@ -168,6 +168,17 @@ public final class IrlTransfer implements Experiment<IrlTransferConfig> {
   }
 
   @Override
+  public String reproduces() {
+    return "Fu, Luo & Levine 2018 (AIRL), §7.1 and Table 1: a state-only reward learned"
+        + " adversarially still works after the dynamics change, where imitation does not";
+  }
+
+  @Override
+  public String resultsPage() {
+    return "docs/results/irl-transfer.md";
+  }
+
+  @Override
   public Duration expectedRunTime(boolean quick) {
     // measured: wall time of 'gridrl run irl-transfer' (and --quick) on the 2-core machine with
     // nothing else running, 2026-12-06 04:49 UTC: 424.4 s full, 39.2 s --quick (earlier with
@@ -184,6 +195,16 @@ public final class IrlTransfer implements Experiment<IrlTransferConfig> {
   @Override
   public IrlTransferConfig quickConfig() {
     return IrlTransferConfig.quick();
+  }
+
+  /** A budget of a few seconds on the same code path, for the smoke test of every experiment. */
+  @Override
+  public IrlTransferConfig smokeConfig() {
+    return IrlTransferConfig.quick().with(b -> b.numDemos(4).demoLength(6).numEnvs(2)
+        .policyHidden(List.of(8)).gclIterations(2).gclEpisodes(1).adversarialIterations(2)
+        .maxEntIterations(3).mazeDemoEpisodes(1).mazeStepsPerEnv(16).mazeHidden(List.of(8))
+        .mazeIrlIterations(2).mazeGclIterations(2).mazeTransferIterations(3).threads(1)
+        .seeds(List.of(1L)));
   }
 
   // ---------------------------------------------------------------------------------------

@@ -131,6 +131,18 @@ public final class MamlNavigation implements Experiment<MamlNavigationConfig> {
         + " the oracle on 2-D point navigation: return after 0..3 test-time gradient steps";
   }
 
+  @Override
+  public String reproduces() {
+    return "Finn, Abbeel & Levine 2017 (MAML), §5.2 and the point-robot panel of Figure 5:"
+        + " return on new goals after 0..3 test-time gradient steps, beside the authors'"
+        + " numbers from the pickles the figure was drawn from";
+  }
+
+  @Override
+  public String resultsPage() {
+    return "docs/results/maml.md";
+  }
+
   // measured: wall time of 'java -jar gridrl.jar run maml-navigation' (and --quick) on the 2-core
   // machine, 2026-12-06, NOT idle: another session's training run kept both cores busy (load
   // average 5 to 8): 1921 s full (32 min, 2 threads), 38.0 s --quick; on an idle machine both
@@ -148,6 +160,15 @@ public final class MamlNavigation implements Experiment<MamlNavigationConfig> {
   @Override
   public MamlNavigationConfig quickConfig() {
     return MamlNavigationConfig.quick();
+  }
+
+  /** A budget of a few seconds on the same code path, for the smoke test of every experiment. */
+  @Override
+  public MamlNavigationConfig smokeConfig() {
+    return MamlNavigationConfig.quick().with(b -> b
+        .maml(MamlNavigationConfig.fullMaml().withIterations(2).withMetaBatchSize(2)
+            .withEpisodesPerTask(1).withTestEpisodesPerTask(1))
+        .hidden(List.of(4)).testGoals(2).threads(1).seeds(List.of(1L)));
   }
 
   // ------------------------------------------------------------------ the setting

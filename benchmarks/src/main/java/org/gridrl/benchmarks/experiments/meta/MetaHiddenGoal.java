@@ -108,6 +108,17 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
         + " planner and the oracle: return per episode of a trial and in total";
   }
 
+  @Override
+  public String reproduces() {
+    return "Zintgraf et al. 2020 (VariBAD)'s hidden-goal grid: RL², MAML and PEARL against the"
+        + " exact Bayes-optimal agent, the oracle and random, return per episode of a trial";
+  }
+
+  @Override
+  public String resultsPage() {
+    return "docs/results/meta-hidden-goal.md";
+  }
+
   // measured: wall time of 'gridrl run meta-hidden-goal' (and --quick) with the jar on the
   // 2-core machine, 2026-12-06. RL² only, nothing else running: 105.5 s full, 13.2 s --quick.
   // With MAML, while another experiment kept both cores busy (load 4-5): 222.5 s full, 27.0 s
@@ -127,6 +138,19 @@ public final class MetaHiddenGoal implements Experiment<MetaHiddenGoalConfig> {
   @Override
   public MetaHiddenGoalConfig quickConfig() {
     return MetaHiddenGoalConfig.quick();
+  }
+
+  /** A budget of a few seconds on the same code path, for the smoke test of every experiment. */
+  @Override
+  public MetaHiddenGoalConfig smokeConfig() {
+    return MetaHiddenGoalConfig.quick().with(b -> b
+        .rl2(MetaHiddenGoalConfig.rl2(3).withTrialsPerIteration(4).withMinibatchTrials(2)
+            .withEpochs(1).withHidden(8))
+        .maml(new MetaHiddenGoalConfig.MamlSettings(MetaHiddenGoalConfig.maml(2).algorithm()
+            .withMetaBatchSize(2), List.of(4)))
+        .pearl(MetaHiddenGoalConfig.pearl(1).withTrainStepsPerIteration(2)
+            .withInitialSteps(15).withTasksPerIteration(1))
+        .evaluationTrials(4).threads(1).seeds(List.of(1L)));
   }
 
   /** The seed of seed s's evaluation trials: 1000 + s (training draws from Rng(s)'s forks). */

@@ -42,6 +42,17 @@ public final class Rl2Bandits extends PublishedTable<Rl2BanditsConfig, Rl2Bandit
   }
 
   @Override
+  public String reproduces() {
+    return "Duan et al. 2016 (RL²), Table 1: RL² against Gittins, Thompson sampling, UCB1,"
+        + " ε-greedy, greedy and random on Bernoulli bandits, total reward per trial";
+  }
+
+  @Override
+  public String resultsPage() {
+    return "docs/results/meta.md";
+  }
+
+  @Override
   public Duration expectedRunTime(boolean quick) {
     // measured: wall time of 'gridrl run rl2-bandits' with the jar on the 2-core machine,
     // 2026-12-06: 6148 s full with 256 trials per iteration, the machine shared with helpers'
@@ -58,6 +69,13 @@ public final class Rl2Bandits extends PublishedTable<Rl2BanditsConfig, Rl2Bandit
   @Override
   public Rl2BanditsConfig quickConfig() {
     return Rl2BanditsConfig.quick();
+  }
+
+  /** A budget of a few seconds on the same code path, for the smoke test of every experiment. */
+  @Override
+  public Rl2BanditsConfig smokeConfig() {
+    return Rl2BanditsConfig.quick().with(b -> b.pulls(List.of(10)).arms(List.of(5))
+        .trialsPerSeed(20).tuningTrials(10).threads(1).seeds(List.of(1L)));
   }
 
   /** One (n, k) cell of the grid; its index orders the seeds' streams. */

@@ -40,6 +40,17 @@ public final class Rl2Mdps extends PublishedTable<Rl2MdpsConfig, Rl2Mdps.Cell> {
   }
 
   @Override
+  public String reproduces() {
+    return "Duan et al. 2016 (RL²), Table 2: RL² against PSRL, BEB, UCRL2, ε-greedy, greedy and"
+        + " random on random tabular MDPs, total reward per trial of n episodes";
+  }
+
+  @Override
+  public String resultsPage() {
+    return "docs/results/meta.md";
+  }
+
+  @Override
   public Duration expectedRunTime(boolean quick) {
     // measured: wall time of 'gridrl run rl2-mdps' with the jar on the 2-core machine,
     // 2026-12-06: 439 s full with nothing else running (RL²'s training 13 min of one core, two
@@ -55,6 +66,14 @@ public final class Rl2Mdps extends PublishedTable<Rl2MdpsConfig, Rl2Mdps.Cell> {
   @Override
   public Rl2MdpsConfig quickConfig() {
     return Rl2MdpsConfig.quick();
+  }
+
+  /** A budget of a few seconds on the same code path, for the smoke test of every experiment. */
+  @Override
+  public Rl2MdpsConfig smokeConfig() {
+    return Rl2MdpsConfig.quick().with(b -> b.episodes(List.of(2))
+        .rl2Iterations(List.of(new Rl2Budget(2, 2))).trialsPerSeed(4).threads(1)
+        .seeds(List.of(1L)));
   }
 
   /** One (n, k) cell of the grid; its index orders the seeds' streams. */

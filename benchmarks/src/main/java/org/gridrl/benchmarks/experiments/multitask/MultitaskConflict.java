@@ -72,6 +72,18 @@ public final class MultitaskConflict implements Experiment<MultitaskConflictConf
         + " method's per-task return";
   }
 
+  @Override
+  public String reproduces() {
+    return "the premise of gradient surgery (Yu et al. 2020): per-task gradients conflict"
+        + " (negative cosine) where two tasks want opposite actions, and one shared policy is"
+        + " bounded by the exact per-state optimum";
+  }
+
+  @Override
+  public String resultsPage() {
+    return "docs/results/multitask-conflict.md";
+  }
+
   // measured: wall time of 'gridrl run multitask-conflict' (and --quick) with the jar on the
   // 2-core machine with nothing else running, 2026-12-06: 17.0 s full, 7.3 s --quick
   @Override
@@ -87,6 +99,13 @@ public final class MultitaskConflict implements Experiment<MultitaskConflictConf
   @Override
   public MultitaskConflictConfig quickConfig() {
     return MultitaskConflictConfig.quick();
+  }
+
+  /** A budget of a few seconds on the same code path, for the smoke test of every experiment. */
+  @Override
+  public MultitaskConflictConfig smokeConfig() {
+    return MultitaskConflictConfig.quick().with(b -> b
+        .methodsConfig(MultitaskGridConfig.methods(4, 8, 8)).threads(1).seeds(List.of(1L)));
   }
 
   /** The task pair of a world (a new family each call). */

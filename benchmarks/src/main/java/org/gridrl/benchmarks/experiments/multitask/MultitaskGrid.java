@@ -52,6 +52,18 @@ public final class MultitaskGrid implements Experiment<MultitaskGridConfig> {
   }
 
   @Override
+  public String reproduces() {
+    return "the multi-task comparisons of Meta-World (Yu et al. 2019), PCGrad (Yu et al. 2020),"
+        + " CAGrad (Liu et al. 2021), Distral (Teh et al. 2017) and divide-and-conquer (Ghosh"
+        + " et al. 2018) on MT10/MT50-style grid task sets scored exactly";
+  }
+
+  @Override
+  public String resultsPage() {
+    return "docs/results/multitask.md";
+  }
+
+  @Override
   public Duration expectedRunTime(boolean quick) {
     // measured: wall time of 'gridrl run multitask-grid' (and --quick) with the jar on the
     // 2-core machine with nothing else running, 2026-12-06: 518 s full (150 iterations on both
@@ -67,6 +79,13 @@ public final class MultitaskGrid implements Experiment<MultitaskGridConfig> {
   @Override
   public MultitaskGridConfig quickConfig() {
     return MultitaskGridConfig.quick();
+  }
+
+  /** A budget of a few seconds on the same code path, for the smoke test of every experiment. */
+  @Override
+  public MultitaskGridConfig smokeConfig() {
+    return MultitaskGridConfig.quick().with(b -> b.taskSets(List.of("mt10"))
+        .mt10(MultitaskGridConfig.methods(3, 8, 64)).threads(1).seeds(List.of(1L)));
   }
 
   /** The family of a task set. */

@@ -69,6 +69,18 @@ public final class PcGradToy implements Experiment<PcGradToyConfig> {
   }
 
   @Override
+  public String reproduces() {
+    return "Yu et al. 2020 (Gradient Surgery for Multi-Task Learning), Figure 1, and Liu et al."
+        + " 2021 (CAGrad): Adam on the summed loss stalls in the valley where PCGrad, MGDA and"
+        + " CAGrad reach the joint optimum";
+  }
+
+  @Override
+  public String resultsPage() {
+    return "docs/results/pcgrad-toy.md";
+  }
+
+  @Override
   public Duration expectedRunTime(boolean quick) {
     // measured: wall time of 'gridrl run pcgrad-toy' with the jar, 2026-12-06: 19.8 s full
     // (other builds running), 6.0 s --quick (nothing else running)
@@ -83,6 +95,13 @@ public final class PcGradToy implements Experiment<PcGradToyConfig> {
   @Override
   public PcGradToyConfig quickConfig() {
     return PcGradToyConfig.quick();
+  }
+
+  /** A budget of a few seconds on the same code path, for the smoke test of every experiment. */
+  @Override
+  public PcGradToyConfig smokeConfig() {
+    return PcGradToyConfig.quick().with(b -> b.log10Steps(1000).gatedSteps(1000)
+        .recordEvery(100).seeds(List.of(1L)));
   }
 
   /**

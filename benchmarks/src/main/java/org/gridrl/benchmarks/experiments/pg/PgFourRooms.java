@@ -80,6 +80,18 @@ public final class PgFourRooms implements Experiment<PgFourRoomsConfig> {
   }
 
   @Override
+  public String reproduces() {
+    return "issue 5's claim: REINFORCE with baseline, A2C and PPO-clip (Schulman et al. 2017)"
+        + " reach >= 95% of the optimal expected return that value iteration computes on the"
+        + " same MDP";
+  }
+
+  @Override
+  public String resultsPage() {
+    return "docs/results/policy-gradient.md";
+  }
+
+  @Override
   public Duration expectedRunTime(boolean quick) {
     // measured: wall time of 'gridrl run pg-fourrooms' (and --quick) on the 2-core machine with nothing
     // else running, 2026-12-06: 15.9 s full, 10.4 s --quick
@@ -94,6 +106,15 @@ public final class PgFourRooms implements Experiment<PgFourRoomsConfig> {
   @Override
   public PgFourRoomsConfig quickConfig() {
     return PgFourRoomsConfig.quick();
+  }
+
+  /** A budget of a few seconds on the same code path, for the smoke test of every experiment. */
+  @Override
+  public PgFourRoomsConfig smokeConfig() {
+    PgFourRoomsConfig q = PgFourRoomsConfig.quick();
+    return q.with(b -> b.numEnvs(2).evalEvery(2).reinforce(q.reinforce().withIterations(3))
+        .a2c(q.a2c().withIterations(3)).ppo(q.ppo().withIterations(2)).threads(1)
+        .seeds(List.of(q.seeds().get(0))));
   }
 
   /**

@@ -88,6 +88,17 @@ public final class PgPointNavigation implements Experiment<PgPointNavigationConf
   }
 
   @Override
+  public String reproduces() {
+    return "issue 5's claim for continuous actions: PPO with a Gaussian policy and SAC"
+        + " (Haarnoja et al. 2018) come within 10% of the straight-line policy's return";
+  }
+
+  @Override
+  public String resultsPage() {
+    return "docs/results/policy-gradient.md";
+  }
+
+  @Override
   public Duration expectedRunTime(boolean quick) {
     // measured: wall time of 'gridrl run pg-point-navigation' (and --quick) on the 2-core machine with nothing
     // else running, 2026-12-06: 48.7 s full, 18.7 s --quick
@@ -102,6 +113,14 @@ public final class PgPointNavigation implements Experiment<PgPointNavigationConf
   @Override
   public PgPointNavigationConfig quickConfig() {
     return PgPointNavigationConfig.quick();
+  }
+
+  /** A budget of a few seconds on the same code path, for the smoke test of every experiment. */
+  @Override
+  public PgPointNavigationConfig smokeConfig() {
+    return PgPointNavigationConfig.quick().with(b -> b.sacSteps(200)
+        .sacLearningStarts(100).sacBatchSize(16).sacHiddenWidth(16).evalEvery(100)
+        .ppoIterations(2).ppoStepsPerEnv(32).seeds(List.of(7L)));
   }
 
   /** One finished (or failed) run: its metric stream and its final deterministic return. */
