@@ -21,7 +21,6 @@ import org.gridrl.core.autodiff.Tape;
 import org.gridrl.core.env.NormalizeAction;
 import org.gridrl.core.env.Step;
 import org.gridrl.core.env.TaskDistribution;
-import org.gridrl.core.optim.Adam;
 import org.gridrl.core.pg.Batch;
 import org.gridrl.core.pg.GaussianPolicy;
 import org.gridrl.core.pg.Policy;
@@ -41,8 +40,6 @@ import org.gridrl.meta.rl2.Rl2;
 import org.gridrl.meta.rl2.Rl2BoxTasks;
 import org.gridrl.meta.rl2.Rl2Config;
 import org.gridrl.meta.rl2.Rl2Evaluation;
-import org.gridrl.meta.rl2.Rl2Network;
-import org.gridrl.meta.rl2.Rl2Policy;
 import org.knowm.xchart.XYChart;
 
 /**
@@ -70,9 +67,8 @@ import org.knowm.xchart.XYChart;
  *       trials of {@code rl2EpisodesPerTrial} episodes of one training goal
  *       ({@link Rl2BoxTasks#sparsePointRobot}); scored per held-out goal by
  *       {@code rl2TestTrials} trials ({@link Rl2#evaluate}, actions sampled, nothing learned),
- *       the last episode of each trial. {@link #trainRl2} is {@link Rl2#train}'s loop written out
- *       with the same streams (a test pins them equal bit for bit) so that the policy can be
- *       scored as training goes.</li>
+ *       the last episode of each trial, scored as training goes through {@link Rl2#train}'s
+ *       per-iteration callback.</li>
  * </ul>
  * A trajectory succeeds when it comes within 0.2 of the goal at some step (its sparse return is
  * then &gt; 0, since 1 − d ≥ 0.8 there); the success rate is the fraction of held-out goals whose
@@ -146,6 +142,14 @@ public final class PearlPoint implements Experiment<PearlPointConfig> {
   @Override
   public Duration expectedRunTime(boolean quick) {
     return Duration.ofSeconds(quick ? 11 : 1785);
+  }
+
+  @Override
+  public String reproduces() {
+    return "Rakelly et al. 2019 (PEARL), §6.3 and the sparse-reward panel of Figure 6: return"
+        + " and success rate on the 20 held-out goals of the sparse point robot (the authors'"
+        + " split) against meta-training steps, for PEARL, MAML and RL², beside the exact oracle"
+        + " (the published curve not yet read off the figure)";
   }
 
   @Override
@@ -448,44 +452,6 @@ public final class PearlPoint implements Experiment<PearlPointConfig> {
     }
   }
 
-  /** Called with the network and the iteration after each of {@link #trainRl2}'s updates. */
-  @FunctionalInterface
-  interface Rl2Checkpoint {
-    void after(Rl2Network network, int iteration, long steps);
-  }
-
-  /**
-   * RL² on continuous actions, {@link Rl2#train}'s loop with its streams ({@code Rng(seed)}'s
-   * forks 0..4: initialisation, tasks, resets, actions, shuffles): per iteration
-   * {@link Rl2#sample} of B trials, then {@link Rl2#update} (GAE and PPO epochs).
-   *
-   * @param checkpoint called after every iteration (null for none)
-   * @return the trained network
-   */
-  static Rl2Network trainRl2(Rl2BoxTasks<double[]> tasks, Rl2Config config,
-      Rl2Checkpoint checkpoint) {
-    Rng root = new Rng(config.seed());
-    Rl2Network network = Rl2Network.gaussian(tasks.observationDim(), tasks.actionDim(),
-        config.hidden(), config.initLogStd(), root.fork(0));
-    Rng taskRng = root.fork(1);
-    Rng envRng = root.fork(2);
-    Rng actionRng = root.fork(3);
-    Rng shuffleRng = root.fork(4);
-    Adam adam = Rl2.optimizer(network, config);
-    Tape tape = new Tape();
-    long steps = 0;
-    for (int it = 1; it <= config.iterations(); it++) {
-      Rl2.TrialBatch batch = Rl2.sample(network, tasks, config.trialsPerIteration(), taskRng,
-          envRng, actionRng);
-      steps += (long) config.trialsPerIteration() * tasks.trialLength();
-      Rl2.update(network, adam, tape, batch, config, shuffleRng, it);
-      if (checkpoint != null) {
-        checkpoint.after(network, it, steps);
-      }
-    }
-    return network;
-  }
-
   static MethodRun runRl2(PearlPointConfig config, long seed) {
     Rl2Config c = config.rl2().withSeed(seed);
     int[] at = evaluationIterations(c.iterations(), config.evaluations());
@@ -494,9 +460,9 @@ public final class PearlPoint implements Experiment<PearlPointConfig> {
     int episodes = config.rl2EpisodesPerTrial();
     List<Goal> heldOut = heldOutGoals();
     int[] next = {0};
-    trainRl2(Rl2BoxTasks.sparsePointRobot(trainGoals(), episodes), c, (network, it, steps) -> {
+    LastValue steps = new LastValue(Rl2.STEPS);
+    Rl2.train(Rl2BoxTasks.sparsePointRobot(trainGoals(), episodes), c, steps, (policy, it) -> {
       if (next[0] < e && at[next[0]] == it) {
-        Rl2Policy policy = new Rl2Policy(network);
         Rng root = new Rng(evaluationSeed(seed)).fork(2);
         double ret = 0;
         double success = 0;
@@ -511,7 +477,7 @@ public final class PearlPoint implements Experiment<PearlPointConfig> {
           }
         }
         int k = next[0]++;
-        run.steps()[k] = steps;
+        run.steps()[k] = steps.value;
         run.returns()[k] = ret;
         run.success()[k] = success;
       }

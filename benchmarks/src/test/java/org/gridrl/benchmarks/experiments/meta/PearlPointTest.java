@@ -13,21 +13,16 @@ import java.util.List;
 import java.util.Set;
 import org.gridrl.benchmarks.runner.Interruptions;
 import org.gridrl.core.env.Step;
-import org.gridrl.core.nn.Parameter;
 import org.gridrl.core.util.Rng;
 import org.gridrl.envs.continuous.Goal;
 import org.gridrl.envs.continuous.SparsePointRobot;
-import org.gridrl.meta.rl2.Rl2;
-import org.gridrl.meta.rl2.Rl2BoxTasks;
-import org.gridrl.meta.rl2.Rl2Config;
-import org.gridrl.meta.rl2.Rl2Network;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * pearl-point: the oracle's closed form against rollouts through the robot and by hand, the
- * authors' train/held-out split against NumPy's legacy shuffle re-implemented here, the RL²
- * loop written out against {@link Rl2#train} bit for bit, the config's checks, and a tiny run:
+ * authors' train/held-out split against NumPy's legacy shuffle re-implemented here, the
+ * config's checks, and a tiny run:
  * its files, the same files on 1 and 2 threads, and a resumed run equal to an uninterrupted one.
  */
 class PearlPointTest {
@@ -196,30 +191,6 @@ class PearlPointTest {
     assertThat(all).hasSize(100);
     assertThat(PearlPoint.heldOutGoals().get(0))
         .isEqualTo(SparsePointRobot.referenceGoals(100).get(66));
-  }
-
-  // ------------------------------------------------------------------ RL²'s loop
-
-  @Test
-  void trainRl2_isRl2TrainsLoop_bitForBit() {
-    Rl2BoxTasks<double[]> tasks = Rl2BoxTasks.sparsePointRobot(PearlPoint.trainGoals(), 2);
-    Rl2Config c = PearlPointConfig.rl2(3).withTrialsPerIteration(8).withMinibatchTrials(4)
-        .withEpochs(2).withHidden(8).withSeed(4);
-    List<Integer> seen = new ArrayList<>();
-    List<Long> steps = new ArrayList<>();
-    Rl2Network ours = PearlPoint.trainRl2(tasks, c, (n, it, s) -> {
-      seen.add(it);
-      steps.add(s);
-    });
-    Rl2Network theirs = Rl2.train(tasks, c, null).policy().network();
-    List<Parameter> a = ours.parameters();
-    List<Parameter> b = theirs.parameters();
-    assertThat(a).hasSameSizeAs(b);
-    for (int i = 0; i < a.size(); i++) {
-      assertThat(a.get(i).value().data).containsExactly(b.get(i).value().data);
-    }
-    assertThat(seen).containsExactly(1, 2, 3);
-    assertThat(steps).containsExactly(8L * 40, 16L * 40, 24L * 40);
   }
 
   // ------------------------------------------------------------------ config
