@@ -5,17 +5,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.ejml.data.DMatrixRMaj;
 import org.gridrl.benchmarks.report.TextTable;
 import org.gridrl.benchmarks.runner.Experiment;
 import org.gridrl.benchmarks.runner.MetricsCsv;
 import org.gridrl.benchmarks.runner.Plots;
-import org.gridrl.benchmarks.runner.Progress;
 import org.gridrl.benchmarks.runner.RunContext;
-import org.gridrl.benchmarks.runner.SeedPool;
+import org.gridrl.benchmarks.runner.SeedRuns;
 import org.gridrl.benchmarks.runner.Stats;
 import org.gridrl.core.autodiff.Tape;
 import org.gridrl.core.env.NormalizeAction;
@@ -490,6 +487,15 @@ public final class PearlPoint implements Experiment<PearlPointConfig> {
   /** One seed: every method's run, in {@link #METHODS} order. */
   record SeedResult(long seed, Map<String, MethodRun> runs) {}
 
+  /** A fresh seed's runs, in {@link #METHODS} order, as its result. */
+  private static SeedResult seedResult(long seed, List<MethodRun> runs) {
+    Map<String, MethodRun> byMethod = new LinkedHashMap<>();
+    for (MethodRun run : runs) {
+      byMethod.put(run.method(), run);
+    }
+    return new SeedResult(seed, byMethod);
+  }
+
   /** The {@code metrics.csv} columns of one method. */
   static List<String> columns(String method) {
     return List.of(method + "/steps", method + "/return", method + "/success");
@@ -530,42 +536,22 @@ public final class PearlPoint implements Experiment<PearlPointConfig> {
     }
     ctx.metrics().declare(declared.toArray(String[]::new));
 
-    Map<Long, SeedResult> results = new LinkedHashMap<>();
     int n = config.seeds().size();
-    try (SeedPool pool = new SeedPool(config.threads(), n * METHODS.size());
-        Progress progress = ctx.progress("runs", (long) n * METHODS.size())) {
-      List<Future<MethodRun>> futures = new ArrayList<>();
-      for (long seed : config.seeds()) {
-        for (String method : METHODS) {
-          futures.add(ctx.kept(seed).isPresent() ? null
-              : pool.submit(() -> runMethod(config, method, seed)));
-        }
+    Map<String, Map<Long, MethodRun>> runs = SeedRuns.run(ctx, config.threads(), config.seeds(),
+        List.of(""), METHODS, (g, method, seed) -> runMethod(config, method, seed),
+        (g, method, kept) -> keptSeed(config, kept).runs().get(method),
+        (c, seed, fresh) -> writeSeed(c, seedResult(seed, fresh), exact),
+        (seed, g, method, run) -> String.format("seed %d %s: return %.3f, success %.2f after"
+            + " %.0f steps", seed, method, run.returns()[run.returns().length - 1],
+            run.success()[run.success().length - 1], run.steps()[run.steps().length - 1]))
+        .get("");
+    Map<Long, SeedResult> results = new LinkedHashMap<>();
+    for (long seed : config.seeds()) {
+      Map<String, MethodRun> bySeed = new LinkedHashMap<>();
+      for (String method : METHODS) {
+        bySeed.put(method, runs.get(method).get(seed));
       }
-      for (int i = 0; i < n; i++) {
-        long seed = config.seeds().get(i);
-        Optional<RunContext.KeptSeed> kept = ctx.kept(seed);
-        SeedResult r;
-        if (kept.isPresent()) {
-          r = keptSeed(config, kept.get());
-          for (int j = 0; j < METHODS.size(); j++) {
-            progress.step();
-          }
-        } else {
-          Map<String, MethodRun> runs = new LinkedHashMap<>();
-          for (int j = 0; j < METHODS.size(); j++) {
-            MethodRun run = SeedPool.result(futures.get(i * METHODS.size() + j));
-            runs.put(run.method(), run);
-            int last = run.returns().length - 1;
-            progress.message(String.format("seed %d %s: return %.3f, success %.2f after %.0f"
-                + " steps", seed, run.method(), run.returns()[last], run.success()[last],
-                run.steps()[last]));
-            progress.step();
-          }
-          r = new SeedResult(seed, runs);
-          writeSeed(ctx, r, exact);
-        }
-        results.put(seed, r);
-      }
+      results.put(seed, new SeedResult(seed, bySeed));
     }
 
     ctx.out().println();

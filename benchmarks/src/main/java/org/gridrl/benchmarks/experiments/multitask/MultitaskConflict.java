@@ -11,6 +11,7 @@ import org.gridrl.benchmarks.runner.Experiment;
 import org.gridrl.benchmarks.runner.MetricsCsv;
 import org.gridrl.benchmarks.runner.Plots;
 import org.gridrl.benchmarks.runner.RunContext;
+import org.gridrl.benchmarks.runner.SeedRuns;
 import org.gridrl.benchmarks.runner.Stats;
 import org.gridrl.core.util.MetricsHistory;
 import org.gridrl.core.util.MetricsRecorder;
@@ -465,7 +466,8 @@ public final class MultitaskConflict implements Experiment<MultitaskConflictConf
         List<double[]> xs = new ArrayList<>();
         List<double[]> ys = new ArrayList<>();
         for (RunResult r : results.get(w).get(m).values()) {
-          List<double[]> xy = SeedRuns.finite(iterationNumbers(r.cosine().length), r.cosine());
+          List<double[]> xy = MultitaskChecks.finite(iterationNumbers(r.cosine().length),
+              r.cosine());
           xs.add(xy.get(0));
           ys.add(xy.get(1));
         }

@@ -26,8 +26,8 @@ public record MultitaskConflictConfig(List<String> worlds, List<String> methods,
 
   /** Validates every field; messages name the value. */
   public MultitaskConflictConfig {
-    worlds = SeedRuns.ordered("worlds", worlds, MultitaskConflict.WORLDS);
-    methods = SeedRuns.ordered("methods", methods, MultitaskMethods.NAMES);
+    worlds = MultitaskChecks.ordered("worlds", worlds, MultitaskConflict.WORLDS);
+    methods = MultitaskChecks.ordered("methods", methods, MultitaskMethods.NAMES);
     Check.notNull("methodsConfig", methodsConfig);
     for (String w : worlds) {
       double g = MultitaskConflict.world(w).gamma();

@@ -10,6 +10,7 @@ import org.gridrl.benchmarks.runner.Experiment;
 import org.gridrl.benchmarks.runner.MetricsCsv;
 import org.gridrl.benchmarks.runner.Plots;
 import org.gridrl.benchmarks.runner.RunContext;
+import org.gridrl.benchmarks.runner.SeedRuns;
 import org.gridrl.benchmarks.runner.Stats;
 import org.gridrl.envs.tabular.MultiGoalGrid;
 import org.knowm.xchart.XYChart;
@@ -265,7 +266,7 @@ public final class MultitaskGrid implements Experiment<MultitaskGridConfig> {
         List<double[]> xs = new ArrayList<>();
         List<double[]> ys = new ArrayList<>();
         for (RunResult r : results.get(set).get(m).values()) {
-          List<double[]> xy = SeedRuns.finite(r.steps(), r.meanReturn());
+          List<double[]> xy = MultitaskChecks.finite(r.steps(), r.meanReturn());
           xs.add(xy.get(0));
           ys.add(xy.get(1));
         }

@@ -28,8 +28,8 @@ public record MultitaskGridConfig(List<String> taskSets, List<String> methods,
 
   /** Validates every field; messages name the value. */
   public MultitaskGridConfig {
-    taskSets = SeedRuns.ordered("taskSets", taskSets, MultitaskGrid.TASK_SETS);
-    methods = SeedRuns.ordered("methods", methods, MultitaskMethods.NAMES);
+    taskSets = MultitaskChecks.ordered("taskSets", taskSets, MultitaskGrid.TASK_SETS);
+    methods = MultitaskChecks.ordered("methods", methods, MultitaskMethods.NAMES);
     Check.notNull("mt10", mt10);
     Check.notNull("mt50", mt50);
     Check.argument(mt10.ppo().gamma() == MultiGoalGrid.mt10().gamma(),

@@ -1,4 +1,4 @@
-package org.gridrl.benchmarks.experiments.multitask;
+package org.gridrl.benchmarks.runner;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,36 +6,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Future;
-import org.gridrl.benchmarks.runner.Progress;
-import org.gridrl.benchmarks.runner.RunContext;
-import org.gridrl.benchmarks.runner.SeedPool;
-import org.gridrl.core.util.Check;
 
 /**
- * What {@link MultitaskGrid} and {@link MultitaskConflict} share around their runs: the config
- * check of an ordered subset, the (seed, group, method) runs on a {@link SeedPool} with resume,
- * and the finite points of a curve. A group is a task set or a world.
+ * Independent (seed, group, method) runs of an experiment on a {@link SeedPool}, with resume:
+ * what multitask-grid, multitask-conflict, maml-navigation and pearl-point share around their
+ * runs. A group is a task set, a world, or the one group "" of an experiment without groups.
  */
-final class SeedRuns {
+public final class SeedRuns {
 
   private SeedRuns() {
   }
 
   /** One fresh (seed, group, method) run; called on a pool thread. */
   @FunctionalInterface
-  interface Fresh<R> {
+  public interface Fresh<R> {
     R run(String group, String method, long seed) throws Exception;
   }
 
   /** A run of a seed kept from the run this one resumes, read back from its files. */
   @FunctionalInterface
-  interface Kept<R> {
+  public interface Kept<R> {
     R read(String group, String method, RunContext.KeptSeed kept);
   }
 
   /** Writes a fresh seed's rows and final metrics, its runs in group-then-method order. */
   @FunctionalInterface
-  interface SeedWriter<R> {
+  public interface SeedWriter<R> {
     void write(RunContext ctx, long seed, List<R> runs);
   }
 
@@ -48,9 +44,27 @@ final class SeedRuns {
    *
    * @return group → method → seed → run, in the orders of the lists
    */
-  static <R> Map<String, Map<String, Map<Long, R>>> run(RunContext ctx, int threads,
+  public static <R> Map<String, Map<String, Map<Long, R>>> run(RunContext ctx, int threads,
       List<Long> seeds, List<String> groups, List<String> methods, Fresh<R> fresh, Kept<R> kept,
       SeedWriter<R> writer) throws Exception {
+    return run(ctx, threads, seeds, groups, methods, fresh, kept, writer, null);
+  }
+
+  /** A progress line for a fresh run once it is done (null for none). */
+  @FunctionalInterface
+  public interface Describe<R> {
+    String describe(long seed, String group, String method, R run);
+  }
+
+  /**
+   * {@link #run(RunContext, int, List, List, List, Fresh, Kept, SeedWriter)} that also shows
+   * {@code describe}'s line on the progress bar as each fresh run is taken.
+   *
+   * @param describe the line for a fresh run; null for none
+   */
+  public static <R> Map<String, Map<String, Map<Long, R>>> run(RunContext ctx, int threads,
+      List<Long> seeds, List<String> groups, List<String> methods, Fresh<R> fresh, Kept<R> kept,
+      SeedWriter<R> writer, Describe<R> describe) throws Exception {
     Map<String, Map<String, Map<Long, R>>> results = new LinkedHashMap<>();
     int perSeed = groups.size() * methods.size();
     try (SeedPool pool = new SeedPool(threads, seeds.size() * perSeed);
@@ -85,8 +99,12 @@ final class SeedRuns {
         int j = 0;
         for (String g : groups) {
           for (String m : methods) {
+            R run = runs.get(j++);
             results.computeIfAbsent(g, x -> new LinkedHashMap<>())
-                .computeIfAbsent(m, x -> new LinkedHashMap<>()).put(seed, runs.get(j++));
+                .computeIfAbsent(m, x -> new LinkedHashMap<>()).put(seed, run);
+            if (describe != null && k.isEmpty()) {
+              progress.message(describe.describe(seed, g, m, run));
+            }
             progress.step();
           }
         }
@@ -98,36 +116,4 @@ final class SeedRuns {
     return results;
   }
 
-  /**
-   * Checks that {@code xs} is a non-empty subset of {@code all}, distinct and in its order.
-   *
-   * @param name the field, for the messages
-   * @return an unmodifiable copy
-   */
-  static List<String> ordered(String name, List<String> xs, List<String> all) {
-    Check.argument(xs != null && !xs.isEmpty(), "%s must not be empty", name);
-    for (String x : xs) {
-      Check.argument(all.contains(x), "%s must be among %s, got %s", name, all, x);
-    }
-    Check.argument(all.stream().filter(xs::contains).toList().equals(xs),
-        "%s must be distinct and in the order %s, got %s", name, all, xs);
-    return List.copyOf(xs);
-  }
-
-  /** The points of (x, y) where y is not NaN, as {@code [x, y]}. */
-  static List<double[]> finite(double[] x, double[] y) {
-    int n = 0;
-    for (double v : y) {
-      n += Double.isNaN(v) ? 0 : 1;
-    }
-    double[] fx = new double[n];
-    double[] fy = new double[n];
-    for (int i = 0, j = 0; i < y.length; i++) {
-      if (!Double.isNaN(y[i])) {
-        fx[j] = x[i];
-        fy[j++] = y[i];
-      }
-    }
-    return List.of(fx, fy);
-  }
 }
