@@ -116,4 +116,23 @@ public final class SeedRuns {
     return results;
   }
 
+
+  /** {@code runs} (in the order of {@code methods}) keyed by method. */
+  public static <R> Map<String, R> byMethod(List<String> methods, List<R> runs) {
+    Map<String, R> m = new LinkedHashMap<>();
+    for (int i = 0; i < methods.size(); i++) {
+      m.put(methods.get(i), runs.get(i));
+    }
+    return m;
+  }
+
+  /** Seed {@code seed}'s run of every method, from method → seed → run, in methods' order. */
+  public static <R> Map<String, R> atSeed(Map<String, Map<Long, R>> runs, List<String> methods,
+      long seed) {
+    Map<String, R> m = new LinkedHashMap<>();
+    for (String method : methods) {
+      m.put(method, runs.get(method).get(seed));
+    }
+    return m;
+  }
 }

@@ -300,15 +300,6 @@ public final class MamlNavigation implements Experiment<MamlNavigationConfig> {
   /** One seed: every method's run, in {@link #METHODS} order. */
   record SeedResult(long seed, Map<String, MethodRun> runs) {}
 
-  /** A fresh seed's runs, in {@link #METHODS} order, as its result. */
-  private static SeedResult seedResult(long seed, List<MethodRun> runs) {
-    Map<String, MethodRun> byMethod = new LinkedHashMap<>();
-    for (MethodRun run : runs) {
-      byMethod.put(run.method(), run);
-    }
-    return new SeedResult(seed, byMethod);
-  }
-
   @Override
   public void run(MamlNavigationConfig config, RunContext ctx) throws Exception {
     List<Goal> goals = testGoals(config);
@@ -349,16 +340,13 @@ public final class MamlNavigation implements Experiment<MamlNavigationConfig> {
     Map<String, Map<Long, MethodRun>> runs = SeedRuns.run(ctx, config.threads(), config.seeds(),
         List.of(""), METHODS, (g, method, seed) -> runMethod(config, method, seed),
         (g, method, kept) -> keptSeed(config, kept).runs().get(method),
-        (c, seed, fresh) -> writeSeed(c, config, seedResult(seed, fresh), oracleMean),
+        (c, seed, fresh) -> writeSeed(c, config,
+            new SeedResult(seed, SeedRuns.byMethod(METHODS, fresh)), oracleMean),
         (seed, g, method, run) -> "seed " + seed + " " + method + " R_0.." + steps + " "
             + formatRow(run.mean())).get("");
     Map<Long, SeedResult> results = new LinkedHashMap<>();
     for (long seed : config.seeds()) {
-      Map<String, MethodRun> bySeed = new LinkedHashMap<>();
-      for (String method : METHODS) {
-        bySeed.put(method, runs.get(method).get(seed));
-      }
-      results.put(seed, new SeedResult(seed, bySeed));
+      results.put(seed, new SeedResult(seed, SeedRuns.atSeed(runs, METHODS, seed)));
     }
 
     ctx.out().println();

@@ -487,15 +487,6 @@ public final class PearlPoint implements Experiment<PearlPointConfig> {
   /** One seed: every method's run, in {@link #METHODS} order. */
   record SeedResult(long seed, Map<String, MethodRun> runs) {}
 
-  /** A fresh seed's runs, in {@link #METHODS} order, as its result. */
-  private static SeedResult seedResult(long seed, List<MethodRun> runs) {
-    Map<String, MethodRun> byMethod = new LinkedHashMap<>();
-    for (MethodRun run : runs) {
-      byMethod.put(run.method(), run);
-    }
-    return new SeedResult(seed, byMethod);
-  }
-
   /** The {@code metrics.csv} columns of one method. */
   static List<String> columns(String method) {
     return List.of(method + "/steps", method + "/return", method + "/success");
@@ -540,18 +531,15 @@ public final class PearlPoint implements Experiment<PearlPointConfig> {
     Map<String, Map<Long, MethodRun>> runs = SeedRuns.run(ctx, config.threads(), config.seeds(),
         List.of(""), METHODS, (g, method, seed) -> runMethod(config, method, seed),
         (g, method, kept) -> keptSeed(config, kept).runs().get(method),
-        (c, seed, fresh) -> writeSeed(c, seedResult(seed, fresh), exact),
+        (c, seed, fresh) -> writeSeed(c,
+            new SeedResult(seed, SeedRuns.byMethod(METHODS, fresh)), exact),
         (seed, g, method, run) -> String.format("seed %d %s: return %.3f, success %.2f after"
             + " %.0f steps", seed, method, run.returns()[run.returns().length - 1],
             run.success()[run.success().length - 1], run.steps()[run.steps().length - 1]))
         .get("");
     Map<Long, SeedResult> results = new LinkedHashMap<>();
     for (long seed : config.seeds()) {
-      Map<String, MethodRun> bySeed = new LinkedHashMap<>();
-      for (String method : METHODS) {
-        bySeed.put(method, runs.get(method).get(seed));
-      }
-      results.put(seed, new SeedResult(seed, bySeed));
+      results.put(seed, new SeedResult(seed, SeedRuns.atSeed(runs, METHODS, seed)));
     }
 
     ctx.out().println();
