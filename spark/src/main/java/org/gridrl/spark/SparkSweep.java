@@ -3,17 +3,14 @@ package org.gridrl.spark;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.gridrl.benchmarks.cli.ErrorHandling;
 import org.gridrl.benchmarks.cli.Io;
-import org.gridrl.benchmarks.runner.Progress;
+import org.gridrl.benchmarks.cli.SweepCommand;
 import org.gridrl.benchmarks.sweep.Sweep;
-import org.gridrl.benchmarks.sweep.SweepFile;
-import org.gridrl.benchmarks.sweep.SweepPlan;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -81,30 +78,10 @@ public final class SparkSweep implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("no such sweep file: " + file);
-    }
-    SweepPlan plan = SweepFile.read(file, SparkSweepRunner.STANDARD.registry(),
-        io.err()::println);
-    Path dir = out != null ? out : Sweep.defaultOut(file);
-    Sweep.openFolder(dir, resume);
-    io.err().printf("gridrl sweep %s on Spark %s (%s): %s%s, %d runs, writing to %s%n", file,
-        spark.version(), spark.master(), plan.experiment(), plan.quick() ? " --quick" : "",
-        plan.specs().size(), dir.toAbsolutePath());
-    Sweep.Outcome outcome;
-    try (Progress progress = Progress.create("sweep " + plan.experiment(), plan.specs().size(),
-        io.err(), io.interactive())) {
-      outcome = Sweep.run(plan, dir, new SparkSweepRunner(spark), resume, progress, metric);
-    }
-    int n = outcome.results().size();
-    io.out().printf("%nsweep of %s: %d runs, %d complete, %d failed; results in %s%n",
-        plan.experiment(), n, n - outcome.failed(), outcome.failed(), dir.toAbsolutePath());
-    io.out().flush();
-    if (outcome.failed() > 0) {
-      io.err().println("gridrl: sweep: " + outcome.failed() + " of " + n + " runs failed (their"
-          + " errors are in " + dir.resolve("sweep.csv") + ")");
-      return ErrorHandling.FAILURE;
-    }
-    return 0;
+    // the folder is on the driver: say where in full
+    Path dir = (out != null ? out : Sweep.defaultOut(file)).toAbsolutePath();
+    return SweepCommand.sweep(file, dir, resume, metric, SparkSweepRunner.STANDARD.registry(),
+        new SparkSweepRunner(spark), " on Spark " + spark.version() + " (" + spark.master()
+            + ")", io);
   }
 }

@@ -10,6 +10,7 @@ import org.gridrl.benchmarks.sweep.LocalSweepRunner;
 import org.gridrl.benchmarks.sweep.Sweep;
 import org.gridrl.benchmarks.sweep.SweepFile;
 import org.gridrl.benchmarks.sweep.SweepPlan;
+import org.gridrl.benchmarks.sweep.SweepRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -67,26 +68,40 @@ public final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    if (!Files.isRegularFile(file)) {
-      throw new UsageException("no such sweep file: " + file);
-    }
     int k = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     if (k < 1) {
       throw new UsageException("--threads must be >= 1, got " + k);
     }
+    return sweep(file, out, resume, metric, registry, new LocalSweepRunner(registry, k),
+        ", " + k + " thread" + (k == 1 ? "" : "s"), io);
+  }
+
+  /**
+   * What {@code gridrl sweep} and the Spark entry point do once their options are read: reads
+   * and checks the sweep file, opens the output folder ({@code out}, else
+   * {@link Sweep#defaultOut}), runs the plan on {@code runner} with a progress bar, prints the
+   * outcome and returns the exit code (0, or {@link ErrorHandling#FAILURE} when a run failed).
+   *
+   * @param where what runs the runs, for the first line (", 2 threads", " on Spark ...")
+   * @throws UsageException if the file is missing; SweepFile's and the folder's own errors
+   */
+  public static int sweep(Path file, Path out, boolean resume, String metric, Registry registry,
+      SweepRunner runner, String where, Io io) throws IOException, InterruptedException {
+    if (!Files.isRegularFile(file)) {
+      throw new UsageException("no such sweep file: " + file);
+    }
     SweepPlan plan = SweepFile.read(file, registry, io.err()::println);
     Path dir = out != null ? out : Sweep.defaultOut(file);
     Sweep.openFolder(dir, resume);
-    io.err().printf("gridrl sweep %s: %s%s, %d run%s (%d setting%s x %d seed%s), %d thread%s,"
-        + " writing to %s%n", file, plan.experiment(), plan.quick() ? " --quick" : "",
+    io.err().printf("gridrl sweep %s: %s%s, %d run%s (%d setting%s x %d seed%s)%s, writing to"
+        + " %s%n", file, plan.experiment(), plan.quick() ? " --quick" : "",
         plan.specs().size(), plan.specs().size() == 1 ? "" : "s", plan.settings(),
         plan.settings() == 1 ? "" : "s", plan.seeds().size(), plan.seeds().size() == 1 ? "" : "s",
-        k, k == 1 ? "" : "s", dir);
+        where, dir);
     Sweep.Outcome outcome;
     try (Progress progress = Progress.create("sweep " + plan.experiment(), plan.specs().size(),
         io.err(), io.interactive())) {
-      outcome = Sweep.run(plan, dir, new LocalSweepRunner(registry, k), resume, progress,
-          metric);
+      outcome = Sweep.run(plan, dir, runner, resume, progress, metric);
     }
     int n = outcome.results().size();
     io.out().printf("%nsweep of %s: %d run%s, %d complete, %d failed%s; results in %s%n",
