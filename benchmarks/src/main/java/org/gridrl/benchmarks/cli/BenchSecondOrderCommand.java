@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.DoubleSupplier;
 import org.gridrl.benchmarks.jmh.SecondOrderWorkload;
+import org.gridrl.core.linalg.ImplGemm;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Spec;
  * best of 5 blocks of 50 calls after 100 warm-up calls, wall clock) and the best runs are the
  * {@code torch_hvp} and {@code torch_maml} measures; {@code --torch-hvp-us} and
  * {@code --torch-maml-us} stand in for times measured earlier. Output, JSON lines:
- * {"measure":..,"us":..,"median_us":..,"cpu_us":..,...} per measure (µs per call: the best and
+ * {"products":"vector (512-bit)"} or "scalar" (which path {@code ImplGemm} runs, after waiting for
+ * its warm-up), {"measure":..,"us":..,"median_us":..,"cpu_us":..,...} per measure (µs per call: the best and
  * median block by wall clock, the best by the thread's CPU time), then
  * {"ratio":"maml/fomaml","value":..,"cpu":..,"target":3}, {"ratio":"hvp/grad",..} and, with
  * torch times, {"ratio":"hvp/torch","value":..,"target":1} and {"ratio":"maml/torch",..}.
@@ -113,6 +115,12 @@ public final class BenchSecondOrderCommand implements Callable<Integer> {
     }
     torch.check();
     PrintWriter out = cl.getOut();
+    if (!ImplGemm.awaitVector(60_000)) {
+      cl.getErr().println("gridrl: the matrix products run on the scalar path; with"
+          + " JAVA_OPTS='--add-modules jdk.incubator.vector' they run on the Vector API (the same"
+          + " results, faster)");
+    }
+    out.printf(Locale.ROOT, "{\"products\":\"%s\"}%n", ImplGemm.path());
     SecondOrderWorkload work = SecondOrderWorkload.yardstick(0);
     List<DoubleSupplier> calls = List.of(work::grad, work::hvp, work::maml,
         work::firstOrderMaml);

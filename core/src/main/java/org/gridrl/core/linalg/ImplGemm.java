@@ -1,5 +1,7 @@
 package org.gridrl.core.linalg;
 
+import org.gridrl.core.util.AllocationMeter;
+
 /**
  * Unchecked row-major kernels behind {@link Gemm}: C (+)= op(A)·op(B) on plain arrays, with
  * op(A) ∈ {A, Aᵀ} and op(B) ∈ {B, Bᵀ} (A·B, Aᵀ·B, A·Bᵀ).
@@ -15,6 +17,11 @@ package org.gridrl.core.linalg;
  * {@value #J_BLOCK}-column and {@value #K_BLOCK}-row panels of packed B, which stay in L2 while
  * all rows of A stream past. Measured 17–19 GFLOP/s (AVX2) for 256×64·64×64, against about 6
  * for the same loops on a flat array and 3 for EJML's generic {@code CommonOps_DDRM.mult}.
+ *
+ * <p>When the JVM has the Vector API ({@link #vectorized()}), products with at least four rows
+ * and two vectors' worth of columns run on {@link VectorGemm} instead: register tiles of C, the
+ * same sums in the same order, so the same bits (about 40 GFLOP/s with AVX-512 for
+ * 256×64·64×64; docs/performance.md).
  *
  * <p>Sparse X: a register block whose entries of X (= op(A)) are all exactly zero is skipped,
  * since it adds nothing. This makes products with one-hot inputs (tabular observations, the
@@ -34,11 +41,107 @@ public final class ImplGemm {
 
   private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
-  /** Packed rows of op(B) and two row accumulators, grown on demand, one per thread. */
+  /** Whether this JVM can run the products on {@link VectorGemm}; see {@link #vectorized()}. */
+  private static final boolean VECTOR = vectorAvailable();
+
+  /** Set by {@link VectorGemm#warmUp} once the vector kernel runs compiled. */
+  private static volatile boolean vectorReady;
+
+  static {
+    if (VECTOR) {
+      Thread t = new Thread(() -> vectorReady = VectorGemm.warmUp(), "gridrl-gemm-warm-up");
+      t.setDaemon(true);
+      t.setPriority(Thread.MIN_PRIORITY);
+      t.start();
+    }
+  }
+
+  private static boolean vectorAvailable() {
+    return !"scalar".equals(System.getProperty("gridrl.gemm"))
+        && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+        && VectorGemm.LANES >= 4 && AllocationMeter.supported();
+  }
+
+  /**
+   * Whether this JVM runs the products on the Vector API ({@link VectorGemm}): it was started
+   * with {@code --add-modules jdk.incubator.vector}, its vectors hold at least four doubles (AVX2
+   * or wider), the system property {@code gridrl.gemm} is not {@code scalar}, and the kernel has
+   * been warmed up. Either way the results are the same bits; only the speed differs.
+   *
+   * <p>The warm-up: until C2 compiles it, Vector API code runs about a thousand times slower
+   * than the scalar loops and allocates every vector, so a background thread started with this
+   * class runs the kernel on small products that take each of its branches, and the products
+   * switch over once a window of its calls allocates nothing (compiled, intrinsified code). Until
+   * then, or if that never happens (a JVM without C2), the scalar kernel does the work.
+   *
+   * @return true once the Vector API path is in use
+   */
+  public static boolean vectorized() {
+    return vectorReady;
+  }
+
+  /**
+   * Waits up to {@code millis} for the warm-up of the Vector API path (benchmarks call it before
+   * timing); returns at once if this JVM has no such path.
+   *
+   * @param millis the longest wait
+   * @return {@link #vectorized()} at return
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public static boolean awaitVector(long millis) throws InterruptedException {
+    long end = System.nanoTime() + millis * 1_000_000L;
+    while (VECTOR && !vectorReady && System.nanoTime() < end) {
+      Thread.sleep(10);
+    }
+    return vectorReady;
+  }
+
+  /**
+   * The path in one phrase for benchmark output: {@code "vector (512-bit)"}, {@code "scalar"},
+   * or {@code "scalar (vector warming up)"}.
+   *
+   * @return the path's name
+   */
+  public static String path() {
+    if (vectorReady) {
+      return "vector (" + 64 * VectorGemm.LANES + "-bit)";
+    }
+    return VECTOR ? "scalar (vector warming up)" : "scalar";
+  }
+
+  /**
+   * Whether a product of this shape goes to {@link VectorGemm}: whole tiles of C exist and X has
+   * a whole group of four p (the shapes its warm-up runs).
+   */
+  private static boolean tiles(boolean vector, int m, int k, int n) {
+    return vector && m >= 4 && k >= 4 && n >= 2 * VectorGemm.LANES;
+  }
+
+  /**
+   * Packed rows of op(B), two row accumulators and (for the vector path of A·Bᵀ) Bᵀ in one
+   * array, grown on demand, one per thread.
+   */
   private static final class Workspace {
     double[][] rows = new double[0][];
     double[] t0 = new double[0];
     double[] t1 = new double[0];
+    double[] flat = new double[0];
+
+    int[] groups = new int[0];
+
+    int[] groups(int k) {
+      if (groups.length < k / 4) {
+        groups = new int[k / 4];
+      }
+      return groups;
+    }
+
+    double[] flat(int size) {
+      if (flat.length < size) {
+        flat = new double[size];
+      }
+      return flat;
+    }
 
     double[][] rows(int k, int n) {
       if (rows.length < k || (k > 0 && rows[0].length < n)) {
@@ -68,8 +171,18 @@ public final class ImplGemm {
    * @param add true to add the product to C, false to overwrite C.
    */
   public static void multAB(double[] a, double[] b, double[] c, int m, int k, int n, boolean add) {
+    multAB(a, b, c, m, k, n, add, vectorReady);
+  }
+
+  /** {@link #multAB} on the path given: the tests compare the two, bit for bit. */
+  static void multAB(double[] a, double[] b, double[] c, int m, int k, int n, boolean add,
+      boolean vector) {
     if (n == 1) {
       column(a, k, 1, b, c, m, k, add);
+      return;
+    }
+    if (tiles(vector, m, k, n)) {
+      VectorGemm.multiply(a, k, 1, b, c, m, k, n, add, WORKSPACE.get().groups(k));
       return;
     }
     Workspace w = WORKSPACE.get();
@@ -90,8 +203,18 @@ public final class ImplGemm {
    */
   public static void multTransAB(
       double[] a, double[] b, double[] c, int m, int k, int n, boolean add) {
+    multTransAB(a, b, c, m, k, n, add, vectorReady);
+  }
+
+  /** {@link #multTransAB} on the path given. */
+  static void multTransAB(double[] a, double[] b, double[] c, int m, int k, int n, boolean add,
+      boolean vector) {
     if (n == 1) {
       column(a, 1, m, b, c, m, k, add);
+      return;
+    }
+    if (tiles(vector, m, k, n)) {
+      VectorGemm.multiply(a, 1, m, b, c, m, k, n, add, WORKSPACE.get().groups(k));
       return;
     }
     Workspace w = WORKSPACE.get();
@@ -113,11 +236,23 @@ public final class ImplGemm {
    */
   public static void multABTrans(
       double[] a, double[] b, double[] c, int m, int k, int n, boolean add) {
+    multABTrans(a, b, c, m, k, n, add, vectorReady);
+  }
+
+  /** {@link #multABTrans} on the path given. */
+  static void multABTrans(double[] a, double[] b, double[] c, int m, int k, int n, boolean add,
+      boolean vector) {
     if (n == 1) {
       column(a, k, 1, b, c, m, k, add); // B is 1×k: op(B) = Bᵀ is the column b
       return;
     }
     Workspace w = WORKSPACE.get();
+    if (tiles(vector, m, k, n)) {
+      double[] bt = w.flat(k * n);
+      transpose(b, bt, n, k);
+      VectorGemm.multiply(a, k, 1, bt, c, m, k, n, add, w.groups(k));
+      return;
+    }
     double[][] bp = w.rows(k, n);
     for (int j = 0; j < n; j++) {
       int row = j * k;
