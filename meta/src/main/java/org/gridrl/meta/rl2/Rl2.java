@@ -43,6 +43,15 @@ import org.gridrl.core.util.TrainingListener;
  * backpropagating through time over the entire trial (no truncation), clipping the global
  * gradient norm ({@link GradClip}).
  *
+ * <p>With {@link Rl2Config.Outer#TRPO} (the paper's optimiser, rllab's TRPO with mean KL bound
+ * δ = 0.01) step (3) is instead one trust-region step on the whole batch,
+ * max mean ρ·Â + c_H H̄ subject to mean KL(π_old ‖ π) ≤ δ, conjugate gradient on the KL's
+ * Hessian-vector products through BPTT and a backtracking line search (core's
+ * {@link TrustRegion}), followed by a least-squares fit of the value head on the new GRU
+ * features; see {@link Rl2TrustRegion}, which also says why the value loss stays out of the
+ * shared GRU. It logs {@link #TRPO_METRICS}: {@value #APPROX_KL} is then the exact mean KL at
+ * the returned θ, {@value #POLICY_LOSS} −mean ρ·Â there, {@value #VALUE_LOSS} that of the fit.
+ *
  * <p>Logged metrics per iteration ({@link #METRICS}): {@value #TRIAL_RETURN} (mean undiscounted
  * trial return of the iteration's trials), {@value #FIRST_EPISODE_RETURN},
  * {@value #LAST_EPISODE_RETURN}, {@value #STEPS} (environment steps so far), then the means over
@@ -324,6 +333,8 @@ public final class Rl2 {
    * of {@link #train}: Â and R by GAE over each whole trial, then {@code config.epochs()} passes,
    * each shuffling the trials with {@code shuffleRng} and taking one clipped Adam step per
    * minibatch of {@code config.minibatchTrials()} trials. {@link #train} calls exactly this.
+   * With {@link Rl2Config.Outer#TRPO} it takes {@link #trustRegionUpdate}'s step instead
+   * ({@code adam} and {@code shuffleRng} untouched) and returns its five measurements.
    *
    * @param adam the optimiser over {@code network}'s parameters ({@link #optimizer}). Modified.
    * @param tape reused scratch tape. Reset.
