@@ -162,6 +162,21 @@ public final class Rl2TrustRegion {
       }
     }
 
+    /** log π_old(a_t | h_t) recomputed at θ_old, trial-major (b·T + t), for the tests. */
+    double[] oldLogProbs() {
+      int len = batch.length();
+      double[] out = new double[rows];
+      for (Chunk c : chunks) {
+        int m = c.trials.length;
+        for (int t = 0; t < len; t++) {
+          for (int j = 0; j < m; j++) {
+            out[c.trials[j] * len + t] = c.oldLogProb.data[t * m + j];
+          }
+        }
+      }
+      return out;
+    }
+
     /** θ_old flattened: the policy's parameters in the network's order. */
     public double[] theta() {
       int size = 0;

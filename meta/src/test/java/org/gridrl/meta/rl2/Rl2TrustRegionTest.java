@@ -116,6 +116,16 @@ class Rl2TrustRegionTest {
   }
 
   @Test
+  void problem_oldLogProbs_recomputedThroughTheUnroll_equalTheSampledOnes() {
+    // the chunks' rows (t·m + j) must line up with the batch's trials, inputs and actions
+    Rl2Config config = trpo(0.01).withTrialsPerIteration(7).withMinibatchTrials(3);
+    Fixture f = new Fixture(config, 4, 9, 6);
+    double[] lp = new Rl2TrustRegion.Problem(f.network, new Tape(), f.batch, f.advantages,
+        config).oldLogProbs();
+    assertThat(lp).containsExactly(f.batch.logProbs(), within(1e-12));
+  }
+
+  @Test
   void gradient_ofTheSurrogate_matchesCentralDifferences() {
     Rl2Config config = trpo(0.01);
     Fixture f = new Fixture(config, 3, 5, 4);
