@@ -36,15 +36,17 @@ import org.gridrl.core.util.Check;
  * run in trial order, so the numbers do not depend on anything but the config and the batch.
  *
  * <p><b>The value head.</b> {@link Rl2Network} shares one GRU between the policy and V. A
- * value-loss step through the GRU would move the policy after the trust-region step and break
- * its KL bound, so here the GRU is the policy's alone: V(h) = h W_V + b_V is refitted after the
- * step, on the features h_t of the new θ, by ridge least squares to the batch's targets
- * R = Â + V_old (the targets PPO's value loss uses), as rllab fits its baseline apart from the
- * policy by least squares with a regulariser 1e-5 that grows ×10 until the solve succeeds
- * ({@code LinearFeatureBaseline}); here the regulariser is not applied to b_V. The next
- * iteration's V_old comes from this fit. {@code valueCoef}, {@code learningRate},
- * {@code epochs}, {@code clipRatio} (except to count the clip fraction) and {@code maxGradNorm}
- * are unused.
+ * value-loss step through the GRU would move the policy after the trust-region step and break its
+ * KL bound, so here the GRU is the policy's alone: V(h) = h W_V + b_V is refitted after the step,
+ * on the features h_t of the new θ, by ridge least squares to the batch's targets R = Â + V_old
+ * (the targets PPO's value loss uses), as rllab fits its baseline apart from the policy by least
+ * squares with a regulariser 1e-5 that grows ×10 until the solve succeeds ({@code
+ * LinearFeatureBaseline}); here the regulariser is not applied to b_V. The next iteration's V_old
+ * comes from this fit. This critic is weaker than PPO's, whose GRU also learns from the value loss:
+ * with λ = 0.3 on 10-armed bandits it explains about half the targets' variance where PPO's
+ * explains 99%, and TRPO steps then lower the return (see docs/results/meta.md, "Where RL² loses at
+ * n = 100"); λ = 1 removes that bias. {@code valueCoef}, {@code learningRate}, {@code epochs},
+ * {@code clipRatio} (except to count the clip fraction) and {@code maxGradNorm} are unused.
  */
 public final class Rl2TrustRegion {
 
