@@ -14,6 +14,7 @@ import org.gridrl.core.env.TaskDistribution;
 import org.gridrl.core.nn.Parameter;
 import org.gridrl.core.optim.Adam;
 import org.gridrl.core.optim.GradClip;
+import org.gridrl.core.optim.TrustRegion;
 import org.gridrl.core.pg.Gae;
 import org.gridrl.core.pg.PgLosses;
 import org.gridrl.core.util.Check;
@@ -41,6 +42,15 @@ import org.gridrl.core.util.TrainingListener;
  * on L = L_clip + c_V ½ mean (V − R)² − c_H H̄ ({@link #loss}, core's {@link PgLosses}),
  * backpropagating through time over the entire trial (no truncation), clipping the global
  * gradient norm ({@link GradClip}).
+ *
+ * <p>With {@link Rl2Config.Outer#TRPO} (the paper's optimiser, rllab's TRPO with mean KL bound
+ * δ = 0.01) step (3) is instead one trust-region step on the whole batch,
+ * max mean ρ·Â + c_H H̄ subject to mean KL(π_old ‖ π) ≤ δ, conjugate gradient on the KL's
+ * Hessian-vector products through BPTT and a backtracking line search (core's
+ * {@link TrustRegion}), followed by a least-squares fit of the value head on the new GRU
+ * features; see {@link Rl2TrustRegion}, which also says why the value loss stays out of the
+ * shared GRU. It logs {@link #TRPO_METRICS}: {@value #APPROX_KL} is then the exact mean KL at
+ * the returned θ, {@value #POLICY_LOSS} −mean ρ·Â there, {@value #VALUE_LOSS} that of the fit.
  *
  * <p>Logged metrics per iteration ({@link #METRICS}): {@value #TRIAL_RETURN} (mean undiscounted
  * trial return of the iteration's trials), {@value #FIRST_EPISODE_RETURN},
@@ -82,6 +92,16 @@ public final class Rl2 {
   /** The metrics {@link #train} reports, in order. */
   public static final List<String> METRICS = List.of(TRIAL_RETURN, FIRST_EPISODE_RETURN,
       LAST_EPISODE_RETURN, STEPS, POLICY_LOSS, VALUE_LOSS, ENTROPY, APPROX_KL, CLIP_FRACTION);
+  /** TRPO: L(θ_new) − L(θ_old) of the surrogate with its entropy term (0 when rejected). */
+  public static final String SURROGATE_GAIN = "rl2/surrogate_gain";
+  /** TRPO: the accepted fraction ρ^k of the full step β s, 0 when the step was rejected. */
+  public static final String STEP_FRACTION = "rl2/step_fraction";
+  /** TRPO: the conjugate-gradient products (H + λI)v the step's direction took. */
+  public static final String CG_ITERATIONS = "rl2/cg_iterations";
+  /** The metrics {@link #train} reports with {@link Rl2Config.Outer#TRPO}, in order. */
+  public static final List<String> TRPO_METRICS = List.of(TRIAL_RETURN, FIRST_EPISODE_RETURN,
+      LAST_EPISODE_RETURN, STEPS, POLICY_LOSS, VALUE_LOSS, ENTROPY, APPROX_KL, CLIP_FRACTION,
+      SURROGATE_GAIN, STEP_FRACTION, CG_ITERATIONS);
 
   private Rl2() {
   }
@@ -250,8 +270,16 @@ public final class Rl2 {
       // 1. B trials in lock step with the current policy
       TrialBatch batch = sampleFrom(network, tasks, b, taskRng, envRng, actionRng);
       steps += (long) b * len;
-      // 2. and 3. GAE, then K epochs of PPO
-      double[] means = update(network, adam, tape, batch, config, shuffleRng, it);
+      // 2. and 3. GAE, then K epochs of PPO or one TRPO step
+      double[] means;
+      Rl2TrustRegion.Update trpo = null;
+      if (config.outer() == Rl2Config.Outer.TRPO) {
+        trpo = trustRegionUpdate(network, tape, batch, config, it);
+        means = new double[] {trpo.policyLoss(), trpo.valueLoss(), trpo.entropy(), trpo.kl(),
+            trpo.clipFraction()};
+      } else {
+        means = update(network, adam, tape, batch, config, shuffleRng, it);
+      }
       double[] ret = batch.episodeReturns();
       double total = 0;
       double first = 0;
@@ -273,6 +301,12 @@ public final class Rl2 {
       out.onScalar(it, ENTROPY, means[2]);
       out.onScalar(it, APPROX_KL, means[3]);
       out.onScalar(it, CLIP_FRACTION, means[4]);
+      if (trpo != null) {
+        TrustRegion.Step st = trpo.step();
+        out.onScalar(it, SURROGATE_GAIN, st.surrogate() - st.surrogateBefore());
+        out.onScalar(it, STEP_FRACTION, st.fraction());
+        out.onScalar(it, CG_ITERATIONS, st.cgIterations());
+      }
       out.onIterationEnd(it, (System.nanoTime() - start) * 1e-9);
       if (afterIteration != null) {
         afterIteration.accept(live, it);
@@ -299,6 +333,8 @@ public final class Rl2 {
    * of {@link #train}: Â and R by GAE over each whole trial, then {@code config.epochs()} passes,
    * each shuffling the trials with {@code shuffleRng} and taking one clipped Adam step per
    * minibatch of {@code config.minibatchTrials()} trials. {@link #train} calls exactly this.
+   * With {@link Rl2Config.Outer#TRPO} it takes {@link #trustRegionUpdate}'s step instead
+   * ({@code adam} and {@code shuffleRng} untouched) and returns its five measurements.
    *
    * @param adam the optimiser over {@code network}'s parameters ({@link #optimizer}). Modified.
    * @param tape reused scratch tape. Reset.
@@ -311,21 +347,18 @@ public final class Rl2 {
       Rl2Config config, Rng shuffleRng, int iteration) {
     int b = batch.trials();
     int len = batch.length();
-    double[] nextValues = new double[b * len];
-    boolean[] last = new boolean[b * len];
-    for (int i = 0; i < b; i++) {
-      last[i * len + len - 1] = true;
-    }
     double[] advantages = new double[b * len];
     double[] targets = new double[b * len];
-    int[] perm = new int[b];
     // 2. GAE over each whole trial, V = 0 after its last step
-    for (int k = 0; k < b * len; k++) {
-      nextValues[k] = last[k] ? 0.0 : batch.values()[k + 1];
+    advantages(batch, config, advantages, targets);
+    if (config.outer() == Rl2Config.Outer.TRPO) {
+      Rl2TrustRegion.Update u = Rl2TrustRegion.update(network, tape, batch, advantages, targets,
+          config);
+      checkFinite(u, iteration);
+      return new double[] {u.policyLoss(), u.valueLoss(), u.entropy(), u.kl(),
+          u.clipFraction()};
     }
-    Gae.advantages(batch.rewards(), batch.values(), nextValues, last, last, config.gamma(),
-        config.lambda(), advantages);
-    Gae.valueTargets(advantages, batch.values(), targets);
+    int[] perm = new int[b];
     // 3. K epochs of minibatches of whole trials, BPTT over each trial
     double pl = 0;
     double vl = 0;
@@ -365,6 +398,60 @@ public final class Rl2 {
     }
     return new double[] {pl / gradientSteps, vl / gradientSteps, ent / gradientSteps,
         kl / gradientSteps, cf / gradientSteps};
+  }
+
+  /**
+   * Step (2) of {@link #train}: Â by GAE over each whole trial (V = 0 after its last step, an
+   * episode's end inside the trial cutting nothing) and R = Â + V_old, both trial-major.
+   *
+   * @param advantages Â. Modified.
+   * @param targets R. Modified.
+   */
+  public static void advantages(TrialBatch batch, Rl2Config config, double[] advantages,
+      double[] targets) {
+    int b = batch.trials();
+    int len = batch.length();
+    double[] nextValues = new double[b * len];
+    boolean[] last = new boolean[b * len];
+    for (int i = 0; i < b; i++) {
+      last[i * len + len - 1] = true;
+    }
+    for (int k = 0; k < b * len; k++) {
+      nextValues[k] = last[k] ? 0.0 : batch.values()[k + 1];
+    }
+    Gae.advantages(batch.rewards(), batch.values(), nextValues, last, last, config.gamma(),
+        config.lambda(), advantages);
+    Gae.valueTargets(advantages, batch.values(), targets);
+  }
+
+  /**
+   * The TRPO update ({@link Rl2Config.Outer#TRPO}) of {@code network} on a sampled
+   * {@code batch}: Â and R by {@link #advantages}, then {@link Rl2TrustRegion#update}.
+   * {@link #train} calls exactly this when the config asks for TRPO ({@link #update} too).
+   *
+   * @param tape reused scratch tape. Reset.
+   * @param iteration named in the exception's message
+   * @throws ArithmeticException if the surrogate, the KL or the value loss is NaN or infinite
+   */
+  public static Rl2TrustRegion.Update trustRegionUpdate(Rl2Network network, Tape tape,
+      TrialBatch batch, Rl2Config config, int iteration) {
+    int n = batch.trials() * batch.length();
+    double[] advantages = new double[n];
+    double[] targets = new double[n];
+    advantages(batch, config, advantages, targets);
+    Rl2TrustRegion.Update u = Rl2TrustRegion.update(network, tape, batch, advantages, targets,
+        config);
+    checkFinite(u, iteration);
+    return u;
+  }
+
+  private static void checkFinite(Rl2TrustRegion.Update u, int iteration) {
+    if (!Double.isFinite(u.policyLoss()) || !Double.isFinite(u.kl())
+        || !Double.isFinite(u.valueLoss())) {
+      throw new ArithmeticException("RL² TRPO update is not finite at iteration " + iteration
+          + ": policy loss " + u.policyLoss() + ", KL " + u.kl() + ", value loss "
+          + u.valueLoss());
+    }
   }
 
   /**
