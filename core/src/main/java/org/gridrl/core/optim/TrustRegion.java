@@ -1,6 +1,8 @@
 package org.gridrl.core.optim;
 
 import io.soabase.recordbuilder.core.RecordBuilder;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
 import org.gridrl.core.util.Check;
 
 /**
@@ -22,6 +24,41 @@ import org.gridrl.core.util.Check;
 public final class TrustRegion {
 
   private TrustRegion() {}
+
+  /**
+   * The entries of {@code xs}, matrix after matrix in row-major order, as one vector: the x a
+   * {@link Problem} works on when its parameters are a list of matrices.
+   *
+   * @param xs the matrices. Not modified.
+   * @return a new array of their entries
+   */
+  public static double[] flatten(List<DMatrixRMaj> xs) {
+    int size = 0;
+    for (DMatrixRMaj m : xs) {
+      size += m.getNumElements();
+    }
+    double[] out = new double[size];
+    int k = 0;
+    for (DMatrixRMaj m : xs) {
+      System.arraycopy(m.data, 0, out, k, m.getNumElements());
+      k += m.getNumElements();
+    }
+    return out;
+  }
+
+  /**
+   * Writes a vector laid out as {@link #flatten} back into the matrices.
+   *
+   * @param x at least as many entries as the matrices hold. Not modified.
+   * @param out the matrices. Modified.
+   */
+  public static void unflatten(double[] x, List<DMatrixRMaj> out) {
+    int k = 0;
+    for (DMatrixRMaj m : out) {
+      System.arraycopy(x, k, m.data, 0, m.getNumElements());
+      k += m.getNumElements();
+    }
+  }
 
   /**
    * Hyperparameters; the defaults are rllab's {@code ConjugateGradientOptimizer} and TRPO's

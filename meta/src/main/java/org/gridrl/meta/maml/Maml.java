@@ -390,7 +390,7 @@ public final class Maml {
     TrustRegion.Problem problem = new TrustRegion.Problem() {
       @Override
       public void hessianVectorProduct(double[] x, double[] out) {
-        unflatten(x, v);
+        TrustRegion.unflatten(x, v);
         runTasks(pool, workers, n, (w, i) -> {
           TaskOutcome o = outcomes[i];
           klHessianVectorProduct(w.policy, theta, o.inner, o.outer, o.adapted, alpha,
@@ -404,7 +404,7 @@ public final class Maml {
 
       @Override
       public void evaluate(double[] x, double[] out) {
-        unflatten(x, candidate);
+        TrustRegion.unflatten(x, candidate);
         runTasks(pool, workers, n, (w, i) -> {
           TaskOutcome o = outcomes[i];
           surrogateAndKl(w.policy, candidate, o.inner, o.outer, o.adapted, alpha, w.tape,
@@ -418,32 +418,11 @@ public final class Maml {
         }
       }
     };
-    double[] x = flatten(theta);
-    TrustRegion.Step st = TrustRegion.step(problem, flatten(gradient), config.trustRegion(), x);
-    unflatten(x, theta);
+    double[] x = TrustRegion.flatten(theta);
+    TrustRegion.Step st =
+        TrustRegion.step(problem, TrustRegion.flatten(gradient), config.trustRegion(), x);
+    TrustRegion.unflatten(x, theta);
     return st;
-  }
-
-  private static double[] flatten(List<DMatrixRMaj> xs) {
-    int size = 0;
-    for (DMatrixRMaj m : xs) {
-      size += m.getNumElements();
-    }
-    double[] out = new double[size];
-    int k = 0;
-    for (DMatrixRMaj m : xs) {
-      System.arraycopy(m.data, 0, out, k, m.getNumElements());
-      k += m.getNumElements();
-    }
-    return out;
-  }
-
-  private static void unflatten(double[] x, List<DMatrixRMaj> out) {
-    int k = 0;
-    for (DMatrixRMaj m : out) {
-      System.arraycopy(x, k, m.data, 0, m.getNumElements());
-      k += m.getNumElements();
-    }
   }
 
   /** out[k..] += w · xs, flattened in order. */

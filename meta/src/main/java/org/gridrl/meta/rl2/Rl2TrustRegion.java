@@ -181,29 +181,21 @@ public final class Rl2TrustRegion {
 
     /** θ_old flattened: the policy's parameters in the network's order. */
     public double[] theta() {
-      int size = 0;
-      for (int k : policyIndex) {
-        size += network.parameters().get(k).value().getNumElements();
-      }
-      double[] out = new double[size];
-      int at = 0;
-      for (int k : policyIndex) {
-        DMatrixRMaj p = network.parameters().get(k).value();
-        System.arraycopy(p.data, 0, out, at, p.getNumElements());
-        at += p.getNumElements();
-      }
-      return out;
+      return TrustRegion.flatten(policyValues());
     }
 
     /** Writes a flattened θ into the network's policy parameters. */
     public void write(double[] x) {
       Check.length("x", x, theta0.length);
-      int at = 0;
+      TrustRegion.unflatten(x, policyValues());
+    }
+
+    private List<DMatrixRMaj> policyValues() {
+      List<DMatrixRMaj> out = new ArrayList<>(policyIndex.length);
       for (int k : policyIndex) {
-        DMatrixRMaj p = network.parameters().get(k).value();
-        System.arraycopy(x, at, p.data, 0, p.getNumElements());
-        at += p.getNumElements();
+        out.add(network.parameters().get(k).value());
       }
+      return out;
     }
 
     /** ∇L(θ_old), flattened as {@link #theta}. */
@@ -239,7 +231,7 @@ public final class Rl2TrustRegion {
     public void hessianVectorProduct(double[] v, double[] out) {
       Check.length("v", v, theta0.length);
       Check.length("out", out, theta0.length);
-      unflatten(v, direction);
+      TrustRegion.unflatten(v, direction);
       java.util.Arrays.fill(out, 0.0);
       for (Chunk c : chunks) {
         tape.reset();
@@ -351,7 +343,7 @@ public final class Rl2TrustRegion {
 
     /** All network parameters as leaves: the policy's from x, the value head's as they are. */
     private List<Tensor> leaves(double[] x, boolean parameter) {
-      unflatten(x, scratch);
+      TrustRegion.unflatten(x, scratch);
       List<Tensor> out = new ArrayList<>(network.parameters().size());
       int j = 0;
       for (int k = 0; k < network.parameters().size(); k++) {
@@ -439,14 +431,6 @@ public final class Rl2TrustRegion {
             .kl(new DiagGaussian(tape, heads, network.logStd(params)));
       }
       return tape.mul(tape.sum(perRow), 1.0 / rows);
-    }
-
-    private static void unflatten(double[] x, List<DMatrixRMaj> out) {
-      int at = 0;
-      for (DMatrixRMaj m : out) {
-        System.arraycopy(x, at, m.data, 0, m.getNumElements());
-        at += m.getNumElements();
-      }
     }
 
     private static void accumulate(List<Tensor> xs, double[] out) {
