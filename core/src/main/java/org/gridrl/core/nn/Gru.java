@@ -81,6 +81,31 @@ public final class Gru implements Module {
     this(name, in, hidden, Init.xavierUniform(), Init.orthogonal(1.0), rng);
   }
 
+  /**
+   * Chrono initialisation of the update gate (Tallec &amp; Ollivier 2018, "Can recurrent neural
+   * networks warp time?", §3): sets each unit's input bias b_iz,j = log u_j with u_j drawn
+   * uniformly from [1, T − 1], and b_hz,j = 0. At zero weights a unit keeps the fraction
+   * z_j = σ(b_iz,j) of its state per step, i.e. it forgets with the characteristic time
+   * 1 / (1 − z_j) = 1 + u_j, uniform over [2, T]: the cell starts with memories spanning the
+   * dependencies it has to learn (up to T steps) instead of halving its state every step as at
+   * zero biases. The other biases are left as they are.
+   *
+   * @param maxTimescale T ≥ 2, the longest dependency to expect (for example the sequence length)
+   * @param rng the random stream (one draw per unit, in unit order). Modified.
+   */
+  public void chronoInit(double maxTimescale, Rng rng) {
+    if (!(maxTimescale >= 2) || Double.isInfinite(maxTimescale)) {
+      throw new IllegalArgumentException("Gru " + name
+          + " chrono initialisation needs a finite maxTimescale >= 2, got " + maxTimescale);
+    }
+    DMatrixRMaj bih = parameters.get(2).value();
+    DMatrixRMaj bhh = parameters.get(3).value();
+    for (int j = 0; j < hidden; j++) {
+      bih.set(0, hidden + j, Math.log(rng.nextDouble(1, maxTimescale - 1)));
+      bhh.set(0, hidden + j, 0.0);
+    }
+  }
+
   /** Input features. */
   public int in() {
     return in;

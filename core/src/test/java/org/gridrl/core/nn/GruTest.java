@@ -34,6 +34,42 @@ class GruTest extends TestBase {
   }
 
   @Test
+  void chronoInit_zeroWeights_forgettingTimesAreTheDrawsUniformOverTwoToT() {
+    // W = 0 and x = 0: n = tanh(r ⊙ b_hn) = 0, so h_t = z^t h_0 with z_j = σ(b_iz,j) and the
+    // forgetting time 1 / (1 − z_j) = 1 + u_j for the draws u_j ~ U[1, T − 1] in unit order.
+    int hidden = 2000;
+    double horizon = 100;
+    Gru gru = new Gru("g", 1, hidden, Init.zeros(), Init.zeros(), new Rng(0));
+    gru.chronoInit(horizon, new Rng(7));
+    Tape tape = new Tape();
+    Tensor h = tape.filled(1, hidden, 1.0);
+    Tensor h1 = gru.step(tape, tape.scalar(0.0), h);
+    Tensor h2 = gru.step(tape, tape.scalar(0.0), h1);
+    Rng draws = new Rng(7);
+    double sum = 0;
+    for (int j = 0; j < hidden; j++) {
+      double u = draws.nextDouble(1, horizon - 1);
+      double z = h1.value().get(0, j);
+      assertClose(1 + u, 1 / (1 - z), 1e-9 * (1 + u) * (1 + u));
+      assertClose(z * z, h2.value().get(0, j), TIGHT);
+      assertThat(gru.parameters().get(3).value().get(0, hidden + j)).isZero();
+      assertThat(gru.parameters().get(2).value().get(0, j)).isZero();
+      sum += 1 / (1 - z);
+    }
+    // the mean of U[2, T] is (2 + T)/2 = 51 with standard deviation 98/√12 ≈ 28.3 per unit
+    assertThat(Math.abs(sum / hidden - 51)).isLessThan(4 * 28.3 / Math.sqrt(hidden));
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {1.999, -3, Double.NaN, Double.POSITIVE_INFINITY})
+  void chronoInit_timescaleBelowTwoOrNotFinite_throwsNamingIt(double horizon) {
+    Gru gru = new Gru("g", 1, 3, new Rng(0));
+    assertThatThrownBy(() -> gru.chronoInit(horizon, new Rng(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxTimescale >= 2");
+  }
+
+  @Test
   void step_handCase_inputAndRecurrentWeightsEnterTheirGates() {
     // in = 1, H = 1, x = 1, h = 0.5, all biases 0; W_ih = [a_r, a_z, a_n], W_hh = [u_r, u_z, u_n]
     double ar = 0.3;
