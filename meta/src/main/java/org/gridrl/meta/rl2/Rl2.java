@@ -251,6 +251,9 @@ public final class Rl2 {
         ? new Rl2Network(tasks.observationDim(), tasks.actionDim(), config.hidden(), root.fork(0))
         : Rl2Network.gaussian(tasks.observationDim(), tasks.actionDim(), config.hidden(),
             config.initLogStd(), root.fork(0));
+    if (config.chronoInit()) {
+      network.gru().chronoInit(Math.max(2, tasks.trialLength()), root.fork(5));
+    }
     Rng taskRng = root.fork(1);
     Rng envRng = root.fork(2);
     Rng actionRng = root.fork(3);

@@ -31,6 +31,11 @@ import org.gridrl.core.util.Check;
  * @param initLogStd initial value of the Gaussian head's state-independent log σ (finite; 0, i.e.
  *     σ = 1, is rllab's {@code GaussianGRUPolicy} default {@code init_std = 1.0}); unused by the
  *     categorical head
+ * @param chronoInit whether the GRU's update gate starts with chrono biases
+ *     ({@link org.gridrl.core.nn.Gru#chronoInit}, T = the trial's length in steps, at least 2,
+ *     drawn from stream 5 of the seed: units forget
+ *     over 2 to T steps at the start instead of halving their state every step); false leaves
+ *     every bias at 0
  * @param outer the outer step: {@link Outer#PPO} (clipped PPO epochs with Adam, the default) or
  *     {@link Outer#TRPO} (one trust-region step per iteration; {@code clipRatio},
  *     {@code learningRate}, {@code minibatchTrials} as a chunk size only, {@code epochs},
@@ -42,7 +47,7 @@ import org.gridrl.core.util.Check;
 public record Rl2Config(int iterations, int trialsPerIteration, int minibatchTrials, int epochs,
     int hidden, double gamma, double lambda, double clipRatio, double learningRate,
     double entropyCoef, double valueCoef, double maxGradNorm, boolean normalizeAdvantages,
-    double initLogStd, Outer outer, TrustRegion.Config trustRegion, long seed)
+    double initLogStd, boolean chronoInit, Outer outer, TrustRegion.Config trustRegion, long seed)
     implements Rl2ConfigBuilder.With {
 
   /** The outer (policy) optimiser. */
@@ -78,12 +83,13 @@ public record Rl2Config(int iterations, int trialsPerIteration, int minibatchTri
 
   /**
    * 200 iterations of 64 trials, minibatches of 16 trials, 8 epochs, H = 64, γ 0.99, λ 0.3,
-   * ε 0.1, η 2e-4, c_H 0.01, c_V 0.5, clip 0.5, advantages not standardised, log σ₀ = 0, PPO
+   * ε 0.1, η 2e-4, c_H 0.01, c_V 0.5, clip 0.5, advantages not standardised, log σ₀ = 0, zero
+   * gate biases (no chrono initialisation), PPO
    * (TRPO settings: rllab's, δ = 0.01, 10 CG iterations, damping 1e-5, CG tolerance 1e-10,
    * backtracking 0.8 up to 15 fractions), seed 0.
    */
   public static Rl2Config defaults() {
     return new Rl2Config(200, 64, 16, 8, 64, 0.99, 0.3, 0.1, 2e-4, 0.01, 0.5, 0.5, false, 0.0,
-        Outer.PPO, TrustRegion.Config.defaults(), 0L);
+        false, Outer.PPO, TrustRegion.Config.defaults(), 0L);
   }
 }

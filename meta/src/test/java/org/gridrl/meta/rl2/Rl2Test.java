@@ -193,6 +193,41 @@ class Rl2Test {
   }
 
   /**
+   * With {@code chronoInit} the network starts with the update-gate biases of
+   * {@code Gru.chronoInit(T, stream 5)}, T = the trial's length (here 2 episodes of 4 steps),
+   * everything else as without it: at a step size of 1e-12 one iteration leaves the start in
+   * place to 1e-9 (Adam moves a weight by about η per step).
+   */
+  @Test
+  void train_chronoInit_startsFromChronoGateBiasesOfTheTrialLength() {
+    Rl2Tasks<double[]> tasks = Rl2Tasks.hiddenGoal(3, 4, 2);
+    Rl2Config config = Rl2Config.defaults().withIterations(1).withTrialsPerIteration(4)
+        .withMinibatchTrials(4).withEpochs(1).withHidden(6).withSeed(21).withLearningRate(1e-12);
+    Rl2Network plain = Rl2.train(tasks, config, null).policy().network();
+    Rl2Network chrono = Rl2.train(tasks, config.withChronoInit(true), null).policy().network();
+    Rl2Network expected = new Rl2Network(tasks.observationDim(), tasks.numActions(), 6,
+        new Rng(21).fork(0));
+    expected.gru().chronoInit(8, new Rng(21).fork(5));
+    for (int i = 0; i < expected.parameters().size(); i++) {
+      double[] want = expected.parameters().get(i).value().data;
+      double[] got = chrono.parameters().get(i).value().data;
+      double[] without = plain.parameters().get(i).value().data;
+      for (int j = 0; j < want.length; j++) {
+        assertThat(got[j]).isCloseTo(want[j], within(1e-9));
+        boolean gateBias = i == 2 && j >= 6 && j < 12;
+        if (!gateBias) {
+          assertThat(got[j]).isCloseTo(without[j], within(1e-9));
+        }
+      }
+    }
+    // the draws lie in [log 1, log 7]
+    double[] bih = chrono.parameters().get(2).value().data;
+    for (int j = 6; j < 12; j++) {
+      assertThat(bih[j]).isBetween(-1e-9, Math.log(7) + 1e-9);
+    }
+  }
+
+  /**
    * The per-iteration callback sees, at iteration k, exactly the weights a k-iteration run
    * ends with, and evaluating the policy inside it leaves the training's numbers unchanged.
    */
