@@ -18,13 +18,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.gridrl.core.linalg.ImplGemm;
 import org.gridrl.core.util.Provenance;
 
 /**
  * The {@code summary.json} of a run: experiment, description, status ({@code "running"},
- * {@code "complete"} or {@code "failed: <one line>"}), config, seeds, provenance, start time,
- * wall time, the final metrics of each completed seed, their {@link Stats} across seeds (mean ±
- * sample std), and free-form notes. The file is rewritten whole (to a temporary file, then
+ * {@code "complete"} or {@code "failed: <one line>"}), config, seeds, provenance, the path the
+ * matrix products take when the file is written ({@code products}: {@link ImplGemm#path()}, e.g.
+ * {@code "vector (512-bit)"} or {@code "scalar"}; timings depend on it, results do not), start
+ * time, wall time, the final metrics of each completed seed, their {@link Stats} across seeds
+ * (mean ± sample std), and free-form notes. The file is rewritten whole (to a temporary file, then
  * atomically moved over the old one, {@link AtomicFiles}) after each completed seed and at each
  * status change, so a reader never sees half a file and a stopped run keeps every seed it
  * finished. Seeds complete in the order of the config's seeds, which is what lets a resumed run
@@ -313,6 +316,7 @@ public final class SummaryJson {
     root.set("config", MAPPER.valueToTree(config));
     root.set("seeds", MAPPER.valueToTree(seeds));
     root.set("provenance", MAPPER.valueToTree(provenance));
+    root.put("products", ImplGemm.path());
     root.put("startTime", start.toString());
     root.put("wallTimeSeconds", wallSeconds());
     root.set("completedSeeds", MAPPER.valueToTree(new ArrayList<>(finalMetrics.keySet())));

@@ -76,6 +76,9 @@ class ExperimentRunnerTest {
         .isEqualTo(System.getProperty("java.version"));
     assertThat(fin.get("provenance").get("gridrl").asText()).isNotEmpty();
     assertThat(fin.get("provenance").get("arch").asText()).isEqualTo(System.getProperty("os.arch"));
+    // which path the products took (the warm-up may finish between the write and this line)
+    assertThat(fin.get("products").asText())
+        .matches("vector \\(\\d+-bit\\)|scalar|scalar \\(vector warming up\\)");
     assertThat(fin.get("startTime").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
     assertThat(fin.get("wallTimeSeconds").asDouble()).isPositive();
     assertThat(Files.exists(dir.resolve("summary.json.tmp"))).isFalse();
