@@ -75,8 +75,8 @@ public final class BanditsCommand implements Callable<Integer> {
           + " of a rl2-bandits run), played as one more method.")
   Path rl2;
 
-  @Option(names = "--hidden", paramLabel = "H", defaultValue = "32",
-      description = "The GRU state size of the --rl2 network (default 32, rl2-bandits').")
+  @Option(names = "--hidden", paramLabel = "H", defaultValue = "64",
+      description = "The GRU state size of the --rl2 network (default 64, rl2-bandits').")
   int hidden;
 
   private final Io io;
