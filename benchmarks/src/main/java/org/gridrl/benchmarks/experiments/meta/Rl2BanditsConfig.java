@@ -78,7 +78,7 @@ public record Rl2BanditsConfig(List<Integer> pulls, List<Integer> arms, List<Str
         List.of(Rl2Published.BANDIT_METHODS), 250, 500, 1000L,
         List.of(0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5),
         List.of(0.005, 0.01, 0.02, 0.05, 0.1, 0.2),
-        List.of(0.9), RL2, Rl2Budget.of(10, 1200, 100, 1500, 500, 100), 2,
+        List.of(0.9), RL2, Rl2Budget.of(10, 1200, 100, 1000, 500, 100), 2,
         List.of(1L, 2L, 3L, 4L));
   }
 
@@ -99,11 +99,15 @@ public record Rl2BanditsConfig(List<Integer> pulls, List<Integer> arms, List<Str
 
   /**
    * RL²'s settings in every bandit cell: {@link #RL2_SHARED} with 256 trials per iteration in
-   * minibatches of 64 (as many gradient steps per epoch, on four times the trials). At k = 5,
-   * n = 100 the shared 64 trials stalled near 71 after 700 iterations, and a GRU of 64 units did
-   * no better, where 256 reached 76.2 in as many iterations (docs/results/meta.md).
+   * minibatches of 64 (as many gradient steps per epoch, on four times the trials), a GRU of 64
+   * units and chrono initialisation of its update gate ({@link Rl2Config#chronoInit()}). At
+   * k = 5, n = 100 the shared 64 trials stalled near 71 after 700 iterations, where 256 reached
+   * 76.2 in as many iterations; at k = 10, n = 100 the zero gate biases (the GRU halving its
+   * state every step at the start) held H = 32, 64 and 128 alike at 76–78, and chrono biases
+   * lifted H = 32 to 78.6 and H = 64 to 79.7 within 550–900 iterations (docs/results/meta.md).
    */
-  static final Rl2Config RL2 = RL2_SHARED.withTrialsPerIteration(256).withMinibatchTrials(64);
+  static final Rl2Config RL2 = RL2_SHARED.withTrialsPerIteration(256).withMinibatchTrials(64)
+      .withHidden(64).withChronoInit(true);
 
   /** RL²'s iterations for a number of pulls (its entry in {@code rl2Iterations}). */
   public int rl2Iterations(int n) {

@@ -99,7 +99,7 @@ class Rl2BanditsTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Rl2BanditsConfig.quick()
         .withRl2Iterations(Rl2Budget.of(10, 3, 100, 2, 500, 1, 10, 4)))
         .hasMessage("rl2Iterations gives n = 10 twice");
-    assertThat(Rl2BanditsConfig.defaults().rl2Iterations(100)).isEqualTo(1500);
+    assertThat(Rl2BanditsConfig.defaults().rl2Iterations(100)).isEqualTo(1000);
     assertThat(Rl2MdpsConfig.defaults().rl2Iterations(25)).isEqualTo(150);
   }
 
