@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.gridrl.benchmarks.experiments.meta.Rl2Published;
 import org.gridrl.benchmarks.experiments.meta.TrialMethods;
@@ -16,6 +17,7 @@ import org.gridrl.core.util.Numbers;
 import org.gridrl.envs.bandit.BernoulliBandit;
 import org.gridrl.meta.baselines.BanditPolicy;
 import org.gridrl.meta.baselines.BanditTrials;
+import org.gridrl.meta.baselines.EpsilonGreedy;
 import org.gridrl.meta.rl2.Rl2Policy;
 import org.gridrl.meta.rl2.Rl2Tasks;
 import org.gridrl.meta.rl2.Rl2TrialPolicies;
@@ -70,6 +72,12 @@ public final class BanditsCommand implements Callable<Integer> {
           + " (repeatable).")
   Map<String, Double> constants = new LinkedHashMap<>();
 
+  @Option(names = "--ties", paramLabel = "RULE", defaultValue = "uniform",
+      description = "How greedy and epsilon-greedy break ties among the best posterior means:"
+          + " uniform (at random, the default, as rl2-bandits) or lowest (the lowest-numbered"
+          + " arm, numpy's argmax in Duan et al.'s baseline script).")
+  String ties;
+
   @Option(names = "--rl2", paramLabel = "FILE",
       description = "A trained RL2 network for these k arms and n pulls (the rl2/nN_kK.json"
           + " of a rl2-bandits run), played as one more method.")
@@ -100,6 +108,9 @@ public final class BanditsCommand implements Callable<Integer> {
     if (hidden < 1) {
       throw new UsageException("--hidden must be >= 1, got " + hidden);
     }
+    if (!ties.equals("uniform") && !ties.equals("lowest")) {
+      throw new UsageException("--ties must be uniform or lowest, got '" + ties + "'");
+    }
     List<String> baselines = new ArrayList<>();
     for (String m : Rl2Published.BANDIT_METHODS) {
       if (!m.equals(TrialMethods.RL2)) {
@@ -125,7 +136,7 @@ public final class BanditsCommand implements Callable<Integer> {
       BanditPolicy p = OptionErrors.build(Map.of("epsilon", "--constant epsilon-greedy",
           "discount", "--constant gittins", "gamma", "--constant gittins",
           "c", "--constant ucb1"),
-          () -> TrialMethods.bandit(m, c).orElseThrow());
+          () -> lowestTies(m, c).orElseGet(() -> TrialMethods.bandit(m, c).orElseThrow()));
       policies.put(label(m, c), p);
     }
     if (rl2 != null) {
@@ -141,7 +152,8 @@ public final class BanditsCommand implements Callable<Integer> {
       }
     }
     io.out().println(String.format(Locale.ROOT, "%d trials of %d pulls of %d Bernoulli arms,"
-        + " seed %d", trials, pulls, arms, seed));
+        + " seed %d%s", trials, pulls, arms, seed,
+        ties.equals("lowest") ? ", greedy ties to the lowest arm" : ""));
     TextTable table = new TextTable("method", "total reward", "pseudo-regret", "arms tried");
     for (Map.Entry<String, BanditPolicy> e : policies.entrySet()) {
       BanditTrials.Outcome o = BanditTrials.run(e.getValue(), BernoulliBandit.tasks(arms,
@@ -153,6 +165,18 @@ public final class BanditsCommand implements Callable<Integer> {
     table.print(io.out(), "");
     io.out().flush();
     return 0;
+  }
+
+  /** Greedy or ε-greedy breaking ties toward the lowest arm, when {@code --ties lowest}. */
+  private Optional<BanditPolicy> lowestTies(String method, double constant) {
+    if (!ties.equals("lowest")) {
+      return Optional.empty();
+    }
+    return switch (method) {
+      case "greedy" -> Optional.of(EpsilonGreedy.lowestTie(0));
+      case "epsilon-greedy" -> Optional.of(EpsilonGreedy.lowestTie(constant));
+      default -> Optional.empty();
+    };
   }
 
   private static String label(String method, double constant) {

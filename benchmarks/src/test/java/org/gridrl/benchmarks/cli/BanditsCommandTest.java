@@ -53,6 +53,30 @@ class BanditsCommandTest {
   }
 
   @Test
+  void tiesLowest_playsTheLowestArmVariantsOfGreedyAndEpsilonGreedy() {
+    CliRunner.Result r = CliRunner.run("meta", "bandits", "--arms", "10", "--pulls", "30",
+        "--trials", "200", "--seed", "5", "--methods", "greedy,epsilon-greedy", "--ties",
+        "lowest", "--constant", "epsilon-greedy=0.1");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("greedy ties to the lowest arm");
+    BanditTrials.Outcome greedy = BanditTrials.run(EpsilonGreedy.lowestTie(0),
+        BernoulliBandit.tasks(10, 30), 200, 5);
+    BanditTrials.Outcome eps = BanditTrials.run(EpsilonGreedy.lowestTie(0.1),
+        BernoulliBandit.tasks(10, 30), 200, 5);
+    assertThat(line(r.out(), "greedy")).isEqualTo(row("greedy", greedy));
+    assertThat(line(r.out(), "epsilon-greedy")).isEqualTo(row("epsilon-greedy (0.1)", eps));
+    // and the two rules differ on these trials (ties are common with 10 arms and 30 pulls)
+    BanditTrials.Outcome uniform = BanditTrials.run(EpsilonGreedy.greedy(),
+        BernoulliBandit.tasks(10, 30), 200, 5);
+    assertThat(greedy.meanTotalReward()).isNotEqualTo(uniform.meanTotalReward());
+    CliRunner.Result bad = CliRunner.run("meta", "bandits", "--arms", "3", "--pulls", "5",
+        "--ties", "first");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err().strip()).isEqualTo("gridrl: --ties must be uniform or lowest, got"
+        + " 'first'");
+  }
+
+  @Test
   void savedRl2Network_playsAsOneMoreRow(@TempDir Path dir) {
     Rl2Network net = Rl2Network.forTasks(Rl2Tasks.bandits(3, 20), 4, new Rng(7));
     Path file = dir.resolve("net.json");

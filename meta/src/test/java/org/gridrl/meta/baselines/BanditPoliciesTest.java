@@ -84,6 +84,29 @@ class BanditPoliciesTest {
   }
 
   @Test
+  void greedyLowestTie_takesTheLowestBestArm_drawingNothing() {
+    EpsilonGreedy greedy = EpsilonGreedy.lowestTie(0);
+    assertThat(greedy.breaksTiesLow()).isTrue();
+    assertThat(EpsilonGreedy.greedy().breaksTiesLow()).isFalse();
+    Rng rng = new Rng(1);
+    greedy.reset(4, rng);
+    // untouched: all four at 1/2, so arm 0 (numpy's argmax)
+    assertThat(greedy.choose()).isZero();
+    // arm 0 at 1 success in 1 pull (2/3), then 1 success 1 failure: 2/4 = 1/2, tied with the
+    // unpulled arms 1–3, and still arm 0 is taken before any unpulled arm
+    feed(greedy, 0, 1, 0);
+    assertThat(greedy.choose()).isZero();
+    greedy.observe(0, 0);
+    assertThat(greedy.choose()).isZero();
+    greedy.observe(0, 0); // arm 0 at 2/5 < 1/2: the lowest of the tied unpulled arms, arm 1
+    assertThat(greedy.choose()).isEqualTo(1);
+    feed(greedy, 3, 2, 0); // arm 3 at 3/4, the unique best
+    assertThat(greedy.choose()).isEqualTo(3);
+    // no draw was taken from the trial's generator
+    assertThat(rng.nextLong()).isEqualTo(new Rng(1).nextLong());
+  }
+
+  @Test
   void epsilonGreedy_explores_exactlyWhenTheUniformDrawIsBelowEpsilon() {
     EpsilonGreedy policy = new EpsilonGreedy(0.3);
     policy.reset(4, new Rng(8));
