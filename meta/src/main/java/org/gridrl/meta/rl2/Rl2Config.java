@@ -33,9 +33,8 @@ import org.gridrl.core.util.Check;
  *     categorical head
  * @param chronoInit whether the GRU's update gate starts with chrono biases
  *     ({@link org.gridrl.core.nn.Gru#chronoInit}, T = the trial's length in steps, at least 2,
- *     drawn from stream 5 of the seed: units forget
- *     over 2 to T steps at the start instead of halving their state every step); false leaves
- *     every bias at 0
+ *     drawn from stream 5 of the seed: units forget over 2 to T steps at the start instead of
+ *     halving their state every step); false leaves every bias at 0
  * @param outer the outer step: {@link Outer#PPO} (clipped PPO epochs with Adam, the default) or
  *     {@link Outer#TRPO} (one trust-region step per iteration; {@code clipRatio},
  *     {@code learningRate}, {@code minibatchTrials} as a chunk size only, {@code epochs},
