@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.gridrl.benchmarks.experiments.meta.Rl2Published;
 import org.gridrl.benchmarks.experiments.meta.TrialMethods;
@@ -17,7 +16,6 @@ import org.gridrl.core.util.Numbers;
 import org.gridrl.envs.bandit.BernoulliBandit;
 import org.gridrl.meta.baselines.BanditPolicy;
 import org.gridrl.meta.baselines.BanditTrials;
-import org.gridrl.meta.baselines.EpsilonGreedy;
 import org.gridrl.meta.rl2.Rl2Policy;
 import org.gridrl.meta.rl2.Rl2Tasks;
 import org.gridrl.meta.rl2.Rl2TrialPolicies;
@@ -136,7 +134,7 @@ public final class BanditsCommand implements Callable<Integer> {
       BanditPolicy p = OptionErrors.build(Map.of("epsilon", "--constant epsilon-greedy",
           "discount", "--constant gittins", "gamma", "--constant gittins",
           "c", "--constant ucb1"),
-          () -> lowestTies(m, c).orElseGet(() -> TrialMethods.bandit(m, c).orElseThrow()));
+          () -> TrialMethods.bandit(m, c, ties.equals("lowest")).orElseThrow());
       policies.put(label(m, c), p);
     }
     if (rl2 != null) {
@@ -165,18 +163,6 @@ public final class BanditsCommand implements Callable<Integer> {
     table.print(io.out(), "");
     io.out().flush();
     return 0;
-  }
-
-  /** Greedy or ε-greedy breaking ties toward the lowest arm, when {@code --ties lowest}. */
-  private Optional<BanditPolicy> lowestTies(String method, double constant) {
-    if (!ties.equals("lowest")) {
-      return Optional.empty();
-    }
-    return switch (method) {
-      case "greedy" -> Optional.of(EpsilonGreedy.lowestTie(0));
-      case "epsilon-greedy" -> Optional.of(EpsilonGreedy.lowestTie(constant));
-      default -> Optional.empty();
-    };
   }
 
   private static String label(String method, double constant) {

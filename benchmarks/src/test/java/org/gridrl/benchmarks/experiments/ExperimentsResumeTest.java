@@ -1,6 +1,7 @@
 package org.gridrl.benchmarks.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -130,5 +131,49 @@ class ExperimentsResumeTest {
       assertThat(Files.readAllBytes(dir.resolve(f))).as(f)
           .isEqualTo(Files.readAllBytes(reference.resolve(f)));
     }
+  }
+
+  /**
+   * A run whose config names an earlier run's networks (rl2Networks) trains nothing and writes the
+   * table the earlier run wrote: the same RL² column, the networks copied into its own rl2/.
+   */
+  @Test
+  void rl2Bandits_withRl2Networks_evaluatesTheSavedNetworksWithoutTraining() throws Exception {
+    Rl2BanditsConfig config = new Rl2Bandits().smokeConfig();
+    Path reference = tmp.resolve("reference");
+    Interruptions.run(new Rl2Bandits(), config, true, reference);
+    Path dir = tmp.resolve("again");
+
+    String out = Interruptions.run(new Rl2Bandits(),
+        config.withRl2Networks(reference.toString()), true, dir);
+
+    assertThat(out).containsPattern("RL² n=10,k=5: 4 iterations, 320 environment steps,"
+        + " trained in [0-9.]+ s by " + java.util.regex.Pattern.quote(
+            reference.resolve("rl2").toString()));
+    assertThat(out).doesNotContain("RL² training iterations");
+    for (String f : List.of("metrics.csv", "table.csv", "rl2/n10_k5.json",
+        "rl2/n10_k5.training.json")) {
+      assertThat(Files.readAllBytes(dir.resolve(f))).as(f)
+          .isEqualTo(Files.readAllBytes(reference.resolve(f)));
+    }
+    assertThat(Interruptions.summary(dir).at("/notes/rl2/n10_k5/taken_from").asText())
+        .isEqualTo(reference.resolve("rl2").toString());
+  }
+
+  @Test
+  void rl2Networks_missingOrIncomplete_isRefusedNamingTheFieldAndTheFile() throws Exception {
+    Rl2BanditsConfig config = new Rl2Bandits().smokeConfig();
+    assertThatThrownBy(() -> config.withRl2Networks(tmp.resolve("none").toString()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("rl2Networks: " + tmp.resolve("none") + " is not a folder");
+    Files.createDirectories(tmp.resolve("half/rl2"));
+    Files.writeString(tmp.resolve("half/rl2/n10_k5.json"), "{}");
+    assertThatThrownBy(() -> config.withRl2Networks(tmp.resolve("half").toString()))
+        .hasMessage("rl2Networks: " + tmp.resolve("half/rl2") + " has no n10_k5.training.json"
+            + " (the saved RL² of cell n10_k5)");
+    assertThatThrownBy(() -> config.withMethods(List.of("greedy"))
+        .withRl2Networks(tmp.resolve("half").toString()))
+        .hasMessage("rl2Networks is set (" + tmp.resolve("half")
+            + ") but \"rl2\" is not among the methods");
   }
 }

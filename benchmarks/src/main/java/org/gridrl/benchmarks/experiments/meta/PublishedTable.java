@@ -3,6 +3,7 @@ package org.gridrl.benchmarks.experiments.meta;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -26,7 +27,9 @@ import org.gridrl.benchmarks.runner.Plots;
 import org.gridrl.benchmarks.runner.Progress;
 import org.gridrl.benchmarks.runner.RunContext;
 import org.gridrl.benchmarks.runner.SeedPool;
+import org.gridrl.core.nn.ParameterFormatException;
 import org.gridrl.core.nn.ParameterIo;
+import org.gridrl.core.util.Check;
 import org.gridrl.core.util.Rng;
 import org.gridrl.core.util.TrainingListener;
 import org.gridrl.meta.rl2.Rl2;
@@ -53,7 +56,10 @@ import org.knowm.xchart.XYChart;
  *
  * <p>Resume: a resumed run ({@link RunContext#resumed}) reuses a cell's network from
  * {@code rl2/CELL.json} when its training record {@code rl2/CELL.training.json} (written last,
- * atomically) is there, so an interrupted run loses at most the cells in training.
+ * atomically) is there, so an interrupted run loses at most the cells in training. A run whose
+ * config names an earlier run's {@code rl2/} folder ({@code rl2Networks}) trains nothing: it
+ * copies that folder's networks and records into its own {@code rl2/} and evaluates them, so a
+ * change to the baselines reruns the table in minutes instead of RL²'s hours of training.
  *
  * @param <C> the experiment's config
  * @param <K> one cell of its grid
@@ -85,10 +91,12 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
    * @param seeds the trial blocks
    * @param rl2 RL²'s settings for every cell (their iterations and seed are replaced per cell)
    * @param rl2Iterations RL²'s training iterations in a cell
+   * @param rl2Networks the {@code rl2/} folder of an earlier run whose saved networks RL² is
+   *     evaluated with instead of training ("" to train)
    */
   record Plan<K>(List<K> cells, List<String> methods, Function<String, List<Double>> grid,
       int trialsPerSeed, int tuningTrials, long tuningSeed, int threads, List<Long> seeds,
-      Rl2Config rl2, ToIntFunction<K> rl2Iterations) {
+      Rl2Config rl2, ToIntFunction<K> rl2Iterations, String rl2Networks) {
   }
 
   /**
@@ -103,8 +111,12 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
   /** The config as the shared run reads it. */
   abstract Plan<K> plan(C config);
 
-  /** The trials' totals of one method (with its constant) in one cell from one seed. */
-  abstract double[] trialTotals(String method, double constant, K cell, int trials, long seed);
+  /**
+   * The trials' totals of one method (with its constant) in one cell from one seed, with the
+   * config's other settings of the method.
+   */
+  abstract double[] trialTotals(C config, String method, double constant, K cell, int trials,
+      long seed);
 
   /** The oracle's totals on the same tasks as {@link #trialTotals} with this seed. */
   abstract double[] oracleTotals(K cell, int trials, long seed);
@@ -165,10 +177,16 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
    * @param steps environment steps of training
    * @param seconds wall time of training (of the run that trained it, when reused)
    * @param curve the mean trial return of each iteration's training trials
-   * @param reused whether a resumed run took it from the folder
+   * @param takenFrom where the network was trained: "" in this run, else the folder it was
+   *     taken from (this run's own, by the interrupted run it resumes, or {@code rl2Networks})
    */
   record TrainedRl2(Rl2Network network, int iterations, long steps, double seconds,
-      double[] curve, boolean reused) {
+      double[] curve, String takenFrom) {
+
+    /** Whether the network was trained by another run. */
+    boolean reused() {
+      return !takenFrom.isEmpty();
+    }
   }
 
   /** What {@code rl2/CELL.training.json} holds. */
@@ -228,7 +246,7 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
             long seed = cellSeed(plan.tuningSeed(), c);
             futures.computeIfAbsent(c.key(), x -> new LinkedHashMap<>())
                 .computeIfAbsent(m, x -> new ArrayList<>())
-                .add(pool.submit(() -> trialTotals(m, g, c, plan.tuningTrials(), seed)));
+                .add(pool.submit(() -> trialTotals(config, m, g, c, plan.tuningTrials(), seed)));
           }
         }
       }
@@ -290,7 +308,7 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
                   ? oracleTotals(c, plan.trialsPerSeed(), s)
                   : m.equals(TrialMethods.RL2)
                   ? rl2Totals(rl2.get(c.key()).network(), c, plan.trialsPerSeed(), s)
-                  : trialTotals(m, k, c, plan.trialsPerSeed(), s)));
+                  : trialTotals(config, m, k, c, plan.trialsPerSeed(), s)));
             }
           }
           for (K c : plan.cells()) {
@@ -368,10 +386,19 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
     }
     Path dir = ctx.file("rl2");
     Files.createDirectories(dir);
+    Optional<Path> from = networksFolder(plan.rl2Networks());
+    if (from.isPresent()) {
+      for (K c : plan.cells()) {
+        for (String file : List.of(c.key() + ".json", c.key() + ".training.json")) {
+          Files.copy(from.get().resolve(file), dir.resolve(file),
+              StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
     Map<String, Future<TrainedRl2>> jobs = new LinkedHashMap<>();
     long total = 0;
     for (K c : plan.cells()) {
-      if (!reusable(ctx, dir, c)) {
+      if (from.isEmpty() && !reusable(ctx, dir, c)) {
         total += rl2Config(plan, c).iterations();
       }
     }
@@ -384,8 +411,12 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
           rl2Tasks(c))));
       for (K c : byCost) {
         Rl2Config rc = rl2Config(plan, c);
-        if (reusable(ctx, dir, c)) {
-          jobs.put(c.key(), CompletableFuture.completedFuture(reuse(dir, c, rc)));
+        if (from.isPresent()) {
+          jobs.put(c.key(), CompletableFuture.completedFuture(reuse(dir, c, rc,
+              from.get().toString())));
+        } else if (reusable(ctx, dir, c)) {
+          jobs.put(c.key(), CompletableFuture.completedFuture(reuse(dir, c, rc,
+              "the interrupted run")));
         } else {
           jobs.put(c.key(), pool.submit(() -> train(dir, c, rc, progress)));
         }
@@ -395,7 +426,7 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
         out.put(c.key(), t);
         ctx.out().printf(Locale.ROOT, "RL² %s: %d iterations, %d environment steps, trained in"
             + " %.1f s%s; mean return of the last iteration's training trials %s%n", c.label(),
-            t.iterations(), t.steps(), t.seconds(), t.reused() ? " by the interrupted run" : "",
+            t.iterations(), t.steps(), t.seconds(), t.reused() ? " by " + t.takenFrom() : "",
             format(t.curve()[t.curve().length - 1], c));
       }
     }
@@ -418,12 +449,60 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
         && Files.isRegularFile(dir.resolve(c.key() + ".json"));
   }
 
-  private TrainedRl2 reuse(Path dir, K c, Rl2Config rc) throws Exception {
+  /**
+   * The folder of saved networks a config names: the {@code rl2/} folder itself, or the run
+   * folder holding it; empty for "" (train).
+   */
+  static Optional<Path> networksFolder(String rl2Networks) {
+    if (rl2Networks.isEmpty()) {
+      return Optional.empty();
+    }
+    Path p = Path.of(rl2Networks);
+    return Optional.of(Files.isDirectory(p.resolve("rl2")) ? p.resolve("rl2") : p);
+  }
+
+  /**
+   * Checks a config's {@code rl2Networks} at the boundary: "" (train), or a folder holding every
+   * cell's network and training record; the message names the field and the missing file.
+   *
+   * @param rl2Networks the config's value
+   * @param methods the config's methods (RL² must be among them)
+   * @param cellKeys the keys of the config's cells
+   * @return the value
+   */
+  static String checkNetworks(String rl2Networks, List<String> methods, List<String> cellKeys) {
+    Check.notNull("rl2Networks", rl2Networks);
+    Optional<Path> dir = networksFolder(rl2Networks);
+    if (dir.isEmpty()) {
+      return rl2Networks;
+    }
+    Check.argument(methods.contains(TrialMethods.RL2),
+        "rl2Networks is set (%s) but \"rl2\" is not among the methods", rl2Networks);
+    Check.argument(Files.isDirectory(dir.get()), "rl2Networks: %s is not a folder",
+        rl2Networks);
+    for (String key : cellKeys) {
+      for (String file : List.of(key + ".json", key + ".training.json")) {
+        Check.argument(Files.isRegularFile(dir.get().resolve(file)),
+            "rl2Networks: %s has no %s (the saved RL² of cell %s)", dir.get(), file, key);
+      }
+    }
+    return rl2Networks;
+  }
+
+  private TrainedRl2 reuse(Path dir, K c, Rl2Config rc, String takenFrom) throws Exception {
     TrainingRecord r = JSON.readValue(dir.resolve(c.key() + ".training.json").toFile(),
         TrainingRecord.class);
-    Rl2Policy policy = Rl2Policy.load(rl2Tasks(c), rc.hidden(), dir.resolve(c.key() + ".json"));
+    Path file = dir.resolve(c.key() + ".json");
+    Rl2Policy policy;
+    try {
+      policy = Rl2Policy.load(rl2Tasks(c), rc.hidden(), file);
+    } catch (ParameterFormatException e) {
+      throw new IllegalArgumentException(file + " (from " + takenFrom + ") is not an RL²"
+          + " network of cell " + c.key() + " with rl2.hidden = " + rc.hidden() + ": "
+          + e.getMessage(), e);
+    }
     return new TrainedRl2(policy.network(), r.iterations(), r.steps(), r.seconds(), r.curve(),
-        true);
+        takenFrom);
   }
 
   private TrainedRl2 train(Path dir, K c, Rl2Config rc, Progress progress) throws Exception {
@@ -451,7 +530,7 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
     AtomicFiles.writeText(dir.resolve(c.key() + ".training.json"),
         w -> w.write(JSON.writeValueAsString(record)));
     return new TrainedRl2(result.policy().network(), result.iterations(),
-        result.environmentSteps(), seconds, curve, false);
+        result.environmentSteps(), seconds, curve, "");
   }
 
   private Map<String, Object> rl2Note(Plan<K> plan, Map<String, TrainedRl2> rl2) {
@@ -466,6 +545,9 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
       v.put("environment_steps", t.steps());
       v.put("training_seconds", t.seconds());
       v.put("reused", t.reused());
+      if (t.reused()) {
+        v.put("taken_from", t.takenFrom());
+      }
       v.put("last_training_return", t.curve()[t.curve().length - 1]);
       v.put("parameters", "rl2/" + c.key() + ".json");
       out.put(c.key(), v);

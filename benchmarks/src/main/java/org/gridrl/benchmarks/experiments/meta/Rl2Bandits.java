@@ -82,6 +82,11 @@ public final class Rl2Bandits extends PublishedTable<Rl2BanditsConfig, Rl2Bandit
   record Cell(int index, int pulls, int arms) implements PublishedTable.GridCell {
     @Override
     public String key() {
+      return keyOf(pulls, arms);
+    }
+
+    /** The key of the cell of n pulls and k arms ("n10_k5"). */
+    static String keyOf(int pulls, int arms) {
       return "n" + pulls + "_k" + arms;
     }
 
@@ -106,9 +111,14 @@ public final class Rl2Bandits extends PublishedTable<Rl2BanditsConfig, Rl2Bandit
     return baselines(config.methods());
   }
 
-  /** The trials' totals of one method in one cell from one seed. */
-  static double[] totals(String method, double constant, Cell cell, int trials, long seed) {
-    BanditPolicy policy = TrialMethods.bandit(method, constant).orElseThrow();
+  /**
+   * The trials' totals of one method in one cell from one seed, greedy's and ε-greedy's ties
+   * broken as {@code ties} says ({@link Rl2BanditsConfig#ties()}).
+   */
+  static double[] totals(String method, double constant, String ties, Cell cell, int trials,
+      long seed) {
+    BanditPolicy policy = TrialMethods.bandit(method, constant, ties.equals("lowest"))
+        .orElseThrow();
     return BanditTrials.run(policy, BernoulliBandit.tasks(cell.arms(), cell.pulls()), trials,
         seed).totalReward();
   }
@@ -174,12 +184,13 @@ public final class Rl2Bandits extends PublishedTable<Rl2BanditsConfig, Rl2Bandit
   Plan<Cell> plan(Rl2BanditsConfig config) {
     return new Plan<>(cells(config), config.methods(), config::grid, config.trialsPerSeed(),
         config.tuningTrials(), config.tuningSeed(), config.threads(), config.seeds(),
-        config.rl2(), c -> config.rl2Iterations(c.pulls()));
+        config.rl2(), c -> config.rl2Iterations(c.pulls()), config.rl2Networks());
   }
 
   @Override
-  double[] trialTotals(String method, double constant, Cell cell, int trials, long seed) {
-    return totals(method, constant, cell, trials, seed);
+  double[] trialTotals(Rl2BanditsConfig config, String method, double constant, Cell cell,
+      int trials, long seed) {
+    return totals(method, constant, config.ties(), cell, trials, seed);
   }
 
   @Override

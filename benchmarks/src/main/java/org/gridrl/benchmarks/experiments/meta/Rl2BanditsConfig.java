@@ -1,6 +1,7 @@
 package org.gridrl.benchmarks.experiments.meta;
 
 import io.soabase.recordbuilder.core.RecordBuilder;
+import java.util.ArrayList;
 import java.util.List;
 import org.gridrl.benchmarks.runner.ExperimentConfig;
 import org.gridrl.core.util.Check;
@@ -22,6 +23,9 @@ import org.gridrl.meta.rl2.Rl2Config;
  * @param tuningSeed the tuning seed (1000)
  * @param ucbGrid UCB1's c candidates
  * @param epsilonGrid ε-greedy's ε candidates
+ * @param ties how greedy and ε-greedy break ties among the arms of the largest posterior mean:
+ *     "lowest" (the default) takes the lowest-numbered, as numpy's {@code argmax} in Duan et al.'s
+ *     baseline script does, "uniform" draws one uniformly
  * @param gittinsGrid the Gittins discount γ candidates ({0.9}: every index is a calibration
  *     DP of depth N with γ^N/(1−γ) ≤ 1e−6, 153 at γ = 0.9 but 1833 at γ = 0.99, and the n = 500
  *     cells reach tens of thousands of posteriors: γ = 0.99 costs about 4 minutes per 100 trials
@@ -32,14 +36,18 @@ import org.gridrl.meta.rl2.Rl2Config;
  *     {@code new Rng(rl2.seed()).fork(c).nextLong()} for cell c
  * @param rl2Iterations RL²'s training iterations per n, an entry for every n of
  *     {@code pulls} ({@link Rl2Budget})
+ * @param rl2Networks "" to train RL² (the default), or the {@code rl2/} folder of an earlier run
+ *     (or the run folder holding it) whose saved networks are evaluated instead, copied into this
+ *     run's {@code rl2/}: every cell's {@code CELL.json} and {@code CELL.training.json} must be
+ *     there, trained with this config's {@code rl2.hidden}
  * @param threads (cell, method) tasks run on this many threads; the numbers do not depend on it
  * @param seeds the trial blocks
  */
 @RecordBuilder
 public record Rl2BanditsConfig(List<Integer> pulls, List<Integer> arms, List<String> methods,
     int trialsPerSeed, int tuningTrials, long tuningSeed, List<Double> ucbGrid,
-    List<Double> epsilonGrid, List<Double> gittinsGrid, Rl2Config rl2,
-    List<Rl2Budget> rl2Iterations, int threads, List<Long> seeds)
+    List<Double> epsilonGrid, String ties, List<Double> gittinsGrid, Rl2Config rl2,
+    List<Rl2Budget> rl2Iterations, String rl2Networks, int threads, List<Long> seeds)
     implements ExperimentConfig<Rl2BanditsConfig>, Rl2BanditsConfigBuilder.With {
 
   /** Validates every field; messages name the value. */
@@ -63,11 +71,20 @@ public record Rl2BanditsConfig(List<Integer> pulls, List<Integer> arms, List<Str
     ucbGrid.forEach(c -> Check.nonNegativeFinite("ucbGrid", c));
     epsilonGrid = List.copyOf(Check.notEmpty("epsilonGrid", epsilonGrid));
     epsilonGrid.forEach(e -> Check.unitInterval("epsilonGrid", e));
+    Check.argument(List.of("lowest", "uniform").contains(ties),
+        "ties must be \"lowest\" or \"uniform\", got \"%s\"", ties);
     gittinsGrid = List.copyOf(Check.notEmpty("gittinsGrid", gittinsGrid));
     gittinsGrid.forEach(g -> Check.argument(g > 0 && g < 1,
         "gittinsGrid discounts must be in (0, 1), got %s", g));
     Check.notNull("rl2", rl2);
     rl2Iterations = Rl2Budget.check(rl2Iterations, pulls, "pulls");
+    List<String> cellKeys = new ArrayList<>();
+    for (int n : pulls) {
+      for (int k : arms) {
+        cellKeys.add(Rl2Bandits.Cell.keyOf(n, k));
+      }
+    }
+    PublishedTable.checkNetworks(rl2Networks, methods, cellKeys);
     Check.positive("threads", threads);
     seeds = ExperimentConfig.checkSeeds(seeds);
   }
@@ -77,8 +94,8 @@ public record Rl2BanditsConfig(List<Integer> pulls, List<Integer> arms, List<Str
     return new Rl2BanditsConfig(List.of(10, 100, 500), List.of(5, 10, 50),
         List.of(Rl2Published.BANDIT_METHODS), 250, 500, 1000L,
         List.of(0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5),
-        List.of(0.005, 0.01, 0.02, 0.05, 0.1, 0.2),
-        List.of(0.9), RL2, Rl2Budget.of(10, 1200, 100, 1000, 500, 100), 2,
+        List.of(0.005, 0.01, 0.02, 0.05, 0.1, 0.2), "lowest",
+        List.of(0.9), RL2, Rl2Budget.of(10, 1200, 100, 1000, 500, 100), "", 2,
         List.of(1L, 2L, 3L, 4L));
   }
 

@@ -80,6 +80,11 @@ public final class Rl2Mdps extends PublishedTable<Rl2MdpsConfig, Rl2Mdps.Cell> {
   record Cell(int index, int episodes) implements PublishedTable.GridCell {
     @Override
     public String key() {
+      return keyOf(episodes);
+    }
+
+    /** The key of the cell of n episodes ("n10"). */
+    static String keyOf(int episodes) {
       return "n" + episodes;
     }
 
@@ -146,11 +151,11 @@ public final class Rl2Mdps extends PublishedTable<Rl2MdpsConfig, Rl2Mdps.Cell> {
   Plan<Cell> plan(Rl2MdpsConfig config) {
     return new Plan<>(cells(config), config.methods(), config::grid, config.trialsPerSeed(),
         config.tuningTrials(), config.tuningSeed(), config.threads(), config.seeds(),
-        config.rl2(), c -> config.rl2Iterations(c.episodes()));
+        config.rl2(), c -> config.rl2Iterations(c.episodes()), config.rl2Networks());
   }
 
   @Override
-  double[] trialTotals(String method, double constant, Cell cell, int trials, long seed) {
+  double[] trialTotals(Rl2MdpsConfig config, String method, double constant, Cell cell, int trials, long seed) {
     return totals(method, constant, cell, trials, seed);
   }
 

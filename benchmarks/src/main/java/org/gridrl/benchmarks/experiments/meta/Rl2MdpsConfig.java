@@ -36,14 +36,18 @@ import org.gridrl.meta.rl2.Rl2Config;
  *     {@code new Rng(rl2.seed()).fork(c).nextLong()} for cell c
  * @param rl2Iterations RL²'s training iterations per n, an entry for every n of
  *     {@code episodes} ({@link Rl2Budget})
+ * @param rl2Networks "" to train RL² (the default), or the {@code rl2/} folder of an earlier run
+ *     (or the run folder holding it) whose saved networks are evaluated instead, copied into this
+ *     run's {@code rl2/}: every cell's {@code CELL.json} and {@code CELL.training.json} must be
+ *     there, trained with this config's {@code rl2.hidden}
  * @param threads (cell, method) tasks run on this many threads; the numbers do not depend on it
  * @param seeds the trial blocks
  */
 @RecordBuilder
 public record Rl2MdpsConfig(List<Integer> episodes, List<String> methods, int trialsPerSeed,
     int tuningTrials, long tuningSeed, List<Double> bebGrid, List<Double> ucrl2Grid,
-    List<Double> epsilonGrid, Rl2Config rl2, List<Rl2Budget> rl2Iterations, int threads,
-    List<Long> seeds)
+    List<Double> epsilonGrid, Rl2Config rl2, List<Rl2Budget> rl2Iterations, String rl2Networks,
+    int threads, List<Long> seeds)
     implements ExperimentConfig<Rl2MdpsConfig>, Rl2MdpsConfigBuilder.With {
 
   /** Validates every field; messages name the value. */
@@ -65,6 +69,8 @@ public record Rl2MdpsConfig(List<Integer> episodes, List<String> methods, int tr
     epsilonGrid.forEach(e -> Check.unitInterval("epsilonGrid", e));
     Check.notNull("rl2", rl2);
     rl2Iterations = Rl2Budget.check(rl2Iterations, episodes, "episodes");
+    PublishedTable.checkNetworks(rl2Networks, methods,
+        episodes.stream().map(Rl2Mdps.Cell::keyOf).toList());
     Check.positive("threads", threads);
     seeds = ExperimentConfig.checkSeeds(seeds);
   }
@@ -75,7 +81,8 @@ public record Rl2MdpsConfig(List<Integer> episodes, List<String> methods, int tr
         100, 200, 1000L, List.of(TabulaRlBeb.TUNED_SCALING_RL2),
         List.of(TabulaRlUcrl2.TUNED_SCALING_RL2),
         List.of(MdpEpsilonGreedy.TABULA_RL_EPSILON), RL2,
-        Rl2Budget.of(10, 300, 25, 150, 50, 80, 75, 50, 100, 40), 2, List.of(1L, 2L, 3L, 4L));
+        Rl2Budget.of(10, 300, 25, 150, 50, 80, 75, 50, 100, 40), "", 2,
+        List.of(1L, 2L, 3L, 4L));
   }
 
   /** RL²'s settings: those shared with the bandit table ({@code Rl2BanditsConfig.RL2_SHARED}). */

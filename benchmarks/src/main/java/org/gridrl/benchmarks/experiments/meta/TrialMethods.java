@@ -74,10 +74,21 @@ public final class TrialMethods {
    *     (Beta(1, 1) priors, depth {@link #gittinsDepth}); ignored by the others
    */
   public static Optional<BanditPolicy> bandit(String key, double constant) {
+    return bandit(key, constant, false);
+  }
+
+  /**
+   * {@link #bandit(String, double)}, with greedy's and ε-greedy's ties broken toward the
+   * lowest-numbered arm when {@code lowestTies} ({@link EpsilonGreedy#lowestTie}, numpy's
+   * {@code argmax} in Duan et al.'s baseline script) instead of uniformly at random; the other
+   * methods are the same either way.
+   */
+  public static Optional<BanditPolicy> bandit(String key, double constant, boolean lowestTies) {
     return Optional.ofNullable(switch (key) {
       case "random" -> new RandomPolicy();
-      case "greedy" -> EpsilonGreedy.greedy();
-      case "epsilon-greedy" -> new EpsilonGreedy(constant);
+      case "greedy" -> lowestTies ? EpsilonGreedy.lowestTie(0) : EpsilonGreedy.greedy();
+      case "epsilon-greedy" -> lowestTies ? EpsilonGreedy.lowestTie(constant)
+          : new EpsilonGreedy(constant);
       case "ucb1" -> Ucb1.withPrior(constant, 1, 1);
       case "thompson" -> new ThompsonSampling();
       case "gittins" -> new GittinsPolicy(

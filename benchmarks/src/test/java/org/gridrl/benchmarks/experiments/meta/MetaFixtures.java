@@ -39,7 +39,7 @@ public final class MetaFixtures {
     for (int i = 0; i < iterations; i++) {
       curve[i] = from + (to - from) * i / Math.max(1, iterations - 1);
     }
-    return new PublishedTable.TrainedRl2(null, iterations, 100L * iterations, 1.0, curve, false);
+    return new PublishedTable.TrainedRl2(null, iterations, 100L * iterations, 1.0, curve, "");
   }
 
   /**

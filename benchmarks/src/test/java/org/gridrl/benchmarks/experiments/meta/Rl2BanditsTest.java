@@ -8,6 +8,7 @@ import java.util.Map;
 import org.gridrl.benchmarks.experiments.meta.TrialMethods.Pooled;
 import org.gridrl.envs.bandit.BernoulliBandit;
 import org.gridrl.meta.baselines.BanditTrials;
+import org.gridrl.meta.baselines.EpsilonGreedy;
 import org.gridrl.meta.baselines.RandomPolicy;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class Rl2BanditsTest {
   void randomRow_isHalfThePulls_withinThreeStandardErrors() {
     for (Rl2Bandits.Cell c : List.of(new Rl2Bandits.Cell(0, 10, 5),
         new Rl2Bandits.Cell(1, 100, 10))) {
-      Pooled p = Pooled.of(Rl2Bandits.totals("random", Double.NaN, c, TRIALS, 11));
+      Pooled p = Pooled.of(Rl2Bandits.totals("random", Double.NaN, "lowest", c, TRIALS, 11));
       assertThat(p.mean()).as(c.label()).isCloseTo(c.pulls() / 2.0,
           within(3 * p.standardError()));
     }
@@ -66,7 +67,7 @@ class Rl2BanditsTest {
     Rl2Bandits.Tuning t = tuned.get("n100_k5").get("epsilon-greedy");
     assertThat(t.value()).isEqualTo(0.01);
     Rl2Bandits.Cell c = Rl2Bandits.cells(config).get(0);
-    double[] uniform = Rl2Bandits.totals("epsilon-greedy", 1.0, c, 400,
+    double[] uniform = Rl2Bandits.totals("epsilon-greedy", 1.0, config.ties(), c, 400,
         Rl2Bandits.cellSeed(config.tuningSeed(), c));
     assertThat(t.means()[0]).isEqualTo(Pooled.of(uniform).mean());
     assertThat(t.means()[0]).isCloseTo(50, within(3 * Pooled.of(uniform).standardError()));
@@ -110,5 +111,25 @@ class Rl2BanditsTest {
     assertThat(Rl2Published.mdp(100, "ucrl2")).hasValue(1942.1);
     assertThat(Rl2Published.mdp(10, "rl2")).hasValue(156.2);
     assertThat(Rl2Published.bandit(20, 5, "random")).isEmpty();
+  }
+
+  // greedy's ties as the config says: lowest (numpy's argmax, the default) or uniform
+  @Test
+  void ties_chooseGreedysTieBreak_lowestByDefault() {
+    Rl2Bandits.Cell c = new Rl2Bandits.Cell(0, 100, 10);
+    assertThat(Rl2BanditsConfig.defaults().ties()).isEqualTo("lowest");
+    double[] lowest = Rl2Bandits.totals("greedy", Double.NaN, "lowest", c, 200, 5);
+    double[] uniform = Rl2Bandits.totals("greedy", Double.NaN, "uniform", c, 200, 5);
+    var tasks = BernoulliBandit.tasks(10, 100);
+    assertThat(lowest).isEqualTo(BanditTrials.run(EpsilonGreedy.lowestTie(0), tasks, 200, 5)
+        .totalReward());
+    assertThat(uniform).isEqualTo(BanditTrials.run(EpsilonGreedy.greedy(), tasks, 200, 5)
+        .totalReward());
+    assertThat(lowest).isNotEqualTo(uniform);
+    // the other methods do not break ties this way: the same trials either way
+    assertThat(Rl2Bandits.totals("ucb1", 0.2, "lowest", c, 50, 5))
+        .isEqualTo(Rl2Bandits.totals("ucb1", 0.2, "uniform", c, 50, 5));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Rl2BanditsConfig.quick()
+        .withTies("first")).hasMessage("ties must be \"lowest\" or \"uniform\", got \"first\"");
   }
 }
