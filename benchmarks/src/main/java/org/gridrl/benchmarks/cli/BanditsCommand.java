@@ -134,7 +134,8 @@ public final class BanditsCommand implements Callable<Integer> {
       BanditPolicy p = OptionErrors.build(Map.of("epsilon", "--constant epsilon-greedy",
           "discount", "--constant gittins", "gamma", "--constant gittins",
           "c", "--constant ucb1"),
-          () -> TrialMethods.bandit(m, c, ties.equals("lowest")).orElseThrow());
+          () -> TrialMethods.bandit(m, c, ties.equals("lowest"), pulls)
+              .orElseThrow());
       policies.put(label(m, c), p);
     }
     if (rl2 != null) {

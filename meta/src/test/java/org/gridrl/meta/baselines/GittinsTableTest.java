@@ -132,4 +132,17 @@ class GittinsTableTest {
         .hasMessage("successes + failures must be <= maxPulls = 5, got 3 + 3");
     assertThatThrownBy(() -> table.index(-1, 0)).hasMessage("successes must be >= 0, got -1");
   }
+
+  // the policy on the table plays the trials the policy on per-state indices plays: their
+  // indices differ by at most ~1e-6, below any gap between two arms' indices on these trials
+  @Test
+  void policyOnTheTable_playsThePerStatePolicysTrials() {
+    var tasks = org.gridrl.envs.bandit.BernoulliBandit.tasks(5, 40);
+    GittinsTable table = GittinsTable.compute(0.9, 153, 1, 1, 40, 1000, 2);
+    BanditTrials.Outcome fromTable = BanditTrials.run(new GittinsPolicy(table), tasks, 200, 9);
+    BanditTrials.Outcome perState = BanditTrials.run(
+        new GittinsPolicy(new GittinsIndex(0.9, 153), 1, 1), tasks, 200, 9);
+    assertThat(fromTable.totalReward()).isEqualTo(perState.totalReward());
+    assertThat(new GittinsPolicy(table).discount()).isEqualTo(0.9);
+  }
 }

@@ -56,9 +56,10 @@ public final class Rl2Bandits extends PublishedTable<Rl2BanditsConfig, Rl2Bandit
   public Duration expectedRunTime(boolean quick) {
     // measured: wall time of 'gridrl run rl2-bandits' with the jar on the 2-core machine,
     // 2026-12-06: 6148 s full with 256 trials per iteration, the machine shared with helpers'
-    // builds (load 3-7; RL²'s training 3.4 h of one core, two cells at a time), 10.3 s --quick
-    // with a helper's build beside it (the quick settings did not change)
-    return Duration.ofSeconds(quick ? 10 : 6148);
+    // builds (load 3-7; RL²'s training 3.4 h of one core, two cells at a time); 39 s --quick
+    // with Gittins' γ = 0.99 tables (~20 s of it) and a one-core probe beside it; 48 s full with
+    // rl2Networks (no training)
+    return Duration.ofSeconds(quick ? 39 : 6148);
   }
 
   @Override
@@ -75,7 +76,8 @@ public final class Rl2Bandits extends PublishedTable<Rl2BanditsConfig, Rl2Bandit
   @Override
   public Rl2BanditsConfig smokeConfig() {
     return Rl2BanditsConfig.quick().with(b -> b.pulls(List.of(10)).arms(List.of(5))
-        .trialsPerSeed(20).tuningTrials(10).threads(1).seeds(List.of(1L)));
+        .trialsPerSeed(20).tuningTrials(10).gittinsGrid(List.of(0.9)).threads(1)
+        .seeds(List.of(1L)));
   }
 
   /** One (n, k) cell of the grid; its index orders the seeds' streams. */
@@ -117,7 +119,8 @@ public final class Rl2Bandits extends PublishedTable<Rl2BanditsConfig, Rl2Bandit
    */
   static double[] totals(String method, double constant, String ties, Cell cell, int trials,
       long seed) {
-    BanditPolicy policy = TrialMethods.bandit(method, constant, ties.equals("lowest"))
+    BanditPolicy policy = TrialMethods.bandit(method, constant, ties.equals("lowest"),
+        cell.pulls())
         .orElseThrow();
     return BanditTrials.run(policy, BernoulliBandit.tasks(cell.arms(), cell.pulls()), trials,
         seed).totalReward();

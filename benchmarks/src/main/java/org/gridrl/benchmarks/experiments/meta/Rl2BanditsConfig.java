@@ -21,16 +21,17 @@ import org.gridrl.meta.rl2.Rl2Config;
  * @param trialsPerSeed trials per cell and seed (250)
  * @param tuningTrials trials per cell and grid point when tuning (500)
  * @param tuningSeed the tuning seed (1000)
- * @param ucbGrid UCB1's c candidates
- * @param epsilonGrid ε-greedy's ε candidates
+ * @param ucbGrid UCB1's c candidates ({0, 0.1, ..., 1}, the grid of Duan et al.'s script)
+ * @param epsilonGrid ε-greedy's ε candidates ({0, 0.1, ..., 1}, the grid of Duan et al.'s script:
+ *     a finer grid finds ε = 0.02–0.05 at n = 500, and an ε-greedy stronger than the paper's)
  * @param ties how greedy and ε-greedy break ties among the arms of the largest posterior mean:
  *     "lowest" (the default) takes the lowest-numbered, as numpy's {@code argmax} in Duan et al.'s
  *     baseline script does, "uniform" draws one uniformly
- * @param gittinsGrid the Gittins discount γ candidates ({0.9}: every index is a calibration
- *     DP of depth N with γ^N/(1−γ) ≤ 1e−6, 153 at γ = 0.9 but 1833 at γ = 0.99, and the n = 500
- *     cells reach tens of thousands of posteriors: γ = 0.99 costs about 4 minutes per 100 trials
- *     of n = 500, k = 50 on one core, against 3.6 s at 0.9; {0.99} matches the paper at n = 500,
- *     k = 50 (docs/results/meta.md) in a run of hours)
+ * @param gittinsGrid the Gittins discount γ candidates ({0.9, 0.99}: the first two of the
+ *     {0.9, 0.99, 0.999, 0.9999} of Duan et al.'s script; every index is exact up to a truncation
+ *     at depth N with γ^N/(1−γ) ≤ 1e−6, 153 at γ = 0.9 and 1833 at 0.99, all of a cell's
+ *     posteriors computed at once ({@code TrialMethods.gittinsTable}, seconds at 0.99), but
+ *     20713 at 0.999: about K·N²/2 ≈ 10¹² backups per table, out of the default run's reach)
  * @param rl2 RL²'s settings for every cell (when "rl2" is among the methods): one network per
  *     cell, trained with these settings, the cell's entry of {@code rl2Iterations} and the seed
  *     {@code new Rng(rl2.seed()).fork(c).nextLong()} for cell c
@@ -93,11 +94,14 @@ public record Rl2BanditsConfig(List<Integer> pulls, List<Integer> arms, List<Str
   public static Rl2BanditsConfig defaults() {
     return new Rl2BanditsConfig(List.of(10, 100, 500), List.of(5, 10, 50),
         List.of(Rl2Published.BANDIT_METHODS), 250, 500, 1000L,
-        List.of(0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5),
-        List.of(0.005, 0.01, 0.02, 0.05, 0.1, 0.2), "lowest",
-        List.of(0.9), RL2, Rl2Budget.of(10, 1200, 100, 1000, 500, 100), "", 2,
+        PAPER_GRID, PAPER_GRID, "lowest",
+        List.of(0.9, 0.99), RL2, Rl2Budget.of(10, 1200, 100, 1000, 500, 100), "", 2,
         List.of(1L, 2L, 3L, 4L));
   }
+
+  /** UCB1's c and ε-greedy's ε as Duan et al.'s script searched them: 0, 0.1, ..., 1. */
+  static final List<Double> PAPER_GRID = List.of(0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8,
+      0.9, 1.0);
 
   /**
    * RL²'s settings shared by both tables: H = 32, 64 trials per iteration in minibatches of 16,

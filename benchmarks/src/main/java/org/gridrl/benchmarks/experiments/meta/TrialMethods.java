@@ -1,14 +1,16 @@
 package org.gridrl.benchmarks.experiments.meta;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.gridrl.core.util.Check;
 import org.gridrl.meta.baselines.BanditPolicy;
 import org.gridrl.meta.baselines.Beb;
 import org.gridrl.meta.baselines.EpsilonGreedy;
 import org.gridrl.meta.baselines.GittinsIndex;
 import org.gridrl.meta.baselines.GittinsPolicy;
+import org.gridrl.meta.baselines.GittinsTable;
 import org.gridrl.meta.baselines.MdpEpsilonGreedy;
 import org.gridrl.meta.baselines.MdpRandomPolicy;
 import org.gridrl.meta.baselines.MdpTrialPolicy;
@@ -38,13 +40,14 @@ public final class TrialMethods {
   public static final double GITTINS_TRUNCATION = 1e-6;
 
   /**
-   * Index tables per discount, one set per thread (an index table is not thread-safe), kept for
-   * the whole run: the n = 500 cells reach tens of thousands of distinct (α, β), each index a
-   * calibration of a few N²/2-backup Newton sweeps, so the cache is what makes the grid fit the
-   * time budget. Cached values do not depend on which thread computed them.
+   * Gittins index tables by (γ, n), kept for the process: every posterior a trial of n pulls
+   * reaches, Beta(1 + s, 1 + f) with s + f ≤ n, computed at once ({@link GittinsTable}, one
+   * backward sweep per grid point, on every core; bit-identical for any thread count) the first
+   * time a trial of n pulls asks, then read by every thread. One index at a time
+   * ({@link GittinsIndex}) the n = 500 cells' ~10⁵ posteriors took hours at γ = 0.99; the table
+   * takes seconds.
    */
-  private static final ThreadLocal<Map<Double, GittinsIndex>> GITTINS =
-      ThreadLocal.withInitial(HashMap::new);
+  private static final Map<List<Double>, GittinsTable> GITTINS = new ConcurrentHashMap<>();
 
   private TrialMethods() {
   }
@@ -53,6 +56,18 @@ public final class TrialMethods {
   public static int gittinsDepth(double gamma) {
     double n = Math.log(GITTINS_TRUNCATION * (1 - gamma)) / Math.log(gamma);
     return Math.max(1, (int) Math.ceil(n - 1e-9));
+  }
+
+  /**
+   * The Gittins indices of every Beta(1 + s, 1 + f), s + f ≤ n, at discount γ, truncated at
+   * depth {@link #gittinsDepth}(γ) on {@link GittinsTable#DEFAULT_GRID_POINTS} known arms;
+   * computed once per (γ, n) and kept.
+   */
+  public static GittinsTable gittinsTable(double gamma, int pulls) {
+    Check.positive("pulls", pulls);
+    return GITTINS.computeIfAbsent(List.of(gamma, (double) pulls),
+        k -> GittinsTable.compute(gamma, gittinsDepth(gamma), 1, 1, pulls,
+            GittinsTable.DEFAULT_GRID_POINTS, Runtime.getRuntime().availableProcessors()));
   }
 
   /** Whether the bandit method has a constant to tune ("ucb1" c, "epsilon-greedy" ε, "gittins" γ). */
@@ -71,19 +86,15 @@ public final class TrialMethods {
    * @param key one of {@link Rl2Published#BANDIT_METHODS}
    * @param constant c of UCB1 (the Beta(1, 1) pseudo-count form {@link Ucb1#withPrior}, as in
    *     Duan et al.'s baseline script, not Auer's initial round), ε of ε-greedy, γ of Gittins
-   *     (Beta(1, 1) priors, depth {@link #gittinsDepth}); ignored by the others
+   *     (Beta(1, 1) priors, depth {@link #gittinsDepth}, indices from {@link #gittinsTable});
+   *     ignored by the others
+   * @param lowestTies whether greedy and ε-greedy break ties toward the lowest-numbered arm
+   *     ({@link EpsilonGreedy#lowestTie}, numpy's {@code argmax} in Duan et al.'s baseline
+   *     script) instead of uniformly at random; the other methods are the same either way
+   * @param pulls n, the pulls of a trial the policy will play (sizes the Gittins table)
    */
-  public static Optional<BanditPolicy> bandit(String key, double constant) {
-    return bandit(key, constant, false);
-  }
-
-  /**
-   * {@link #bandit(String, double)}, with greedy's and ε-greedy's ties broken toward the
-   * lowest-numbered arm when {@code lowestTies} ({@link EpsilonGreedy#lowestTie}, numpy's
-   * {@code argmax} in Duan et al.'s baseline script) instead of uniformly at random; the other
-   * methods are the same either way.
-   */
-  public static Optional<BanditPolicy> bandit(String key, double constant, boolean lowestTies) {
+  public static Optional<BanditPolicy> bandit(String key, double constant, boolean lowestTies,
+      int pulls) {
     return Optional.ofNullable(switch (key) {
       case "random" -> new RandomPolicy();
       case "greedy" -> lowestTies ? EpsilonGreedy.lowestTie(0) : EpsilonGreedy.greedy();
@@ -91,9 +102,7 @@ public final class TrialMethods {
           : new EpsilonGreedy(constant);
       case "ucb1" -> Ucb1.withPrior(constant, 1, 1);
       case "thompson" -> new ThompsonSampling();
-      case "gittins" -> new GittinsPolicy(
-          GITTINS.get().computeIfAbsent(constant,
-          g -> new GittinsIndex(g, gittinsDepth(g))), 1, 1);
+      case "gittins" -> new GittinsPolicy(gittinsTable(constant, pulls));
       case RL2 -> null;
       default -> throw new IllegalArgumentException("unknown bandit method '" + key + "'");
     });
