@@ -37,13 +37,14 @@ import picocli.CommandLine.Option;
         + " Bernoulli trials (arm means uniform on [0, 1]), and prints per method the mean total"
         + " reward +- standard error, the mean pseudo-regret sum_t (max_i mu_i - mu_a_t) and the"
         + " mean number of distinct arms pulled per trial.",
-        "The constants default to those the rl2-bandits run tuned most often (ucb1 c = 0.2,"
-        + " epsilon-greedy epsilon = 0.01, gittins discount 0.9); --constant changes one."})
+        "The constants default to those the rl2-bandits run tunes most often (ucb1 c = 0.2,"
+        + " gittins discount 0.99; epsilon-greedy epsilon = 0.1, its choice at n = 500, where at"
+        + " n <= 100 it tunes 0, greedy); --constant changes one."})
 public final class BanditsCommand implements Callable<Integer> {
 
   /** The tuned constants used unless {@code --constant} gives another. */
   static final Map<String, Double> DEFAULT_CONSTANTS = Map.of("ucb1", 0.2, "epsilon-greedy",
-      0.01, "gittins", 0.9);
+      0.1, "gittins", 0.99);
 
   @Option(names = "--arms", paramLabel = "K", required = true,
       description = "The number of arms k >= 2.")
@@ -70,10 +71,10 @@ public final class BanditsCommand implements Callable<Integer> {
           + " (repeatable).")
   Map<String, Double> constants = new LinkedHashMap<>();
 
-  @Option(names = "--ties", paramLabel = "RULE", defaultValue = "uniform",
+  @Option(names = "--ties", paramLabel = "RULE", defaultValue = "lowest",
       description = "How greedy and epsilon-greedy break ties among the best posterior means:"
-          + " uniform (at random, the default, as rl2-bandits) or lowest (the lowest-numbered"
-          + " arm, numpy's argmax in Duan et al.'s baseline script).")
+          + " lowest (the lowest-numbered arm, numpy's argmax in Duan et al.'s baseline script;"
+          + " the default, as rl2-bandits) or uniform (at random).")
   String ties;
 
   @Option(names = "--rl2", paramLabel = "FILE",

@@ -43,7 +43,8 @@ class BanditsCommandTest {
         "--trials", "50", "--seed", "4", "--methods", "greedy,random");
     assertThat(r.exitCode()).isZero();
     assertThat(r.err()).isEmpty();
-    BanditTrials.Outcome greedy = BanditTrials.run(EpsilonGreedy.greedy(),
+    // greedy's ties go to the lowest arm by default, as in rl2-bandits
+    BanditTrials.Outcome greedy = BanditTrials.run(EpsilonGreedy.lowestTie(0),
         BernoulliBandit.tasks(3, 20), 50, 4);
     BanditTrials.Outcome random = BanditTrials.run(new RandomPolicy(),
         BernoulliBandit.tasks(3, 20), 50, 4);
