@@ -3,6 +3,7 @@ package org.gridrl.core.dist;
 import org.ejml.data.DMatrixRMaj;
 import org.gridrl.core.autodiff.Tape;
 import org.gridrl.core.autodiff.Tensor;
+import org.gridrl.core.util.Argmax;
 import org.gridrl.core.util.Rng;
 
 /**
@@ -219,12 +220,6 @@ public final class Categorical {
   public int mode(int row) {
     int k = numCategories();
     double[] lp = logProbs.value().data;
-    int best = 0;
-    for (int j = 1; j < k; j++) {
-      if (lp[row * k + j] > lp[row * k + best]) {
-        best = j;
-      }
-    }
-    return best;
+    return Argmax.first(lp, row * k, k);
   }
 }

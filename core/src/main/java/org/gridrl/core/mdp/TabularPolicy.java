@@ -1,6 +1,7 @@
 package org.gridrl.core.mdp;
 
 import java.util.Arrays;
+import org.gridrl.core.util.Argmax;
 import org.gridrl.core.util.Check;
 import org.gridrl.core.util.Rng;
 
@@ -134,15 +135,7 @@ public final class TabularPolicy {
 
   /** The most probable action in s (the lowest index among ties). */
   public int greedyAction(int s) {
-    int best = 0;
-    double bestP = pi[s * numActions];
-    for (int a = 1; a < numActions; a++) {
-      if (pi[s * numActions + a] > bestP) {
-        bestP = pi[s * numActions + a];
-        best = a;
-      }
-    }
-    return best;
+    return Argmax.first(pi, s * numActions, numActions);
   }
 
   /** Samples an action from π(·|s) with the given generator. */

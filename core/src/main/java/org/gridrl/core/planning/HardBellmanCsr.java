@@ -1,6 +1,7 @@
 package org.gridrl.core.planning;
 
 import org.gridrl.core.mdp.TabularMdp;
+import org.gridrl.core.util.Argmax;
 
 /**
  * Kernel: the hard Bellman optimality backup over an MDP's CSR transitions, unchecked and
@@ -106,16 +107,7 @@ public final class HardBellmanCsr {
     final int numStates = mdp.numStates();
     final int numActions = mdp.numActions();
     for (int s = 0; s < numStates; s++) {
-      final int base = s * numActions;
-      int best = 0;
-      double bestQ = q[base];
-      for (int a = 1; a < numActions; a++) {
-        if (q[base + a] > bestQ) {
-          bestQ = q[base + a];
-          best = a;
-        }
-      }
-      actions[s] = best;
+      actions[s] = Argmax.first(q, s * numActions, numActions);
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.gridrl.meta.baselines;
 
+import org.gridrl.core.util.Argmax;
 import org.gridrl.core.util.Check;
 
 /**
@@ -71,16 +72,7 @@ public final class EpsilonGreedy extends ArmStatistics {
     for (int i = 0; i < score.length; i++) {
       score[i] = posteriorMean(i);
     }
-    if (lowestTie) {
-      int best = 0;
-      for (int i = 1; i < score.length; i++) {
-        if (score[i] > score[best]) {
-          best = i;
-        }
-      }
-      return best;
-    }
-    return argmax(score);
+    return lowestTie ? Argmax.first(score) : argmax(score);
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.gridrl.meta.baselines;
 
 import java.util.function.DoubleFunction;
 import org.gridrl.core.env.TaskDistribution;
+import org.gridrl.core.util.Argmax;
 import org.gridrl.core.util.Check;
 import org.gridrl.envs.mdp.RandomMdp;
 
@@ -66,15 +67,12 @@ public final class MdpBaselineTuning {
     Check.argument(grid.length > 0, "grid must hold at least one constant");
     double[] means = new double[grid.length];
     double[] errors = new double[grid.length];
-    int best = 0;
     for (int k = 0; k < grid.length; k++) {
       MdpTrials.Outcome o = MdpTrials.run(policy.apply(grid[k]), tasks, trials, episodes, seed);
       means[k] = o.meanTotalReturn();
       errors[k] = o.standardError();
-      if (means[k] > means[best]) {
-        best = k;
-      }
     }
+    int best = Argmax.first(means);
     return new Result(grid.clone(), means, errors, best);
   }
 }

@@ -14,6 +14,7 @@ import org.gridrl.core.nn.ParameterIo;
 import org.gridrl.core.pg.CategoricalPolicy;
 import org.gridrl.core.pg.SacConfig;
 import org.gridrl.core.pg.TanhGaussianPolicy;
+import org.gridrl.core.util.Argmax;
 import org.gridrl.core.util.Rng;
 
 /**
@@ -231,12 +232,7 @@ public final class PearlAgent {
     tape.reset();
     double[] logits = categorical.network().forward(tape, tape.constant(inputRow)).value().data;
     int k = categorical.numActions();
-    int best = 0;
-    for (int a = 1; a < k; a++) {
-      if (logits[a] > logits[best]) {
-        best = a;
-      }
-    }
+    int best = Argmax.first(logits, 0, k);
     if (rng == null) {
       return best;
     }

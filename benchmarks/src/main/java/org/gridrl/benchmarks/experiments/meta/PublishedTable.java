@@ -29,6 +29,7 @@ import org.gridrl.benchmarks.runner.RunContext;
 import org.gridrl.benchmarks.runner.SeedPool;
 import org.gridrl.core.nn.ParameterFormatException;
 import org.gridrl.core.nn.ParameterIo;
+import org.gridrl.core.util.Argmax;
 import org.gridrl.core.util.Check;
 import org.gridrl.core.util.Rng;
 import org.gridrl.core.util.TrainingListener;
@@ -207,13 +208,7 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
 
   /** The best grid point: the largest mean, the first on ties. */
   static int argmax(double[] means) {
-    int best = 0;
-    for (int i = 1; i < means.length; i++) {
-      if (means[i] > means[best]) {
-        best = i;
-      }
-    }
-    return best;
+    return Argmax.first(means);
   }
 
   /** z clipped to [−10, 10] for the charts, so one far cell does not flatten the rest. */
