@@ -158,17 +158,18 @@ public final class GittinsIndex {
   }
 
   /**
-   * g(λ): pulling once and then acting optimally, minus retiring at once, from (α, β); also sets
-   * {@link #slope} to g′(λ) along the active pieces. {@code v[i]} holds V_λ(α + i, β + d − i) of
-   * the diagonal d being built, {@code dv[i]} its derivative in λ.
+   * The leaves of the backward sweep, the posteriors (α + i, ·) of depth n, i = 0..n:
+   * v[i] = max(λ/(1−γ), μ_i/(1−γ)) (stop learning there), μ_i = (α + i)·r, and dv[i] its slope
+   * in λ (1/(1−γ) where retiring wins, else 0). Shared with {@link GittinsTable}.
+   *
+   * @param r 1/(α + β + n), the reciprocal of the posterior's total count at depth n
+   * @param retire λ/(1−γ)
    */
-  private double advantageOfPlaying(double alpha, double beta, double lambda) {
-    double retire = lambda / (1 - gamma);
+  static void leaves(double[] v, double[] dv, int n, double alpha, double r, double gamma,
+      double retire) {
     double retireSlope = 1 / (1 - gamma);
-    // 1. depth N: stop learning, keep the better of the known arm and the posterior mean
-    for (int i = 0; i <= depth; i++) {
-      double mu = (alpha + i) / (alpha + beta + depth);
-      double known = mu / (1 - gamma);
+    for (int i = 0; i <= n; i++) {
+      double known = (alpha + i) * r / (1 - gamma);
       if (retire >= known) {
         v[i] = retire;
         dv[i] = retireSlope;
@@ -177,20 +178,45 @@ public final class GittinsIndex {
         dv[i] = 0;
       }
     }
+  }
+
+  /**
+   * One diagonal d of the backward sweep, in place: v[i] ← V_λ(α + i, · ) = max(retire, play),
+   * play = μ_i + γ[μ_i·v[i+1] + (1−μ_i)·v[i]], μ_i = (α + i)·r, and dv[i] its slope in λ, for
+   * i = 0..d. Shared with {@link GittinsTable}.
+   *
+   * @param r 1/(α + β + d)
+   * @param retire λ/(1−γ)
+   */
+  static void backup(double[] v, double[] dv, int d, double alpha, double r, double gamma,
+      double retire) {
+    double retireSlope = 1 / (1 - gamma);
+    for (int i = 0; i <= d; i++) {
+      double mu = (alpha + i) * r;
+      double play = mu + gamma * (mu * v[i + 1] + (1 - mu) * v[i]);
+      if (retire >= play) {
+        v[i] = retire;
+        dv[i] = retireSlope;
+      } else {
+        v[i] = play;
+        dv[i] = gamma * (mu * dv[i + 1] + (1 - mu) * dv[i]);
+      }
+    }
+  }
+
+  /**
+   * g(λ): pulling once and then acting optimally, minus retiring at once, from (α, β); also sets
+   * {@link #slope} to g′(λ) along the active pieces. {@code v[i]} holds V_λ(α + i, β + d − i) of
+   * the diagonal d being built, {@code dv[i]} its derivative in λ.
+   */
+  private double advantageOfPlaying(double alpha, double beta, double lambda) {
+    double retire = lambda / (1 - gamma);
+    double retireSlope = 1 / (1 - gamma);
+    // 1. depth N: stop learning, keep the better of the known arm and the posterior mean
+    leaves(v, dv, depth, alpha, 1 / (alpha + beta + depth), gamma, retire);
     // 2. diagonals d = N−1 .. 1: retire or pull once more; v[i] ← backup of v[i], v[i+1]
     for (int d = depth - 1; d >= 1; d--) {
-      double n = alpha + beta + d;
-      for (int i = 0; i <= d; i++) {
-        double mu = (alpha + i) / n;
-        double play = mu + gamma * (mu * v[i + 1] + (1 - mu) * v[i]);
-        if (retire >= play) {
-          v[i] = retire;
-          dv[i] = retireSlope;
-        } else {
-          v[i] = play;
-          dv[i] = gamma * (mu * dv[i + 1] + (1 - mu) * dv[i]);
-        }
-      }
+      backup(v, dv, d, alpha, 1 / (alpha + beta + d), gamma, retire);
     }
     // 3. the root must pull once: that is the option whose worth is compared with retiring
     double mu = alpha / (alpha + beta);

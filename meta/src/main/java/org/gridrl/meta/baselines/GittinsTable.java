@@ -334,30 +334,10 @@ public final class GittinsTable {
       double retire = lambda / (1 - gamma);
       double retireSlope = 1 / (1 - gamma);
       // 1. depth D: stop learning, keep the better of the known arm and the posterior mean
-      for (int i = 0; i <= big; i++) {
-        double known = (alpha0 + i) * reciprocal[big] / (1 - gamma);
-        if (retire >= known) {
-          v[i] = retire;
-          dv[i] = retireSlope;
-        } else {
-          v[i] = known;
-          dv[i] = 0;
-        }
-      }
+      GittinsIndex.leaves(v, dv, big, alpha0, reciprocal[big], gamma, retire);
       // 2. diagonals d = D−1 .. M+1, below every tabulated state: retire or pull once more
       for (int d = big - 1; d > sweeps.maxPulls; d--) {
-        double r = reciprocal[d];
-        for (int i = 0; i <= d; i++) {
-          double mu = (alpha0 + i) * r;
-          double play = mu + gamma * (mu * v[i + 1] + (1 - mu) * v[i]);
-          if (retire >= play) {
-            v[i] = retire;
-            dv[i] = retireSlope;
-          } else {
-            v[i] = play;
-            dv[i] = gamma * (mu * dv[i + 1] + (1 - mu) * dv[i]);
-          }
-        }
+        GittinsIndex.backup(v, dv, d, alpha0, reciprocal[d], gamma, retire);
       }
       // 3. diagonals d = M .. 0, the tabulated states: the same backup, and g = play − retire
       //    with its slope recorded on the side of zero it falls
