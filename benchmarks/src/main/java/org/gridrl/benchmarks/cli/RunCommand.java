@@ -129,7 +129,9 @@ public final class RunCommand implements Callable<Integer> {
           + " the run in the folder, --overwrite replaces it");
     }
     Path dir = out != null ? out : Path.of("results", experiment.name());
-    // a bad --out, or a folder holding another run, fails here, before anything is printed
+    // a file or folder the config reads, a bad --out, or a folder holding another run, fails
+    // here, before anything is printed
+    experiment.checkInputs(config);
     OutputFolder folder = OutputFolder.open(dir, resume ? OutputFolder.Existing.RESUME
         : overwrite ? OutputFolder.Existing.OVERWRITE : OutputFolder.Existing.REFUSE,
         experiment.name(), config);

@@ -73,6 +73,17 @@ public interface Experiment<C extends ExperimentConfig<C>> {
   }
 
   /**
+   * Checks what the config names outside itself (files or folders it reads) before the output
+   * folder is opened: a bad one is an {@link IllegalArgumentException} whose one-line message
+   * names the field, which the CLI reports with exit code 2, nothing written. The default checks
+   * nothing.
+   *
+   * @param config the configuration. Not modified.
+   */
+  default void checkInputs(C config) {
+  }
+
+  /**
    * Runs the experiment, writing through {@code ctx}.
    *
    * @param config the configuration. Not modified.

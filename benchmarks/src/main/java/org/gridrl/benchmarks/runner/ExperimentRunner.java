@@ -50,6 +50,7 @@ public final class ExperimentRunner {
   public static <C extends ExperimentConfig<C>> Result run(Experiment<C> experiment, C config,
       boolean quick, Path outputDir, PrintStream out, PrintStream err, boolean interactive)
       throws IOException {
+    experiment.checkInputs(config);
     OutputFolder folder = OutputFolder.open(outputDir, OutputFolder.Existing.REFUSE,
         experiment.name(), config);
     return run(experiment, config, quick, folder, out, err, interactive);

@@ -37,6 +37,32 @@ public interface Progress extends AutoCloseable {
     return interactive ? new Bar(task, total, err) : new Lines(task, total, err);
   }
 
+  /** A task with nothing to show (every step already done elsewhere): draws nothing. */
+  static Progress none() {
+    return None.INSTANCE;
+  }
+
+  /** The silent form. */
+  enum None implements Progress {
+    INSTANCE;
+
+    @Override
+    public void step() {
+    }
+
+    @Override
+    public void stepTo(long done) {
+    }
+
+    @Override
+    public void message(String text) {
+    }
+
+    @Override
+    public void close() {
+    }
+  }
+
   /** The terminal form: a progress bar. */
   final class Bar implements Progress {
     private final ProgressBar bar;

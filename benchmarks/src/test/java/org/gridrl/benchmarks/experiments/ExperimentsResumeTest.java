@@ -176,4 +176,21 @@ class ExperimentsResumeTest {
         .hasMessage("rl2Networks is set (" + tmp.resolve("half")
             + ") but \"rl2\" is not among the methods");
   }
+
+  /** Networks of another shape are refused before the run starts, naming the file. */
+  @Test
+  void rl2Networks_ofAnotherShape_isRefusedBeforeTheRunStarts() throws Exception {
+    Rl2BanditsConfig config = new Rl2Bandits().smokeConfig();
+    Path reference = tmp.resolve("reference");
+    Interruptions.run(new Rl2Bandits(), config, true, reference);
+    Rl2BanditsConfig other = config.withRl2Networks(reference.toString())
+        .withRl2(config.rl2().withHidden(3));
+    Path dir = tmp.resolve("refused");
+
+    assertThatThrownBy(() -> Interruptions.run(new Rl2Bandits(), other, true, dir))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("rl2Networks: " + reference.resolve("rl2/n10_k5.json")
+            + " is not an RL² network of cell n10_k5 with rl2.hidden = 3 (");
+    assertThat(dir).doesNotExist();
+  }
 }

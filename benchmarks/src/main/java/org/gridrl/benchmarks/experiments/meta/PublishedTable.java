@@ -398,7 +398,8 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
       }
     }
     try (SeedPool pool = new SeedPool(plan.threads(), Integer.MAX_VALUE);
-        Progress progress = ctx.progress("RL² training iterations", total)) {
+        Progress progress = total > 0 ? ctx.progress("RL² training iterations", total)
+            : Progress.none()) {
       // the costliest cells first, so the last cell to finish is a short one; the order changes
       // nothing else, each cell being its own computation
       List<K> byCost = new ArrayList<>(plan.cells());
@@ -484,19 +485,37 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
     return rl2Networks;
   }
 
+  /**
+   * Loads every network {@code rl2Networks} names with the shape this config's RL² has, so a
+   * folder of networks of another shape (another {@code rl2.hidden}, or cells of other k) is
+   * refused before the run starts, naming the file.
+   */
+  @Override
+  public final void checkInputs(C config) {
+    Plan<K> plan = plan(config);
+    Optional<Path> from = networksFolder(plan.rl2Networks());
+    if (from.isEmpty() || !plan.methods().contains(TrialMethods.RL2)) {
+      return;
+    }
+    for (K c : plan.cells()) {
+      loadNetwork(from.get().resolve(c.key() + ".json"), c, rl2Config(plan, c), "rl2Networks");
+    }
+  }
+
+  private Rl2Network loadNetwork(Path file, K c, Rl2Config rc, String from) {
+    try {
+      return Rl2Policy.load(rl2Tasks(c), rc.hidden(), file).network();
+    } catch (ParameterFormatException e) {
+      throw new IllegalArgumentException(from + ": " + file + " is not an RL² network of cell "
+          + c.key() + " with rl2.hidden = " + rc.hidden() + " (" + e.getMessage() + ")", e);
+    }
+  }
+
   private TrainedRl2 reuse(Path dir, K c, Rl2Config rc, String takenFrom) throws Exception {
     TrainingRecord r = JSON.readValue(dir.resolve(c.key() + ".training.json").toFile(),
         TrainingRecord.class);
-    Path file = dir.resolve(c.key() + ".json");
-    Rl2Policy policy;
-    try {
-      policy = Rl2Policy.load(rl2Tasks(c), rc.hidden(), file);
-    } catch (ParameterFormatException e) {
-      throw new IllegalArgumentException(file + " (from " + takenFrom + ") is not an RL²"
-          + " network of cell " + c.key() + " with rl2.hidden = " + rc.hidden() + ": "
-          + e.getMessage(), e);
-    }
-    return new TrainedRl2(policy.network(), r.iterations(), r.steps(), r.seconds(), r.curve(),
+    Rl2Network network = loadNetwork(dir.resolve(c.key() + ".json"), c, rc, takenFrom);
+    return new TrainedRl2(network, r.iterations(), r.steps(), r.seconds(), r.curve(),
         takenFrom);
   }
 
