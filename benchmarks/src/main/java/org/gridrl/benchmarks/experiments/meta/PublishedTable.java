@@ -1,6 +1,7 @@
 package org.gridrl.benchmarks.experiments.meta;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.Color;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -40,6 +41,8 @@ import org.gridrl.meta.rl2.Rl2Policy;
 import org.gridrl.meta.rl2.Rl2Result;
 import org.gridrl.meta.rl2.Rl2Tasks;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
 
 /**
  * An experiment that reproduces one of RL²'s published tables (Duan et al. 2016, Table 1
@@ -763,7 +766,13 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
     Arrays.fill(minus, -2);
     curves.add(Plots.Curve.single("+2 SE", xs, plus));
     curves.add(Plots.Curve.single("-2 SE", xs, minus));
-    return Plots.learningCurveChart(title, xLabel, "z = (ours - published) / SE", curves,
-        Plots.Band.NONE, false, false);
+    XYChart chart = Plots.learningCurveChart(title, xLabel, "z = (ours - published) / SE",
+        curves, Plots.Band.NONE, false, false);
+    for (String bound : List.of("+2 SE", "-2 SE")) {
+      XYSeries line = chart.getSeriesMap().get(bound);
+      line.setLineStyle(SeriesLines.DASH_DASH);
+      line.setLineColor(Color.GRAY);
+    }
+    return chart;
   }
 }
