@@ -8,9 +8,10 @@ import org.gridrl.core.util.Rng;
  * The Gittins index policy (Gittins &amp; Jones 1974; Gittins 1979): with Beta(α₀, β₀) priors,
  * pull a_t = argmax_i ν_γ(α₀ + s_i, β₀ + n_i − s_i), ties uniformly at random, the indices from
  * {@link GittinsIndex} one posterior at a time (cached) or read from a {@link GittinsTable}
- * computed for every posterior of a trial at once. It maximises the expected discounted reward E Σ_t γ^t r_t over an infinite
- * horizon for independent Beta–Bernoulli arms (the index theorem); Duan et al. (2016) use it,
- * with a tuned γ, as the bandit baseline closest to Bayes-optimal. Rewards must be 0 or 1.
+ * computed for every posterior of a trial at once. It maximises the expected discounted reward
+ * E Σ_t γ^t r_t over an infinite horizon for independent Beta–Bernoulli arms (the index
+ * theorem); Duan et al. (2016) use it, with a tuned γ, as the bandit baseline closest to
+ * Bayes-optimal. Rewards must be 0 or 1.
  */
 public final class GittinsPolicy extends ArmStatistics {
 

@@ -155,7 +155,8 @@ public final class Rl2Mdps extends PublishedTable<Rl2MdpsConfig, Rl2Mdps.Cell> {
   }
 
   @Override
-  double[] trialTotals(Rl2MdpsConfig config, String method, double constant, Cell cell, int trials, long seed) {
+  double[] trialTotals(Rl2MdpsConfig config, String method, double constant, Cell cell,
+      int trials, long seed) {
     return totals(method, constant, cell, trials, seed);
   }
 
