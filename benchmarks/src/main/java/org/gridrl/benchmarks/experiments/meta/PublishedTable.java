@@ -339,6 +339,13 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
     ctx.out().println();
     ctx.out().println("(ours - published) / SE; * marks |z| > 2");
     zTable(plan, pooled).print(ctx.out(), "");
+    Map<String, Fit> fit = fit(plan, pooled);
+    ctx.out().println();
+    ctx.out().println("Fit per column: cells within 2 SE (an exact replication expects 84%, the"
+        + " published means having about our SE), and the sum of z_difference^2 = (z/sqrt 2)^2"
+        + " (expected: the number of cells)");
+    fitTable(fit).print(ctx.out(), "");
+    ctx.note("fit", fitNote(fit));
     ctx.out().println();
     ctx.out().println("Tuned constants (tuning seed " + plan.tuningSeed() + ", "
         + plan.tuningTrials() + " trials per grid point)");
@@ -687,6 +694,83 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
   final double z(Map<String, Map<String, Pooled>> pooled, K c, String method) {
     return TrialMethods.zScore(pooled.get(c.key()).get(method),
         published(c, method).orElse(Double.NaN));
+  }
+
+  /**
+   * How one column (or all baseline columns) fits the published one.
+   *
+   * @param cells the cells with a published value
+   * @param within2Se those with |z| ≤ 2
+   * @param sumSquares Σ z_difference² over them, z_difference = z/√2 (the difference of two
+   *     1000-trial means, each with about our SE): about χ²(cells), mean = cells, for an exact
+   *     replication with independent cells
+   * @param meanZDifference the mean z_difference: its sign says which side ours lean to
+   */
+  record Fit(int cells, int within2Se, double sumSquares, double meanZDifference) {
+
+    /** The cells an exact replication expects within 2 SE: P(|N(0, 1)| ≤ √2) ≈ 0.843 of them. */
+    double expectedWithin() {
+      return cells * 0.8427;
+    }
+  }
+
+  /** The fit of every baseline's column, then of all of them together ("all baselines"). */
+  final Map<String, Fit> fit(Plan<K> plan, Map<String, Map<String, Pooled>> pooled) {
+    List<String> baselines = baselines(plan.methods());
+    List<String> columns = new ArrayList<>(baselines);
+    columns.add("all baselines");
+    Map<String, Fit> out = new LinkedHashMap<>();
+    for (String column : columns) {
+      int cells = 0;
+      int within = 0;
+      double sumSquares = 0;
+      double sum = 0;
+      for (K c : plan.cells()) {
+        for (String m : baselines) {
+          if ((column.equals(m) || column.equals("all baselines"))
+              && published(c, m).isPresent()) {
+            double z = z(pooled, c, m);
+            double zd = z / Math.sqrt(2);
+            cells++;
+            within += Math.abs(z) <= 2 ? 1 : 0;
+            sumSquares += zd * zd;
+            sum += zd;
+          }
+        }
+      }
+      if (cells > 0) {
+        out.put(column, new Fit(cells, within, sumSquares, sum / cells));
+      }
+    }
+    return out;
+  }
+
+  private static TextTable fitTable(Map<String, Fit> fit) {
+    TextTable t = new TextTable("column", "cells", "within 2 SE", "exact expects",
+        "sum z_difference^2", "mean z_difference");
+    for (Map.Entry<String, Fit> e : fit.entrySet()) {
+      Fit f = e.getValue();
+      t.row(e.getKey(), Integer.toString(f.cells()), Integer.toString(f.within2Se()),
+          String.format(Locale.ROOT, "%.1f", f.expectedWithin()),
+          String.format(Locale.ROOT, "%.1f", f.sumSquares()),
+          String.format(Locale.ROOT, "%+.2f", f.meanZDifference()));
+    }
+    return t;
+  }
+
+  private static Map<String, Object> fitNote(Map<String, Fit> fit) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Fit> e : fit.entrySet()) {
+      Fit f = e.getValue();
+      Map<String, Object> v = new LinkedHashMap<>();
+      v.put("cells", f.cells());
+      v.put("within_2se", f.within2Se());
+      v.put("within_2se_expected_if_exact", f.expectedWithin());
+      v.put("sum_z_difference_squared", f.sumSquares());
+      v.put("mean_z_difference", f.meanZDifference());
+      out.put(e.getKey(), v);
+    }
+    return out;
   }
 
   /** z = (ours − published)/SE per cell and baseline, "*" where |z| > 2. */

@@ -132,4 +132,43 @@ class Rl2BanditsTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Rl2BanditsConfig.quick()
         .withTies("first")).hasMessage("ties must be \"lowest\" or \"uniform\", got \"first\"");
   }
+
+  // made-up cells at chosen z: the fit counts them, sums (z/√2)² and averages z/√2 per column
+  @Test
+  void fit_countsTheCellsWithin2Se_andSumsTheSquaredZDifferences() {
+    Rl2BanditsConfig config = Rl2BanditsConfig.quick().with(b -> b.pulls(List.of(10, 100))
+        .arms(List.of(5)).methods(List.of("random", "greedy")));
+    double[][] z = {{1, 1.9}, {-3, 0}}; // [cell][method]
+    Map<String, Map<String, Pooled>> pooled = new java.util.LinkedHashMap<>();
+    List<Rl2Bandits.Cell> cells = Rl2Bandits.cells(config);
+    for (int c = 0; c < 2; c++) {
+      Map<String, Pooled> perMethod = new java.util.LinkedHashMap<>();
+      for (int m = 0; m < 2; m++) {
+        String method = config.methods().get(m);
+        double se = 0.1;
+        double mean = Rl2Published.bandit(cells.get(c).pulls(), 5, method).getAsDouble()
+            + z[c][m] * se;
+        double n = 1000;
+        double sd = se * Math.sqrt(n);
+        perMethod.put(method, new Pooled(n, n * mean, (n - 1) * sd * sd + n * mean * mean));
+      }
+      pooled.put(cells.get(c).key(), perMethod);
+    }
+    Rl2Bandits table = new Rl2Bandits();
+    Map<String, PublishedTable.Fit> fit = table.fit(table.plan(config), pooled);
+
+    assertThat(fit).containsOnlyKeys("random", "greedy", "all baselines");
+    PublishedTable.Fit random = fit.get("random");
+    assertThat(random.cells()).isEqualTo(2);
+    assertThat(random.within2Se()).isEqualTo(1);
+    assertThat(random.sumSquares()).isCloseTo(0.5 + 4.5, within(1e-6));
+    assertThat(random.meanZDifference()).isCloseTo(-1 / Math.sqrt(2), within(1e-6));
+    assertThat(fit.get("greedy").within2Se()).isEqualTo(2);
+    PublishedTable.Fit all = fit.get("all baselines");
+    assertThat(all.cells()).isEqualTo(4);
+    assertThat(all.within2Se()).isEqualTo(3);
+    assertThat(all.sumSquares()).isCloseTo(5 + 1.9 * 1.9 / 2, within(1e-6));
+    assertThat(all.meanZDifference()).isCloseTo((1 + 1.9 - 3) / 4 / Math.sqrt(2), within(1e-6));
+    assertThat(all.expectedWithin()).isCloseTo(4 * 0.8427, within(1e-9));
+  }
 }
