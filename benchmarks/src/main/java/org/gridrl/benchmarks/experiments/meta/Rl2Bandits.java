@@ -55,11 +55,11 @@ public final class Rl2Bandits extends PublishedTable<Rl2BanditsConfig, Rl2Bandit
   @Override
   public Duration expectedRunTime(boolean quick) {
     // measured: wall time of 'gridrl run rl2-bandits' with the jar on the 2-core machine,
-    // 2026-12-06: 6148 s full with 256 trials per iteration, the machine shared with helpers'
-    // builds (load 3-7; RL²'s training 3.4 h of one core, two cells at a time); 39 s --quick
+    // products on the Vector API path: 4650 s full (2026-12-06 23:05-00:22 UTC, RL²'s training
+    // nearly all of it, the test suite running beside it for a quarter of an hour); 39 s --quick
     // with Gittins' γ = 0.99 tables (~20 s of it) and a one-core probe beside it; 48 s full with
     // rl2Networks (no training)
-    return Duration.ofSeconds(quick ? 39 : 6148);
+    return Duration.ofSeconds(quick ? 39 : 4650);
   }
 
   @Override
