@@ -704,9 +704,29 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
    * @param sumSquares Σ z_difference² over them, z_difference = z/√2 (the difference of two
    *     1000-trial means, each with about our SE): about χ²(cells), mean = cells, for an exact
    *     replication with independent cells
-   * @param meanZDifference the mean z_difference: its sign says which side ours lean to
+   * @param sum Σ z_difference
    */
-  record Fit(int cells, int within2Se, double sumSquares, double meanZDifference) {
+  record Fit(int cells, int within2Se, double sumSquares, double sum) {
+
+    static final Fit NONE = new Fit(0, 0, 0, 0);
+
+    /** This fit with one more cell of z = (ours − published)/SE. */
+    Fit plus(double z) {
+      double zd = z / Math.sqrt(2);
+      return new Fit(cells + 1, within2Se + (Math.abs(z) <= 2 ? 1 : 0), sumSquares + zd * zd,
+          sum + zd);
+    }
+
+    /** Both fits' cells together. */
+    Fit plus(Fit o) {
+      return new Fit(cells + o.cells, within2Se + o.within2Se, sumSquares + o.sumSquares,
+          sum + o.sum);
+    }
+
+    /** The mean z_difference: its sign says which side ours lean to. */
+    double meanZDifference() {
+      return sum / cells;
+    }
 
     /** The cells an exact replication expects within 2 SE: P(|N(0, 1)| ≤ √2) ≈ 0.843 of them. */
     double expectedWithin() {
@@ -716,31 +736,22 @@ abstract class PublishedTable<C extends ExperimentConfig<C>, K extends Published
 
   /** The fit of every baseline's column, then of all of them together ("all baselines"). */
   final Map<String, Fit> fit(Plan<K> plan, Map<String, Map<String, Pooled>> pooled) {
-    List<String> baselines = baselines(plan.methods());
-    List<String> columns = new ArrayList<>(baselines);
-    columns.add("all baselines");
     Map<String, Fit> out = new LinkedHashMap<>();
-    for (String column : columns) {
-      int cells = 0;
-      int within = 0;
-      double sumSquares = 0;
-      double sum = 0;
+    Fit all = Fit.NONE;
+    for (String m : baselines(plan.methods())) {
+      Fit column = Fit.NONE;
       for (K c : plan.cells()) {
-        for (String m : baselines) {
-          if ((column.equals(m) || column.equals("all baselines"))
-              && published(c, m).isPresent()) {
-            double z = z(pooled, c, m);
-            double zd = z / Math.sqrt(2);
-            cells++;
-            within += Math.abs(z) <= 2 ? 1 : 0;
-            sumSquares += zd * zd;
-            sum += zd;
-          }
+        if (published(c, m).isPresent()) {
+          column = column.plus(z(pooled, c, m));
         }
       }
-      if (cells > 0) {
-        out.put(column, new Fit(cells, within, sumSquares, sum / cells));
+      if (column.cells() > 0) {
+        out.put(m, column);
+        all = all.plus(column);
       }
+    }
+    if (all.cells() > 0) {
+      out.put("all baselines", all);
     }
     return out;
   }
