@@ -107,7 +107,7 @@ public final class BanditsCommand implements Callable<Integer> {
     if (hidden < 1) {
       throw new UsageException("--hidden must be >= 1, got " + hidden);
     }
-    if (!ties.equals("uniform") && !ties.equals("lowest")) {
+    if (!TrialMethods.TIE_RULES.contains(ties)) {
       throw new UsageException("--ties must be uniform or lowest, got '" + ties + "'");
     }
     List<String> baselines = new ArrayList<>();
@@ -135,7 +135,7 @@ public final class BanditsCommand implements Callable<Integer> {
       BanditPolicy p = OptionErrors.build(Map.of("epsilon", "--constant epsilon-greedy",
           "discount", "--constant gittins", "gamma", "--constant gittins",
           "c", "--constant ucb1"),
-          () -> TrialMethods.bandit(m, c, ties.equals("lowest"), pulls)
+          () -> TrialMethods.bandit(m, c, TrialMethods.lowestTies(ties), pulls)
               .orElseThrow());
       policies.put(label(m, c), p);
     }
@@ -153,7 +153,7 @@ public final class BanditsCommand implements Callable<Integer> {
     }
     io.out().println(String.format(Locale.ROOT, "%d trials of %d pulls of %d Bernoulli arms,"
         + " seed %d%s", trials, pulls, arms, seed,
-        ties.equals("lowest") ? ", greedy ties to the lowest arm" : ""));
+        TrialMethods.lowestTies(ties) ? ", greedy ties to the lowest arm" : ""));
     TextTable table = new TextTable("method", "total reward", "pseudo-regret", "arms tried");
     for (Map.Entry<String, BanditPolicy> e : policies.entrySet()) {
       BanditTrials.Outcome o = BanditTrials.run(e.getValue(), BernoulliBandit.tasks(arms,

@@ -84,11 +84,6 @@ public final class Rl2Bandits extends PublishedTable<Rl2BanditsConfig, Rl2Bandit
   record Cell(int index, int pulls, int arms) implements PublishedTable.GridCell {
     @Override
     public String key() {
-      return keyOf(pulls, arms);
-    }
-
-    /** The key of the cell of n pulls and k arms ("n10_k5"). */
-    static String keyOf(int pulls, int arms) {
       return "n" + pulls + "_k" + arms;
     }
 
@@ -99,9 +94,14 @@ public final class Rl2Bandits extends PublishedTable<Rl2BanditsConfig, Rl2Bandit
   }
 
   static List<Cell> cells(Rl2BanditsConfig config) {
+    return cells(config.pulls(), config.arms());
+  }
+
+  /** The grid n × k, n the outer loop; a cell's index orders the seeds' streams. */
+  static List<Cell> cells(List<Integer> pulls, List<Integer> arms) {
     List<Cell> out = new ArrayList<>();
-    for (int n : config.pulls()) {
-      for (int k : config.arms()) {
+    for (int n : pulls) {
+      for (int k : arms) {
         out.add(new Cell(out.size(), n, k));
       }
     }
@@ -119,9 +119,8 @@ public final class Rl2Bandits extends PublishedTable<Rl2BanditsConfig, Rl2Bandit
    */
   static double[] totals(String method, double constant, String ties, Cell cell, int trials,
       long seed) {
-    BanditPolicy policy = TrialMethods.bandit(method, constant, ties.equals("lowest"),
-        cell.pulls())
-        .orElseThrow();
+    BanditPolicy policy = TrialMethods.bandit(method, constant, TrialMethods.lowestTies(ties),
+        cell.pulls()).orElseThrow();
     return BanditTrials.run(policy, BernoulliBandit.tasks(cell.arms(), cell.pulls()), trials,
         seed).totalReward();
   }

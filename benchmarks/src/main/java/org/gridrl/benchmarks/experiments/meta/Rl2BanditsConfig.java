@@ -1,7 +1,6 @@
 package org.gridrl.benchmarks.experiments.meta;
 
 import io.soabase.recordbuilder.core.RecordBuilder;
-import java.util.ArrayList;
 import java.util.List;
 import org.gridrl.benchmarks.runner.ExperimentConfig;
 import org.gridrl.core.util.Check;
@@ -72,20 +71,15 @@ public record Rl2BanditsConfig(List<Integer> pulls, List<Integer> arms, List<Str
     ucbGrid.forEach(c -> Check.nonNegativeFinite("ucbGrid", c));
     epsilonGrid = List.copyOf(Check.notEmpty("epsilonGrid", epsilonGrid));
     epsilonGrid.forEach(e -> Check.unitInterval("epsilonGrid", e));
-    Check.argument(List.of("lowest", "uniform").contains(ties),
+    Check.argument(TrialMethods.TIE_RULES.contains(ties),
         "ties must be \"lowest\" or \"uniform\", got \"%s\"", ties);
     gittinsGrid = List.copyOf(Check.notEmpty("gittinsGrid", gittinsGrid));
     gittinsGrid.forEach(g -> Check.argument(g > 0 && g < 1,
         "gittinsGrid discounts must be in (0, 1), got %s", g));
     Check.notNull("rl2", rl2);
     rl2Iterations = Rl2Budget.check(rl2Iterations, pulls, "pulls");
-    List<String> cellKeys = new ArrayList<>();
-    for (int n : pulls) {
-      for (int k : arms) {
-        cellKeys.add(Rl2Bandits.Cell.keyOf(n, k));
-      }
-    }
-    PublishedTable.checkNetworks(rl2Networks, methods, cellKeys);
+    PublishedTable.checkNetworks(rl2Networks, methods,
+        Rl2Bandits.cells(pulls, arms).stream().map(Rl2Bandits.Cell::key).toList());
     Check.positive("threads", threads);
     seeds = ExperimentConfig.checkSeeds(seeds);
   }

@@ -80,11 +80,6 @@ public final class Rl2Mdps extends PublishedTable<Rl2MdpsConfig, Rl2Mdps.Cell> {
   record Cell(int index, int episodes) implements PublishedTable.GridCell {
     @Override
     public String key() {
-      return keyOf(episodes);
-    }
-
-    /** The key of the cell of n episodes ("n10"). */
-    static String keyOf(int episodes) {
       return "n" + episodes;
     }
 
@@ -95,8 +90,13 @@ public final class Rl2Mdps extends PublishedTable<Rl2MdpsConfig, Rl2Mdps.Cell> {
   }
 
   static List<Cell> cells(Rl2MdpsConfig config) {
+    return cells(config.episodes());
+  }
+
+  /** One cell per n of episodes, in order; a cell's index orders the seeds' streams. */
+  static List<Cell> cells(List<Integer> episodes) {
     List<Cell> out = new ArrayList<>();
-    for (int n : config.episodes()) {
+    for (int n : episodes) {
       out.add(new Cell(out.size(), n));
     }
     return out;

@@ -70,7 +70,7 @@ public record Rl2MdpsConfig(List<Integer> episodes, List<String> methods, int tr
     Check.notNull("rl2", rl2);
     rl2Iterations = Rl2Budget.check(rl2Iterations, episodes, "episodes");
     PublishedTable.checkNetworks(rl2Networks, methods,
-        episodes.stream().map(Rl2Mdps.Cell::keyOf).toList());
+        Rl2Mdps.cells(episodes).stream().map(Rl2Mdps.Cell::key).toList());
     Check.positive("threads", threads);
     seeds = ExperimentConfig.checkSeeds(seeds);
   }

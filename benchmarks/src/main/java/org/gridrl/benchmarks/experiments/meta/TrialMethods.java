@@ -40,6 +40,13 @@ public final class TrialMethods {
   public static final double GITTINS_TRUNCATION = 1e-6;
 
   /**
+   * How greedy and ε-greedy may break ties among the arms of the largest posterior mean:
+   * "lowest" (the lowest-numbered arm, numpy's {@code argmax} in Duan et al.'s baseline script)
+   * or "uniform" (one drawn at random).
+   */
+  public static final List<String> TIE_RULES = List.of("lowest", "uniform");
+
+  /**
    * Gittins index tables by (γ, n), kept for the process: every posterior a trial of n pulls
    * reaches, Beta(1 + s, 1 + f) with s + f ≤ n, computed at once ({@link GittinsTable}, one
    * backward sweep per grid point, on every core; bit-identical for any thread count) the first
@@ -68,6 +75,12 @@ public final class TrialMethods {
     return GITTINS.computeIfAbsent(List.of(gamma, (double) pulls),
         k -> GittinsTable.compute(gamma, gittinsDepth(gamma), 1, 1, pulls,
             GittinsTable.DEFAULT_GRID_POINTS, Runtime.getRuntime().availableProcessors()));
+  }
+
+  /** Whether a rule of {@link #TIE_RULES} is "lowest", the {@code lowestTies} of {@link #bandit}. */
+  public static boolean lowestTies(String rule) {
+    Check.argument(TIE_RULES.contains(rule), "unknown tie rule '%s' (one of %s)", rule, TIE_RULES);
+    return rule.equals("lowest");
   }
 
   /** Whether the bandit method has a constant to tune ("ucb1" c, "epsilon-greedy" ε, "gittins" γ). */
